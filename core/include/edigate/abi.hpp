@@ -1,0 +1,12 @@
+#pragma once
+// The SDK's binary contract. Bump EDIGATE_SDK_ABI on any change to the layout or virtual table
+// of a class in core/include/edigate/ (docs/plugin-sdk.md explains when and why).
+#include <cstdint>
+
+#define EDIGATE_SDK_ABI 1u
+#define EDIGATE_VERSION "0.1.0"
+
+namespace edigate {
+inline constexpr std::uint32_t kSdkAbi = EDIGATE_SDK_ABI;
+inline constexpr const char* kVersion = EDIGATE_VERSION;
+}  // namespace edigate

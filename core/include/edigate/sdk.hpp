@@ -1,0 +1,14 @@
+#pragma once
+// Everything a format plugin needs.
+#include <edigate/abi.hpp>
+#include <edigate/codes.hpp>
+#include <edigate/delimiters.hpp>
+#include <edigate/document.hpp>
+#include <edigate/error.hpp>
+#include <edigate/format_plugin.hpp>
+#include <edigate/input.hpp>
+#include <edigate/plugin.hpp>
+#include <edigate/reader.hpp>
+#include <edigate/report.hpp>
+#include <edigate/result.hpp>
+#include <edigate/segment.hpp>

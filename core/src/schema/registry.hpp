@@ -1,0 +1,70 @@
+#pragma once
+// Transaction-set schemas: XML data files (core/schemas/transaction-set.xsd), validated with
+// libxml2 when loaded, compiled once into a compact form the validator walks.
+// Files are found by convention: <dir>/<standard lower-case>/<version>/<set>.xml, e.g.
+// share/edigate/schemas/x12/004010/850.xml, so users add schemas by dropping files in.
+#include <edigate/delimiters.hpp>
+#include <edigate/error.hpp>
+#include <edigate/result.hpp>
+#include <edigate/segment.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edigate::schema {
+
+class CompiledSchema;  // defined in compiled_schema.hpp
+
+struct SchemaInfo {
+  std::string standard;  ///< "X12" / "EDIFACT"
+  std::string version;   ///< "004010", "D96A"
+  std::string set;       ///< "850", "ORDERS"
+  std::string name;      ///< "Purchase Order"
+  std::string file;
+};
+
+/// Loads and compiles one schema file. Errors carry file:line:col (XSD violations, unknown
+/// references, duplicate ids).
+Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file);
+/// Same, from memory (tests, fuzzing). `name` is used in error positions.
+Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name);
+
+const SchemaInfo& info(const CompiledSchema& schema);
+
+/// Finds schemas by standard/version/set in a list of directories, loading each at most once.
+/// Thread-safe.
+class Registry {
+ public:
+  explicit Registry(std::vector<std::filesystem::path> dirs);
+
+  /// The schema for a transaction, or nullptr when no file exists for it. X12 versions fall
+  /// back from the full GS08 value to its first six characters ("004010VICS" -> "004010").
+  /// A file that exists but is broken is an Error.
+  Result<std::shared_ptr<const CompiledSchema>> find(std::string_view standard, std::string_view version,
+                                                     std::string_view set);
+
+  /// Loads every *.xml under the directories; one Error per broken file.
+  std::vector<Error> check_all(std::vector<SchemaInfo>* loaded = nullptr);
+
+  const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
+
+ private:
+  std::vector<std::filesystem::path> dirs_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const CompiledSchema>> cache_;  // key: STANDARD/version/set; nullptr = absent
+};
+
+/// Validates one transaction set / message, header..trailer inclusive, against its schema:
+/// segment order, loops, usage, repeats, element types, lengths, codes, dates, times and
+/// syntax rules. Appends errors (with file, offset, segment index and tag, element,
+/// component) to `out`; codes are those of <edigate/codes.hpp>.
+void validate(const CompiledSchema& schema, std::span<const Segment> segments, const Delimiters& delimiters,
+              const std::string& file, std::vector<Error>& out);
+
+}  // namespace edigate::schema
