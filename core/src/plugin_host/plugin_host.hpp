@@ -1,0 +1,53 @@
+#pragma once
+// Finds plugin shared libraries, checks their SDK ABI before touching any C++ object in them,
+// and keeps each library loaded for as long as any object it made is alive.
+#include <edigate/format_plugin.hpp>
+#include <edigate/plugin.hpp>
+#include <edigate/result.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edigate::plugin_host {
+
+struct LoadedPlugin {
+  PluginInfo info;
+  std::string file;
+  std::shared_ptr<Plugin> plugin;  ///< its deleter holds the library
+};
+
+class PluginHost {
+ public:
+  /// Loads one library. Errors name the file: not loadable, not an edigate plugin (no
+  /// factory), built for another SDK ABI (both versions given), factory failed, duplicate
+  /// plugin name (both files given).
+  Result<void> load_file(const std::filesystem::path& file);
+
+  /// Loads every *.so in `dir` (sorted, not recursive). One Error per file that failed; the
+  /// others load regardless. A missing directory is one Error.
+  std::vector<Error> load_directory(const std::filesystem::path& dir);
+
+  const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
+
+  /// The format plugin with that name ("x12"), or nullptr.
+  std::shared_ptr<FormatPlugin> format(std::string_view name) const;
+  /// The format plugin for a standard ("X12", "EDIFACT"), or nullptr.
+  std::shared_ptr<FormatPlugin> format_for_standard(std::string_view standard) const;
+  /// The format plugin most confident that `prefix` is its standard, or nullptr.
+  std::shared_ptr<FormatPlugin> detect_format(std::string_view prefix) const;
+
+ private:
+  std::vector<LoadedPlugin> plugins_;
+};
+
+/// Where plugins are looked for when none is given: $EDIGATE_PLUGIN_PATH (colon-separated),
+/// then <dir of the running executable>/../plugins and /../lib/edigate/plugins.
+std::vector<std::filesystem::path> default_plugin_dirs();
+
+/// The directory holding the running executable.
+std::filesystem::path executable_dir();
+
+}  // namespace edigate::plugin_host

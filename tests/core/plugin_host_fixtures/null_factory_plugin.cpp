@@ -1,0 +1,3 @@
+#include "fixture_format.hpp"
+namespace fixture { edigate::Plugin* make_null() { return nullptr; } }
+EDIGATE_PLUGIN(fixture::make_null)
