@@ -1,3 +1,59 @@
+// edigate: the command-line entry point. Subcommands live in cmd_*.cpp.
+#include "cli/commands.hpp"
+
 #include <edigate/abi.hpp>
-#include <cstdio>
-int main() { std::puts(EDIGATE_VERSION); return 0; }
+
+#include <exception>
+#include <iostream>
+#include <string>
+
+namespace {
+
+const char* const kHelp =
+    "edigate " EDIGATE_VERSION ": B2B/EDI partner gateway\n"
+    "\n"
+    "usage: edigate <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  validate FILE...        check envelopes and transaction content; one line per problem\n"
+    "  parse FILE --format json   print the parsed document with positions\n"
+    "  ack FILE                print the 997/999/TA1 or CONTRL the gateway would send\n"
+    "  plugins list            list loaded plugins (name, kind, version, ABI, file)\n"
+    "  schemas list|check      list or check the installed transaction-set schemas\n"
+    "\n"
+    "Every command accepts --help and --version. Exit status: 0 ok, 1 invalid input, 2 usage\n"
+    "or I/O error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty()) {
+    std::cerr << kHelp;
+    return edigate::cli::kExitUsage;
+  }
+  const std::string command = words.front();
+  words.erase(words.begin());
+  try {
+    if (command == "--help" || command == "help" || command == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+    if (command == "--version" || command == "version") {
+      std::cout << "edigate " << edigate::kVersion << " (SDK ABI " << edigate::kSdkAbi << ")\n";
+      return 0;
+    }
+    if (command == "validate") return edigate::cli::cmd_validate(words, std::cout, std::cerr);
+    if (command == "parse") return edigate::cli::cmd_parse(words, std::cout, std::cerr);
+    if (command == "ack") return edigate::cli::cmd_ack(words, std::cout, std::cerr);
+    if (command == "plugins") return edigate::cli::cmd_plugins(words, std::cout, std::cerr);
+    if (command == "schemas") return edigate::cli::cmd_schemas(words, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    // Our own code returns Errors; this is a last line against a library throwing.
+    std::cerr << "edigate: internal error: " << e.what() << "\n";
+    return edigate::cli::kExitUsage;
+  }
+  std::cerr << "edigate: unknown command '" << command << "'\n\n" << kHelp;
+  return edigate::cli::kExitUsage;
+}

@@ -1,0 +1,59 @@
+// edigate schemas list|check: which transaction-set schemas are installed and whether each
+// one loads.
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+
+#include <edigate/abi.hpp>
+
+#include <iomanip>
+#include <ostream>
+
+namespace edigate::cli {
+
+static const char* const kSchemasHelp =
+    "usage: edigate schemas list|check [--schemas DIR]...\n"
+    "\n"
+    "list   every schema file found: standard, version, set, name, file\n"
+    "check  load and validate every schema file (XSD and references); exit 1 when any is broken\n"
+    "Schemas live at DIR/<standard>/<version>/<set>.xml (e.g. x12/004010/850.xml); default DIR\n"
+    "is $EDIGATE_SCHEMA_PATH, else the installed share/edigate/schemas.\n";
+
+int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
+  auto parsed = parse_args(words, {{"schemas", true, true}});
+  if (!parsed) {
+    err << "edigate schemas: " << parsed.error().message << "\n" << kSchemasHelp;
+    return kExitUsage;
+  }
+  const Args& args = *parsed;
+  if (args.has("help")) {
+    out << kSchemasHelp;
+    return kExitOk;
+  }
+  if (args.has("version")) {
+    out << "edigate " << kVersion << "\n";
+    return kExitOk;
+  }
+  if (args.positional.size() != 1 || (args.positional[0] != "list" && args.positional[0] != "check")) {
+    err << "edigate schemas: expected 'list' or 'check'\n" << kSchemasHelp;
+    return kExitUsage;
+  }
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& d : args.all("schemas")) dirs.emplace_back(d);
+  if (dirs.empty()) dirs = default_schema_dirs();
+  schema::Registry registry(dirs);
+  std::vector<schema::SchemaInfo> loaded;
+  auto errors = registry.check_all(&loaded);
+  if (args.positional[0] == "list") {
+    out << std::left << std::setw(9) << "STANDARD" << std::setw(9) << "VERSION" << std::setw(8) << "SET"
+        << std::setw(42) << "NAME" << "FILE\n";
+    for (const auto& s : loaded)
+      out << std::left << std::setw(9) << s.standard << std::setw(9) << s.version << std::setw(8) << s.set
+          << std::setw(42) << s.name << s.file << "\n";
+  } else {
+    out << loaded.size() << " schema(s) loaded, " << errors.size() << " broken\n";
+  }
+  for (const auto& e : errors) err << e.to_string() << "\n";
+  return errors.empty() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace edigate::cli

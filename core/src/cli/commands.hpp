@@ -1,0 +1,23 @@
+#pragma once
+// The `edigate` subcommands. Each takes the words after its name and the process streams,
+// and returns the exit code.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace edigate::cli {
+
+using Words = std::vector<std::string>;
+
+int cmd_validate(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_parse(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_ack(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err);
+
+/// Exit codes shared by the commands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;  ///< input read, problems found
+inline constexpr int kExitUsage = 2;    ///< usage or I/O error
+
+}  // namespace edigate::cli

@@ -1,0 +1,97 @@
+#include "cli/context.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <sstream>
+
+namespace edigate::cli {
+
+std::vector<OptionSpec> input_options() {
+  return {{"plugins", true, true}, {"schemas", true, true}, {"standard", true, false},
+          {"no-schema", false, false}, {"strict", false, false}, {"max-segment-length", true, false}};
+}
+
+const char* const kInputOptionsHelp =
+    "  --standard x12|edifact   do not detect the standard, use this one\n"
+    "  --schemas DIR            transaction-set schema folder (repeatable; default: the installed schemas)\n"
+    "  --no-schema              check envelopes only, not transaction content\n"
+    "  --strict                 no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\n"
+    "                           messages and missing final terminators become errors\n"
+    "  --max-segment-length N   longest segment accepted, in bytes (default 1048576)\n"
+    "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n";
+
+std::vector<std::filesystem::path> default_schema_dirs() {
+  std::vector<std::filesystem::path> dirs;
+  if (const char* env = std::getenv("EDIGATE_SCHEMA_PATH")) {
+    std::stringstream ss(env);
+    std::string part;
+    while (std::getline(ss, part, ':'))
+      if (!part.empty()) dirs.emplace_back(part);
+    if (!dirs.empty()) return dirs;
+  }
+  auto exe = plugin_host::executable_dir();
+  dirs.push_back(exe / ".." / "share" / "edigate" / "schemas");
+  return dirs;
+}
+
+Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream& err) {
+  auto ctx = std::unique_ptr<Context>(new Context());
+  std::vector<std::filesystem::path> plugin_dirs;
+  for (const auto& d : args.all("plugins")) plugin_dirs.emplace_back(d);
+  if (plugin_dirs.empty()) plugin_dirs = plugin_host::default_plugin_dirs();
+  for (const auto& dir : plugin_dirs)
+    for (const auto& e : ctx->host_.load_directory(dir)) err << "edigate: warning: " << e.to_string() << '\n';
+  if (ctx->host_.plugins().empty())
+    return Error("cli.no_plugins", "no format plugins loaded (use --plugins DIR or EDIGATE_PLUGIN_PATH)");
+
+  std::vector<std::filesystem::path> schema_dirs;
+  for (const auto& d : args.all("schemas")) schema_dirs.emplace_back(d);
+  if (schema_dirs.empty()) schema_dirs = default_schema_dirs();
+  ctx->schemas_ = std::make_unique<schema::Registry>(schema_dirs);
+  ctx->check_schemas_ = !args.has("no-schema");
+
+  ctx->forced_standard_ = args.get("standard");
+  std::transform(ctx->forced_standard_.begin(), ctx->forced_standard_.end(), ctx->forced_standard_.begin(), ::toupper);
+  if (!ctx->forced_standard_.empty() && !ctx->host_.format_for_standard(ctx->forced_standard_))
+    return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
+
+  if (args.has("strict")) {
+    Tolerance strict;
+    strict.byte_order_mark = strict.hard_wrapped_lines = strict.variable_length_isa = false;
+    strict.junk_between_interchanges = strict.missing_final_terminator = strict.bare_messages = false;
+    strict.trailing_spaces = strict.ebcdic = false;
+    ctx->reader_.tolerance = strict;
+  }
+  if (auto v = args.get("max-segment-length"); !v.empty()) {
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+    if (!end || *end || n < 16) return Error("cli.usage", "--max-segment-length needs a number of bytes >= 16, got '" + v + "'");
+    ctx->reader_.max_segment_length = static_cast<std::size_t>(n);
+  }
+  return ctx;
+}
+
+Result<Context::OpenInput> Context::open(const std::string& path) const {
+  OpenInput in;
+  EDIGATE_TRY(in.file, io::FileInput::open(path));
+  in.stream = std::make_unique<io::PeekInput>(*in.file);
+  if (!forced_standard_.empty()) {
+    in.format = host_.format_for_standard(forced_standard_);
+    return in;
+  }
+  EDIGATE_TRY(std::string_view head, in.stream->peek());
+  in.format = host_.detect_format(head);
+  if (!in.format) {
+    Error e("cli.unknown_format",
+            head.empty() ? std::string("empty input, expected an X12 or EDIFACT interchange")
+                         : std::string("not recognised as X12 (ISA) or EDIFACT (UNA/UNB/UNH); use --standard to force"));
+    e.position.file = path;
+    e.position.has_offset = true;
+    e.found = std::string(head.substr(0, 16));
+    return e;
+  }
+  return in;
+}
+
+}  // namespace edigate::cli

@@ -1,0 +1,50 @@
+#pragma once
+// What every subcommand shares: the loaded plugins, the schema registry, reader options from
+// the command line, and opening an input with its format detected.
+#include "cli/args.hpp"
+#include "io/file_input.hpp"
+#include "io/peek_input.hpp"
+#include "plugin_host/plugin_host.hpp"
+#include "schema/registry.hpp"
+
+#include <iosfwd>
+#include <memory>
+#include <vector>
+
+namespace edigate::cli {
+
+/// Options every command that reads EDI accepts.
+std::vector<OptionSpec> input_options();
+/// Help text for input_options().
+extern const char* const kInputOptionsHelp;
+
+class Context {
+ public:
+  /// Loads plugins (--plugins DIR or the defaults) and prepares schemas (--schemas DIR or
+  /// defaults). Plugin load problems are printed to `err` as warnings; none loaded is an Error.
+  static Result<std::unique_ptr<Context>> create(const Args& args, std::ostream& err);
+
+  struct OpenInput {
+    std::unique_ptr<io::FileInput> file;
+    std::unique_ptr<io::PeekInput> stream;
+    std::shared_ptr<FormatPlugin> format;
+  };
+  /// Opens a file ("-" = stdin) and picks its format plugin (--standard, else detection).
+  Result<OpenInput> open(const std::string& path) const;
+
+  plugin_host::PluginHost& plugins() { return host_; }
+  schema::Registry* schemas() { return check_schemas_ ? schemas_.get() : nullptr; }
+  const ReaderOptions& reader_options() const { return reader_; }
+
+ private:
+  plugin_host::PluginHost host_;
+  std::unique_ptr<schema::Registry> schemas_;
+  bool check_schemas_ = true;
+  std::string forced_standard_;
+  ReaderOptions reader_;
+};
+
+/// Schema folders when none is given: $EDIGATE_SCHEMA_PATH, else <exe>/../share/edigate/schemas.
+std::vector<std::filesystem::path> default_schema_dirs();
+
+}  // namespace edigate::cli

@@ -1,0 +1,168 @@
+#include "validation/analyzer.hpp"
+
+#include <edigate/codes.hpp>
+
+#include <optional>
+#include <set>
+
+namespace edigate::validation {
+namespace {
+
+// Collects reader events into the report shape acknowledgements need.
+class ReportBuilder {
+ public:
+  explicit ReportBuilder(const std::string& file) : file_(file) {}
+
+  void begin_interchange(const Event& ev) {
+    report_.emplace();
+    report_->file = file_;
+    if (ev.delimiters) report_->delimiters = *ev.delimiters;
+    if (ev.segment && ev.delimiters) report_->header = SegmentData::from(*ev.segment, *ev.delimiters);
+    append(report_->issues, ev.issues);
+  }
+  void begin_group(const Event& ev) {
+    if (!report_) return;
+    GroupReport g;
+    if (ev.segment && ev.delimiters) g.header = SegmentData::from(*ev.segment, *ev.delimiters);
+    append(g.issues, ev.issues);
+    report_->groups.push_back(std::move(g));
+  }
+  void transaction(const Event& ev, const std::vector<Error>& issues) {
+    if (!report_) return;
+    if (report_->groups.empty()) report_->groups.emplace_back();  // sets outside a group
+    TransactionReport t;
+    const Delimiters& d = ev.delimiters ? *ev.delimiters : report_->delimiters;
+    if (!ev.segments.empty()) {
+      t.header = SegmentData::from(ev.segments.front(), d);
+      if (ev.segments.size() > 1) t.trailer = SegmentData::from(ev.segments.back(), d);
+    } else {
+      t.header = SegmentData(std::string(ev.info.set_id));
+    }
+    t.version = std::string(ev.info.version);
+    t.segment_count = ev.info.segment_count;
+    t.issues = issues;
+    report_->groups.back().transactions.push_back(std::move(t));
+  }
+  void mark_schema_checked() {
+    if (report_ && !report_->groups.empty() && !report_->groups.back().transactions.empty())
+      report_->groups.back().transactions.back().schema_checked = true;
+  }
+  void end_group(const Event& ev) {
+    if (!report_) return;
+    if (report_->groups.empty()) report_->groups.emplace_back();
+    auto& g = report_->groups.back();
+    if (ev.segment && ev.delimiters) g.trailer = SegmentData::from(*ev.segment, *ev.delimiters);
+    append(g.issues, ev.issues);
+  }
+  std::optional<InterchangeReport> end_interchange(const Event& ev) {
+    if (!report_) return std::nullopt;
+    if (ev.segment && ev.delimiters) report_->trailer = SegmentData::from(*ev.segment, *ev.delimiters);
+    append(report_->issues, ev.issues);
+    auto out = std::move(report_);
+    report_.reset();
+    return out;
+  }
+
+ private:
+  static void append(std::vector<Error>& to, std::span<const Error> from) { to.insert(to.end(), from.begin(), from.end()); }
+  const std::string& file_;
+  std::optional<InterchangeReport> report_;
+};
+
+}  // namespace
+
+Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry* schemas,
+                        const AnalyzeOptions& options, const AnalyzeCallbacks& callbacks) {
+  ReaderOptions reader_options = options.reader;
+  if (reader_options.file.empty()) reader_options.file = in.name();
+  const bool need_segments = (schemas && options.check_schemas) || callbacks.on_transaction || callbacks.on_interchange;
+  reader_options.materialize = reader_options.materialize && need_segments;
+  EDIGATE_TRY(auto reader, format.open(in, reader_options));
+
+  Summary summary;
+  std::optional<ReportBuilder> builder;
+  if (callbacks.on_interchange) builder.emplace(reader_options.file);
+  std::set<std::string> missing_schemas;  // warn once per file for each set without a schema
+  std::vector<Error> transaction_issues;
+
+  auto emit = [&](const Error& e) {
+    if (e.is_warning()) ++summary.warnings;
+    else ++summary.errors;
+    if (callbacks.on_issue) callbacks.on_issue(e);
+  };
+  auto emit_all = [&](std::span<const Error> issues) {
+    for (const auto& e : issues) emit(e);
+  };
+
+  Event ev;
+  for (;;) {
+    EDIGATE_TRY(bool more, reader->next(ev));
+    if (!more) break;
+    switch (ev.kind) {
+      case EventKind::interchange_begin:
+        ++summary.interchanges;
+        emit_all(ev.issues);
+        if (builder) builder->begin_interchange(ev);
+        break;
+      case EventKind::group_begin:
+        ++summary.groups;
+        emit_all(ev.issues);
+        if (builder) builder->begin_group(ev);
+        break;
+      case EventKind::transaction: {
+        ++summary.transactions;
+        summary.segments += ev.info.segment_count;
+        transaction_issues.assign(ev.issues.begin(), ev.issues.end());
+        bool checked = false;
+        if (schemas && options.check_schemas && !ev.segments.empty()) {
+          auto found = schemas->find(format.standard(), ev.info.version, ev.info.set_id);
+          if (!found) {
+            transaction_issues.push_back(std::move(found).error());
+          } else if (*found) {
+            schema::validate(**found, ev.segments, *ev.delimiters, reader_options.file, transaction_issues);
+            checked = true;
+          } else {
+            std::string key = std::string(ev.info.version) + "/" + std::string(ev.info.set_id);
+            if (missing_schemas.insert(key).second) {
+              Error w(std::string(codes::schema_not_found),
+                      "no schema for " + std::string(format.standard()) + " " + std::string(ev.info.version) +
+                          " " + std::string(ev.info.set_id) + "; content not validated (envelope only)");
+              w.severity = Severity::warning;
+              w.position.file = reader_options.file;
+              w.position.offset = ev.segments.front().offset;
+              w.position.has_offset = true;
+              w.position.segment_index = ev.segments.front().index;
+              w.position.segment_tag = std::string(ev.segments.front().tag());
+              transaction_issues.push_back(std::move(w));
+            }
+          }
+        }
+        emit_all(transaction_issues);
+        if (has_errors(transaction_issues)) ++summary.transactions_rejected;
+        if (callbacks.on_transaction) callbacks.on_transaction(ev, transaction_issues);
+        if (builder) {
+          builder->transaction(ev, transaction_issues);
+          if (checked) builder->mark_schema_checked();
+        }
+        break;
+      }
+      case EventKind::group_end:
+        emit_all(ev.issues);
+        if (builder) builder->end_group(ev);
+        break;
+      case EventKind::interchange_end:
+        emit_all(ev.issues);
+        if (builder) {
+          if (auto report = builder->end_interchange(ev)) callbacks.on_interchange(std::move(*report));
+        }
+        break;
+      case EventKind::issue:
+        emit_all(ev.issues);
+        break;
+    }
+  }
+  summary.bytes = reader->offset();
+  return summary;
+}
+
+}  // namespace edigate::validation
