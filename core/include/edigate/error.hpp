@@ -22,6 +22,8 @@ struct Position {
   std::uint32_t line = 0;           ///< 1-based line, for text files such as XML configuration
   std::uint32_t column = 0;
   bool has_offset = false;          ///< offset 0 is a valid byte offset, so say when it is set
+  std::string element_ref;          ///< data element reference ("373", "C507") when a schema knows it
+  std::string loop_id;              ///< loop / segment group ("N1", "SG2") when a schema knows it
 };
 
 struct Error {
