@@ -5,6 +5,7 @@
 
 #include <edigate/abi.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 namespace edigate::cli {
@@ -55,7 +56,9 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
     auto in = (*ctx)->open(path);
     if (!in) {
       out << in.error().to_string() << "\n";
-      exit_code = kExitUsage;
+      // Unreadable is a usage/I-O failure; readable but not EDI is invalid input.
+      bool io = in.error().code.rfind("io.", 0) == 0;
+      exit_code = io ? kExitUsage : std::max(exit_code, kExitInvalid);
       continue;
     }
     validation::AnalyzeOptions options;

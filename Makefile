@@ -1,0 +1,43 @@
+# edigate: the two quick-start commands (make demo, make test) and the developer targets.
+# Every target bootstraps the Debian packages it needs first (idempotent).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all bootstrap configure build demo test bench fuzz clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD)/CMakeCache.txt:
+	@scripts/bootstrap
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: bootstrap configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Validates, acknowledges and parses the bundled sample partner files and prints a summary.
+demo: build
+	@scripts/demo $(BUILD)
+
+# The whole suite through ctest; the last lines read "100% tests passed, 0 tests failed out of N".
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# Throughput and memory figures, written to docs/performance.md.
+bench: build
+	@scripts/bootstrap --bench
+	@scripts/bench $(BUILD)
+
+# libFuzzer targets (clang, ASan+UBSan), each run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/bootstrap --fuzz
+	@scripts/fuzz $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILD) build-fuzz
