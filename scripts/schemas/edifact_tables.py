@@ -1,0 +1,1298 @@
+"""Message segment tables (UN/EDIFACT 4.3.1), one string per version/message.
+
+Format: one line per segment "TAG S R" or group "SGn S R"; indentation (2 spaces) nests a
+group's members. D96A INVOIC and the D01B ORDERS/INVOIC/DESADV/APERAK tables were cross-checked
+against the machine-parsed UNECE tables of ts-edifact (Apache-2.0); D96A DESADV and IFTSTA
+(D96A, D01B) are transcribed from the UNECE segment tables.
+"""
+
+TABLES = {}
+
+TABLES[("D96A", "INVOIC")] = """
+UNH M 1
+BGM M 1
+DTM M 35
+PAI C 1
+ALI C 5
+IMD C 1
+FTX C 99
+SG1 C 99
+  RFF M 1
+  DTM C 5
+SG2 C 99
+  NAD M 1
+  LOC C 25
+  FII C 5
+  SG3 C 9999
+    RFF M 1
+    DTM C 5
+  SG4 C 5
+    DOC M 1
+    DTM C 5
+  SG5 C 5
+    CTA M 1
+    COM C 5
+SG6 C 5
+  TAX M 1
+  MOA C 1
+  LOC C 5
+SG7 C 5
+  CUX M 1
+  DTM C 5
+SG8 C 10
+  PAT M 1
+  DTM C 5
+  PCD C 1
+  MOA C 1
+  PAI C 1
+  FII C 1
+SG9 C 10
+  TDT M 1
+  SG10 C 10
+    LOC M 1
+    DTM C 5
+  SG11 C 9999
+    RFF M 1
+    DTM C 5
+SG12 C 5
+  TOD M 1
+  LOC C 2
+SG13 C 1000
+  PAC M 1
+  MEA C 5
+  EQD C 1
+  SG14 C 5
+    PCI M 1
+    RFF C 1
+    DTM C 5
+    GIN C 5
+SG15 C 9999
+  ALC M 1
+  ALI C 5
+  SG16 C 5
+    RFF M 1
+    DTM C 5
+  SG17 C 1
+    QTY M 1
+    RNG C 1
+  SG18 C 1
+    PCD M 1
+    RNG C 1
+  SG19 C 2
+    MOA M 1
+    RNG C 1
+  SG20 C 1
+    RTE M 1
+    RNG C 1
+  SG21 C 5
+    TAX M 1
+    MOA C 1
+SG22 C 100
+  RCS M 1
+  RFF C 5
+  DTM C 5
+  FTX C 5
+SG23 C 1
+  AJT M 1
+  FTX C 5
+SG24 C 1
+  INP M 1
+  FTX C 5
+SG25 C 99999
+  LIN M 1
+  PIA C 25
+  IMD C 10
+  MEA C 5
+  QTY C 5
+  PCD C 1
+  ALI C 5
+  DTM C 35
+  GIN C 1000
+  GIR C 1000
+  QVR C 1
+  EQD C 1
+  FTX C 5
+  SG26 C 5
+    MOA M 1
+    CUX C 1
+  SG27 C 10
+    PAT M 1
+    DTM C 5
+    PCD C 1
+    MOA C 1
+  SG28 C 25
+    PRI M 1
+    APR C 1
+    RNG C 1
+    DTM C 5
+  SG29 C 10
+    RFF M 1
+    DTM C 5
+  SG30 C 10
+    PAC M 1
+    MEA C 10
+    SG31 C 10
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIN C 10
+  SG32 C 9999
+    LOC M 1
+    QTY C 100
+    DTM C 5
+  SG33 C 99
+    TAX M 1
+    MOA C 2
+    LOC C 5
+  SG34 C 20
+    NAD M 1
+    LOC C 5
+    SG35 C 5
+      RFF M 1
+      DTM C 5
+    SG36 C 5
+      DOC M 1
+      DTM C 5
+    SG37 C 5
+      CTA M 1
+      COM C 5
+  SG38 C 15
+    ALC M 1
+    ALI C 5
+    DTM C 5
+    SG39 C 1
+      QTY M 1
+      RNG C 1
+    SG40 C 1
+      PCD M 1
+      RNG C 1
+    SG41 C 2
+      MOA M 1
+      RNG C 1
+    SG42 C 1
+      RTE M 1
+      RNG C 1
+    SG43 C 5
+      TAX M 1
+      MOA C 1
+  SG44 C 10
+    TDT M 1
+    SG45 C 10
+      LOC M 1
+      DTM C 5
+  SG46 C 5
+    TOD M 1
+    LOC C 2
+  SG47 C 100
+    RCS M 1
+    RFF C 5
+    DTM C 5
+    FTX C 5
+UNS M 1
+CNT C 10
+SG48 C 100
+  MOA M 1
+  SG49 C 1
+    RFF M 1
+    DTM C 5
+SG50 C 10
+  TAX M 1
+  MOA C 2
+SG51 C 15
+  ALC M 1
+  ALI C 1
+  MOA C 2
+UNT M 1
+"""
+
+TABLES[("D01B", "INVOIC")] = """
+UNH M 1
+BGM M 1
+DTM M 35
+PAI C 1
+ALI C 5
+IMD C 1
+FTX C 99
+LOC C 10
+GIS C 10
+DGS C 1
+GIR C 10
+SG1 C 99999
+  RFF M 1
+  DTM C 5
+  GIR C 5
+  LOC C 2
+  MEA C 5
+  QTY C 2
+  FTX C 5
+  MOA C 2
+  RTE C 99
+SG2 C 99
+  NAD M 1
+  LOC C 25
+  FII C 5
+  MOA C 99
+  SG3 C 9999
+    RFF M 1
+    DTM C 5
+  SG4 C 5
+    DOC M 1
+    DTM C 5
+  SG5 C 5
+    CTA M 1
+    COM C 5
+SG6 C 5
+  TAX M 1
+  MOA C 1
+  LOC C 5
+SG7 C 99
+  CUX M 1
+  DTM C 5
+SG8 C 10
+  PAT M 1
+  DTM C 5
+  PCD C 1
+  MOA C 1
+  PAI C 1
+  FII C 1
+SG9 C 10
+  TDT M 1
+  TSR C 1
+  SG10 C 10
+    LOC M 1
+    DTM C 5
+  SG11 C 9999
+    RFF M 1
+    DTM C 5
+SG12 C 5
+  TOD M 1
+  LOC C 2
+SG13 C 99
+  EQD M 1
+  SEL C 9
+SG14 C 1000
+  PAC M 1
+  MEA C 5
+  EQD C 1
+  SG15 C 5
+    PCI M 1
+    RFF C 1
+    DTM C 5
+    GIN C 5
+SG16 C 9999
+  ALC M 1
+  ALI C 5
+  FTX C 1
+  SG17 C 5
+    RFF M 1
+    DTM C 5
+  SG18 C 1
+    QTY M 1
+    RNG C 1
+  SG19 C 1
+    PCD M 1
+    RNG C 1
+  SG20 C 2
+    MOA M 1
+    RNG C 1
+    CUX C 1
+    DTM C 1
+  SG21 C 1
+    RTE M 1
+    RNG C 1
+  SG22 C 5
+    TAX M 1
+    MOA C 1
+SG23 C 100
+  RCS M 1
+  RFF C 5
+  DTM C 5
+  FTX C 5
+SG24 C 1
+  AJT M 1
+  FTX C 5
+SG25 C 1
+  INP M 1
+  FTX C 5
+SG26 C 9999999
+  LIN M 1
+  PIA C 25
+  PGI C 99
+  IMD C 99
+  MEA C 5
+  QTY C 5
+  PCD C 1
+  ALI C 5
+  DTM C 35
+  GIN C 1000
+  GIR C 1000
+  QVR C 1
+  EQD C 1
+  FTX C 99
+  DGS C 1
+  SG27 C 99
+    MOA M 1
+    CUX C 1
+  SG28 C 10
+    PAT M 1
+    DTM C 5
+    PCD C 99
+    MOA C 1
+  SG29 C 25
+    PRI M 1
+    CUX C 1
+    APR C 1
+    RNG C 1
+    DTM C 5
+  SG30 C 10
+    RFF M 1
+    DTM C 5
+  SG31 C 10
+    PAC M 1
+    MEA C 10
+    EQD C 1
+    SG32 C 10
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIN C 10
+  SG33 C 9999
+    LOC M 1
+    QTY C 100
+    DTM C 5
+  SG34 C 99
+    TAX M 1
+    MOA C 2
+    LOC C 5
+  SG35 C 99
+    NAD M 1
+    LOC C 5
+    FII C 5
+    SG36 C 5
+      RFF M 1
+      DTM C 5
+    SG37 C 5
+      DOC M 1
+      DTM C 5
+    SG38 C 5
+      CTA M 1
+      COM C 5
+  SG39 C 30
+    ALC M 1
+    ALI C 5
+    DTM C 5
+    FTX C 1
+    SG40 C 1
+      QTY M 1
+      RNG C 1
+    SG41 C 1
+      PCD M 1
+      RNG C 1
+    SG42 C 2
+      MOA M 1
+      RNG C 1
+      CUX C 1
+      DTM C 1
+    SG43 C 1
+      RTE M 1
+      RNG C 1
+    SG44 C 5
+      TAX M 1
+      MOA C 2
+  SG45 C 10
+    TDT M 1
+    SG46 C 10
+      LOC M 1
+      DTM C 5
+  SG47 C 5
+    TOD M 1
+    LOC C 2
+  SG48 C 100
+    RCS M 1
+    RFF C 5
+    DTM C 5
+    FTX C 5
+  SG49 C 10
+    GIS M 1
+    RFF C 1
+    DTM C 5
+    GIR C 5
+    LOC C 2
+    MEA C 5
+    QTY C 2
+    FTX C 5
+    MOA C 2
+UNS M 1
+CNT C 10
+SG50 M 100
+  MOA M 1
+  SG51 C 1
+    RFF M 1
+    DTM C 5
+SG52 C 10
+  TAX M 1
+  MOA C 9
+SG53 C 15
+  ALC M 1
+  ALI C 1
+  MOA C 2
+  FTX C 1
+UNT M 1
+"""
+
+TABLES[("D01B", "ORDERS")] = """
+UNH M 1
+BGM M 1
+DTM M 35
+PAI C 1
+ALI C 5
+IMD C 999
+FTX C 99
+GIR C 10
+SG1 C 9999
+  RFF M 1
+  DTM C 5
+SG2 C 99
+  NAD M 1
+  LOC C 99
+  FII C 5
+  SG3 C 99
+    RFF M 1
+    DTM C 5
+  SG4 C 5
+    DOC M 1
+    DTM C 5
+  SG5 C 5
+    CTA M 1
+    COM C 5
+SG6 C 5
+  TAX M 1
+  MOA C 1
+  LOC C 9
+SG7 C 5
+  CUX M 1
+  PCD C 5
+  DTM C 5
+SG8 C 10
+  PAT M 1
+  DTM C 5
+  PCD C 1
+  SG9 C 9999
+    MOA M 1
+    GIR C 9
+    RJL C 99
+SG10 C 10
+  TDT M 1
+  SG11 C 10
+    LOC M 1
+    DTM C 5
+SG12 C 5
+  TOD M 1
+  LOC C 2
+SG13 C 99
+  PAC M 1
+  MEA C 5
+  SG14 C 5
+    PCI M 1
+    RFF C 1
+    DTM C 5
+    GIN C 10
+SG15 C 10
+  EQD M 1
+  HAN C 5
+  MEA C 5
+  FTX C 5
+SG16 C 10
+  SCC M 1
+  FTX C 5
+  RFF C 5
+  SG17 C 10
+    QTY M 1
+    DTM C 5
+SG18 C 25
+  APR M 1
+  DTM C 5
+  RNG C 1
+SG19 C 99
+  ALC M 1
+  ALI C 5
+  DTM C 5
+  SG20 C 1
+    QTY M 1
+    RNG C 1
+  SG21 C 1
+    PCD M 1
+    RNG C 1
+  SG22 C 2
+    MOA M 1
+    RNG C 1
+  SG23 C 1
+    RTE M 1
+    RNG C 1
+  SG24 C 5
+    TAX M 1
+    MOA C 1
+SG25 C 999
+  RCS M 1
+  RFF C 5
+  DTM C 5
+  FTX C 99999
+SG26 C 999
+  DGS M 1
+  FTX C 5
+  SG27 C 99
+    CTA M 1
+    COM C 5
+SG28 C 200000
+  LIN M 1
+  PIA C 25
+  IMD C 99
+  MEA C 99
+  QTY C 99
+  PCD C 5
+  ALI C 5
+  DTM C 35
+  MOA C 10
+  GIS C 99
+  GIN C 1000
+  GIR C 1000
+  QVR C 1
+  DOC C 99
+  PAI C 1
+  MTD C 99
+  FTX C 99
+  SG29 C 999
+    CCI M 1
+    CAV C 10
+    MEA C 10
+  SG30 C 10
+    PAT M 1
+    DTM C 5
+    PCD C 1
+    SG31 C 9999
+      MOA M 1
+      GIR C 9
+  SG32 C 25
+    PRI M 1
+    CUX C 1
+    APR C 99
+    RNG C 1
+    DTM C 5
+  SG33 C 9999
+    RFF M 1
+    DTM C 5
+    GIS C 99
+    MOA C 99
+  SG34 C 99
+    PAC M 1
+    MEA C 5
+    QTY C 5
+    DTM C 5
+    SG35 C 1
+      RFF M 1
+      DTM C 5
+    SG36 C 5
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIN C 10
+  SG37 C 9999
+    LOC M 1
+    QTY C 1
+    PCD C 1
+    DTM C 5
+  SG38 C 10
+    TAX M 1
+    MOA C 1
+    LOC C 5
+  SG39 C 999
+    NAD M 1
+    LOC C 5
+    FII C 5
+    SG40 C 99
+      RFF M 1
+      DTM C 5
+    SG41 C 5
+      DOC M 1
+      DTM C 5
+    SG42 C 5
+      CTA M 1
+      COM C 5
+  SG43 C 99
+    ALC M 1
+    ALI C 5
+    DTM C 5
+    SG44 C 1
+      QTY M 1
+      RNG C 1
+    SG45 C 1
+      PCD M 1
+      RNG C 1
+    SG46 C 2
+      MOA M 1
+      RNG C 1
+    SG47 C 1
+      RTE M 1
+      RNG C 1
+    SG48 C 5
+      TAX M 1
+      MOA C 1
+  SG49 C 10
+    TDT M 1
+    SG50 C 10
+      LOC M 1
+      DTM C 5
+  SG51 C 5
+    TOD M 1
+    LOC C 2
+  SG52 C 10
+    EQD M 1
+    HAN C 5
+    MEA C 5
+    FTX C 5
+  SG53 C 100
+    SCC M 1
+    FTX C 5
+    RFF C 5
+    SG54 C 10
+      QTY M 1
+      DTM C 5
+  SG55 C 999
+    RCS M 1
+    RFF C 5
+    DTM C 5
+    FTX C 99999
+  SG56 C 10
+    STG M 1
+    SG57 C 3
+      QTY M 1
+      MOA C 1
+  SG58 C 999
+    DGS M 1
+    FTX C 5
+    SG59 C 99
+      CTA M 1
+      COM C 5
+UNS M 1
+MOA C 99
+CNT C 10
+SG60 C 10
+  ALC M 1
+  ALI C 1
+  MOA M 2
+UNT M 1
+"""
+
+TABLES[("D01B", "DESADV")] = """
+UNH M 1
+BGM M 1
+DTM C 10
+ALI C 5
+MEA C 5
+MOA C 5
+CUX C 9
+SG1 C 10
+  RFF M 1
+  DTM C 1
+SG2 C 99
+  NAD M 1
+  LOC C 10
+  SG3 C 10
+    RFF M 1
+    DTM C 1
+  SG4 C 10
+    CTA M 1
+    COM C 5
+SG5 C 10
+  TOD M 1
+  LOC C 5
+  FTX C 5
+SG6 C 10
+  TDT M 1
+  PCD C 6
+  TMD C 1
+  SG7 C 10
+    LOC M 1
+    DTM C 10
+SG8 C 10
+  EQD M 1
+  MEA C 5
+  SEL C 25
+  EQA C 5
+  SG9 C 10
+    HAN M 1
+    FTX C 10
+SG10 C 9999
+  CPS M 1
+  FTX C 5
+  QVR C 9
+  SG11 C 9999
+    PAC M 1
+    MEA C 10
+    QTY C 10
+    SG12 C 10
+      HAN M 1
+      FTX C 10
+    SG13 C 1000
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      SG14 C 99
+        GIR M 1
+        DTM C 5
+      SG15 C 99
+        GIN M 1
+        DLM C 10
+      SG16 C 99
+        COD M 1
+        MEA C 9
+        QTY C 9
+        PCD C 9
+  SG17 C 9999
+    LIN M 1
+    PIA C 10
+    IMD C 25
+    MEA C 10
+    QTY C 10
+    ALI C 10
+    GIN C 100
+    GIR C 100
+    DLM C 100
+    DTM C 5
+    NAD C 99
+    TDT C 1
+    TMD C 1
+    HAN C 20
+    FTX C 99
+    MOA C 5
+    SG18 C 99
+      RFF M 1
+      NAD C 1
+      CTA C 1
+      DTM C 1
+    SG19 C 9999
+      DGS M 1
+      QTY C 1
+      FTX C 5
+    SG20 C 100
+      LOC M 1
+      NAD C 1
+      DTM C 1
+      QTY C 10
+    SG21 C 1000
+      SGP M 1
+      QTY C 10
+    SG22 C 9999
+      PCI M 1
+      DTM C 5
+      MEA C 10
+      QTY C 1
+      SG23 C 10
+        GIN M 1
+        DLM C 100
+      SG24 C 10
+        HAN M 1
+        FTX C 5
+        GIN C 1000
+    SG25 C 10
+      QVR M 1
+      DTM C 5
+CNT C 5
+UNT M 1
+"""
+
+TABLES[("D01B", "APERAK")] = """
+UNH M 1
+BGM M 1
+DTM C 9
+FTX C 9
+CNT C 9
+SG1 C 99
+  DOC M 1
+  DTM C 99
+SG2 C 9
+  RFF M 1
+  DTM C 9
+SG3 C 9
+  NAD M 1
+  CTA C 9
+  COM C 9
+SG4 C 99999
+  ERC M 1
+  FTX C 1
+  SG5 C 9
+    RFF M 1
+    FTX C 9
+UNT M 1
+"""
+TABLES[("D96A", "DESADV")] = """
+UNH M 1
+BGM M 1
+DTM C 10
+ALI C 5
+MEA C 5
+MOA C 5
+SG1 C 10
+  RFF M 1
+  DTM C 1
+SG2 C 10
+  NAD M 1
+  LOC C 10
+  SG3 C 10
+    RFF M 1
+    DTM C 1
+  SG4 C 10
+    CTA M 1
+    COM C 5
+SG5 C 10
+  TOD M 1
+  LOC C 5
+  FTX C 5
+SG6 C 10
+  TDT M 1
+  PCD C 6
+  SG7 C 10
+    LOC M 1
+    DTM C 10
+SG8 C 10
+  EQD M 1
+  MEA C 5
+  SEL C 25
+  EQA C 5
+  SG9 C 10
+    HAN M 1
+    FTX C 10
+SG10 C 9999
+  CPS M 1
+  FTX C 5
+  SG11 C 9999
+    PAC M 1
+    MEA C 10
+    QTY C 10
+    SG12 C 10
+      HAN M 1
+      FTX C 10
+    SG13 C 1000
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIR C 99
+      SG14 C 99
+        GIN M 1
+        DLM C 10
+  SG15 C 9999
+    LIN M 1
+    PIA C 10
+    IMD C 25
+    MEA C 10
+    QTY C 10
+    ALI C 10
+    GIN C 100
+    GIR C 100
+    DLM C 100
+    DTM C 5
+    FTX C 5
+    MOA C 5
+    SG16 C 10
+      RFF M 1
+      DTM C 1
+    SG17 C 10
+      DGS M 1
+      QTY C 1
+      FTX C 5
+    SG18 C 100
+      LOC M 1
+      NAD C 1
+      DTM C 1
+      QTY C 10
+    SG19 C 1000
+      SGP M 1
+      QTY C 10
+    SG20 C 9999
+      PCI M 1
+      DTM C 5
+      MEA C 10
+      QTY C 1
+      SG21 C 10
+        GIN M 1
+        DLM C 100
+      SG22 C 10
+        HAN M 1
+        FTX C 5
+        GIN C 1000
+    SG23 C 10
+      QVR M 1
+      DTM C 5
+CNT C 5
+UNT M 1
+"""
+
+TABLES[("D96A", "IFTSTA")] = """
+UNH M 1
+BGM M 1
+DTM C 9
+TSR C 1
+SG1 C 9
+  NAD M 1
+  SG2 C 9
+    CTA M 1
+    COM C 9
+SG3 C 9
+  RFF M 1
+  DTM C 1
+LOC C 9
+FTX C 9
+CNT C 9
+SG4 C 999
+  CNI M 1
+  LOC C 9
+  CNT C 9
+  SG5 M 99
+    STS M 1
+    RFF C 9
+    DTM C 9
+    DOC C 1
+    FTX C 9
+    NAD C 9
+    LOC C 1
+    PCI C 99
+    SG6 C 99
+      TDT M 1
+      RFF C 9
+      LOC C 9
+      DTM C 9
+    SG7 C 99
+      EQD M 1
+      MEA C 9
+      DIM C 9
+      SEL C 9
+      SG8 C 99
+        EQA M 1
+        SEL C 9
+    SG9 C 99
+      GID M 1
+      HAN C 9
+      SG10 C 99
+        MEA M 1
+        EQN C 1
+      SG11 C 99
+        DIM M 1
+        EQN C 1
+      SG12 C 99
+        PCI M 1
+        GIN C 9
+UNT M 1
+"""
+
+TABLES[("D01B", "IFTSTA")] = """
+UNH M 1
+BGM M 1
+DTM C 9
+TSR C 1
+SG1 C 9
+  NAD M 1
+  SG2 C 9
+    CTA M 1
+    COM C 9
+SG3 C 9
+  RFF M 1
+  DTM C 1
+LOC C 9
+FTX C 9
+CNT C 9
+SG4 C 99999
+  CNI M 1
+  LOC C 9
+  CNT C 9
+  SG5 M 99
+    STS M 1
+    RFF C 999
+    DTM C 9
+    DOC C 1
+    FTX C 9
+    SG6 C 9
+      NAD M 1
+      SG7 C 9
+        CTA M 1
+        COM C 9
+    LOC C 1
+    PCI C 99
+    SG8 C 99
+      TDT M 1
+      DTM C 9
+      RFF C 9
+      SG9 C 9
+        LOC M 1
+        DTM C 9
+    SG10 C 99
+      EQD M 1
+      MEA C 9
+      DIM C 9
+      SEL C 9
+      RFF C 9
+      TPL C 9
+      TMD C 1
+      SG11 C 99
+        EQA M 1
+        SEL C 9
+    SG12 C 99
+      GID M 1
+      HAN C 9
+      SGP C 99
+      DGS C 9
+      FTX C 9
+      SG13 C 99
+        MEA M 1
+        EQN C 1
+      SG14 C 99
+        DIM M 1
+        EQN C 1
+      SG15 C 99
+        PCI M 1
+        GIN C 9
+UNT M 1
+"""
+
+# D96A ORDERS: the D01B table less the groups added after D96A (header GIR, the MOA group
+# nested in the PAT group, the DGS groups, the summary ALC group) and the LIN-level GIS/MTD.
+TABLES[("D96A", "ORDERS")] = """
+UNH M 1
+BGM M 1
+DTM M 35
+PAI C 1
+ALI C 5
+IMD C 1
+FTX C 99
+SG1 C 10
+  RFF M 1
+  DTM C 5
+SG2 C 99
+  NAD M 1
+  LOC C 25
+  FII C 5
+  SG3 C 10
+    RFF M 1
+    DTM C 5
+  SG4 C 5
+    DOC M 1
+    DTM C 5
+  SG5 C 5
+    CTA M 1
+    COM C 5
+SG6 C 5
+  TAX M 1
+  MOA C 1
+  LOC C 5
+SG7 C 5
+  CUX M 1
+  PCD C 5
+  DTM C 5
+SG8 C 10
+  PAT M 1
+  DTM C 5
+  PCD C 1
+  MOA C 1
+SG9 C 10
+  TDT M 1
+  SG10 C 10
+    LOC M 1
+    DTM C 5
+SG11 C 5
+  TOD M 1
+  LOC C 2
+SG12 C 99
+  PAC M 1
+  MEA C 5
+  SG13 C 5
+    PCI M 1
+    RFF C 1
+    DTM C 5
+    GIN C 10
+SG14 C 10
+  EQD M 1
+  HAN C 5
+  MEA C 5
+  FTX C 5
+SG15 C 10
+  SCC M 1
+  FTX C 5
+  RFF C 5
+  SG16 C 10
+    QTY M 1
+    DTM C 5
+SG17 C 25
+  APR M 1
+  DTM C 5
+  RNG C 1
+SG18 C 15
+  ALC M 1
+  ALI C 5
+  DTM C 5
+  SG19 C 1
+    QTY M 1
+    RNG C 1
+  SG20 C 1
+    PCD M 1
+    RNG C 1
+  SG21 C 2
+    MOA M 1
+    RNG C 1
+  SG22 C 1
+    RTE M 1
+    RNG C 1
+  SG23 C 5
+    TAX M 1
+    MOA C 1
+SG24 C 10
+  RCS M 1
+  RFF C 5
+  DTM C 5
+  FTX C 5
+SG25 C 200000
+  LIN M 1
+  PIA C 25
+  IMD C 99
+  MEA C 99
+  QTY C 99
+  PCD C 5
+  ALI C 5
+  DTM C 35
+  MOA C 10
+  GIN C 127
+  GIR C 1000
+  QVR C 1
+  DOC C 5
+  PAI C 1
+  FTX C 99
+  SG26 C 999
+    CCI M 1
+    CAV C 10
+    MEA C 10
+  SG27 C 10
+    PAT M 1
+    DTM C 5
+    PCD C 1
+    MOA C 1
+  SG28 C 25
+    PRI M 1
+    CUX C 1
+    APR C 1
+    RNG C 1
+    DTM C 5
+  SG29 C 10
+    RFF M 1
+    DTM C 5
+  SG30 C 10
+    PAC M 1
+    MEA C 5
+    QTY C 5
+    DTM C 5
+    SG31 C 1
+      RFF M 1
+      DTM C 5
+    SG32 C 5
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIN C 10
+  SG33 C 9999
+    LOC M 1
+    QTY C 1
+    DTM C 5
+  SG34 C 10
+    TAX M 1
+    MOA C 1
+    LOC C 5
+  SG35 C 999
+    NAD M 1
+    LOC C 5
+    FII C 5
+    SG36 C 10
+      RFF M 1
+      DTM C 5
+    SG37 C 5
+      DOC M 1
+      DTM C 5
+    SG38 C 5
+      CTA M 1
+      COM C 5
+  SG39 C 15
+    ALC M 1
+    ALI C 5
+    DTM C 5
+    SG40 C 1
+      QTY M 1
+      RNG C 1
+    SG41 C 1
+      PCD M 1
+      RNG C 1
+    SG42 C 2
+      MOA M 1
+      RNG C 1
+    SG43 C 1
+      RTE M 1
+      RNG C 1
+    SG44 C 5
+      TAX M 1
+      MOA C 1
+  SG45 C 10
+    TDT M 1
+    SG46 C 10
+      LOC M 1
+      DTM C 5
+  SG47 C 5
+    TOD M 1
+    LOC C 2
+  SG48 C 10
+    EQD M 1
+    HAN C 5
+    MEA C 5
+    FTX C 5
+  SG49 C 100
+    SCC M 1
+    FTX C 5
+    RFF C 5
+    SG50 C 10
+      QTY M 1
+      DTM C 5
+  SG51 C 10
+    RCS M 1
+    RFF C 5
+    DTM C 5
+    FTX C 5
+  SG52 C 10
+    STG M 1
+    SG53 C 3
+      QTY M 1
+      MOA C 1
+UNS M 1
+MOA C 15
+CNT C 10
+UNT M 1
+"""
+
+# Syntax 3 CONTRL as published in both directories (service segments UCI..UCF).
+_CONTRL = """
+UNH M 1
+UCI M 1
+SG1 C 999999
+  UCM M 1
+  SG2 C 999
+    UCS M 1
+    UCD C 99
+SG3 C 999999
+  UCF M 1
+  SG4 C 999999
+    UCM M 1
+    SG5 C 999
+      UCS M 1
+      UCD C 99
+UNT M 1
+"""
+TABLES[("D96A", "CONTRL")] = _CONTRL
+TABLES[("D01B", "CONTRL")] = _CONTRL
+# APERAK did not change between D96A and D01B.
+TABLES[("D96A", "APERAK")] = TABLES[("D01B", "APERAK")]
+# ORDRSP follows ORDERS' layout in both directories (see the report for what is unverified).
+TABLES[("D96A", "ORDRSP")] = TABLES[("D96A", "ORDERS")]
+TABLES[("D01B", "ORDRSP")] = TABLES[("D01B", "ORDERS")]
