@@ -58,6 +58,12 @@ class Registry {
   std::vector<std::filesystem::path> dirs_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const CompiledSchema>> cache_;  // key: STANDARD/version/set; nullptr = absent
+  std::map<std::string, Error> failed_;  // same key: the file exists but is broken
+
+  /// load_schema plus a check that the file declares the standard/version/set its path says.
+  static Result<std::shared_ptr<const CompiledSchema>> load_checked(const std::filesystem::path& file,
+                                                                    std::string_view standard,
+                                                                    std::string_view version, std::string_view set);
 };
 
 /// Validates one transaction set / message, header..trailer inclusive, against its schema:

@@ -1,0 +1,126 @@
+#pragma once
+// The compiled form of one transaction-set schema: flat vectors indexed by small integers, built
+// once by the loader and only read by the validator (so one instance is shared by all threads).
+// Strings that the validator compares against input are kept sorted so lookups are binary
+// searches over string_views: validation allocates nothing per segment.
+#include "schema/registry.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edigate::schema {
+
+inline constexpr std::uint32_t kUnbounded = std::numeric_limits<std::uint32_t>::max();
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+enum class Usage : std::uint8_t { mandatory, optional, conditional, relational };
+
+enum class DataType : std::uint8_t {
+  x12_an, x12_id, x12_n, x12_r, x12_dt, x12_tm, x12_b,  // X12
+  ed_a, ed_n, ed_an,                                    // EDIFACT
+};
+
+struct ElementDef {
+  std::string id;
+  std::string name;
+  DataType type = DataType::x12_an;
+  std::uint8_t implied_decimals = 0;  ///< N0..N9
+  bool closed_codes = false;          ///< codes listed and codes="closed"
+  std::uint32_t min = 0;
+  std::uint32_t max = 0;
+  std::uint32_t codes_begin = 0, codes_end = 0;  ///< range in CompiledSchema::codes (sorted)
+};
+
+/// A syntax rule: positions in CompiledSchema::rule_positions[begin, end), 1-based.
+struct RuleDef {
+  char type = 'P';  ///< P R E C L
+  std::uint32_t begin = 0, end = 0;
+};
+
+struct ComponentDef {
+  std::uint32_t element = 0;  ///< index into elements
+  Usage usage = Usage::optional;
+};
+
+struct CompositeDef {
+  std::string id;
+  std::string name;
+  std::uint32_t comp_begin = 0, comp_end = 0;  ///< range in components
+  std::uint32_t rule_begin = 0, rule_end = 0;  ///< range in rules
+};
+
+/// One element position of a segment: a simple element or a composite.
+struct ElementRef {
+  bool composite = false;
+  Usage usage = Usage::optional;
+  std::uint32_t def = 0;       ///< index into elements or composites
+  std::uint32_t repeat = 1;    ///< kUnbounded for "unbounded"
+};
+
+struct SegmentDef {
+  std::string id;
+  std::string name;
+  std::uint32_t ref_begin = 0, ref_end = 0;    ///< range in element_refs
+  std::uint32_t rule_begin = 0, rule_end = 0;  ///< range in rules
+  bool placed = false;                         ///< used somewhere in the structure
+};
+
+/// Structure node: a segment position or a loop. Node 0 is the whole transaction (a loop that
+/// occurs once, whose first child is the header segment).
+struct Node {
+  bool loop = false;
+  Usage usage = Usage::optional;
+  std::uint32_t max = 1;
+  std::uint32_t segment = 0;      ///< segment position: its SegmentDef; loop: its trigger's SegmentDef
+  std::uint32_t child_begin = 0, child_end = 0;  ///< range in children (loops only)
+  std::string id;                 ///< loop id ("N1", "SG2"); empty for segments
+};
+
+class CompiledSchema {
+ public:
+  SchemaInfo info;
+  std::vector<ElementDef> elements;
+  std::vector<std::string> codes;
+  std::vector<CompositeDef> composites;
+  std::vector<ComponentDef> components;
+  std::vector<ElementRef> element_refs;
+  std::vector<RuleDef> rules;
+  std::vector<std::uint16_t> rule_positions;
+  std::vector<SegmentDef> segments;
+  std::vector<Node> nodes;
+  std::vector<std::uint32_t> children;  ///< node indices, grouped per loop
+  std::uint32_t max_depth = 1;          ///< deepest loop nesting including the root
+
+  /// Segment ids interned as (packed key, SegmentDef index), sorted by key. The key packs the
+  /// first 7 bytes and the length so that 2-3 character tags compare as one integer.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> segment_index;
+
+  static std::uint64_t pack_tag(std::string_view tag) noexcept {
+    std::uint64_t k = 0;
+    std::size_t n = std::min<std::size_t>(tag.size(), 7);
+    for (std::size_t i = 0; i < n; ++i) k |= std::uint64_t(static_cast<unsigned char>(tag[i])) << (8 * i);
+    return k | (std::uint64_t(std::min<std::size_t>(tag.size(), 255)) << 56);
+  }
+
+  /// SegmentDef index for a tag, or kNone.
+  std::uint32_t find_segment(std::string_view tag) const noexcept {
+    std::uint64_t key = pack_tag(tag);
+    auto it = std::lower_bound(segment_index.begin(), segment_index.end(), key,
+                               [](const auto& e, std::uint64_t k) { return e.first < k; });
+    for (; it != segment_index.end() && it->first == key; ++it)
+      if (tag.size() <= 7 || segments[it->second].id == tag) return it->second;
+    return kNone;
+  }
+
+  bool has_code(const ElementDef& e, std::string_view value) const noexcept {
+    auto b = codes.begin() + e.codes_begin, end = codes.begin() + e.codes_end;
+    auto it = std::lower_bound(b, end, value, [](const std::string& c, std::string_view v) { return c < v; });
+    return it != end && *it == value;
+  }
+};
+
+}  // namespace edigate::schema

@@ -1,0 +1,368 @@
+// Loads one schema file: XSD check (libxml2), then reading and reference checks (pugixml), then
+// compilation into CompiledSchema.
+#include "schema/compiled_schema.hpp"
+#include "schema/xsd_check.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace edigate::schema {
+namespace {
+
+constexpr std::size_t kMaxSchemaFileBytes = 64u << 20;
+constexpr std::uint32_t kMaxLoopDepth = 64;
+
+std::string_view local_name(const pugi::xml_node& n) {
+  std::string_view s = n.name();
+  auto colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+class Loader {
+ public:
+  Loader(std::string_view xml, std::string name) : xml_(xml), name_(std::move(name)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < xml_.size(); ++i)
+      if (xml_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+
+  Result<std::shared_ptr<const CompiledSchema>> run();
+
+ private:
+  Error fail(const pugi::xml_node& node, std::string msg) const {
+    Error e("schema.file.invalid", std::move(msg));
+    e.position.file = name_;
+    std::ptrdiff_t off = node ? node.offset_debug() : -1;
+    if (off >= 0) {
+      auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(off));
+      std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
+      // offset_debug points at the name, after '<'; report the '<'.
+      std::size_t col = static_cast<std::size_t>(off) - line_starts_[line - 1];
+      e.position.line = static_cast<std::uint32_t>(line);
+      e.position.column = static_cast<std::uint32_t>(col == 0 ? 1 : col);
+    }
+    return e;
+  }
+
+  static Usage usage_of(std::string_view u) {
+    if (u == "M") return Usage::mandatory;
+    if (u == "C") return Usage::conditional;
+    if (u == "X") return Usage::relational;
+    return Usage::optional;
+  }
+  static std::uint32_t max_of(const pugi::xml_attribute& a, std::uint32_t def) {
+    if (!a) return def;
+    std::string_view s = a.value();
+    if (s == "unbounded") return kUnbounded;
+    std::uint64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || v >= kUnbounded) return kUnbounded;  // huge = unbounded
+    return static_cast<std::uint32_t>(v);
+  }
+
+  bool read_elements(const pugi::xml_node& dict, Error& err);
+  bool read_composites(const pugi::xml_node& dict, Error& err);
+  bool read_segments(const pugi::xml_node& dict, Error& err);
+  bool read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end,
+                  Error& err);
+  bool read_loop(const pugi::xml_node& loop, std::uint32_t node, std::uint32_t depth, Error& err);
+  bool read_structure_segment(const pugi::xml_node& n, Node& out, Error& err);
+
+  std::string_view xml_;
+  std::string name_;
+  std::vector<std::size_t> line_starts_;
+  std::shared_ptr<CompiledSchema> s_ = std::make_shared<CompiledSchema>();
+  std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
+  std::set<std::string> loop_ids_;
+};
+
+bool Loader::read_elements(const pugi::xml_node& dict, Error& err) {
+  for (auto el : dict.children()) {
+    if (local_name(el) != "element") continue;
+    ElementDef d;
+    d.id = el.attribute("id").value();
+    d.name = el.attribute("name").value();
+    std::string_view type = el.attribute("type").value();
+    static const std::map<std::string_view, DataType> kTypes = {
+        {"AN", DataType::x12_an}, {"ID", DataType::x12_id}, {"R", DataType::x12_r}, {"N", DataType::x12_n},
+        {"DT", DataType::x12_dt}, {"TM", DataType::x12_tm}, {"B", DataType::x12_b}, {"a", DataType::ed_a},
+        {"n", DataType::ed_n},    {"an", DataType::ed_an}};
+    if (type.size() == 2 && type[0] == 'N' && type[1] >= '0' && type[1] <= '9') {
+      d.type = DataType::x12_n;
+      d.implied_decimals = static_cast<std::uint8_t>(type[1] - '0');
+    } else if (auto it = kTypes.find(type); it != kTypes.end()) {
+      d.type = it->second;
+    } else {
+      err = fail(el, "element " + d.id + ": unknown type \"" + std::string(type) + "\"");
+      return false;
+    }
+    d.min = max_of(el.attribute("min"), 0);
+    d.max = max_of(el.attribute("max"), 1);
+    if (d.min > d.max) {
+      err = fail(el, "element " + d.id + ": min " + std::to_string(d.min) + " is greater than max " +
+                         std::to_string(d.max));
+      return false;
+    }
+    d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
+    for (auto c : el.children())
+      if (local_name(c) == "code") s_->codes.emplace_back(c.attribute("value").value());
+    d.codes_end = static_cast<std::uint32_t>(s_->codes.size());
+    std::sort(s_->codes.begin() + d.codes_begin, s_->codes.end());
+    d.closed_codes = d.codes_end > d.codes_begin && std::string_view(el.attribute("codes").value()) != "open";
+    if (!element_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->elements.size())).second) {
+      err = fail(el, "duplicate element id " + d.id);
+      return false;
+    }
+    s_->elements.push_back(std::move(d));
+  }
+  return true;
+}
+
+bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin,
+                        std::uint32_t& end, Error& err) {
+  begin = static_cast<std::uint32_t>(s_->rules.size());
+  for (auto r : owner.children()) {
+    if (local_name(r) != "rule") continue;
+    RuleDef rule;
+    rule.type = r.attribute("type").value()[0];
+    rule.begin = static_cast<std::uint32_t>(s_->rule_positions.size());
+    std::istringstream in(r.attribute("positions").value());
+    std::uint64_t p = 0;
+    while (in >> p) {
+      if (p == 0 || p > positions) {
+        err = fail(r, "rule position " + std::to_string(p) + " is out of range (1.." + std::to_string(positions) + ")");
+        return false;
+      }
+      s_->rule_positions.push_back(static_cast<std::uint16_t>(p));
+    }
+    rule.end = static_cast<std::uint32_t>(s_->rule_positions.size());
+    if (rule.end - rule.begin < 2) {
+      err = fail(r, "a rule needs two or more positions");
+      return false;
+    }
+    s_->rules.push_back(rule);
+  }
+  end = static_cast<std::uint32_t>(s_->rules.size());
+  return true;
+}
+
+bool Loader::read_composites(const pugi::xml_node& dict, Error& err) {
+  for (auto c : dict.children()) {
+    if (local_name(c) != "composite") continue;
+    CompositeDef d;
+    d.id = c.attribute("id").value();
+    d.name = c.attribute("name").value();
+    d.comp_begin = static_cast<std::uint32_t>(s_->components.size());
+    for (auto comp : c.children()) {
+      if (local_name(comp) != "component") continue;
+      auto it = element_ids_.find(comp.attribute("ref").value());
+      if (it == element_ids_.end()) {
+        err = fail(comp, "composite " + d.id + ": unknown element " + comp.attribute("ref").value());
+        return false;
+      }
+      s_->components.push_back({it->second, usage_of(comp.attribute("usage").value())});
+    }
+    d.comp_end = static_cast<std::uint32_t>(s_->components.size());
+    if (!read_rules(c, d.comp_end - d.comp_begin, d.rule_begin, d.rule_end, err)) return false;
+    if (!composite_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->composites.size())).second) {
+      err = fail(c, "duplicate composite id " + d.id);
+      return false;
+    }
+    s_->composites.push_back(std::move(d));
+  }
+  return true;
+}
+
+bool Loader::read_segments(const pugi::xml_node& dict, Error& err) {
+  for (auto seg : dict.children()) {
+    if (local_name(seg) != "segment") continue;
+    SegmentDef d;
+    d.id = seg.attribute("id").value();
+    d.name = seg.attribute("name").value();
+    d.ref_begin = static_cast<std::uint32_t>(s_->element_refs.size());
+    for (auto e : seg.children()) {
+      std::string_view kind = local_name(e);
+      if (kind != "element" && kind != "composite") continue;
+      ElementRef ref;
+      ref.composite = kind == "composite";
+      auto& ids = ref.composite ? composite_ids_ : element_ids_;
+      auto it = ids.find(e.attribute("ref").value());
+      if (it == ids.end()) {
+        err = fail(e, "segment " + d.id + ": unknown " + std::string(kind) + " " + e.attribute("ref").value());
+        return false;
+      }
+      ref.def = it->second;
+      ref.usage = usage_of(e.attribute("usage").value());
+      ref.repeat = max_of(e.attribute("repeat"), 1);
+      s_->element_refs.push_back(ref);
+    }
+    d.ref_end = static_cast<std::uint32_t>(s_->element_refs.size());
+    if (!read_rules(seg, d.ref_end - d.ref_begin, d.rule_begin, d.rule_end, err)) return false;
+    if (!segment_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->segments.size())).second) {
+      err = fail(seg, "duplicate segment id " + d.id);
+      return false;
+    }
+    s_->segments.push_back(std::move(d));
+  }
+  return true;
+}
+
+bool Loader::read_structure_segment(const pugi::xml_node& n, Node& out, Error& err) {
+  auto it = segment_ids_.find(n.attribute("ref").value());
+  if (it == segment_ids_.end()) {
+    err = fail(n, std::string("structure: unknown segment ") + n.attribute("ref").value());
+    return false;
+  }
+  out.loop = false;
+  out.segment = it->second;
+  out.usage = usage_of(n.attribute("usage").value());
+  out.max = max_of(n.attribute("max"), 1);
+  s_->segments[it->second].placed = true;
+  return true;
+}
+
+// Fills node `index` (already allocated) from a <loop> or <structure> element. Children of one
+// loop are contiguous in `children`, so they are allocated before recursing.
+bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uint32_t depth, Error& err) {
+  if (depth > kMaxLoopDepth) {
+    err = fail(loop, "loops nested deeper than " + std::to_string(kMaxLoopDepth));
+    return false;
+  }
+  s_->max_depth = std::max(s_->max_depth, depth);
+  std::vector<pugi::xml_node> kids;
+  for (auto c : loop.children()) {
+    std::string_view k = local_name(c);
+    if (k == "segment" || k == "loop") kids.push_back(c);
+  }
+  std::uint32_t first_node = static_cast<std::uint32_t>(s_->nodes.size());
+  s_->nodes.resize(s_->nodes.size() + kids.size());
+  std::uint32_t begin = static_cast<std::uint32_t>(s_->children.size());
+  for (std::uint32_t i = 0; i < kids.size(); ++i) s_->children.push_back(first_node + i);
+  s_->nodes[index].child_begin = begin;
+  s_->nodes[index].child_end = static_cast<std::uint32_t>(s_->children.size());
+
+  for (std::uint32_t i = 0; i < kids.size(); ++i) {
+    const auto& c = kids[i];
+    std::uint32_t ni = first_node + i;
+    if (local_name(c) == "segment") {
+      Node n;
+      if (!read_structure_segment(c, n, err)) return false;
+      s_->nodes[ni] = n;
+      continue;
+    }
+    std::string id = c.attribute("id").value();
+    if (!loop_ids_.insert(id).second) {
+      err = fail(c, "duplicate loop id " + id);
+      return false;
+    }
+    s_->nodes[ni].loop = true;
+    s_->nodes[ni].id = id;
+    s_->nodes[ni].usage = usage_of(c.attribute("usage").value());
+    s_->nodes[ni].max = max_of(c.attribute("max"), 1);
+    if (!read_loop(c, ni, depth + 1, err)) return false;
+    const Node& ln = s_->nodes[ni];
+    const Node& trigger = s_->nodes[s_->children[ln.child_begin]];  // the XSD requires a first segment
+    if (trigger.loop || trigger.usage != Usage::mandatory) {
+      err = fail(c, "loop " + id + ": its first segment (the trigger) must have usage M");
+      return false;
+    }
+    for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end; ++k) {
+      const Node& other = s_->nodes[s_->children[k]];
+      if (!other.loop && other.segment == trigger.segment) {
+        err = fail(c, "loop " + id + ": trigger segment " + s_->segments[trigger.segment].id +
+                          " appears twice in the loop");
+        return false;
+      }
+    }
+    s_->nodes[ni].segment = trigger.segment;
+  }
+  return true;
+}
+
+Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
+  pugi::xml_document doc;
+  auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default, pugi::encoding_auto);
+  if (!parsed) {
+    pugi::xml_node none;
+    Error e = fail(none, parsed.description());
+    return e;
+  }
+  pugi::xml_node root = doc.document_element();
+  s_->info.standard = root.attribute("standard").value();
+  s_->info.version = root.attribute("version").value();
+  s_->info.set = root.attribute("set").value();
+  s_->info.name = root.attribute("name").value();
+  s_->info.file = name_;
+
+  Error err;
+  pugi::xml_node structure;
+  for (auto part : root.children()) {
+    std::string_view k = local_name(part);
+    bool ok = true;
+    if (k == "elements") ok = read_elements(part, err);
+    else if (k == "composites") ok = read_composites(part, err);
+    else if (k == "segments") ok = read_segments(part, err);
+    else if (k == "structure") structure = part;
+    if (!ok) return err;
+  }
+  if (!structure) return fail(root, "no <structure>");
+  s_->nodes.resize(1);
+  s_->nodes[0].loop = true;
+  s_->nodes[0].usage = Usage::mandatory;
+  s_->nodes[0].max = 1;
+  if (!read_loop(structure, 0, 1, err)) return err;
+  if (s_->nodes[0].child_begin == s_->nodes[0].child_end) return fail(structure, "empty <structure>");
+  s_->nodes[0].segment = s_->nodes[s_->children[0]].segment;
+
+  for (std::uint32_t i = 0; i < s_->segments.size(); ++i)
+    s_->segment_index.emplace_back(CompiledSchema::pack_tag(s_->segments[i].id), i);
+  std::sort(s_->segment_index.begin(), s_->segment_index.end());
+  return std::shared_ptr<const CompiledSchema>(std::move(s_));
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name) {
+  try {
+    EDIGATE_TRY_VOID(check_against_xsd(xml, name));
+    Loader loader(xml, name);
+    return loader.run();
+  } catch (const std::exception& ex) {
+    Error e("schema.file.invalid", std::string("cannot load: ") + ex.what());
+    e.position.file = name;
+    return e;
+  }
+}
+
+Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file, ec);
+  Error e("schema.file.unreadable", "");
+  e.position.file = file.string();
+  if (ec) {
+    e.message = "cannot read: " + ec.message();
+    return e;
+  }
+  if (size > kMaxSchemaFileBytes) {
+    e.message = "file larger than " + std::to_string(kMaxSchemaFileBytes >> 20) + " MiB";
+    return e;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
+    e.message = "cannot read";
+    return e;
+  }
+  return load_schema_from_memory(text, file.string());
+}
+
+const SchemaInfo& info(const CompiledSchema& schema) { return schema.info; }
+
+}  // namespace edigate::schema

@@ -1,0 +1,136 @@
+// Segment order, loops and usage: a cursor walks the compiled structure with X12 loop semantics
+// (the same for EDIFACT segment groups).
+//
+// The cursor is a stack of open loops; each frame remembers the child it is at and how often
+// that child has occurred in the current repetition. A segment is looked for from the current
+// child onwards in the innermost loop, then in each enclosing loop: a match further on advances
+// (mandatory children passed over are missing), a match on the current child repeats it, a
+// match in an enclosing loop closes the inner ones, and a loop's trigger opens a new
+// repetition. A segment found nowhere is reported and skipped without moving the cursor, so
+// one stray segment costs one error, not a cascade.
+#include "schema/compiled_schema.hpp"
+#include "schema/element_check.hpp"
+#include "schema/error_sink.hpp"
+
+#include <edigate/codes.hpp>
+
+namespace edigate::schema {
+namespace {
+
+struct Frame {
+  std::uint32_t node;   ///< the loop (node 0 = the transaction)
+  std::uint32_t pos;    ///< current child, 0-based within the loop
+  std::uint32_t count;  ///< occurrences of that child in this repetition
+};
+
+class Walker {
+ public:
+  Walker(const CompiledSchema& s, ErrorSink& sink) : s_(s), sink_(sink) {
+    stack_.reserve(s.max_depth + 1);
+    stack_.push_back({0, 0, 0});
+  }
+
+  /// Places a segment; false when it cannot occur here (reported).
+  bool place(const Segment& seg, std::uint32_t def) {
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      const Frame& f = stack_[k];
+      const Node& loop = s_.nodes[f.node];
+      std::uint32_t n = loop.child_end - loop.child_begin;
+      for (std::uint32_t i = f.pos; i < n; ++i) {
+        // An open loop's trigger starts a new repetition: that is the parent frame's match.
+        if (k > 0 && i == 0) continue;
+        if (s_.nodes[s_.children[loop.child_begin + i]].segment != def) continue;
+        while (stack_.size() > k + 1) close_top(seg);
+        advance(k, i, seg);
+        return true;
+      }
+    }
+    sink_.add(seg, codes::segment_unexpected, "segment " + s_.segments[def].id + " is not expected here", {},
+              seg.tag());
+    return false;
+  }
+
+  /// End of the transaction: whatever mandatory part is still missing is reported at `last`.
+  void finish(const Segment& last) {
+    while (!stack_.empty()) close_top(last);
+  }
+
+ private:
+  void advance(std::size_t k, std::uint32_t i, const Segment& seg) {
+    Frame& f = stack_[k];
+    std::uint32_t child = s_.children[s_.nodes[f.node].child_begin + i];
+    const Node& c = s_.nodes[child];
+    if (i == f.pos) {
+      ++f.count;
+      if (f.count > c.max) {
+        if (c.loop)
+          sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
+                    "at most " + std::to_string(c.max) + " repetitions", seg.tag());
+        else
+          sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
+                    "at most " + std::to_string(c.max), seg.tag());
+      }
+    } else {
+      report_missing(f, f.count ? f.pos + 1 : f.pos, i, seg);
+      f.pos = i;
+      f.count = 1;
+    }
+    if (c.loop) stack_.push_back({child, 0, 1});
+  }
+
+  void close_top(const Segment& seg) {
+    const Frame& f = stack_.back();
+    const Node& loop = s_.nodes[f.node];
+    report_missing(f, f.count ? f.pos + 1 : f.pos, loop.child_end - loop.child_begin, seg);
+    stack_.pop_back();
+  }
+
+  void report_missing(const Frame& f, std::uint32_t from, std::uint32_t to, const Segment& seg) {
+    const Node& loop = s_.nodes[f.node];
+    for (std::uint32_t i = from; i < to; ++i) {
+      const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
+      if (c.usage != Usage::mandatory) continue;
+      const std::string& id = s_.segments[c.segment].id;
+      std::string msg = c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
+      sink_.add(seg, codes::segment_missing, std::move(msg), id, {}, 0, 0, 0, id);
+    }
+  }
+
+  const CompiledSchema& s_;
+  ErrorSink& sink_;
+  std::vector<Frame> stack_;
+};
+
+}  // namespace
+
+void validate(const CompiledSchema& schema, std::span<const Segment> segments, const Delimiters& delimiters,
+              const std::string& file, std::vector<Error>& out) {
+  if (segments.empty()) return;
+  try {
+    ErrorSink sink(file, out);
+    Walker walker(schema, sink);
+    ElementScratch scratch;
+    for (const Segment& seg : segments) {
+      if (sink.full()) return;
+      std::uint32_t def = schema.find_segment(seg.tag());
+      if (def == kNone) {
+        sink.add(seg, codes::segment_unrecognized, "unrecognized segment id", {}, seg.tag());
+        continue;
+      }
+      const SegmentDef& sd = schema.segments[def];
+      if (!sd.placed) {
+        sink.add(seg, codes::segment_not_in_set, "segment " + sd.id + " is not used in this transaction set", {},
+                 seg.tag());
+        continue;
+      }
+      if (!walker.place(seg, def)) continue;
+      check_elements(schema, sd, seg, delimiters, sink, scratch);
+    }
+    if (!sink.full()) walker.finish(segments.back());
+  } catch (const std::exception& ex) {
+    // Only allocation can throw here; report rather than let it escape into the pipeline.
+    out.emplace_back("schema.internal", std::string("validation aborted: ") + ex.what());
+  }
+}
+
+}  // namespace edigate::schema
