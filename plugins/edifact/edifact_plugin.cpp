@@ -1,17 +1,68 @@
-// PLACEHOLDER (being replaced by the EDIFACT plugin work): declares the plugin so the tree builds.
+// The EDIFACT format plugin object: detection, reader, CONTRL and writer behind FormatPlugin.
 #include "edifact_plugin.hpp"
+
+#include "contrl.hpp"
+#include "interchange_reader.hpp"
+#include "writer.hpp"
+
+#include <exception>
 
 namespace edigate::edifact {
 namespace {
+
+bool tag_follows(std::string_view s, std::string_view tag) {
+  return s.size() >= 4 && s.substr(0, 3) == tag &&
+         !((s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= 'a' && s[3] <= 'z') || (s[3] >= '0' && s[3] <= '9'));
+}
+
 class EdifactPlugin final : public FormatPlugin {
  public:
-  PluginInfo info() const noexcept override { return {"edifact", PluginKind::format, "0.0.0", EDIGATE_SDK_ABI, "UN/EDIFACT"}; }
+  PluginInfo info() const noexcept override {
+    return {"edifact", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI, "UN/EDIFACT (ISO 9735 syntax 1-4): reader, CONTRL, writer"};
+  }
   std::string_view standard() const noexcept override { return "EDIFACT"; }
-  int detect(std::string_view) const noexcept override { return 0; }
-  Result<std::unique_ptr<DocumentReader>> open(InputStream&, const ReaderOptions&) noexcept override { return Error("edifact.todo", "not built yet"); }
-  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport&, const AckOptions&) noexcept override { return Error("edifact.todo", "not built yet"); }
-  Result<std::string> write(const InterchangeData&, const WriteOptions&) noexcept override { return Error("edifact.todo", "not built yet"); }
+
+  int detect(std::string_view p) const noexcept override {
+    if (p.substr(0, 3) == "\xEF\xBB\xBF") p.remove_prefix(3);
+    while (!p.empty() && (p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n')) p.remove_prefix(1);
+    if (p.size() >= 9 && p.substr(0, 3) == "UNA") return 100;
+    if (tag_follows(p, "UNB")) return 100;
+    if (tag_follows(p, "UNH")) return 80;
+    return 0;
+  }
+
+  Result<std::unique_ptr<DocumentReader>> open(InputStream& in, const ReaderOptions& options) noexcept override {
+    try {
+      return std::unique_ptr<DocumentReader>(std::make_unique<InterchangeReader>(in, options));
+    } catch (const std::exception& e) {
+      return Error("edifact.open", e.what());
+    }
+  }
+
+  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report, const AckOptions& options) noexcept override {
+    try {
+      if (options.kind != AckKind::automatic && options.kind != AckKind::edifact_contrl)
+        return Error("edifact.ack.kind", "EDIFACT acknowledges with CONTRL only").want("automatic or edifact_contrl", "");
+      EDIGATE_TRY(InterchangeData ack, build_contrl(report, options));
+      std::vector<InterchangeData> out;
+      out.push_back(std::move(ack));
+      return out;
+    } catch (const std::exception& e) {
+      return Error("edifact.ack.internal", e.what());
+    }
+  }
+
+  Result<std::string> write(const InterchangeData& doc, const WriteOptions& options) noexcept override {
+    try {
+      return write_interchange(doc, options);
+    } catch (const std::exception& e) {
+      return Error("edifact.write.internal", e.what());
+    }
+  }
 };
+
 }  // namespace
+
 Plugin* create_plugin() { return new EdifactPlugin(); }
+
 }  // namespace edigate::edifact

@@ -1,0 +1,62 @@
+#include "message_buffer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace edigate::edifact {
+
+namespace {
+constexpr std::size_t kBlockSize = 64 * 1024;
+}
+
+void MessageBuffer::clear() noexcept {
+  bytes_ = 0;
+  for (auto& b : blocks_) b.used = 0;
+  current_ = 0;
+  elements_.clear();
+  records_.clear();
+  segments_.clear();
+}
+
+char* MessageBuffer::allocate(std::size_t n) {
+  while (current_ < blocks_.size()) {
+    Block& b = blocks_[current_];
+    if (b.size - b.used >= n) {
+      char* p = b.data.get() + b.used;
+      b.used += n;
+      return p;
+    }
+    ++current_;
+  }
+  Block b;
+  b.size = std::max(kBlockSize, n);
+  b.data = std::make_unique<char[]>(b.size);
+  b.used = n;
+  blocks_.push_back(std::move(b));
+  current_ = blocks_.size() - 1;
+  return blocks_.back().data.get();
+}
+
+bool MessageBuffer::add(const RawSegment& seg, const Delimiters& d) {
+  if (bytes_ + seg.bytes.size() > max_bytes_) return false;
+  bytes_ += seg.bytes.size();
+  char* p = allocate(seg.bytes.size() ? seg.bytes.size() : 1);
+  if (!seg.bytes.empty()) std::memcpy(p, seg.bytes.data(), seg.bytes.size());
+  split_elements(std::string_view(p, seg.bytes.size()), d, scratch_);
+  records_.push_back({elements_.size(), scratch_.size(), seg.offset, seg.index});
+  elements_.insert(elements_.end(), scratch_.begin(), scratch_.end());
+  return true;
+}
+
+std::span<const Segment> MessageBuffer::segments() {
+  segments_.resize(records_.size());
+  for (std::size_t i = 0; i < records_.size(); ++i) {
+    const Record& r = records_[i];
+    segments_[i].elements = std::span<const std::string_view>(elements_.data() + r.first, r.count);
+    segments_[i].offset = r.offset;
+    segments_[i].index = r.index;
+  }
+  return segments_;
+}
+
+}  // namespace edigate::edifact

@@ -1,0 +1,42 @@
+#pragma once
+// One materialised message (UNH..UNT): segment bytes copied into an arena of blocks that never
+// move, element views into those blocks, and Segment records built once the message is
+// complete. Blocks are reused from message to message, so steady-state reading allocates
+// nothing per element or per segment.
+#include "tokenizer.hpp"
+
+#include <edigate/segment.hpp>
+
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace edigate::edifact {
+
+class MessageBuffer {
+ public:
+  explicit MessageBuffer(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  void clear() noexcept;
+  /// Copies one segment; false (and nothing stored) when the message would exceed max_bytes.
+  bool add(const RawSegment& seg, const Delimiters& d);
+  /// Segments of the message; valid until clear() or add().
+  std::span<const Segment> segments();
+  std::size_t bytes() const noexcept { return bytes_; }
+
+ private:
+  struct Record { std::size_t first, count; std::uint64_t offset, index; };
+  struct Block { std::unique_ptr<char[]> data; std::size_t size = 0, used = 0; };
+  char* allocate(std::size_t n);
+
+  std::size_t max_bytes_;
+  std::size_t bytes_ = 0;
+  std::vector<Block> blocks_;
+  std::size_t current_ = 0;  ///< block being filled
+  std::vector<std::string_view> elements_;
+  std::vector<std::string_view> scratch_;
+  std::vector<Record> records_;
+  std::vector<Segment> segments_;
+};
+
+}  // namespace edigate::edifact

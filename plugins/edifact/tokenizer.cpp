@@ -1,0 +1,345 @@
+#include "tokenizer.hpp"
+
+#include "una.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace edigate::edifact {
+namespace {
+
+bool is_tag_char(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+void split_elements(std::string_view bytes, const Delimiters& d, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t start = 0;
+  const char sep = d.element, rel = d.release;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (rel && c == rel) { ++i; continue; }
+    if (c == sep) {
+      out.push_back(bytes.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(bytes.substr(start));
+}
+
+Tokenizer::Tokenizer(InputStream& in, const ReaderOptions& options)
+    : in_(in), options_(options), delims_(default_delimiters(false)) {
+  if (options_.chunk_size == 0) options_.chunk_size = 1;
+  if (options_.max_segment_length < 16) options_.max_segment_length = 16;
+  rebuild_classes();
+}
+
+void Tokenizer::rebuild_classes() noexcept {
+  for (int c = 0; c < 256; ++c)
+    cls_[c] = charset_fast_ok(charset_, static_cast<unsigned char>(c)) ? kNormal : kFlag;
+  cls_[static_cast<unsigned char>('\r')] = kDrop;
+  cls_[static_cast<unsigned char>('\n')] = kDrop;
+  cls_[static_cast<unsigned char>(delims_.element)] = kNormal;
+  cls_[static_cast<unsigned char>(delims_.component)] = kNormal;
+  if (delims_.repetition) cls_[static_cast<unsigned char>(delims_.repetition)] = kNormal;
+  if (delims_.release) cls_[static_cast<unsigned char>(delims_.release)] = kRelease;
+  cls_[static_cast<unsigned char>(delims_.segment[0])] = kTerm;
+}
+
+void Tokenizer::set_charset(Charset cs) noexcept {
+  charset_ = cs;
+  rebuild_classes();
+}
+
+void Tokenizer::expect_interchange() noexcept {
+  seeking_ = true;
+  una_present_ = false;
+  newline_mode_ = false;
+  detect_suffix_ = true;
+  delims_ = default_delimiters(false);
+  charset_ = Charset::other;
+  rebuild_classes();
+}
+
+bool Tokenizer::is_space(unsigned char c) const noexcept {
+  if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  char ch = static_cast<char>(c);
+  return ch != delims_.element && ch != delims_.component && ch != delims_.segment[0] &&
+         ch != delims_.release && ch != delims_.repetition;
+}
+
+Result<bool> Tokenizer::fill() noexcept {
+  if (eof_) return false;
+  try {
+    if (pos_ > 0 && (pos_ == end_ || buf_.size() - end_ < options_.chunk_size)) {
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      base_ += pos_;
+      end_ -= pos_;
+      pos_ = 0;
+    }
+    if (buf_.size() - end_ < options_.chunk_size) buf_.resize(end_ + options_.chunk_size);
+  } catch (...) {
+    return Error("edifact.io.memory", "cannot grow the input buffer");
+  }
+  auto n = in_.read(buf_.data() + end_, options_.chunk_size);
+  if (!n) return std::move(n).error();
+  if (*n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += *n;
+  return true;
+}
+
+Result<bool> Tokenizer::ensure(std::size_t n) noexcept {
+  while (end_ - pos_ < n) {
+    EDIGATE_TRY(bool more, fill());
+    if (!more) return false;
+  }
+  return true;
+}
+
+Result<void> Tokenizer::skip_whitespace() noexcept {
+  std::string run;
+  for (;;) {
+    while (pos_ < end_ && is_space(static_cast<unsigned char>(buf_[pos_]))) {
+      if (detect_suffix_ && run.size() < 3) run += buf_[pos_];
+      ++pos_;
+    }
+    if (pos_ < end_) break;
+    EDIGATE_TRY(bool more, fill());
+    if (!more) break;
+  }
+  if (detect_suffix_ && index_ > 0) {
+    detect_suffix_ = false;
+    if (run == "\n" || run == "\r\n" || run == "\r") delims_.suffix = run;
+  }
+  return {};
+}
+
+bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
+  if (end_ - at < 4) return false;
+  const char* p = buf_.data() + at;
+  if (p[0] != 'U' || p[1] != 'N') return false;
+  if (p[2] == 'A') return true;
+  return (p[2] == 'B' || p[2] == 'H') && !is_tag_char(static_cast<unsigned char>(p[3]));
+}
+
+Result<Token> Tokenizer::next() noexcept {
+  EDIGATE_TRY_VOID(skip_whitespace());
+  if (pos_ == end_) return Token{};
+  if (seeking_) return seek_interchange_start();
+  EDIGATE_TRY(bool four, ensure(4));
+  (void)four;
+  if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "UNA", 3) == 0) return read_una();
+  return read_segment();
+}
+
+Result<Token> Tokenizer::seek_interchange_start() noexcept {
+  // A UTF-8 byte order mark is only meaningful at the very start of the input.
+  if (base_ + pos_ == 0) {
+    EDIGATE_TRY(bool ok, ensure(3));
+    (void)ok;
+    if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0 &&
+        options_.tolerance.byte_order_mark) {
+      pos_ += 3;
+      EDIGATE_TRY_VOID(skip_whitespace());
+      if (pos_ == end_) return Token{};
+    }
+  }
+  EDIGATE_TRY(bool four, ensure(4));
+  (void)four;
+  if (!starts_interchange(pos_)) {
+    // Junk: skip to the next "UNA", "UNB+" or "UNH+" (any separator after the tag).
+    Token t;
+    t.kind = TokenKind::junk;
+    t.seg.offset = base_ + pos_;
+    std::string sample;
+    std::uint64_t skipped = 0;
+    for (;;) {
+      while (end_ - pos_ >= 4 && !starts_interchange(pos_)) {
+        if (sample.size() < 40) sample += buf_[pos_];
+        ++pos_;
+        ++skipped;
+      }
+      if (end_ - pos_ >= 4) break;
+      EDIGATE_TRY(bool more, fill());
+      if (!more) {
+        skipped += end_ - pos_;
+        if (sample.size() < 40) sample.append(buf_.data() + pos_, std::min<std::size_t>(end_ - pos_, 40 - sample.size()));
+        pos_ = end_;
+        break;
+      }
+    }
+    t.seg.length = skipped;
+    Error e("edifact.junk", "bytes before the interchange start (UNA/UNB/UNH) skipped");
+    Position p;
+    p.file = options_.file;
+    p.offset = t.seg.offset;
+    p.has_offset = true;
+    e.at(std::move(p));
+    e.expected = "UNA, UNB or UNH";
+    e.found = sample;
+    if (options_.tolerance.junk_between_interchanges) e.severity = Severity::warning;
+    t.error = std::move(e);
+    return t;
+  }
+  if (buf_[pos_ + 2] == 'A') {
+    Result<Token> t = read_una();
+    return t;
+  }
+  seeking_ = false;
+  EDIGATE_TRY_VOID(detect_terminator_style());
+  return read_segment();
+}
+
+Result<void> Tokenizer::detect_terminator_style() noexcept {
+  if (una_present_) return {};
+  if (buf_[pos_ + 3] == '\x1D') {  // level B: IS3 after the tag
+    delims_ = level_b_delimiters();
+    rebuild_classes();
+    return {};
+  }
+  // Newline-terminated files (no apostrophes): the first line holds no terminator and the next
+  // line starts like a segment ("TAG+").
+  EDIGATE_TRY(bool ok, ensure(std::min<std::size_t>(4096, options_.max_segment_length)));
+  (void)ok;
+  const char* p = buf_.data() + pos_;
+  std::size_t n = end_ - pos_;
+  bool escaped = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = p[i];
+    if (escaped) { escaped = false; continue; }
+    if (c == delims_.release) { escaped = true; continue; }
+    if (c == delims_.segment[0]) return {};
+    if (c == '\n') {
+      std::size_t j = i + 1;
+      if (j + 4 <= n && is_tag_char(static_cast<unsigned char>(p[j])) && is_tag_char(static_cast<unsigned char>(p[j + 1])) &&
+          is_tag_char(static_cast<unsigned char>(p[j + 2])) && p[j + 3] == delims_.element) {
+        newline_mode_ = true;
+        delims_.segment = "\n";
+        delims_.suffix.clear();
+        detect_suffix_ = false;
+        rebuild_classes();
+        cls_[static_cast<unsigned char>('\n')] = kTerm;
+      }
+      return {};
+    }
+  }
+  return {};
+}
+
+Result<Token> Tokenizer::read_una() noexcept {
+  Token t;
+  t.kind = TokenKind::una;
+  t.seg.offset = base_ + pos_;
+  t.seg.index = ++index_;
+  // Collect six advice characters after "UNA", dropping line breaks of hard-wrapped files.
+  std::size_t k = 3;
+  std::string chars;
+  while (chars.size() < 6) {
+    if (pos_ + k >= end_) {
+      EDIGATE_TRY(bool more, fill());
+      if (!more) break;
+      continue;
+    }
+    char c = buf_[pos_ + k++];
+    if ((c == '\r' || c == '\n') && options_.tolerance.hard_wrapped_lines) continue;
+    chars += c;
+  }
+  t.seg.length = k;
+  try {
+    scratch_ = "UNA" + chars;
+  } catch (...) {
+    return Error("edifact.io.memory", "out of memory");
+  }
+  t.seg.bytes = scratch_;
+  pos_ += k;
+  UnaResult r = parse_una(chars);
+  if (r.error) {
+    Error e = std::move(*r.error);
+    e.position.file = options_.file;
+    e.position.offset = t.seg.offset;
+    e.position.has_offset = true;
+    e.position.segment_index = t.seg.index;
+    e.position.segment_tag = "UNA";
+    t.error = std::move(e);
+    delims_ = default_delimiters(false);
+  } else {
+    delims_ = r.delimiters;
+  }
+  una_present_ = true;
+  newline_mode_ = false;
+  detect_suffix_ = true;
+  seeking_ = false;
+  rebuild_classes();
+  return t;
+}
+
+Result<Token> Tokenizer::read_segment() noexcept {
+  Token t;
+  t.kind = TokenKind::segment;
+  RawSegment& s = t.seg;
+  s.offset = base_ + pos_;
+  s.index = ++index_;
+  std::size_t k = 0;        // scanned bytes after pos_
+  std::uint64_t dropped_prefix = 0;  // bytes already discarded from a too-long segment
+  bool escaped = false, drop = false, flag = false, found = false;
+  const std::size_t limit = options_.max_segment_length;
+  for (;;) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
+    const std::size_t avail = end_ - pos_;
+    while (k < avail) {
+      std::uint8_t cl = cls_[p[k]];
+      if (cl == kNormal) { escaped = false; ++k; continue; }
+      if (cl == kDrop) { drop = true; ++k; continue; }
+      if (escaped) { escaped = false; ++k; continue; }
+      if (cl == kTerm) { found = true; break; }
+      if (cl == kRelease) escaped = true;
+      else flag = true;
+      ++k;
+    }
+    if (found) break;
+    if (!s.too_long && k > limit) {
+      s.too_long = true;
+      try {
+        scratch_.assign(buf_.data() + pos_, std::min<std::size_t>(k, 64));
+      } catch (...) {
+        return Error("edifact.io.memory", "out of memory");
+      }
+    }
+    if (s.too_long) {  // discard what was scanned: memory stays bounded
+      dropped_prefix += k;
+      pos_ += k;
+      k = 0;
+    }
+    EDIGATE_TRY(bool more, fill());
+    if (!more) break;
+  }
+  s.length = dropped_prefix + k;
+  s.terminated = found;
+  s.line_break_inside = drop;
+  s.charset_suspect = flag;
+  if (!s.too_long) {
+    std::string_view raw(buf_.data() + pos_, k);
+    if (drop) {
+      try {
+        scratch_.clear();
+        scratch_.reserve(k);
+        for (char c : raw)
+          if (cls_[static_cast<unsigned char>(c)] != kDrop) scratch_ += c;
+      } catch (...) {
+        return Error("edifact.io.memory", "out of memory");
+      }
+      s.bytes = scratch_;
+    } else {
+      s.bytes = raw;
+    }
+  } else {
+    s.bytes = scratch_;
+  }
+  pos_ += k + (found ? 1 : 0);
+  return t;
+}
+
+}  // namespace edigate::edifact
