@@ -1,0 +1,170 @@
+"""Transaction-set structures (segment order, loops, usage, max use / loop repeat).
+
+Nodes: S(ref, usage, max) or L(id, usage, max, [children]); max None = unbounded (">1").
+Segments of the standard that are rarely used and not yet in the dictionary are left
+out and listed in OMITTED; a document using them is reported as unexpected.
+"""
+
+U = None  # ">1" in the standard
+
+
+def S(ref, usage="O", mx=1):
+    return ("S", ref, usage, mx)
+
+
+def L(loop_id, usage, mx, children):
+    return ("L", loop_id, usage, mx, children)
+
+
+def _n1_loop(mx, tail):
+    return L("N1", "O", mx, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U)] + tail)
+
+
+def _carrier(td1=2):
+    return [S("TD1", "O", td1), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5)]
+
+
+def po_850():
+    heading = [S("ST", "M"), S("BEG", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3),
+               S("FOB", "O", U), S("CTP", "O", U), S("CSH", "O", 5),
+               L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("ITD", "O", U), S("DTM", "O", 10),
+               S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
+               S("MAN", "O", 10), S("TXI", "O", U),
+               L("AMT", "O", U, [S("AMT"), S("REF", "O", U), S("DTM")]),
+               L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
+               L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U),
+                                  S("REF", "O", 12), S("PER", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
+    po1 = L("PO1", "M", 100000, [
+        S("PO1", "M"), S("LIN", "O", U), S("CUR"),
+        L("CTP", "O", U, [S("CTP"), S("CUR")]), S("MEA", "O", 40),
+        L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
+        S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
+        L("SAC", "O", 25, [S("SAC"), S("CUR"), S("CTP")]),
+        S("CSH", "O", U), S("ITD", "O", 2), S("FOB", "O", U), S("SDQ", "O", 500), S("DTM", "O", 10),
+        S("TD1"), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("MAN", "O", 10),
+        S("MSG", "O", U), S("TXI", "O", U),
+        L("SCH", "O", 200, [S("SCH"), S("TD1", "O", 2), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U)]),
+        L("PKG", "O", 200, [S("PKG"), S("MEA", "O", U)]),
+        L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MEA", "O", 40), S("MSG", "O", 1000)]),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12),
+                           S("PER", "O", 3), S("DTM"), S("FOB"), S("SCH", "O", 200)] + _carrier() + [S("PKG", "O", 200)]),
+        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("PID", "O", 1000), S("DTM", "O", 10),
+                             S("CTP", "O", 25), S("PO4"),
+                             L("N9", "O", U, [S("N9"), S("DTM", "O", U), S("MSG", "O", U)]),
+                             L("SAC", "O", 25, [S("SAC"), S("CUR"), S("CTP")]),
+                             L("N1", "O", 10, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)])]),
+        L("AMT", "O", U, [S("AMT"), S("REF")]),
+    ])
+    summary = [L("CTT", "O", 1, [S("CTT"), S("AMT")]), S("SE", "M")]
+    return heading + [po1] + summary
+
+
+def poack_855():
+    heading = [S("ST", "M"), S("BAK", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3),
+               S("FOB", "O", U), S("CTP", "O", U), S("CSH"),
+               L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("ITD", "O", 5), S("DTM", "O", 10),
+               S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
+               S("MAN", "O", 10), S("TXI", "O", U),
+               L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
+               L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U),
+                                  S("REF", "O", 12), S("PER", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
+    po1 = L("PO1", "O", 100000, [
+        S("PO1"), S("LIN", "O", U), S("CUR"), S("CTP", "O", U), S("MEA", "O", 40),
+        L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
+        S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
+        L("SAC", "O", 25, [S("SAC"), S("CUR")]),
+        S("CSH", "O", U), S("ITD", "O", 2), S("FOB", "O", U), S("SDQ", "O", 500), S("DTM", "O", 10),
+        S("TD1"), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5),
+        L("ACK", "O", 104, [S("ACK"), S("DTM", "O", 10)]),
+        S("MAN", "O", 10), S("AMT"), S("TXI", "O", U),
+        L("SCH", "O", 104, [S("SCH"), S("TD1", "O", 2), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U)]),
+        L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12),
+                           S("PER", "O", 3), S("FOB")] + _carrier() + [S("PKG", "O", 200)]),
+        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("PID", "O", 1000), S("CTP", "O", 25),
+                             S("ACK", "O", 104), L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("DTM", "O", 10), S("PO4")]),
+    ])
+    summary = [L("CTT", "O", 1, [S("CTT"), S("AMT")]), S("SE", "M")]
+    return heading + [po1] + summary
+
+
+def asn_856():
+    hl = L("HL", "M", 200000, [
+        S("HL", "M"), S("LIN"), S("SN1"), S("SLN", "O", 1000), S("PRF"), S("PO4"),
+        S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 25), S("TD1", "O", 20),
+        S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U), S("PER", "O", 3),
+        S("MAN", "O", U), S("DTM", "O", 10), S("FOB"),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3), S("FOB")]),
+        S("SDQ", "O", 50), S("CUR"), L("SAC", "O", U, [S("SAC"), S("CUR")]),
+    ])
+    return [S("ST", "M"), S("BSN", "M"), S("DTM", "O", 10), hl, S("CTT"), S("SE", "M")]
+
+
+def invoice_810():
+    heading = [S("ST", "M"), S("BIG", "M"), S("NTE", "O", 100), S("CUR"), S("REF", "O", 12),
+               S("PER", "O", 3),
+               L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)]),
+               S("ITD", "O", U), S("DTM", "O", 10), S("FOB"), S("PID", "O", 200), S("MEA", "O", 40),
+               S("PKG", "O", 25),
+               L("N9", "O", 1, [S("N9"), S("MSG", "M", 10)])]
+    it1 = L("IT1", "O", 200000, [
+        S("IT1"), S("CUR"), S("TXI", "O", 10), S("CTP", "O", 25), S("MEA", "O", 40),
+        L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
+        S("PKG", "O", 25), S("PO4"), S("ITD", "O", 2), S("REF", "O", U), S("PER", "O", 5),
+        S("SDQ", "O", 500), S("DTM", "O", 10), S("CAD", "O", U),
+        L("SAC", "O", 25, [S("SAC"), S("TXI", "O", 10)]),
+        L("SLN", "O", 1000, [S("SLN"), S("DTM"), S("REF", "O", U), S("PID", "O", 1000), S("SAC", "O", 25), S("TXI", "O", 10)]),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)]),
+    ])
+    summary = [S("TDS", "M"), S("TXI", "O", 10), S("CAD"), S("AMT", "O", U),
+               L("SAC", "O", 25, [S("SAC"), S("TXI", "O", 10)]),
+               L("ISS", "O", U, [S("ISS"), S("PID")]), S("CTT"), S("SE", "M")]
+    return heading + [it1] + summary
+
+
+def status_214():
+    return [S("ST", "M"), S("B10", "M"), S("L11", "O", 300), S("MAN", "O", 9999),
+            L("N1", "O", 10, [S("N1"), S("N2"), S("N3", "O", 2), S("N4"), S("L11", "O", 10)]),
+            L("LX", "O", 999999, [S("LX", "M"),
+                                  L("AT7", "O", 10, [S("AT7"), S("MS1"), S("MS2")]),
+                                  S("L11", "O", 10), S("MAN", "O", 9999), S("AT8", "O", 10)]),
+            S("SE", "M")]
+
+
+def fa_997():
+    return [S("ST", "M"), S("AK1", "M"),
+            L("AK2", "O", 999999, [S("AK2"),
+                                   L("AK3", "O", 999999, [S("AK3"), S("AK4", "O", 99)]),
+                                   S("AK5", "M")]),
+            S("AK9", "M"), S("SE", "M")]
+
+
+def fa_997_5010():
+    return [S("ST", "M"), S("AK1", "M"),
+            L("AK2", "O", U, [S("AK2"), L("AK3", "O", U, [S("AK3"), S("AK4", "O", 99)]), S("AK5", "M")]),
+            S("AK9", "M"), S("SE", "M")]
+
+
+def ia_999():
+    return [S("ST", "M"), S("AK1", "M"),
+            L("AK2", "O", U, [S("AK2"),
+                              L("IK3", "O", U, [S("IK3"), S("CTX", "O", 10),
+                                                L("IK4", "O", U, [S("IK4"), S("CTX", "O", 10)])]),
+                              S("IK5", "M")]),
+            S("AK9", "M"), S("SE", "M")]
+
+
+SETS = {
+    "004010": {"850": ("Purchase Order", po_850), "855": ("Purchase Order Acknowledgment", poack_855),
+               "856": ("Ship Notice/Manifest", asn_856), "810": ("Invoice", invoice_810),
+               "214": ("Transportation Carrier Shipment Status Message", status_214),
+               "997": ("Functional Acknowledgment", fa_997)},
+    "005010": {"850": ("Purchase Order", po_850), "855": ("Purchase Order Acknowledgment", poack_855),
+               "856": ("Ship Notice/Manifest", asn_856), "810": ("Invoice", invoice_810),
+               "214": ("Transportation Carrier Shipment Status Message", status_214),
+               "997": ("Functional Acknowledgment", fa_997_5010),
+               "999": ("Implementation Acknowledgment", ia_999)},
+}
+
+OMITTED = ("TAX PAM TC2 DIS INC LDT LIN(heading) SI PWK PCT CTB LM/LQ SPI ADV CB1 CN1 PO3 IT8 IT3 "
+           "QTY LS/LE NX2 G61 YNQ L7 BAL V1/R4 FA1/FA2 CRC SR DMG LH1.. CLD PAL TSD ETD GF K1 Q7 AT5 MS3 CD3 SPO EFI")
