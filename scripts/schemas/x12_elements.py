@@ -89,6 +89,7 @@ E = {
     "728": ("Returnable Container Load Make-Up Code", "ID", 1, 2, [], True),
     "668": ("Line Item Status Code", "ID", 2, 2, [], True),
     "662": ("Relationship Code", "ID", 1, 1, [], True),
+    "1000": ("Service Characteristics Qualifier", "ID", 2, 2, [], True),
     "822": ("Source Subqualifier", "AN", 1, 15, [], False),
     "1271": ("Industry Code", "AN", 1, 30, [], False),
     "687": ("Class of Trade Code", "ID", 2, 2, [], True),

@@ -28,14 +28,14 @@ def po_850():
     heading = [S("ST", "M"), S("BEG", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3),
                S("FOB", "O", U), S("CTP", "O", U), S("CSH", "O", 5),
                L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("ITD", "O", U), S("DTM", "O", 10),
-               S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
+               S("SI", "O", U), S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
                S("MAN", "O", 10), S("TXI", "O", U),
                L("AMT", "O", U, [S("AMT"), S("REF", "O", U), S("DTM")]),
                L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
                L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U),
-                                  S("REF", "O", 12), S("PER", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
+                                  S("REF", "O", 12), S("PER", "O", U), S("SI", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
     po1 = L("PO1", "M", 100000, [
-        S("PO1", "M"), S("LIN", "O", U), S("CUR"),
+        S("PO1", "M"), S("LIN", "O", U), S("SI", "O", U), S("CUR"),
         L("CTP", "O", U, [S("CTP"), S("CUR")]), S("MEA", "O", 40),
         L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
         S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
@@ -166,5 +166,5 @@ SETS = {
                "999": ("Implementation Acknowledgment", ia_999)},
 }
 
-OMITTED = ("TAX PAM TC2 DIS INC LDT LIN(heading) SI PWK PCT CTB LM/LQ SPI ADV CB1 CN1 PO3 IT8 IT3 "
+OMITTED = ("TAX PAM TC2 DIS INC LDT LIN(heading) PWK PCT CTB LM/LQ SPI ADV CB1 CN1 PO3 IT8 IT3 "
            "QTY LS/LE NX2 G61 YNQ L7 BAL V1/R4 FA1/FA2 CRC SR DMG LH1.. CLD PAL TSD ETD GF K1 Q7 AT5 MS3 CD3 SPO EFI")
