@@ -52,6 +52,7 @@ Position InterchangeReader::at_offset(std::uint64_t at) const {
 }
 
 void InterchangeReader::push(EventKind kind, const Segment* seg, const std::vector<Error>& issues) {
+  if (delims_.suffix.empty() && in_interchange_) delims_.suffix = tokenizer_.delimiters().suffix;
   Event e;
   e.kind = kind;
   e.segment = seg;
@@ -331,6 +332,7 @@ void InterchangeReader::end_message(const RawSegment* unt, const Segment*, std::
     add_issue(transaction_issues_, Error("edifact.unt.missing", "message has no trailer (UNT)").at(at_offset(at)).want("UNT", ""));
   }
   in_message_ = false;
+  if (delims_.suffix.empty()) delims_.suffix = tokenizer_.delimiters().suffix;
   Event e;
   e.kind = EventKind::transaction;
   if (options_.materialize && !message_overflow_) e.segments = message_.segments();

@@ -125,6 +125,19 @@ bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
   return (p[2] == 'B' || p[2] == 'H') && !is_tag_char(static_cast<unsigned char>(p[3]));
 }
 
+void Tokenizer::peek_suffix() noexcept {
+  // Only from bytes already buffered: a refill here would move the bytes the token points to.
+  // skip_whitespace() catches the suffix later when it straddles a chunk boundary.
+  if (!detect_suffix_ || pos_ >= end_) return;
+  const char* p = buf_.data() + pos_;
+  std::size_t n = end_ - pos_;
+  if (p[0] == '\n') delims_.suffix = "\n";
+  else if (p[0] == '\r' && n >= 2 && p[1] == '\n') delims_.suffix = "\r\n";
+  else if (p[0] == '\r' && n >= 2) delims_.suffix = "\r";
+  else if (p[0] == '\r') return;  // undecided until the next byte arrives
+  detect_suffix_ = false;
+}
+
 Result<Token> Tokenizer::next() noexcept {
   EDIGATE_TRY_VOID(skip_whitespace());
   if (pos_ == end_) return Token{};
@@ -273,6 +286,7 @@ Result<Token> Tokenizer::read_una() noexcept {
   detect_suffix_ = true;
   seeking_ = false;
   rebuild_classes();
+  peek_suffix();
   return t;
 }
 
@@ -339,6 +353,7 @@ Result<Token> Tokenizer::read_segment() noexcept {
     s.bytes = scratch_;
   }
   pos_ += k + (found ? 1 : 0);
+  peek_suffix();
   return t;
 }
 

@@ -70,6 +70,7 @@ class Tokenizer {
   Result<Token> read_segment() noexcept;
   Result<void> detect_terminator_style() noexcept;    ///< newline-only or level B, no UNA
   void rebuild_classes() noexcept;
+  void peek_suffix() noexcept;
   bool is_space(unsigned char c) const noexcept;
   bool starts_interchange(std::size_t at) const noexcept;
 
