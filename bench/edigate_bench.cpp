@@ -1,0 +1,177 @@
+// Single-threaded throughput driver for `make bench`. One measurement per process, so the
+// peak RSS it reports (getrusage ru_maxrss) belongs to that measurement alone.
+//
+//   edigate_bench --mode tokenize|validate --standard x12|edifact [--schemas DIR] [--runs N] FILE|-
+//
+// tokenize: the plugin's reader with materialize=false (tokenizer + envelope checks only).
+// validate: validation::analyze with a schema::Registry (reader + full schema validation).
+// Prints one JSON object on stdout: best-of-N seconds, MB/s (10^6 bytes), segments/s,
+// messages/s, error/warning counts and peak RSS in KiB. "segments" counts transaction-set
+// segments, header..trailer inclusive (ST..SE / UNH..UNT), as the readers report them.
+#include "edifact_plugin.hpp"
+#include "io/file_input.hpp"
+#include "schema/registry.hpp"
+#include "validation/analyzer.hpp"
+#include "x12_plugin.hpp"
+
+#include <edigate/codes.hpp>
+#include <edigate/format_plugin.hpp>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace edigate;
+
+namespace {
+
+struct Options {
+  std::string mode = "tokenize";
+  std::string standard;
+  std::string schemas;
+  std::string file;
+  int runs = 3;
+};
+
+struct Counts {
+  std::uint64_t bytes = 0, segments = 0, messages = 0, interchanges = 0, errors = 0, warnings = 0;
+  std::uint64_t schema_missing = 0;  // schema.not_found warnings: sets read envelope-only
+  std::vector<std::string> first_errors;
+};
+
+std::unique_ptr<FormatPlugin> make_plugin(const std::string& standard) {
+  Plugin* p = standard == "x12" ? x12::create_plugin() : edifact::create_plugin();
+  return std::unique_ptr<FormatPlugin>(static_cast<FormatPlugin*>(p));
+}
+
+void note(Counts& c, const Error& e) {
+  if (e.code == codes::schema_not_found) ++c.schema_missing;
+  if (e.is_warning()) {
+    ++c.warnings;
+    return;
+  }
+  ++c.errors;
+  if (c.first_errors.size() < 5) c.first_errors.push_back(e.to_string());
+}
+
+Result<Counts> run_tokenize(FormatPlugin& format, InputStream& in) {
+  ReaderOptions options;
+  options.file = in.name();
+  options.materialize = false;
+  EDIGATE_TRY(auto reader, format.open(in, options));
+  Counts c;
+  Event ev;
+  for (;;) {
+    EDIGATE_TRY(bool more, reader->next(ev));
+    if (!more) break;
+    if (ev.kind == EventKind::transaction) {
+      ++c.messages;
+      c.segments += ev.info.segment_count;
+    } else if (ev.kind == EventKind::interchange_begin) {
+      ++c.interchanges;
+    }
+    for (const auto& e : ev.issues) note(c, e);
+  }
+  c.bytes = reader->offset();
+  return c;
+}
+
+Result<Counts> run_validate(FormatPlugin& format, InputStream& in, schema::Registry& schemas) {
+  validation::AnalyzeOptions options;
+  options.reader.file = in.name();
+  Counts c;
+  validation::AnalyzeCallbacks callbacks;
+  callbacks.on_issue = [&](const Error& e) { note(c, e); };
+  EDIGATE_TRY(auto summary, validation::analyze(format, in, &schemas, options, callbacks));
+  c.bytes = summary.bytes;
+  c.segments = summary.segments;
+  c.messages = summary.transactions;
+  c.interchanges = summary.interchanges;
+  return c;
+}
+
+long peak_rss_kib() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;  // KiB on Linux
+}
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    if (static_cast<unsigned char>(ch) < 0x20) {
+      out += ' ';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: edigate_bench --mode tokenize|validate --standard x12|edifact [--schemas DIR] [--runs N] FILE|-\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (i + 1 < argc && a == "--mode") opt.mode = argv[++i];
+    else if (i + 1 < argc && a == "--standard") opt.standard = argv[++i];
+    else if (i + 1 < argc && a == "--schemas") opt.schemas = argv[++i];
+    else if (i + 1 < argc && a == "--runs") opt.runs = std::atoi(argv[++i]);
+    else if (opt.file.empty() && (a == "-" || a.substr(0, 1) != "-")) opt.file = std::string(a);
+    else return usage();
+  }
+  if (opt.file.empty() || (opt.standard != "x12" && opt.standard != "edifact") ||
+      (opt.mode != "tokenize" && opt.mode != "validate") || (opt.mode == "validate" && opt.schemas.empty()))
+    return usage();
+  if (opt.file == "-" || opt.runs < 1) opt.runs = 1;  // a pipe can be read once
+
+  auto format = make_plugin(opt.standard);
+  schema::Registry schemas({opt.schemas});
+  double best = 0;
+  Counts counts;
+  for (int run = 0; run < opt.runs; ++run) {
+    auto file = io::FileInput::open(opt.file);
+    if (!file) {
+      std::fprintf(stderr, "edigate_bench: %s\n", file.error().to_string().c_str());
+      return 1;
+    }
+    auto start = std::chrono::steady_clock::now();
+    auto result = opt.mode == "tokenize" ? run_tokenize(*format, **file) : run_validate(*format, **file, schemas);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!result) {
+      std::fprintf(stderr, "edigate_bench: %s\n", result.error().to_string().c_str());
+      return 1;
+    }
+    if (run == 0 || seconds < best) best = seconds;
+    counts = std::move(*result);
+  }
+  for (const auto& e : counts.first_errors) std::fprintf(stderr, "edigate_bench: input error: %s\n", e.c_str());
+
+  double mb = static_cast<double>(counts.bytes) / 1e6;
+  std::printf(
+      "{\"mode\":\"%s\",\"standard\":\"%s\",\"file\":\"%s\",\"runs\":%d,\"bytes\":%llu,\"seconds\":%.4f,"
+      "\"mb_per_s\":%.1f,\"segments\":%llu,\"segments_per_s\":%.0f,\"messages\":%llu,\"messages_per_s\":%.0f,"
+      "\"interchanges\":%llu,\"errors\":%llu,\"warnings\":%llu,\"schema_missing\":%llu,\"peak_rss_kib\":%ld}\n",
+      opt.mode.c_str(), opt.standard.c_str(), json_escape(opt.file).c_str(), opt.runs,
+      static_cast<unsigned long long>(counts.bytes), best, best > 0 ? mb / best : 0.0,
+      static_cast<unsigned long long>(counts.segments), best > 0 ? static_cast<double>(counts.segments) / best : 0.0,
+      static_cast<unsigned long long>(counts.messages), best > 0 ? static_cast<double>(counts.messages) / best : 0.0,
+      static_cast<unsigned long long>(counts.interchanges), static_cast<unsigned long long>(counts.errors),
+      static_cast<unsigned long long>(counts.warnings), static_cast<unsigned long long>(counts.schema_missing),
+      peak_rss_kib());
+  return 0;
+}
