@@ -270,7 +270,8 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     const Node& ln = s_->nodes[ni];
     const Node& trigger = s_->nodes[s_->children[ln.child_begin]];  // the XSD requires a first segment
     if (trigger.loop || trigger.usage != Usage::mandatory) {
-      err = fail(c, "loop " + id + ": its first segment (the trigger) must have usage M");
+      err = fail(c, "loop " + id + ": its first segment (the trigger) must have usage M, the loop's own usage "
+                    "says whether the loop is optional");
       return false;
     }
     for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end; ++k) {
