@@ -1,17 +1,72 @@
-// PLACEHOLDER (being replaced by the X12 plugin work): declares the plugin so the tree builds.
+// The X12 format plugin object: detection, reader factory, acknowledgements, writer.
 #include "x12_plugin.hpp"
+
+#include "ack.hpp"
+#include "ebcdic.hpp"
+#include "interchange_reader.hpp"
+#include "writer.hpp"
+
+#include <cctype>
+#include <new>
 
 namespace edigate::x12 {
 namespace {
+
 class X12Plugin final : public FormatPlugin {
  public:
-  PluginInfo info() const noexcept override { return {"x12", PluginKind::format, "0.0.0", EDIGATE_SDK_ABI, "ANSI ASC X12"}; }
+  PluginInfo info() const noexcept override {
+    return {"x12", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI, "ANSI ASC X12: reader, envelope rules, 997/999/TA1, writer"};
+  }
   std::string_view standard() const noexcept override { return "X12"; }
-  int detect(std::string_view) const noexcept override { return 0; }
-  Result<std::unique_ptr<DocumentReader>> open(InputStream&, const ReaderOptions&) noexcept override { return Error("x12.todo", "not built yet"); }
-  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport&, const AckOptions&) noexcept override { return Error("x12.todo", "not built yet"); }
-  Result<std::string> write(const InterchangeData&, const WriteOptions&) noexcept override { return Error("x12.todo", "not built yet"); }
+
+  int detect(std::string_view prefix) const noexcept override {
+    if (prefix.substr(0, 3) == "\xEF\xBB\xBF") prefix.remove_prefix(3);
+    while (!prefix.empty() && (prefix.front() == ' ' || prefix.front() == '\t' || prefix.front() == '\r' ||
+                               prefix.front() == '\n' || prefix.front() == 0x40 /* EBCDIC space */))
+      prefix.remove_prefix(1);
+    if (prefix.size() < 4) return 0;
+    char sep = prefix[3];
+    if (prefix.substr(0, 3) == "ISA") {
+      // A plausible separator: not a letter, digit, space or line break.
+      bool ok = !std::isalnum(static_cast<unsigned char>(sep)) && sep != ' ' && sep != '\r' && sep != '\n';
+      return ok ? 100 : 0;
+    }
+    if (is_ebcdic_isa(prefix.data())) {
+      char c = sep;
+      decode_cp037(&c, 1);
+      return !std::isalnum(static_cast<unsigned char>(c)) && c != ' ' ? 100 : 0;
+    }
+    return 0;
+  }
+
+  Result<std::unique_ptr<DocumentReader>> open(InputStream& in, const ReaderOptions& options) noexcept override {
+    try {
+      return std::unique_ptr<DocumentReader>(std::make_unique<InterchangeReader>(in, options));
+    } catch (const std::exception& e) {
+      return Error("x12.open", e.what());
+    }
+  }
+
+  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report,
+                                                   const AckOptions& options) noexcept override {
+    try {
+      return x12::acknowledge(report, options);
+    } catch (const std::exception& e) {
+      return Error("x12.ack", e.what());
+    }
+  }
+
+  Result<std::string> write(const InterchangeData& doc, const WriteOptions& options) noexcept override {
+    try {
+      return write_interchange(doc, options);
+    } catch (const std::exception& e) {
+      return Error("x12.write", e.what());
+    }
+  }
 };
+
 }  // namespace
+
 Plugin* create_plugin() { return new X12Plugin(); }
+
 }  // namespace edigate::x12
