@@ -4,6 +4,7 @@
 
 #include <edigate/sdk.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace edigate::edifact::test {
 struct Rec {
   EventKind kind;
   std::string tag;                 // envelope segment tag, "" when nullptr
+  std::optional<SegmentData> envelope;
   std::vector<Error> issues;
   std::string set_id, control, version, release;
   std::uint64_t segment_count = 0;
@@ -31,7 +33,10 @@ inline std::vector<Rec> read_all(std::string_view input, ReaderOptions opt = {})
     if (!more || !*more) break;
     Rec rec;
     rec.kind = ev.kind;
-    if (ev.segment) rec.tag = std::string(ev.segment->tag());
+    if (ev.segment) {
+      rec.tag = std::string(ev.segment->tag());
+      rec.envelope = SegmentData::from(*ev.segment, *ev.delimiters);
+    }
     rec.issues.assign(ev.issues.begin(), ev.issues.end());
     rec.set_id = ev.info.set_id;
     rec.control = ev.info.control;
