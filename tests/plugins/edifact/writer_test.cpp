@@ -104,10 +104,6 @@ TEST_CASE("own fixtures round-trip byte for byte", "[edifact][writer]") {
     CHECK(round_trip(in, false) == in);
     CHECK(round_trip(in, true) == in);
   }
-  // UNA "*@.? #" with wrong counts: identical when counts are not recomputed.
-  std::string odd = edigate::test::read_file(dir / "edifact/smooks/no_ung_unedifact-msg-02.edi");
-  CHECK(round_trip(odd, false) == odd);
-  CHECK(round_trip(odd, true) != odd);
 }
 
 TEST_CASE("corpus files with different UNA round-trip byte for byte", "[edifact][writer][corpus]") {
@@ -120,4 +116,8 @@ TEST_CASE("corpus files with different UNA round-trip byte for byte", "[edifact]
     CHECK(round_trip(in, false) == in);
     CHECK(round_trip(in, true) == in);
   }
+  // UNA "*@.? #" with wrong counts: identical when counts are not recomputed.
+  std::string odd = edigate::test::read_file(dir / "edifact/smooks/no_ung_unedifact-msg-02.edi");
+  CHECK(round_trip(odd, false) == odd);
+  CHECK(round_trip(odd, true) != odd);
 }
