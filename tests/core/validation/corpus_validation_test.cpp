@@ -48,6 +48,32 @@ Outcome run(const test::CorpusEntry& entry, schema::Registry& schemas) {
   return out;
 }
 
+// Files MANIFEST marks valid in which the standard finds a real defect. The entry says which
+// error (code and segment) is expected and why; those files must give exactly that and
+// nothing else, so the list cannot hide a regression.
+struct KnownDefect {
+  const char* path;
+  const char* code;
+  const char* tag;
+  const char* why;
+};
+const KnownDefect kKnownDefects[] = {
+    {"edifact/edifact-rs/d96a_orders_conforming.edi", "schema.segment.missing", "UNS",
+     "message-only fixture without UNS; UNS (section control) is M in the D96A ORDERS table"},
+    {"edifact/edifact-rs/d01b_orders_conforming.edi", "schema.segment.missing", "UNS",
+     "no UNS; M in the D01B ORDERS table"},
+    {"edifact/edifact-rs/d96a_invoic_conforming.edi", "schema.segment.missing", "UNS",
+     "no UNS; M in the D96A INVOIC table"},
+    {"edifact/edifact-rs/d01b_invoic_conforming.edi", "schema.segment.missing", "",
+     "no UNS and no SG50 MOA; both M in the D01B INVOIC table"},
+};
+
+const KnownDefect* known_defect(const std::string& path) {
+  for (const auto& k : kKnownDefects)
+    if (path == k.path) return &k;
+  return nullptr;
+}
+
 schema::Registry shipped_schemas() {
   return schema::Registry({fs::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"});
 }
@@ -63,6 +89,15 @@ TEST_CASE("every corpus interchange marked valid validates without errors", "[co
     auto out = run(entry, schemas);
     std::string first = out.errors.empty() ? "" : out.errors.front().to_string();
     INFO(first);
+    if (const auto* known = known_defect(entry.path)) {
+      INFO(known->why);
+      CHECK_FALSE(out.errors.empty());
+      for (const auto& e : out.errors) {
+        CHECK(e.code == known->code);
+        if (*known->tag) CHECK(e.position.segment_tag == known->tag);
+      }
+      continue;
+    }
     CHECK(out.errors.empty());
     CHECK(out.summary.transactions > 0);
     ++checked;
@@ -95,4 +130,15 @@ TEST_CASE("every corpus file marked invalid gets a positioned error where its de
   }
   WARN("invalid corpus files detected: " << detected << ", defect outside shipped schemas: " << uncheckable);
   CHECK(detected >= 30);
+}
+
+TEST_CASE("every corpus EDI file, even the ambiguous ones, is read to the end without failing",
+          "[corpus][validation]") {
+  auto schemas = shipped_schemas();
+  for (const auto& entry : test::corpus_manifest()) {
+    if (entry.standard != "X12" && entry.standard != "EDIFACT") continue;
+    INFO(entry.path);
+    auto out = run(entry, schemas);  // REQUIREs that analyze() itself succeeded
+    CHECK(out.summary.bytes == fs::file_size(entry.file));
+  }
 }
