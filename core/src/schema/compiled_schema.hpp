@@ -93,6 +93,9 @@ class CompiledSchema {
   std::vector<SegmentDef> segments;
   std::vector<Node> nodes;
   std::vector<std::uint32_t> children;  ///< node indices, grouped per loop
+  /// Parallel to children: the first mandatory child at or after this one, relative to its
+  /// loop (the loop's child count when none), so closing a loop skips optional children.
+  std::vector<std::uint32_t> next_mandatory;
   std::uint32_t max_depth = 1;          ///< deepest loop nesting including the root
 
   /// Segment ids interned as (packed key, SegmentDef index), sorted by key. The key packs the

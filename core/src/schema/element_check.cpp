@@ -15,6 +15,15 @@ bool has_data(std::string_view raw, const Delimiters& d) {
   return false;
 }
 
+/// True when the value holds a component or repetition separator or a release character.
+bool has_special(std::string_view raw, const Delimiters& d) {
+  const char comp = d.component, rep = d.repetition ? d.repetition : d.component,
+             rel = d.release ? d.release : d.component;
+  for (char c : raw)
+    if (c == comp || c == rep || c == rel) return true;
+  return false;
+}
+
 std::string pos_name(std::string_view owner, std::uint32_t pos, bool composite) {
   std::string n(owner);
   if (composite) n += '-';
@@ -151,6 +160,12 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
   for (std::uint32_t i = 1; i <= n_def && !sink.full(); ++i) {
     const ElementRef& ref = s.element_refs[def.ref_begin + i - 1];
     std::string_view raw = seg.element(i);
+    // Fast path (most values): no separator or release character inside, so no splitting.
+    if (!raw.empty() && !has_special(raw, d)) {
+      if (ref.composite) check_composite(s, s.composites[ref.def], raw, seg, d, sink, scratch, i, 1);
+      else check_simple(s, s.elements[ref.def], raw, seg, d, sink, scratch, i, 0, 1);
+      continue;
+    }
     if (!has_data(raw, d)) {
       if (ref.usage == Usage::mandatory) {
         const std::string& id = ref.composite ? s.composites[ref.def].id : s.elements[ref.def].id;

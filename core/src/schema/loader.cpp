@@ -80,7 +80,6 @@ class Loader {
   std::vector<std::size_t> line_starts_;
   std::shared_ptr<CompiledSchema> s_ = std::make_shared<CompiledSchema>();
   std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
-  std::set<std::string> loop_ids_;
 };
 
 bool Loader::read_elements(const pugi::xml_node& dict, Error& err) {
@@ -237,6 +236,9 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
   }
   s_->max_depth = std::max(s_->max_depth, depth);
   std::vector<pugi::xml_node> kids;
+  // X12 reuses loop ids at different levels (N1 in the heading and in the detail of an 850), so
+  // ids are unique among siblings only.
+  std::set<std::string> loop_ids;
   for (auto c : loop.children()) {
     std::string_view k = local_name(c);
     if (k == "segment" || k == "loop") kids.push_back(c);
@@ -258,8 +260,8 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
       continue;
     }
     std::string id = c.attribute("id").value();
-    if (!loop_ids_.insert(id).second) {
-      err = fail(c, "duplicate loop id " + id);
+    if (!loop_ids.insert(id).second) {
+      err = fail(c, "duplicate loop id " + id + " in the same loop");
       return false;
     }
     s_->nodes[ni].loop = true;
@@ -322,6 +324,15 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
   if (s_->nodes[0].child_begin == s_->nodes[0].child_end) return fail(structure, "empty <structure>");
   s_->nodes[0].segment = s_->nodes[s_->children[0]].segment;
 
+  s_->next_mandatory.assign(s_->children.size(), 0);
+  for (const Node& n : s_->nodes) {
+    if (!n.loop) continue;
+    std::uint32_t next = n.child_end - n.child_begin;
+    for (std::uint32_t i = next; i-- > 0;) {
+      if (s_->nodes[s_->children[n.child_begin + i]].usage == Usage::mandatory) next = i;
+      s_->next_mandatory[n.child_begin + i] = next;
+    }
+  }
   for (std::uint32_t i = 0; i < s_->segments.size(); ++i)
     s_->segment_index.emplace_back(CompiledSchema::pack_tag(s_->segments[i].id), i);
   std::sort(s_->segment_index.begin(), s_->segment_index.end());

@@ -87,9 +87,11 @@ class Walker {
 
   void report_missing(const Frame& f, std::uint32_t from, std::uint32_t to, const Segment& seg) {
     const Node& loop = s_.nodes[f.node];
+    std::uint32_t n = loop.child_end - loop.child_begin;
     for (std::uint32_t i = from; i < to; ++i) {
+      i = s_.next_mandatory[loop.child_begin + i];
+      if (i >= to || i >= n) break;
       const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
-      if (c.usage != Usage::mandatory) continue;
       const std::string& id = s_.segments[c.segment].id;
       std::string msg = c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
       sink_.add(seg, codes::segment_missing, std::move(msg), id, {}, 0, 0, 0, id);

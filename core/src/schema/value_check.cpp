@@ -66,11 +66,16 @@ Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::stri
       return Fault::none;
     case DataType::x12_an:
     case DataType::x12_id:
-    case DataType::ed_an:
-      for (unsigned char c : v)
+    case DataType::ed_an: {
+      // One pass: control characters and the character count (see text_length).
+      unsigned char prev = 0;
+      for (unsigned char c : v) {
         if (is_control(c)) return Fault::invalid_character;
-      length = text_length(v);
+        if (!(c >= 0x80 && c <= 0xBF && prev >= 0x80)) ++length;
+        prev = c;
+      }
       break;
+    }
     case DataType::ed_a:
       for (unsigned char c : v)
         if (is_control(c) || is_digit(c)) return Fault::invalid_character;
