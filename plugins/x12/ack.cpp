@@ -1,6 +1,45 @@
+// Which acknowledgements to produce: AckKind and the TA1 policy.
 #include "ack.hpp"
+
+#include "isa.hpp"
+
 namespace edigate::x12 {
-Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport&, const AckOptions&) {
-  return Error("x12.todo", "not yet");
+
+Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report, const AckOptions& options) {
+  std::vector<InterchangeData> out;
+  if (!report.header) return out;  // nothing to answer: no ISA was read
+  bool interchange_errors = has_errors(report.issues);
+  bool requested = trim_isa_field(report.header->value(14)) == "1";
+  bool ta1 = false;
+  switch (options.ta1) {
+    case Ta1Policy::never: break;
+    case Ta1Policy::on_error: ta1 = interchange_errors; break;
+    case Ta1Policy::requested: ta1 = requested || interchange_errors; break;
+    case Ta1Policy::always: ta1 = true; break;
+  }
+  if (options.kind == AckKind::x12_ta1_only) ta1 = true;
+  if (options.kind == AckKind::edifact_contrl)
+    return Error("x12.ack.kind", "CONTRL is an EDIFACT acknowledgement; the X12 plugin writes 997, 999 and TA1");
+
+  std::optional<InterchangeData> functional;
+  if (options.kind != AckKind::x12_ta1_only && !report.groups.empty()) {
+    bool is_999 = options.kind == AckKind::x12_999;
+    if (options.kind == AckKind::automatic) {
+      const auto& first = report.groups.front();
+      std::string version = first.header ? first.header->value(8).substr(0, 6) : "";
+      is_999 = version >= "005010";
+    }
+    EDIGATE_TRY(auto ack, functional_ack(report, options, is_999));
+    functional = std::move(ack);
+  }
+  if (ta1) {
+    EDIGATE_TRY(auto t, interchange_ack(report, options));
+    // With a functional acknowledgement, the TA1 travels in the same interchange before GS.
+    if (functional) functional->services = std::move(t.services);
+    else out.push_back(std::move(t));
+  }
+  if (functional) out.push_back(std::move(*functional));
+  return out;
 }
-}
+
+}  // namespace edigate::x12
