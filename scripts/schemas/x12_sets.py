@@ -13,6 +13,10 @@ def S(ref, usage="O", mx=1):
 
 
 def L(loop_id, usage, mx, children):
+    # The trigger (first segment) is mandatory within its loop; the loop's own usage says
+    # whether the loop may be absent (the schema engine requires this form).
+    first = children[0]
+    children = [("S", first[1], "M", first[3])] + list(children[1:])
     return ("L", loop_id, usage, mx, children)
 
 
@@ -154,14 +158,42 @@ def ia_999():
             S("AK9", "M"), S("SE", "M")]
 
 
+def _lm_loop():
+    return L("LM", "O", 10, [S("LM"), S("LQ", "M", 100)])
+
+
+def wso_940():
+    """940 Warehouse Shipping Order (004010 table; 005010 assumed the same, not checked)."""
+    w01 = L("W01", "M", U, [S("W01", "M"), S("G69", "O", 5), S("N9", "O", 200), S("NTE", "O", U), S("W20", "O", 3),
+                            S("QTY", "O", 10), S("AMT"), S("G62", "O", 10), _lm_loop()])
+    lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("G62", "O", 10), w01])
+    return [S("ST", "M"), S("W05", "M"),
+            L("N1", "O", 10, [S("N1", "M"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("PER", "O", 5)]),
+            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 10), S("NTE", "O", 20), S("W66"), _lm_loop(),
+            lx, S("W76"), S("SE", "M")]
+
+
+def wsa_945():
+    """945 Warehouse Shipping Advice (004010 table; 005010 assumed the same, not checked)."""
+    w12 = L("W12", "O", U, [S("W12", "M"), S("G69", "O", 5), S("N9", "O", 200), S("G62", "O", 10),
+                            S("QTY", "O", U), S("MEA", "O", U), S("AMT"), S("W27"), _lm_loop()])
+    lx = L("LX", "M", U, [S("LX", "M"), S("MAN", "O", U), S("N9", "O", U), w12])
+    return [S("ST", "M"), S("W06", "M"),
+            L("N1", "O", 10, [S("N1", "M"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("PER", "O", 3)]),
+            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 5), S("NTE", "O", 20), S("W27"),
+            S("W10", "O", 10), _lm_loop(), lx, S("W03", "M"), S("SE", "M")]
+
+
 SETS = {
     "004010": {"850": ("Purchase Order", po_850), "855": ("Purchase Order Acknowledgment", poack_855),
                "856": ("Ship Notice/Manifest", asn_856), "810": ("Invoice", invoice_810),
                "214": ("Transportation Carrier Shipment Status Message", status_214),
+               "940": ("Warehouse Shipping Order", wso_940), "945": ("Warehouse Shipping Advice", wsa_945),
                "997": ("Functional Acknowledgment", fa_997)},
     "005010": {"850": ("Purchase Order", po_850), "855": ("Purchase Order Acknowledgment", poack_855),
                "856": ("Ship Notice/Manifest", asn_856), "810": ("Invoice", invoice_810),
                "214": ("Transportation Carrier Shipment Status Message", status_214),
+               "940": ("Warehouse Shipping Order", wso_940), "945": ("Warehouse Shipping Advice", wsa_945),
                "997": ("Functional Acknowledgment", fa_997_5010),
                "999": ("Implementation Acknowledgment", ia_999)},
 }
