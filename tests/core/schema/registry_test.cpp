@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 namespace fs = std::filesystem;
 using edigate::schema::Registry;
@@ -178,4 +179,22 @@ TEST_CASE("check_all loads every file and reports each broken one", "[schema][re
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].position.file == (tmp.path / "x12" / "004010" / "810.xml").string());
   CHECK(loaded.size() == 2);
+}
+
+TEST_CASE("concurrent lookups load a schema once and share it", "[schema][registry][threads]") {
+  TempDir tmp;
+  write_x12(tmp.path, "004010", "850");
+  Registry reg({tmp.path});
+  std::vector<const edigate::schema::CompiledSchema*> seen(8, nullptr);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        auto r = reg.find("X12", i % 2 ? "004010" : "004010VICS", "850");
+        if (r && *r) seen[t] = r->get();
+      }
+    });
+  for (auto& th : threads) th.join();
+  REQUIRE(seen[0] != nullptr);
+  for (auto* p : seen) CHECK(p == seen[0]);
 }
