@@ -6,9 +6,11 @@ namespace edigate::edifact {
 
 namespace {
 
-std::string_view tag_of(std::string_view first_element, const Delimiters& d) {
-  std::size_t c = first_element.find(d.component);
-  return c == std::string_view::npos ? first_element : first_element.substr(0, c);
+/// The segment tag: bytes up to the first element or component separator.
+std::string_view tag_of(std::string_view bytes, const Delimiters& d) {
+  std::size_t i = 0;
+  while (i < bytes.size() && bytes[i] != d.element && bytes[i] != d.component) ++i;
+  return bytes.substr(0, i);
 }
 
 bool valid_tag(std::string_view tag) {
@@ -32,7 +34,7 @@ Result<bool> InterchangeReader::next(Event& event) noexcept {
   try {
     while (queue_.empty()) {
       if (done_) return false;
-      EDIGATE_TRY_VOID(step());
+      if (!step()) return tokenizer_.io_error();
     }
     event = queue_.front();
     queue_.pop_front();
@@ -74,18 +76,22 @@ void InterchangeReader::loose(Error e) {
   push(EventKind::issue, nullptr, loose_issues_);
 }
 
-Result<void> InterchangeReader::step() {
+bool InterchangeReader::step() {
   if (!pushback_) {
-    EDIGATE_TRY(token_, tokenizer_.next());
+    tok_ = tokenizer_.next();
+    if (!tok_) {
+      done_ = true;
+      return false;
+    }
   }
   pushback_ = false;
-  switch (token_.kind) {
+  switch (tok_->kind) {
     case TokenKind::end: on_end(); break;
-    case TokenKind::junk: loose(*token_.error); break;
-    case TokenKind::una: on_una(token_); break;
-    case TokenKind::segment: on_segment(token_); break;
+    case TokenKind::junk: loose(*tok_->error); break;
+    case TokenKind::una: on_una(*tok_); break;
+    case TokenKind::segment: on_segment(*tok_); break;
   }
-  return {};
+  return true;
 }
 
 void InterchangeReader::close_all(std::uint64_t at) {
@@ -110,6 +116,9 @@ void InterchangeReader::on_una(const Token& t) {
 
 void InterchangeReader::segment_problems(const Token& t, std::string_view tag, std::vector<Error>& out) {
   const RawSegment& s = t.seg;
+  if (!s.too_long && s.terminated && !s.charset_suspect && !(s.line_break_inside && !options_.tolerance.hard_wrapped_lines) &&
+      valid_tag(tag))
+    return;
   Position p = at_offset(s.offset);
   p.segment_index = s.index;
   p.segment_tag = std::string(tag.substr(0, 8));
@@ -145,8 +154,12 @@ void InterchangeReader::segment_problems(const Token& t, std::string_view tag, s
 
 void InterchangeReader::on_segment(const Token& t) {
   const RawSegment& s = t.seg;
-  split_elements(s.bytes, tokenizer_.delimiters(), split_);
-  std::string_view tag = tag_of(split_[0], tokenizer_.delimiters());
+  const Delimiters& td = tokenizer_.delimiters();
+  std::string_view tag = tag_of(s.bytes, td);
+  // Data segments need only their tag here (MessageBuffer splits what it keeps); service
+  // segments and error positions need the elements.
+  if (tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N') split_elements(s.bytes, td, split_);
+  else split_.assign(1, tag);
   if (s.bytes.empty() && !s.too_long) {
     if (tokenizer_.newline_terminated()) return;  // blank line in a newline-terminated file
   }
@@ -253,7 +266,7 @@ void InterchangeReader::begin_interchange(const RawSegment* unb) {
     tokenizer_.set_charset(charset_);
     if (!tokenizer_.una_present() && f.syntax_version >= 4 && delims_.release) delims_.repetition = '*';
     unb_ref_ = f.reference;
-    Token t = token_;
+    Token t = *tok_;
     t.seg.charset_suspect = true;  // UNB was cut before its own syntax identifier was known
     charset_warned_ = false;
     segment_problems(t, "UNB", interchange_issues_);
@@ -263,7 +276,7 @@ void InterchangeReader::begin_interchange(const RawSegment* unb) {
     charset_ = Charset::other;
     unb_ref_.clear();
     Error e("edifact.unb.missing", "message without an interchange header (UNB)");
-    e.at(at_offset(token_.seg.offset));
+    e.at(at_offset(tok_->seg.offset));
     e.expected = "UNB";
     if (options_.tolerance.bare_messages) e.severity = Severity::warning;
     add_issue(interchange_issues_, std::move(e));
@@ -283,7 +296,7 @@ void InterchangeReader::begin_group(const RawSegment* ung, const RawSegment& tri
     any_real_group_ = true;
     ++groups_in_interchange_;
     charset_warned_ = false;
-    segment_problems(token_, "UNG", group_issues_);
+    segment_problems(*tok_, "UNG", group_issues_);
   } else {
     any_ungrouped_ = true;
   }
@@ -313,7 +326,7 @@ void InterchangeReader::begin_message(const RawSegment& unh, const Segment&) {
 
 void InterchangeReader::add_to_message(const RawSegment& seg) {
   ++segment_count_;
-  segment_problems(token_, tag_of(split_[0], delims_), transaction_issues_);
+  segment_problems(*tok_, split_[0], transaction_issues_);
   if (!options_.materialize || message_overflow_ || seg.too_long) return;
   if (!message_.add(seg, delims_)) {
     message_overflow_ = true;
@@ -355,7 +368,7 @@ void InterchangeReader::end_group(const RawSegment* une, std::uint64_t at, bool 
     une_.assign(*une, delims_);
     check_trailer(une_.segment, delims_, cx_, "une", messages_in_group_, ung_ref_, group_end_issues_);
     charset_warned_ = false;
-    segment_problems(token_, "UNE", group_end_issues_);
+    segment_problems(*tok_, "UNE", group_end_issues_);
   } else if (report_missing) {
     add_issue(group_end_issues_, Error("edifact.une.missing", "group has no trailer (UNE)").at(at_offset(at)).want("UNE", ""));
   }
@@ -371,7 +384,7 @@ void InterchangeReader::end_interchange(const RawSegment* unz, std::uint64_t at,
     std::uint64_t counted = any_real_group_ ? groups_in_interchange_ : messages_in_interchange_;
     check_trailer(unz_.segment, delims_, cx_, "unz", counted, unb_ref_, interchange_end_issues_);
     charset_warned_ = false;
-    segment_problems(token_, "UNZ", interchange_end_issues_);
+    segment_problems(*tok_, "UNZ", interchange_end_issues_);
   } else if (report_missing) {
     add_issue(interchange_end_issues_,
               Error("edifact.unz.missing", "interchange has no trailer (UNZ)").at(at_offset(at)).want("UNZ", ""));

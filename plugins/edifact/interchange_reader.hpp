@@ -27,7 +27,7 @@ class InterchangeReader final : public DocumentReader {
   std::uint64_t offset() const noexcept override { return tokenizer_.offset(); }
 
  private:
-  Result<void> step();                        ///< reads one token, queues 0+ events
+  bool step();  ///< reads one token, queues 0+ events; false on I/O error (tokenizer_.io_error())
   void on_segment(const Token& t);            ///< may set pushback_
   void on_una(const Token& t);
   void on_end();
@@ -51,7 +51,7 @@ class InterchangeReader final : public DocumentReader {
   Charset charset_ = Charset::other;
   std::deque<Event> queue_;
   bool pushback_ = false;       ///< re-read the current token on the next step
-  Token token_;
+  const Token* tok_ = nullptr;  ///< current token, owned by the tokenizer
   bool done_ = false;
 
   // Open structures.

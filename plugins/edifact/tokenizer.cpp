@@ -68,8 +68,8 @@ bool Tokenizer::is_space(unsigned char c) const noexcept {
          ch != delims_.release && ch != delims_.repetition;
 }
 
-Result<bool> Tokenizer::fill() noexcept {
-  if (eof_) return false;
+int Tokenizer::fill() noexcept {
+  if (eof_) return 0;
   try {
     if (pos_ > 0 && (pos_ == end_ || buf_.size() - end_ < options_.chunk_size)) {
       std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
@@ -79,27 +79,36 @@ Result<bool> Tokenizer::fill() noexcept {
     }
     if (buf_.size() - end_ < options_.chunk_size) buf_.resize(end_ + options_.chunk_size);
   } catch (...) {
-    return Error("edifact.io.memory", "cannot grow the input buffer");
+    io_error_ = Error("edifact.io.memory", "cannot grow the input buffer");
+    return -1;
   }
   auto n = in_.read(buf_.data() + end_, options_.chunk_size);
-  if (!n) return std::move(n).error();
+  if (!n) {
+    io_error_ = std::move(n).error();
+    return -1;
+  }
   if (*n == 0) {
     eof_ = true;
-    return false;
+    return 0;
   }
-  end_ += *n;
-  return true;
+  end_ += std::min(*n, options_.chunk_size);
+  return 1;
 }
 
-Result<bool> Tokenizer::ensure(std::size_t n) noexcept {
+int Tokenizer::ensure(std::size_t n) noexcept {
   while (end_ - pos_ < n) {
-    EDIGATE_TRY(bool more, fill());
-    if (!more) return false;
+    int more = fill();
+    if (more < 0) return -1;
+    if (!more) return 0;
   }
-  return true;
+  return 1;
 }
 
-Result<void> Tokenizer::skip_whitespace() noexcept {
+bool Tokenizer::skip_whitespace() noexcept {
+  if (pos_ < end_ && !is_space(static_cast<unsigned char>(buf_[pos_]))) {
+    if (detect_suffix_ && index_ > 0) detect_suffix_ = false;  // no suffix after this terminator
+    return true;
+  }
   std::string run;
   for (;;) {
     while (pos_ < end_ && is_space(static_cast<unsigned char>(buf_[pos_]))) {
@@ -107,14 +116,15 @@ Result<void> Tokenizer::skip_whitespace() noexcept {
       ++pos_;
     }
     if (pos_ < end_) break;
-    EDIGATE_TRY(bool more, fill());
+    int more = fill();
+    if (more < 0) return false;
     if (!more) break;
   }
   if (detect_suffix_ && index_ > 0) {
     detect_suffix_ = false;
     if (run == "\n" || run == "\r\n" || run == "\r") delims_.suffix = run;
   }
-  return {};
+  return true;
 }
 
 bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
@@ -123,6 +133,20 @@ bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
   if (p[0] != 'U' || p[1] != 'N') return false;
   if (p[2] == 'A') return true;
   return (p[2] == 'B' || p[2] == 'H') && !is_tag_char(static_cast<unsigned char>(p[3]));
+}
+
+Token& Tokenizer::fresh(TokenKind kind) noexcept {
+  tok_.kind = kind;
+  tok_.seg = RawSegment{};
+  if (tok_.error) tok_.error.reset();
+  return tok_;
+}
+
+const Token* Tokenizer::end_token() noexcept { return &fresh(TokenKind::end); }
+
+const Token* Tokenizer::oom() noexcept {
+  io_error_ = Error("edifact.io.memory", "out of memory");
+  return nullptr;
 }
 
 void Tokenizer::peek_suffix() noexcept {
@@ -138,34 +162,36 @@ void Tokenizer::peek_suffix() noexcept {
   detect_suffix_ = false;
 }
 
-Result<Token> Tokenizer::next() noexcept {
-  EDIGATE_TRY_VOID(skip_whitespace());
-  if (pos_ == end_) return Token{};
+const Token* Tokenizer::next() noexcept {
+  if (!skip_whitespace()) return nullptr;
+  if (pos_ == end_) return end_token();
   if (seeking_) return seek_interchange_start();
-  EDIGATE_TRY(bool four, ensure(4));
+  int four = ensure(4);
+    if (four < 0) return nullptr;
   (void)four;
   if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "UNA", 3) == 0) return read_una();
   return read_segment();
 }
 
-Result<Token> Tokenizer::seek_interchange_start() noexcept {
+const Token* Tokenizer::seek_interchange_start() noexcept {
   // A UTF-8 byte order mark is only meaningful at the very start of the input.
   if (base_ + pos_ == 0) {
-    EDIGATE_TRY(bool ok, ensure(3));
+    int ok = ensure(3);
+    if (ok < 0) return nullptr;
     (void)ok;
     if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "\xEF\xBB\xBF", 3) == 0 &&
         options_.tolerance.byte_order_mark) {
       pos_ += 3;
-      EDIGATE_TRY_VOID(skip_whitespace());
-      if (pos_ == end_) return Token{};
+      if (!skip_whitespace()) return nullptr;
+      if (pos_ == end_) return end_token();
     }
   }
-  EDIGATE_TRY(bool four, ensure(4));
+  int four = ensure(4);
+    if (four < 0) return nullptr;
   (void)four;
   if (!starts_interchange(pos_)) {
     // Junk: skip to the next "UNA", "UNB+" or "UNH+" (any separator after the tag).
-    Token t;
-    t.kind = TokenKind::junk;
+    Token& t = fresh(TokenKind::junk);
     t.seg.offset = base_ + pos_;
     std::string sample;
     std::uint64_t skipped = 0;
@@ -176,7 +202,8 @@ Result<Token> Tokenizer::seek_interchange_start() noexcept {
         ++skipped;
       }
       if (end_ - pos_ >= 4) break;
-      EDIGATE_TRY(bool more, fill());
+      int more = fill();
+    if (more < 0) return nullptr;
       if (!more) {
         skipped += end_ - pos_;
         if (sample.size() < 40) sample.append(buf_.data() + pos_, std::min<std::size_t>(end_ - pos_, 40 - sample.size()));
@@ -195,27 +222,25 @@ Result<Token> Tokenizer::seek_interchange_start() noexcept {
     e.found = sample;
     if (options_.tolerance.junk_between_interchanges) e.severity = Severity::warning;
     t.error = std::move(e);
-    return t;
+    return &t;
   }
-  if (buf_[pos_ + 2] == 'A') {
-    Result<Token> t = read_una();
-    return t;
-  }
+  if (buf_[pos_ + 2] == 'A') return read_una();
   seeking_ = false;
-  EDIGATE_TRY_VOID(detect_terminator_style());
+  if (!detect_terminator_style()) return nullptr;
   return read_segment();
 }
 
-Result<void> Tokenizer::detect_terminator_style() noexcept {
-  if (una_present_) return {};
+bool Tokenizer::detect_terminator_style() noexcept {
+  if (una_present_) return true;
   if (buf_[pos_ + 3] == '\x1D') {  // level B: IS3 after the tag
     delims_ = level_b_delimiters();
     rebuild_classes();
-    return {};
+    return true;
   }
   // Newline-terminated files (no apostrophes): the first line holds no terminator and the next
   // line starts like a segment ("TAG+").
-  EDIGATE_TRY(bool ok, ensure(std::min<std::size_t>(4096, options_.max_segment_length)));
+  int ok = ensure(std::min<std::size_t>(4096, options_.max_segment_length));
+    if (ok < 0) return false;
   (void)ok;
   const char* p = buf_.data() + pos_;
   std::size_t n = end_ - pos_;
@@ -224,7 +249,7 @@ Result<void> Tokenizer::detect_terminator_style() noexcept {
     char c = p[i];
     if (escaped) { escaped = false; continue; }
     if (c == delims_.release) { escaped = true; continue; }
-    if (c == delims_.segment[0]) return {};
+    if (c == delims_.segment[0]) return true;
     if (c == '\n') {
       std::size_t j = i + 1;
       if (j + 4 <= n && is_tag_char(static_cast<unsigned char>(p[j])) && is_tag_char(static_cast<unsigned char>(p[j + 1])) &&
@@ -236,15 +261,14 @@ Result<void> Tokenizer::detect_terminator_style() noexcept {
         rebuild_classes();
         cls_[static_cast<unsigned char>('\n')] = kTerm;
       }
-      return {};
+      return true;
     }
   }
-  return {};
+  return true;
 }
 
-Result<Token> Tokenizer::read_una() noexcept {
-  Token t;
-  t.kind = TokenKind::una;
+const Token* Tokenizer::read_una() noexcept {
+  Token& t = fresh(TokenKind::una);
   t.seg.offset = base_ + pos_;
   t.seg.index = ++index_;
   // Collect six advice characters after "UNA", dropping line breaks of hard-wrapped files.
@@ -252,7 +276,8 @@ Result<Token> Tokenizer::read_una() noexcept {
   std::string chars;
   while (chars.size() < 6) {
     if (pos_ + k >= end_) {
-      EDIGATE_TRY(bool more, fill());
+      int more = fill();
+    if (more < 0) return nullptr;
       if (!more) break;
       continue;
     }
@@ -264,7 +289,7 @@ Result<Token> Tokenizer::read_una() noexcept {
   try {
     scratch_ = "UNA" + chars;
   } catch (...) {
-    return Error("edifact.io.memory", "out of memory");
+    return oom();
   }
   t.seg.bytes = scratch_;
   pos_ += k;
@@ -287,12 +312,11 @@ Result<Token> Tokenizer::read_una() noexcept {
   seeking_ = false;
   rebuild_classes();
   peek_suffix();
-  return t;
+  return &t;
 }
 
-Result<Token> Tokenizer::read_segment() noexcept {
-  Token t;
-  t.kind = TokenKind::segment;
+const Token* Tokenizer::read_segment() noexcept {
+  Token& t = fresh(TokenKind::segment);
   RawSegment& s = t.seg;
   s.offset = base_ + pos_;
   s.index = ++index_;
@@ -319,7 +343,7 @@ Result<Token> Tokenizer::read_segment() noexcept {
       try {
         scratch_.assign(buf_.data() + pos_, std::min<std::size_t>(k, 64));
       } catch (...) {
-        return Error("edifact.io.memory", "out of memory");
+        return oom();
       }
     }
     if (s.too_long) {  // discard what was scanned: memory stays bounded
@@ -327,7 +351,8 @@ Result<Token> Tokenizer::read_segment() noexcept {
       pos_ += k;
       k = 0;
     }
-    EDIGATE_TRY(bool more, fill());
+    int more = fill();
+    if (more < 0) return nullptr;
     if (!more) break;
   }
   s.length = dropped_prefix + k;
@@ -343,7 +368,7 @@ Result<Token> Tokenizer::read_segment() noexcept {
         for (char c : raw)
           if (cls_[static_cast<unsigned char>(c)] != kDrop) scratch_ += c;
       } catch (...) {
-        return Error("edifact.io.memory", "out of memory");
+        return oom();
       }
       s.bytes = scratch_;
     } else {
@@ -354,7 +379,7 @@ Result<Token> Tokenizer::read_segment() noexcept {
   }
   pos_ += k + (found ? 1 : 0);
   peek_suffix();
-  return t;
+  return &t;
 }
 
 }  // namespace edigate::edifact

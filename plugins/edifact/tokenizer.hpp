@@ -44,8 +44,10 @@ class Tokenizer {
  public:
   Tokenizer(InputStream& in, const ReaderOptions& options);
 
-  /// The next token. An Error only for I/O failures.
-  Result<Token> next() noexcept;
+  /// The next token, valid until the next call; nullptr only on an I/O failure (io_error()).
+  /// Plain pointers instead of Result here: this runs once per segment.
+  const Token* next() noexcept;
+  const Error& io_error() const noexcept { return *io_error_; }
 
   /// The next token must start an interchange (UNA, UNB or a bare UNH): anything else up to
   /// one is junk. Resets the delimiters to the defaults (a UNA applies to one interchange).
@@ -62,13 +64,16 @@ class Tokenizer {
  private:
   enum : std::uint8_t { kNormal = 0, kTerm, kRelease, kDrop, kFlag };
 
-  Result<bool> fill() noexcept;                       ///< one more chunk; false at end of input
-  Result<bool> ensure(std::size_t n) noexcept;        ///< at least n bytes after pos_ (or EOF)
-  Result<void> skip_whitespace() noexcept;
-  Result<Token> seek_interchange_start() noexcept;
-  Result<Token> read_una() noexcept;
-  Result<Token> read_segment() noexcept;
-  Result<void> detect_terminator_style() noexcept;    ///< newline-only or level B, no UNA
+  int fill() noexcept;                    ///< one more chunk: 1, 0 at end of input, -1 on I/O error
+  int ensure(std::size_t n) noexcept;     ///< at least n bytes after pos_: 1, 0 (EOF first), -1
+  bool skip_whitespace() noexcept;        ///< false on I/O error
+  const Token* seek_interchange_start() noexcept;
+  const Token* read_una() noexcept;
+  const Token* read_segment() noexcept;
+  const Token* oom() noexcept;
+  Token& fresh(TokenKind kind) noexcept;  ///< tok_ reset for a new token (no allocation)
+  const Token* end_token() noexcept;
+  bool detect_terminator_style() noexcept;    ///< newline-only or level B, no UNA
   void rebuild_classes() noexcept;
   void peek_suffix() noexcept;
   bool is_space(unsigned char c) const noexcept;
@@ -81,6 +86,8 @@ class Tokenizer {
   std::size_t end_ = 0;   ///< end of valid bytes in buf_
   std::uint64_t base_ = 0;///< input offset of buf_[0]
   bool eof_ = false;
+  Token tok_;
+  std::optional<Error> io_error_;
   std::string scratch_;   ///< a segment with CR/LF removed, or a too-long prefix
   std::array<std::uint8_t, 256> cls_{};
   Delimiters delims_;
