@@ -165,13 +165,14 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"mode\":\"%s\",\"standard\":\"%s\",\"file\":\"%s\",\"runs\":%d,\"bytes\":%llu,\"seconds\":%.4f,"
       "\"mb_per_s\":%.1f,\"segments\":%llu,\"segments_per_s\":%.0f,\"messages\":%llu,\"messages_per_s\":%.0f,"
-      "\"interchanges\":%llu,\"errors\":%llu,\"warnings\":%llu,\"schema_missing\":%llu,\"peak_rss_kib\":%ld}\n",
+      "\"interchanges\":%llu,\"errors\":%llu,\"warnings\":%llu,\"schema_missing\":%llu,\"peak_rss_kib\":%ld,"
+      "\"first_error\":\"%s\"}\n",
       opt.mode.c_str(), opt.standard.c_str(), json_escape(opt.file).c_str(), opt.runs,
       static_cast<unsigned long long>(counts.bytes), best, best > 0 ? mb / best : 0.0,
       static_cast<unsigned long long>(counts.segments), best > 0 ? static_cast<double>(counts.segments) / best : 0.0,
       static_cast<unsigned long long>(counts.messages), best > 0 ? static_cast<double>(counts.messages) / best : 0.0,
       static_cast<unsigned long long>(counts.interchanges), static_cast<unsigned long long>(counts.errors),
       static_cast<unsigned long long>(counts.warnings), static_cast<unsigned long long>(counts.schema_missing),
-      peak_rss_kib());
+      peak_rss_kib(), counts.first_errors.empty() ? "" : json_escape(counts.first_errors.front()).c_str());
   return 0;
 }
