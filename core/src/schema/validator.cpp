@@ -103,11 +103,35 @@ class Walker {
   std::vector<Frame> stack_;
 };
 
+// Acknowledgements quote the data element reference number (AK402/IK402, UCD): derived once
+// per error from the segment definition rather than threaded through every check.
+void name_element_refs(const CompiledSchema& s, std::span<Error> errors) {
+  for (Error& e : errors) {
+    const Position& p = e.position;
+    if (!p.element || !p.element_ref.empty()) continue;
+    std::uint32_t def = s.find_segment(p.segment_tag);
+    if (def == kNone) continue;
+    const SegmentDef& sd = s.segments[def];
+    if (p.element > sd.ref_end - sd.ref_begin) continue;
+    const ElementRef& ref = s.element_refs[sd.ref_begin + p.element - 1];
+    if (!ref.composite) {
+      e.position.element_ref = s.elements[ref.def].id;
+      continue;
+    }
+    const CompositeDef& c = s.composites[ref.def];
+    if (p.component && p.component <= c.comp_end - c.comp_begin)
+      e.position.element_ref = s.elements[s.components[c.comp_begin + p.component - 1].element].id;
+    else
+      e.position.element_ref = c.id;
+  }
+}
+
 }  // namespace
 
 void validate(const CompiledSchema& schema, std::span<const Segment> segments, const Delimiters& delimiters,
               const std::string& file, std::vector<Error>& out) {
   if (segments.empty()) return;
+  const std::size_t first_new = out.size();
   try {
     ErrorSink sink(file, out);
     Walker walker(schema, sink);
@@ -129,6 +153,7 @@ void validate(const CompiledSchema& schema, std::span<const Segment> segments, c
       check_elements(schema, sd, seg, delimiters, sink, scratch);
     }
     if (!sink.full()) walker.finish(segments.back());
+    name_element_refs(schema, std::span<Error>(out).subspan(first_new));
   } catch (const std::exception& ex) {
     // Only allocation can throw here; report rather than let it escape into the pipeline.
     out.emplace_back("schema.internal", std::string("validation aborted: ") + ex.what());
