@@ -139,7 +139,7 @@ Result<void> InterchangeReader::step() {
       e.at(pos);
       e.expected = "ISA";
       e.found = junk.sample;
-      bool warn = !structural && opt_.tolerance.junk_between_interchanges && found;
+      bool warn = !structural && opt_.tolerance.junk_between_interchanges && (found || interchanges_ > 0);
       p.issues.push_back(severity(std::move(e), warn));
       queue(std::move(p));
     }
