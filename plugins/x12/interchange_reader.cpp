@@ -15,15 +15,17 @@ namespace {
 
 constexpr std::size_t kMaxIssues = 100;  // per structure: garbage input must not grow memory
 
+// ASCII only, no locale: this runs once per segment.
 bool is_tag(std::string_view t, bool& lowercase) {
   lowercase = false;
   if (t.size() < 2 || t.size() > 3) return false;
   for (char c : t) {
-    if (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))) continue;
-    if (std::islower(static_cast<unsigned char>(c))) { lowercase = true; continue; }
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
+    if (c >= 'a' && c <= 'z') { lowercase = true; continue; }
     return false;
   }
-  return std::isalpha(static_cast<unsigned char>(t[0])) != 0;
+  char f = t[0];
+  return (f >= 'A' && f <= 'Z') || (f >= 'a' && f <= 'z');
 }
 
 Error severity(Error e, bool warning) {

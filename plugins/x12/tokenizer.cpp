@@ -13,15 +13,29 @@ namespace {
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// Any byte >= 0x80 in s? Eight bytes at a time: most X12 is plain ASCII.
-bool has_high_bit(const char* p, std::size_t n) {
+// Does s hold a CR, a LF or a byte >= 0x80? One SWAR pass, 8 bytes at a time: most
+// segments have none, and then nothing else needs to look at them.
+bool needs_attention(const char* p, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_byte = [](std::uint64_t w, std::uint64_t pattern) {
+    std::uint64_t x = w ^ pattern;
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) return true;
+    if ((w & kHigh) || has_byte(w, kOnes * '\n') || has_byte(w, kOnes * '\r')) return true;
   }
-  for (; i < n; ++i)
+  for (; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c == '\n' || c == '\r') return true;
+  }
+  return false;
+}
+
+bool has_high_bit(const char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
     if (static_cast<unsigned char>(p[i]) >= 0x80) return true;
   return false;
 }
@@ -217,8 +231,10 @@ Result<TokenStatus> Tokenizer::next(RawSegment& out) {
     break;
   }
   out.indented = spaces > (delims_.suffix == " " ? 1u : 0u);
-  EDIGATE_TRY(bool four, ensure(4));
-  (void)four;
+  if (end_ - pos_ < 4) {
+    EDIGATE_TRY(bool four, ensure(4));
+    (void)four;
+  }
   last_start_ = pos_;
   last_index_ = index_;
   {
@@ -270,6 +286,7 @@ Result<TokenStatus> Tokenizer::next(RawSegment& out) {
 void Tokenizer::check_contents(RawSegment& out) const noexcept {
   std::string_view b = out.bytes;
   if (out.binary) b = b.substr(0, std::min<std::size_t>(b.size(), 4));  // payload is opaque
+  if (!needs_attention(b.data(), b.size())) return;
   const char elem = delims_.element;
   const std::string& term = delims_.segment;
   if (elem != '\n' && term != "\n" && std::memchr(b.data(), '\n', b.size())) out.line_breaks = true;
