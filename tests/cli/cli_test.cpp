@@ -24,7 +24,7 @@ const std::string kEdigate = std::string(EDIGATE_BUILD_DIR) + "/bin/edigate";
 const std::string kSamples = std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound";
 
 // Runs edigate with a shell command line tail; stderr goes to a temp file.
-Run edigate(const std::string& args, const std::string& stdin_file = "") {
+Run run_edigate(const std::string& args, const std::string& stdin_file = "") {
   auto err_file = fs::temp_directory_path() / ("edigate-cli-" + std::to_string(::getpid()) + ".err");
   std::string cmd = "cd " + std::string(EDIGATE_SOURCE_DIR) + " && " + kEdigate + " " + args + " 2>" + err_file.string();
   if (!stdin_file.empty()) cmd += " <" + stdin_file;
@@ -61,20 +61,20 @@ std::string temp_file(const std::string& name, const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("--version and --help work for the program and every command", "[cli]") {
-  auto v = edigate("--version");
+TEST_CASE("the program and every command answer the version and help flags", "[cli]") {
+  auto v = run_edigate("--version");
   CHECK(v.status == 0);
   CHECK_THAT(v.out, Catch::StartsWith("edigate 0."));
   for (std::string cmd : {"validate", "parse", "ack", "plugins", "schemas"}) {
     INFO(cmd);
-    auto h = edigate(cmd + " --help");
+    auto h = run_edigate(cmd + " --help");
     CHECK(h.status == 0);
     CHECK_THAT(h.out, Catch::Contains("usage: edigate " + cmd));
-    auto ver = edigate(cmd + " --version");
+    auto ver = run_edigate(cmd + " --version");
     CHECK(ver.status == 0);
     CHECK_THAT(ver.out, Catch::StartsWith("edigate "));
   }
-  auto unknown = edigate("frobnicate");
+  auto unknown = run_edigate("frobnicate");
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.err, Catch::Contains("unknown command 'frobnicate'"));
 }
@@ -83,7 +83,7 @@ TEST_CASE("validate exits 0 and prints nothing for valid partner files", "[cli][
   for (std::string f : {"acme_850_4010.edi", "widgetworks_856_4010.edi", "eurofood_orders_d96a.edi",
                         "eurofood_desadv_d96a.edi"}) {
     INFO(f);
-    auto r = edigate("validate samples/inbound/" + f);
+    auto r = run_edigate("validate samples/inbound/" + f);
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.empty());
@@ -91,7 +91,7 @@ TEST_CASE("validate exits 0 and prints nothing for valid partner files", "[cli][
 }
 
 TEST_CASE("validate prints one positioned line per problem and exits 1", "[cli][validate]") {
-  auto r = edigate("validate samples/inbound/northwind_850_5010_one_bad.edi");
+  auto r = run_edigate("validate samples/inbound/northwind_850_5010_one_bad.edi");
   CHECK(r.status == 1);
   auto out = lines(r.out);
   REQUIRE(out.size() >= 2);
@@ -104,25 +104,25 @@ TEST_CASE("validate prints one positioned line per problem and exits 1", "[cli][
 }
 
 TEST_CASE("validate reads stdin for '-' and names it '-'", "[cli][validate]") {
-  auto good = edigate("validate -", kSamples + "/acme_850_4010.edi");
+  auto good = run_edigate("validate -", kSamples + "/acme_850_4010.edi");
   CHECK(good.status == 0);
-  auto bad = edigate("validate -", kSamples + "/northwind_850_5010_one_bad.edi");
+  auto bad = run_edigate("validate -", kSamples + "/northwind_850_5010_one_bad.edi");
   CHECK(bad.status == 1);
   CHECK_THAT(bad.out, Catch::StartsWith("-:"));
 }
 
 TEST_CASE("validate exits 2 for a missing file and 1 for input that is not EDI", "[cli][validate]") {
-  auto missing = edigate("validate /nonexistent/po.edi");
+  auto missing = run_edigate("validate /nonexistent/po.edi");
   CHECK(missing.status == 2);
   CHECK_THAT(missing.out, Catch::Contains("/nonexistent/po.edi: cannot open"));
   auto garbage = temp_file("garbage.bin", std::string("\x01\x02\xff\xfe garbage \x00\x00 bytes", 22));
-  auto g = edigate("validate " + garbage);
+  auto g = run_edigate("validate " + garbage);
   CHECK(g.status == 1);
   CHECK_THAT(g.out, Catch::Contains(garbage + ":0:"));
   fs::remove(garbage);
-  auto usage = edigate("validate");
+  auto usage = run_edigate("validate");
   CHECK(usage.status == 2);
-  auto bad_option = edigate("validate --frob x.edi");
+  auto bad_option = run_edigate("validate --frob x.edi");
   CHECK(bad_option.status == 2);
 }
 
@@ -131,14 +131,14 @@ TEST_CASE("validate: a truncated interchange is invalid with the missing trailer
   auto cut = bytes.find("GE*2*101");
   REQUIRE(cut != std::string::npos);
   auto file = temp_file("truncated.edi", bytes.substr(0, cut));
-  auto r = edigate("validate " + file);
+  auto r = run_edigate("validate " + file);
   CHECK(r.status == 1);
   CHECK_THAT(r.out, Catch::Contains("GE") );
   fs::remove(file);
 }
 
 TEST_CASE("parse --format json gives interchanges, groups, transactions and positioned segments", "[cli][parse]") {
-  auto r = edigate("parse samples/inbound/acme_850_4010.edi --format json");
+  auto r = run_edigate("parse samples/inbound/acme_850_4010.edi --format json");
   REQUIRE(r.status == 0);
   Poco::JSON::Parser parser;
   auto root = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
@@ -167,7 +167,7 @@ TEST_CASE("parse --format json gives interchanges, groups, transactions and posi
 }
 
 TEST_CASE("parse shows EDIFACT composites as arrays and unescapes release characters", "[cli][parse]") {
-  auto r = edigate("parse samples/inbound/eurofood_orders_d96a.edi");
+  auto r = run_edigate("parse samples/inbound/eurofood_orders_d96a.edi");
   REQUIRE(r.status == 0);
   Poco::JSON::Parser parser;
   auto root = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
@@ -187,7 +187,7 @@ TEST_CASE("parse shows EDIFACT composites as arrays and unescapes release charac
 }
 
 TEST_CASE("ack accepts the good set and rejects the bad one in the same group", "[cli][ack]") {
-  auto r = edigate("ack --date 20261122 --time 1200 --control 42 samples/inbound/northwind_850_5010_one_bad.edi");
+  auto r = run_edigate("ack --date 20261122 --time 1200 --control 42 samples/inbound/northwind_850_5010_one_bad.edi");
   REQUIRE(r.status == 0);
   // 005010 -> 999, sender and receiver swapped, our control numbers.
   CHECK_THAT(r.out, Catch::Contains("*ZZ*EDIGATEDEMO    *ZZ*NORTHWIND      *261122*1200*"));
@@ -205,7 +205,7 @@ TEST_CASE("ack accepts the good set and rejects the bad one in the same group", 
 }
 
 TEST_CASE("ack answers a 4010 group with a 997 and a requested TA1", "[cli][ack]") {
-  auto r = edigate("ack --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  auto r = run_edigate("ack --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("TA1*000000101*261122*1030*A*000"));
   CHECK_THAT(r.out, Catch::Contains("ST*997*"));
@@ -214,14 +214,14 @@ TEST_CASE("ack answers a 4010 group with a 997 and a requested TA1", "[cli][ack]
 }
 
 TEST_CASE("ack answers EDIFACT with a CONTRL", "[cli][ack]") {
-  auto r = edigate("ack --date 20261122 --time 1200 samples/inbound/eurofood_orders_d96a.edi");
+  auto r = run_edigate("ack --date 20261122 --time 1200 samples/inbound/eurofood_orders_d96a.edi");
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("CONTRL"));
   CHECK_THAT(r.out, Catch::Contains("UCI+EF000731+5412345000013:14+5498765000019:14+7"));
 }
 
 TEST_CASE("plugins list shows both format plugins with kind, version, ABI and file", "[cli][plugins]") {
-  auto r = edigate("plugins list");
+  auto r = run_edigate("plugins list");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("NAME"));
   bool x12 = false, edifact = false;
@@ -231,17 +231,17 @@ TEST_CASE("plugins list shows both format plugins with kind, version, ABI and fi
   }
   CHECK(x12);
   CHECK(edifact);
-  auto bad = edigate("plugins list --plugins " + std::string(EDIGATE_BUILD_DIR) + "/test-plugins");
+  auto bad = run_edigate("plugins list --plugins " + std::string(EDIGATE_BUILD_DIR) + "/test-plugins");
   CHECK(bad.status == 1);
   CHECK_THAT(bad.err, Catch::Contains("plugin.abi_mismatch"));
   CHECK_THAT(bad.out, Catch::Contains("fixture-good"));
 }
 
 TEST_CASE("schemas check loads every shipped schema", "[cli][schemas]") {
-  auto r = edigate("schemas check");
+  auto r = run_edigate("schemas check");
   INFO(r.err);
   CHECK(r.status == 0);
-  auto list = edigate("schemas list");
+  auto list = run_edigate("schemas list");
   CHECK_THAT(list.out, Catch::Contains("850"));
   CHECK_THAT(list.out, Catch::Contains("ORDERS"));
 }

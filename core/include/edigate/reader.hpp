@@ -28,6 +28,15 @@ struct Tolerance {
   bool count_mismatch_is_warning = false;///< SE01/GE01/IEA01, UNT/UNE/UNZ counts and references
   bool bare_messages = true;             ///< EDIFACT UNH..UNT with no UNB/UNZ around it
   bool ebcdic = true;                    ///< decode an EBCDIC-encoded X12 input
+
+  /// No leniency at all: every quirk above is an error (counts stay errors too).
+  static Tolerance strict() {
+    Tolerance t;
+    t.byte_order_mark = t.hard_wrapped_lines = t.variable_length_isa = false;
+    t.junk_between_interchanges = t.missing_final_terminator = t.trailing_spaces = false;
+    t.bare_messages = t.ebcdic = false;
+    return t;
+  }
 };
 
 struct ReaderOptions {

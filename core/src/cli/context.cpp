@@ -57,11 +57,7 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
     return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
 
   if (args.has("strict")) {
-    Tolerance strict;
-    strict.byte_order_mark = strict.hard_wrapped_lines = strict.variable_length_isa = false;
-    strict.junk_between_interchanges = strict.missing_final_terminator = strict.bare_messages = false;
-    strict.trailing_spaces = strict.ebcdic = false;
-    ctx->reader_.tolerance = strict;
+    ctx->reader_.tolerance = Tolerance::strict();
   }
   if (auto v = args.get("max-segment-length"); !v.empty()) {
     char* end = nullptr;
