@@ -2,6 +2,7 @@
 
 #include <edigate/codes.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -137,6 +138,9 @@ Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry*
             }
           }
         }
+        // Envelope and content problems of one set, merged into input order.
+        std::stable_sort(transaction_issues.begin(), transaction_issues.end(),
+                         [](const Error& a, const Error& b) { return a.position.offset < b.position.offset; });
         emit_all(transaction_issues);
         if (has_errors(transaction_issues)) ++summary.transactions_rejected;
         if (callbacks.on_transaction) callbacks.on_transaction(ev, transaction_issues);
