@@ -186,7 +186,7 @@ bool Tokenizer::try_binary(RawSegment& out, std::size_t& seg_end) {
     ++i;
     ++digits;
   }
-  if (digits == 0 || i >= end_ || buf_[i] != delims_.element || len > opt_.max_segment_length) {
+  if (digits == 0 || i >= end_ || buf_[i] != delims_.element || len + 32 > opt_.max_segment_length) {
     out.bad_binary_length = true;
     return false;
   }
