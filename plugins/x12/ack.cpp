@@ -1,6 +1,7 @@
 // Which acknowledgements to produce: AckKind and the TA1 policy.
 #include "ack.hpp"
 
+#include "ack_envelope.hpp"
 #include "isa.hpp"
 
 namespace edigate::x12 {
@@ -35,7 +36,14 @@ Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report
   if (ta1) {
     EDIGATE_TRY(auto t, interchange_ack(report, options));
     // With a functional acknowledgement, the TA1 travels in the same interchange before GS.
-    if (functional) functional->services = std::move(t.services);
+    if (functional) {
+      // The 999 may add a repetition separator the TA1 was not cleaned for.
+      for (auto& seg : t.services)
+        for (auto& el : seg.elements)
+          for (auto& rep : el)
+            for (auto& v : rep) v = writable(v, functional->delimiters, 99);
+      functional->services = std::move(t.services);
+    }
     else out.push_back(std::move(t));
   }
   if (functional) out.push_back(std::move(*functional));

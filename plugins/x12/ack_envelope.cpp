@@ -16,7 +16,7 @@ std::string pad(std::string_view v, std::size_t width) {
   return s;
 }
 
-std::string header_value(const InterchangeReport& r, std::size_t el) {
+std::string isa_value(const InterchangeReport& r, std::size_t el) {
   return r.header ? std::string(trim_isa_field(r.header->value(el))) : std::string();
 }
 
@@ -41,9 +41,28 @@ AckClock ack_clock(const AckOptions& options) {
   return c;
 }
 
+namespace {
+
+// The sender's delimiters are reused only when an acknowledgement can be written with them.
+bool usable(const Delimiters& d) {
+  auto plain = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == 0; };
+  if (d.segment.empty() || plain(d.element) || plain(d.component) || d.element == d.component) return false;
+  if (d.repetition && (plain(d.repetition) || d.repetition == d.element || d.repetition == d.component)) return false;
+  for (char c : d.segment)
+    if (c == d.element || c == d.component || (d.repetition && c == d.repetition) || (d.segment.size() == 1 && plain(c)))
+      return false;
+  return true;
+}
+
+}  // namespace
+
 Delimiters ack_delimiters(const InterchangeReport& report, bool need_repetition) {
   Delimiters d = report.delimiters;
-  if (d.segment.empty()) d = Delimiters::x12_default();
+  if (!usable(d)) {
+    d = Delimiters::x12_default();
+    if (!need_repetition) d.repetition = 0;
+    return d;
+  }
   d.release = 0;
   if (need_repetition && !d.repetition) {
     for (char c : {'^', '{', '!', '|', '`'}) {
@@ -54,19 +73,21 @@ Delimiters ack_delimiters(const InterchangeReport& report, bool need_repetition)
     }
   }
   if (!need_repetition) d.repetition = report.delimiters.repetition;
+  if (d.suffix.find_first_not_of("\r\n ") != std::string::npos) d.suffix.clear();
   return d;
 }
 
 SegmentData ack_isa(const InterchangeReport& report, const AckOptions& options, const AckClock& clock,
                     const Delimiters& d, const std::string& version) {
-  std::string usage = header_value(report, 15);
+  auto header_value = [&](std::size_t el) { return writable(isa_value(report, el), d, 15); };
+  std::string usage = isa_value(report, 15);
   if (usage != "P" && usage != "T" && usage != "I") usage = "P";
   std::string control = options.interchange_control.empty() ? "1" : options.interchange_control;
   if (control.size() < 9) control.insert(0, 9 - control.size(), '0');
   std::string rep = version >= "00402" && d.repetition ? std::string(1, d.repetition) : std::string("U");
-  return SegmentData::of("ISA", {"00", pad("", 10), "00", pad("", 10), pad(header_value(report, 7), 2),
-                                 pad(header_value(report, 8), 15), pad(header_value(report, 5), 2),
-                                 pad(header_value(report, 6), 15), clock.date.substr(2, 6), clock.time.substr(0, 4),
+  return SegmentData::of("ISA", {"00", pad("", 10), "00", pad("", 10), pad(header_value(7), 2),
+                                 pad(header_value(8), 15), pad(header_value(5), 2),
+                                 pad(header_value(6), 15), clock.date.substr(2, 6), clock.time.substr(0, 4),
                                  rep, version, control.substr(control.size() - 9), "0", usage,
                                  std::string(1, d.component)});
 }

@@ -34,8 +34,9 @@ class FunctionalAck {
     if (is_999_) s.push_back(SegmentData::of("ST", {"999", control, "005010X231A1"}));
     else if (v5010_) s.push_back(SegmentData::of("ST", {"997", control, "005010X230"}));
     else s.push_back(SegmentData::of("ST", {"997", control}));
-    std::string gs01 = g.header ? g.header->value(1) : "", gs06 = g.header ? std::string(trim(g.header->value(6))) : "";
-    if (v5010_) s.push_back(SegmentData::of("AK1", {gs01, gs06, g.header ? g.header->value(8) : ""}));
+    auto gs = [&](std::size_t el, std::size_t max) { return g.header ? writable(trim(g.header->value(el)), d_, max) : ""; };
+    std::string gs01 = gs(1, 2), gs06 = gs(6, 9);
+    if (v5010_) s.push_back(SegmentData::of("AK1", {gs01, gs06, gs(8, 12)}));
     else s.push_back(SegmentData::of("AK1", {gs01, gs06}));
 
     std::uint64_t accepted = 0;
@@ -79,15 +80,16 @@ class FunctionalAck {
 
  private:
   void set_response(std::vector<SegmentData>& s, const TransactionReport& tr, bool errors, bool noted) {
-    std::vector<std::string> ak2 = {tr.header.value(1), tr.header.value(2)};
-    if (v5010_ && !tr.header.value(3).empty()) ak2.push_back(tr.header.value(3));
+    std::vector<std::string> ak2 = {writable(tr.header.value(1), d_, 3), writable(tr.header.value(2), d_, 9)};
+    if (v5010_ && !tr.header.value(3).empty()) ak2.push_back(writable(tr.header.value(3), d_, 35));
     s.push_back(SegmentData::of("AK2", ak2));
     for (const auto& p : segment_problems(tr)) {
       const Position& pos = p.first->position;
       std::uint64_t at = pos.segment_index;
       if (tr.header.index && at >= tr.header.index) at = at - tr.header.index + 1;
       s.push_back(SegmentData::of(is_999_ ? "IK3" : "AK3",
-                                  {pos.segment_tag, at ? std::to_string(at) : "", pos.loop_id, p.code}));
+                                  {writable(pos.segment_tag, d_, 3), at ? std::to_string(at) : "",
+                                   writable(pos.loop_id, d_, 6), p.code}));
       for (std::size_t i = 0; i < p.elements.size() && i < kMaxAk4PerAk3; ++i) s.push_back(element_note(*p.elements[i]));
     }
     std::vector<std::string> ak5 = {errors ? "R" : noted ? "E" : "A"};
@@ -151,8 +153,9 @@ Result<InterchangeData> functional_ack(const InterchangeReport& report, const Ac
   std::string in_version = gs08.substr(0, 6);
   bool v5010 = is_999 || in_version >= "005010";
   std::string isa12 = v5010 ? "00501" : std::string(trim_isa_field(report.header->value(12)));
-  if (isa12.size() != 5) isa12 = "00401";
+  if (isa12.size() != 5 || isa12.find_first_not_of("0123456789") != std::string::npos) isa12 = "00401";
   std::string ack_version = is_999 ? "005010X231A1" : v5010 ? "005010X230" : (in_version.empty() ? "004010" : in_version);
+  ack_version = writable(ack_version, ack_delimiters(report, v5010), 12);
 
   AckClock clock = ack_clock(options);
   InterchangeData out;
@@ -161,9 +164,10 @@ Result<InterchangeData> functional_ack(const InterchangeReport& report, const Ac
 
   GroupData g;
   const GroupReport* first = report.groups.empty() ? nullptr : &report.groups.front();
-  std::string sender = first && first->header ? first->header->value(3) : "";
-  std::string receiver = first && first->header ? first->header->value(2) : "";
-  std::string group_control(trim(options.group_control.empty() ? std::string("1") : options.group_control));
+  std::string sender = first && first->header ? writable(first->header->value(3), out.delimiters, 15) : "";
+  std::string receiver = first && first->header ? writable(first->header->value(2), out.delimiters, 15) : "";
+  std::string group_control =
+      writable(trim(options.group_control.empty() ? std::string("1") : options.group_control), out.delimiters, 9);
   g.header = SegmentData::of("GS", {"FA", sender, receiver, clock.date, clock.time, group_control, "X", ack_version});
   FunctionalAck builder(out.delimiters, is_999, v5010);
   std::string base = options.transaction_control.empty() ? "0001" : options.transaction_control;

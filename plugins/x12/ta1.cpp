@@ -24,13 +24,12 @@ Result<InterchangeData> interchange_ack(const InterchangeReport& report, const A
   }
   AckClock clock = ack_clock(options);
   std::string version(trim_isa_field(isa.value(12)));
-  if (version.size() != 5) version = "00401";
+  if (version.size() != 5 || version.find_first_not_of("0123456789") != std::string::npos) version = "00401";
   InterchangeData out;
   out.delimiters = ack_delimiters(report, false);
   out.header = ack_isa(report, options, clock, out.delimiters, version);
-  out.services.push_back(SegmentData::of(
-      "TA1", {std::string(trim_isa_field(isa.value(13))), std::string(trim_isa_field(isa.value(9))),
-              std::string(trim_isa_field(isa.value(10))), status, note}));
+  auto field = [&](std::size_t el, std::size_t max) { return writable(trim_isa_field(isa.value(el)), out.delimiters, max); };
+  out.services.push_back(SegmentData::of("TA1", {field(13, 9), field(9, 6), field(10, 4), status, note}));
   out.trailer = SegmentData::of("IEA", {"0", out.header->value(13)});
   return out;
 }

@@ -213,3 +213,18 @@ TEST_CASE("automatic acknowledgement picks 997 before 005010 and 999 from it", "
   REQUIRE(a5_997);
   CHECK(write_all(*a5_997).find("ST*997*0001*005010X230~\nAK1*PO*1*005010~") != std::string::npos);
 }
+
+TEST_CASE("acknowledgements stay writable when the sender's delimiters or values are unusable", "[x12][ack]") {
+  auto report = report_of(interchange(Seps{}, {kPoBody}));
+  report.delimiters.element = 'A';  // alphanumeric: cannot be reused
+  report.header->set(6, "SEND*ER~");
+  AckOptions o = options();
+  o.ta1 = Ta1Policy::always;
+  auto acks = x12::test::plugin()->acknowledge(report, o);
+  REQUIRE(acks);
+  REQUIRE(acks->size() == 1);
+  CHECK((*acks)[0].delimiters.element == '*');
+  std::string out = write_all(*acks);
+  CHECK(out.find("*ZZ*SENDER         *240102*") != std::string::npos);  // delimiters dropped from the ID
+  CHECK(out.find("TA1*000000001*210101*1200*A*000~") != std::string::npos);
+}
