@@ -58,20 +58,10 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
   for (const char* o : {"kind", "ta1", "control", "date", "time"}) specs.push_back({o, true, false});
   specs.push_back({"errors-only", false, false});
-  auto parsed = parse_args(words, specs);
-  if (!parsed) {
-    err << "edigate ack: " << parsed.error().message << "\n" << kAckHelp << kInputOptionsHelp;
-    return kExitUsage;
-  }
-  const Args& args = *parsed;
-  if (args.has("help")) {
-    out << kAckHelp << kInputOptionsHelp;
-    return kExitOk;
-  }
-  if (args.has("version")) {
-    out << "edigate " << kVersion << "\n";
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto started = start_command("ack", words, specs, std::string(kAckHelp) + kInputOptionsHelp, out, err, exit_code);
+  if (!started) return exit_code;
+  const Args& args = *started;
   if (args.positional.size() != 1) {
     err << "edigate ack: expected exactly one FILE\n" << kAckHelp;
     return kExitUsage;
@@ -120,7 +110,7 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   validation::AnalyzeOptions options;
   options.reader = (*ctx)->reader_options();
   options.reader.file = path;
-  int exit_code = kExitOk;
+  exit_code = kExitOk;
   validation::AnalyzeCallbacks callbacks;
   callbacks.on_issue = [&](const Error& e) { err << e.to_string() << "\n"; };
   callbacks.on_interchange = [&](InterchangeReport&& report) {

@@ -67,20 +67,10 @@ Poco::Dynamic::Var optional_segment(const Segment* seg, const Delimiters& d) {
 int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
   specs.push_back({"format", true, false});
-  auto parsed = parse_args(words, specs);
-  if (!parsed) {
-    err << "edigate parse: " << parsed.error().message << "\n" << kParseHelp << kInputOptionsHelp;
-    return kExitUsage;
-  }
-  const Args& args = *parsed;
-  if (args.has("help")) {
-    out << kParseHelp << kInputOptionsHelp;
-    return kExitOk;
-  }
-  if (args.has("version")) {
-    out << "edigate " << kVersion << "\n";
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto started = start_command("parse", words, specs, std::string(kParseHelp) + kInputOptionsHelp, out, err, exit_code);
+  if (!started) return exit_code;
+  const Args& args = *started;
   if (args.get("format", "json") != "json") {
     err << "edigate parse: unsupported --format '" << args.get("format") << "' (supported: json)\n";
     return kExitUsage;

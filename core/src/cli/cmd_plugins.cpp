@@ -17,20 +17,10 @@ static const char* const kPluginsHelp =
     "load are reported on stderr; the others are still listed. Exit 1 when any failed.\n";
 
 int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err) {
-  auto parsed = parse_args(words, {{"plugins", true, true}});
-  if (!parsed) {
-    err << "edigate plugins: " << parsed.error().message << "\n" << kPluginsHelp;
-    return kExitUsage;
-  }
-  const Args& args = *parsed;
-  if (args.has("help")) {
-    out << kPluginsHelp;
-    return kExitOk;
-  }
-  if (args.has("version")) {
-    out << "edigate " << kVersion << " (SDK ABI " << kSdkAbi << ")\n";
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto started = start_command("plugins", words, {{"plugins", true, true}}, kPluginsHelp, out, err, exit_code);
+  if (!started) return exit_code;
+  const Args& args = *started;
   if (args.positional.size() != 1 || args.positional[0] != "list") {
     err << "edigate plugins: expected 'list'\n" << kPluginsHelp;
     return kExitUsage;

@@ -19,20 +19,10 @@ static const char* const kSchemasHelp =
     "is $EDIGATE_SCHEMA_PATH, else the installed share/edigate/schemas.\n";
 
 int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
-  auto parsed = parse_args(words, {{"schemas", true, true}});
-  if (!parsed) {
-    err << "edigate schemas: " << parsed.error().message << "\n" << kSchemasHelp;
-    return kExitUsage;
-  }
-  const Args& args = *parsed;
-  if (args.has("help")) {
-    out << kSchemasHelp;
-    return kExitOk;
-  }
-  if (args.has("version")) {
-    out << "edigate " << kVersion << "\n";
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto started = start_command("schemas", words, {{"schemas", true, true}}, kSchemasHelp, out, err, exit_code);
+  if (!started) return exit_code;
+  const Args& args = *started;
   if (args.positional.size() != 1 || (args.positional[0] != "list" && args.positional[0] != "check")) {
     err << "edigate schemas: expected 'list' or 'check'\n" << kSchemasHelp;
     return kExitUsage;

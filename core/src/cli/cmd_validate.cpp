@@ -27,20 +27,10 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
   specs.push_back({"no-warnings", false, false});
   specs.push_back({"summary", false, false});
-  auto parsed = parse_args(words, specs);
-  if (!parsed) {
-    err << "edigate validate: " << parsed.error().message << "\n" << kValidateHelp << kInputOptionsHelp;
-    return kExitUsage;
-  }
-  const Args& args = *parsed;
-  if (args.has("help")) {
-    out << kValidateHelp << kInputOptionsHelp;
-    return kExitOk;
-  }
-  if (args.has("version")) {
-    out << "edigate " << kVersion << "\n";
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto started = start_command("validate", words, specs, std::string(kValidateHelp) + kInputOptionsHelp, out, err, exit_code);
+  if (!started) return exit_code;
+  const Args& args = *started;
   if (args.positional.empty()) {
     err << "edigate validate: no input file given\n" << kValidateHelp;
     return kExitUsage;
@@ -51,7 +41,7 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   const bool warnings = !args.has("no-warnings");
-  int exit_code = kExitOk;
+  exit_code = kExitOk;
   for (const auto& path : args.positional) {
     auto in = (*ctx)->open(path);
     if (!in) {

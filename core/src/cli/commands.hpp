@@ -1,7 +1,10 @@
 #pragma once
 // The `edigate` subcommands. Each takes the words after its name and the process streams,
 // and returns the exit code.
+#include "cli/args.hpp"
+
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +19,15 @@ int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err);
 
 /// Exit codes shared by the commands.
+
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;  ///< input read, problems found
 inline constexpr int kExitUsage = 2;    ///< usage or I/O error
+
+/// The start every command shares: parses `words`, answers --help and --version, and reports
+/// usage errors (with the help text) itself. Returns the Args to go on with, or nullopt with
+/// `exit_code` set to what the command should return.
+std::optional<Args> start_command(const std::string& name, const Words& words, const std::vector<OptionSpec>& specs,
+                                  const std::string& help, std::ostream& out, std::ostream& err, int& exit_code);
 
 }  // namespace edigate::cli
