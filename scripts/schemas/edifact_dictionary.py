@@ -65,7 +65,7 @@ ELEMENTS = """
 1229 an..3 Action request/notification, coded
 1230 an..35 Allowance or charge number
 1312 an..3 Consignment load sequence number
-1366 an..70 Document/message source
+1366 an..35 Document/message source
 1373 an..3 Document/message status, coded
 1490 n..4 Consolidation item number
 1496 n..5 Goods item number
@@ -343,7 +343,7 @@ C235 Hazard identification placard details: 8158 C, 8186 C
 C236 Dangerous goods label: 8246 C, 8246 C, 8246 C
 C237 Equipment identification: 8260 C, 1131 C, 3055 C, 3207 C
 C241 Duty/tax/fee type: 5153 C, 1131 C, 3055 C, 5152 C
-C243 Duty/tax/fee detail: 5279 C, 1131 C, 3055 C, 5278 C
+C243 Duty/tax/fee detail: 5279 C, 1131 C, 3055 C, 5278 C, 5273 C, 1131 C, 3055 C
 C270 Control: 6069 M, 6066 M, 6411 C
 C273 Item description: 7009 C, 1131 C, 3055 C, 7008 C, 7008 C, 3453 C
 C279 Quantity difference information: 6064 M, 6063 C
@@ -355,7 +355,7 @@ C501 Percentage details: 5245 M, 5482 C, 5249 C, 1131 C, 3055 C
 C502 Measurement details: 6313 C, 6321 C, 6155 C, 6154 C
 C503 Document/message details: 1004 C, 1373 C, 1366 C, 3453 C
 C504 Currency details: 6347 M, 6345 C, 6343 C, 6348 C
-C506 Reference: 1153 M, 1154 C, 1156 C, 4000 C, 1060 C
+C506 Reference: 1153 M, 1154 C, 1156 C, 4000 C
 C507 Date/time/period: 2005 M, 2380 C, 2379 C
 C509 Price information: 5125 M, 5118 C, 5375 C, 5387 C, 5284 C, 6411 C
 C516 Monetary amount: 5025 M, 5004 C, 6345 C, 6343 C, 4405 C
@@ -399,7 +399,7 @@ APR Additional price information: 4043 C, C138 C, C960 C
 BGM Beginning of message: C002 C, 1004 C, 1225 C, 4343 C
 CNI Consignment information: 1490 C, C503 C, 1312 C
 CNT Control total: C270 M
-COM Communication contact: C076 M*3
+COM Communication contact: C076 M
 CPS Consignment packing sequence: 7164 M, 7166 C, 7075 C
 CTA Contact information: 3139 C, C056 C
 CUX Currencies: C504 C, C504 C, 5402 C, 6341 C
@@ -458,11 +458,25 @@ ELEMENTS += """
 
 # D01B: changes to the D96A entries above (names follow D01B where the entry changed).
 D01B_ELEMENTS = """
+1366 an..70 Document source description
+3301 an..35 Enacting party identifier
+3285 an..35 Instruction receiving party identifier
+3412 an..256 Contact name
+6411 an..8 Measurement unit code
+6314 an..18 Measure
+3223 an..35 First related location name code
+3233 an..35 Second related location name code
+8213 an..35 Transport means identification name identifier
+8212 an..70 Transport means identification name
+3126 an..35 Carrier name
+9302 an..35 Sealing party name
+8179 an..8 Transport means description code
+8178 an..17 Transport means description
 1131 an..17 Code list identification code
 1154 an..70 Reference identifier
 1056 an..9 Version identifier
 1060 an..6 Revision identifier
-3225 an..25 Location name code
+3225 an..35 Location name code
 3224 an..256 Location name
 3228 an..70 Country sub-entity name
 3251 an..17 Postal identification code
@@ -475,12 +489,22 @@ D01B_ELEMENTS = """
 9308 an..35 Transport unit seal identifier
 """
 D01B_COMPOSITES = """
+C506 Reference: 1153 M, 1154 C, 1156 C, 4000 C, 1060 C
+C849 Parties to instruction: 3301 M, 3285 C
+C040 Carrier: 3127 C, 1131 C, 3055 C, 3126 C
+C215 Seal issuer: 9303 C, 1131 C, 3055 C, 9302 C
+C001 Transport means: 8179 C, 1131 C, 3055 C, 8178 C
 C106 Document/message identification: 1004 C, 1056 C, 1060 C
 C272 Item characteristic: 7081 C, 1131 C, 3055 C
 C819 Country sub-entity details: 3229 C, 1131 C, 3055 C, 3228 C
 C503 Document/message details: 1004 C, 1373 C, 1366 C, 3453 C, 1056 C, 1060 C
 """
 D01B_SEGMENTS = """
+EQD Equipment details: 8053 M, C237 C, C224 C, 8077 C, 8249 C, 8169 C, 4233 C
+PCI Package identification: 4233 C, C210 C, 8169 C, C827 C
+SEL Seal number: 9308 M, C215 C, 4517 C, C208 C
+TDT Details of transport: 8051 M, 8028 C, C220 C, C001 C, C040 C, 8101 C, C401 C, C222 C, 8281 C
+DGS Dangerous goods: 8273 C, C205 C, C234 C, C223 C, 8339 C, 8364 C, 8410 C, 8126 C, C235 C, C236 C, 8255 C, 8179 C, 8211 C
 BGM Beginning of message: C002 C, C106 C, 1225 C, 4343 C
 FTX Free text: 4451 M, 4453 C, C107 C, C108 C, 3453 C, 4447 C
 IMD Item description: 7077 C, C272 C, C273 C, 7383 C
@@ -532,7 +556,7 @@ ELEMENTS += """
 9421 an..3 Process stage qualifier
 6426 n..2 Number of process stages
 6428 n..2 Actual process stage
-3301 an..35 Enacting party identification
+3301 an..17 Enacting party identification
 4474 an..3 Party instruction identification
 4475 an..35 Action request/notification
 1229 an..3 Action request/notification, coded
@@ -566,4 +590,5 @@ C596 Accounting entry type details: 4515 M, 1131 C, 3055 C, 4514 C
 """
 ELEMENTS += """
 4514 an..70 Accounting entry type name
+5273 an..12 Duty/tax/fee rate basis identification
 """
