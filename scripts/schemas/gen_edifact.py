@@ -13,6 +13,7 @@ from xml.sax.saxutils import quoteattr
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import edifact_dictionary as d  # noqa: E402
 import edifact_tables as t  # noqa: E402
+import edifact_codes as codes  # noqa: E402
 
 NAMES = {"ORDERS": "Purchase order message", "ORDRSP": "Purchase order response message",
          "DESADV": "Despatch advice message", "INVOIC": "Invoice message",
@@ -120,15 +121,17 @@ def render(version, message):
            "  <elements>"]
     for e in sorted(elems):
         name, typ, mn, mx = elements[e]
-        codes = d.CLOSED_CODES.get(e) or d.OPEN_CODES.get(e)
+        # A version's complete list closes the element; otherwise common codes stay documentation.
+        closed = codes.CLOSED_BY_VERSION.get(version, {}).get(e) or d.CLOSED_CODES.get(e)
+        code_list = closed or d.OPEN_CODES.get(e)
         attrs = 'id="%s" name=%s type="%s" min="%d" max="%d"' % (e, quoteattr(name), typ, mn, mx)
-        if not codes:
+        if not code_list:
             out.append("    <element %s/>" % attrs)
             continue
-        if e in d.OPEN_CODES:
+        if not closed:
             attrs += ' codes="open"'
         out.append("    <element %s>" % attrs)
-        for value, cname in codes:
+        for value, cname in code_list:
             out.append('      <code value=%s name=%s/>' % (quoteattr(value), quoteattr(cname)))
         out.append("    </element>")
     out.append("  </elements>")
