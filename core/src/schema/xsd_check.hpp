@@ -10,9 +10,9 @@ namespace edigate::schema {
 /// The XSD text compiled into the library (generated from core/schemas/transaction-set.xsd).
 extern const std::string_view kTransactionSetXsd;
 
-/// Parses `xml` and validates it against the embedded XSD. The compiled XSD is built once and
-/// shared (libxml2 allows concurrent validation with one context per call). The first problem
-/// is returned as code schema.file.invalid with file/line/column.
+/// Parses `xml` and validates it against the embedded XSD (through config::check_against_xsd,
+/// the one XSD code path). The first problem is returned as code schema.file.invalid with
+/// file/line/column.
 Result<void> check_against_xsd(std::string_view xml, const std::string& name);
 
 }  // namespace edigate::schema
