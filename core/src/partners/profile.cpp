@@ -1,0 +1,54 @@
+#include "partners/profile.hpp"
+
+namespace edigate::partners {
+
+FunctionalAck AckPolicy::resolved(const Standard& standard) const {
+  if (functional != FunctionalAck::automatic) return functional;
+  // 999 (implementation acknowledgment) arrived with 005010; older partners expect 997.
+  return standard.family == Family::x12 && standard.version >= "005010" ? FunctionalAck::x999 : FunctionalAck::x997;
+}
+
+ReaderOptions Profile::reader_options() const {
+  ReaderOptions o;
+  o.tolerance = tolerance;
+  return o;
+}
+
+const DocumentType* Profile::document(const std::string& type, Direction direction) const {
+  for (const auto& d : documents)
+    if (d.type == type && d.direction == direction) return &d;
+  return nullptr;
+}
+
+std::filesystem::path Profile::resolve(const std::string& reference, const std::filesystem::path& maps_dir) const {
+  std::filesystem::path ref(reference);
+  if (ref.is_absolute()) return ref;
+  std::error_code ec;
+  auto local = folder / ref;
+  if (std::filesystem::exists(local, ec)) return local;
+  return maps_dir / ref;
+}
+
+const char* to_string(Direction d) { return d == Direction::inbound ? "inbound" : "outbound"; }
+
+const char* to_string(FunctionalAck a) {
+  switch (a) {
+    case FunctionalAck::automatic: return "auto";
+    case FunctionalAck::x997: return "997";
+    case FunctionalAck::x999: return "999";
+    case FunctionalAck::none: return "none";
+  }
+  return "auto";
+}
+
+const char* to_string(Ta1Policy p) {
+  switch (p) {
+    case Ta1Policy::never: return "never";
+    case Ta1Policy::on_error: return "on_error";
+    case Ta1Policy::requested: return "requested";
+    case Ta1Policy::always: return "always";
+  }
+  return "on_error";
+}
+
+}  // namespace edigate::partners

@@ -1,0 +1,126 @@
+#pragma once
+// A trading partner profile (partners/<id>/partner.xml, see partners/partner.xsd): who the
+// partner is on the wire, what it sends and receives, with which maps, how it is acknowledged
+// and how leniently it is read. Immutable once loaded; shared as shared_ptr<const Profile>.
+#include <edigate/delimiters.hpp>
+#include <edigate/reader.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace edigate::partners {
+
+enum class Family : std::uint8_t { x12, edifact };
+
+/// "x12-004010", "x12-005010", "edifact-d96a", "edifact-d01b".
+struct Standard {
+  Family family = Family::x12;
+  std::string key;      ///< as written in the profile: "x12-004010"
+  std::string version;  ///< schema version key: "004010", "005010", "D96A", "D01B"
+};
+
+struct X12Identity {
+  std::string isa_qualifier;  ///< ISA05/ISA07
+  std::string isa_id;         ///< ISA06/ISA08 without padding
+  std::string gs_id;          ///< GS02/GS03; empty when not given
+};
+
+struct EdifactIdentity {
+  std::string unb_id;         ///< UNB S002/S003 0004/0010
+  std::string unb_qualifier;  ///< 0007; empty when not given
+  std::string ung_id;         ///< UNG S006/S007; empty when not given
+  std::string ung_qualifier;
+};
+
+struct Identities {
+  std::vector<X12Identity> x12;
+  std::vector<EdifactIdentity> edifact;
+  std::vector<std::string> as2;
+  bool empty() const { return x12.empty() && edifact.empty() && as2.empty(); }
+};
+
+enum class Direction : std::uint8_t { inbound, outbound };
+
+struct DocumentType {
+  std::string type;       ///< ST01 / UNH 0065: "850", "ORDERS"
+  Direction direction = Direction::inbound;
+  std::string map;        ///< as written: relative to the profile folder, else to --maps
+  std::string schema;     ///< optional schema override, as written; empty when none
+  std::uint32_t line = 0; ///< where it is declared, for messages
+};
+
+enum class FunctionalAck : std::uint8_t { automatic, x997, x999, none };
+enum class Ta1Policy : std::uint8_t { never, on_error, requested, always };
+
+struct AckPolicy {
+  FunctionalAck functional = FunctionalAck::automatic;
+  Ta1Policy ta1 = Ta1Policy::on_error;
+  bool contrl = true;
+  std::uint32_t expect_within_minutes = 1440;  ///< 0: no ack expected for what we send
+
+  /// 997 or 999 for this partner's version ("auto": 999 from 005010 on). none when switched off.
+  FunctionalAck resolved(const Standard& standard) const;
+};
+
+enum class ControlScope : std::uint8_t { partner, gateway };
+
+struct ControlNumbers {
+  std::uint64_t interchange_start = 1;
+  std::uint64_t group_start = 1;
+  std::uint64_t transaction_start = 1;
+  ControlScope scope = ControlScope::partner;
+  bool transaction_reset_per_group = false;
+};
+
+/// env:NAME or file:PATH. The value is never read at load time (a profile check must not need
+/// production secrets); `resolve_secret` reads it when a transport needs it.
+struct SecretRef {
+  enum class Kind : std::uint8_t { env, file } kind = Kind::env;
+  std::string name;  ///< variable name or path (relative paths: to the profile folder)
+};
+
+/// A transport or destination as declared. The XSD fixes its shape; the transport milestone
+/// reads the settings it needs by attribute name.
+struct Endpoint {
+  std::string kind;  ///< "sftp", "as2", "http", "folder", "webhook"
+  std::string name;
+  std::map<std::string, std::string> settings;  ///< every non-secret attribute, defaults filled in
+  std::map<std::string, SecretRef> secrets;     ///< attributes typed SecretRef in the XSD
+};
+
+struct Profile {
+  std::string id;
+  std::string name;
+  bool enabled = true;
+  Standard standard;
+  Identities identities;        ///< the partner's
+  Identities local;             ///< ours towards this partner (may be empty)
+  Delimiters delimiters;        ///< outbound separators (defaults for the standard when absent)
+  bool send_una = true;         ///< EDIFACT: write a UNA segment
+  std::vector<DocumentType> documents;
+  AckPolicy acks;
+  Tolerance tolerance;
+  ControlNumbers control_numbers;
+  std::vector<Endpoint> transports;
+  std::vector<Endpoint> destinations;
+
+  std::filesystem::path file;   ///< partner.xml as loaded
+  std::filesystem::path folder; ///< its folder: base for relative map and schema paths
+
+  /// Reader options for input from this partner (tolerance applied).
+  ReaderOptions reader_options() const;
+  /// The declared document of that type and direction, or nullptr.
+  const DocumentType* document(const std::string& type, Direction direction) const;
+  /// Where a map or schema reference points: the profile folder when the file is there, else
+  /// `maps_dir`. Absolute references are used as they are.
+  std::filesystem::path resolve(const std::string& reference, const std::filesystem::path& maps_dir) const;
+};
+
+const char* to_string(Direction d);
+const char* to_string(FunctionalAck a);
+const char* to_string(Ta1Policy p);
+
+}  // namespace edigate::partners

@@ -1,0 +1,255 @@
+#include "partners/profile_loader.hpp"
+
+#include "config/xsd_check.hpp"
+#include "partners/profile_rules.hpp"
+
+#include <pugixml.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace edigate::partners {
+namespace {
+
+/// Element name without a namespace prefix ("p:documents" -> "documents").
+std::string_view local_name(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+class Reader {
+ public:
+  Reader(std::string_view xml, const std::filesystem::path& file) : xml_(xml), file_(file), where_(xml, file.string()) {}
+
+  Result<std::shared_ptr<const Profile>> run() {
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) {
+      // The XSD check parses first, so this only happens if libxml2 and pugixml disagree.
+      return where_.at_offset(static_cast<std::size_t>(parsed.offset >= 0 ? parsed.offset : 0),
+                              Error("partner.file.invalid", parsed.description()));
+    }
+    pugi::xml_node root = doc.document_element();
+    auto p = std::make_shared<Profile>();
+    p->file = file_;
+    p->folder = file_.parent_path();
+    p->id = root.attribute("id").value();
+    p->enabled = root.attribute("enabled").empty() || root.attribute("enabled").as_bool();
+    EDIGATE_TRY(p->standard, parse_standard(root.attribute("standard").value()));
+    p->delimiters = p->standard.family == Family::x12 ? Delimiters::x12_default() : Delimiters::edifact_default();
+    for (pugi::xml_node n : root.children()) {
+      if (n.type() != pugi::node_element) continue;
+      std::string_view tag = local_name(n);
+      if (tag == "name") p->name = n.text().get();
+      else if (tag == "identities") EDIGATE_TRY_VOID(read_identities(n, p->identities));
+      else if (tag == "local") EDIGATE_TRY_VOID(read_identities(n, p->local));
+      else if (tag == "delimiters") EDIGATE_TRY_VOID(read_delimiters(n, *p));
+      else if (tag == "documents") EDIGATE_TRY_VOID(read_documents(n, *p));
+      else if (tag == "acks") read_acks(n, p->acks);
+      else if (tag == "tolerance") read_tolerance(n, p->tolerance);
+      else if (tag == "control-numbers") read_control_numbers(n, p->control_numbers);
+      else if (tag == "transports") EDIGATE_TRY_VOID(read_endpoints(n, p->transports));
+      else if (tag == "destinations") EDIGATE_TRY_VOID(read_endpoints(n, p->destinations));
+    }
+    EDIGATE_TRY_VOID(check_identities_fit(root, *p));
+    return std::shared_ptr<const Profile>(std::move(p));
+  }
+
+ private:
+  Result<void> read_identities(const pugi::xml_node& node, Identities& out) {
+    for (pugi::xml_node n : node.children()) {
+      if (n.type() != pugi::node_element) continue;
+      std::string_view tag = local_name(n);
+      if (tag == "x12") {
+        out.x12.push_back({n.attribute("isa-qualifier").value(), n.attribute("isa-id").value(), n.attribute("gs-id").value()});
+      } else if (tag == "edifact") {
+        out.edifact.push_back({n.attribute("unb-id").value(), n.attribute("unb-qualifier").value(),
+                               n.attribute("ung-id").value(), n.attribute("ung-qualifier").value()});
+        if (out.edifact.back().ung_id.empty() && !out.edifact.back().ung_qualifier.empty())
+          return where_.at_node(n, Error("partner.invalid", "ung-qualifier given without ung-id"));
+      } else if (tag == "as2") {
+        out.as2.emplace_back(n.attribute("id").value());
+      }
+    }
+    return {};
+  }
+
+  Result<void> read_delimiters(const pugi::xml_node& node, Profile& p) {
+    pugi::xml_node n = node.first_child();
+    while (n && n.type() != pugi::node_element) n = n.next_sibling();
+    if (!n) return {};
+    const bool x12 = local_name(n) == "x12";
+    if (x12 != (p.standard.family == Family::x12))
+      return where_.at_node(n, Error("partner.invalid", "delimiters do not match the partner's standard")
+                                   .want(p.standard.family == Family::x12 ? "<x12>" : "<edifact>",
+                                         std::string(local_name(n))));
+    Delimiters d = x12 ? Delimiters::x12_default() : Delimiters::edifact_default();
+    auto sep = [&](const char* attr, char fallback, char& out) -> Result<void> {
+      pugi::xml_attribute a = n.attribute(attr);
+      if (a.empty()) return (out = fallback, Result<void>{});
+      std::string v = a.value();
+      if (v == "none") return (out = 0, Result<void>{});
+      EDIGATE_TRY(std::string bytes, decode_separator(v));
+      if (bytes.size() != 1) return where_.at_attribute(n, attr, Error("partner.invalid", "a separator is one byte").want("one character or 0xNN", v));
+      out = bytes[0];
+      return {};
+    };
+    EDIGATE_TRY_VOID(sep("element", d.element, d.element));
+    EDIGATE_TRY_VOID(sep("component", d.component, d.component));
+    EDIGATE_TRY_VOID(sep("repetition", x12 ? '^' : char(0), d.repetition));
+    if (!x12) {
+      EDIGATE_TRY_VOID(sep("release", d.release, d.release));
+      d.decimal = n.attribute("decimal").empty() ? '.' : n.attribute("decimal").value()[0];
+      p.send_una = n.attribute("send-una").empty() || n.attribute("send-una").as_bool();
+    }
+    if (pugi::xml_attribute a = n.attribute("segment"); !a.empty()) {
+      EDIGATE_TRY(d.segment, decode_separator(a.value()));
+    }
+    std::string suffix = n.attribute("suffix").empty() ? (x12 ? "lf" : "none") : n.attribute("suffix").value();
+    d.suffix = suffix == "lf" ? "\n" : suffix == "crlf" ? "\r\n" : suffix == "cr" ? "\r" : "";
+    if (auto problem = delimiter_problem(d, p.standard.family); !problem.empty())
+      return where_.at_node(n, Error("partner.invalid", problem));
+    p.delimiters = d;
+    return {};
+  }
+
+  Result<void> read_documents(const pugi::xml_node& node, Profile& p) {
+    for (pugi::xml_node n : node.children()) {
+      if (n.type() != pugi::node_element) continue;
+      DocumentType d;
+      d.type = n.attribute("type").value();
+      d.direction = std::strcmp(n.attribute("direction").value(), "outbound") == 0 ? Direction::outbound : Direction::inbound;
+      d.map = n.attribute("map").value();
+      d.schema = n.attribute("schema").value();
+      d.line = where_.line_of(static_cast<std::size_t>(n.offset_debug()));
+      // X12 sets are three digits (850), EDIFACT messages six letters (ORDERS).
+      const bool digits = d.type.size() == 3;
+      if (digits != (p.standard.family == Family::x12))
+        return where_.at_attribute(n, "type", Error("partner.invalid", "document type does not fit the partner's standard " + p.standard.key)
+                                                  .want(p.standard.family == Family::x12 ? "an X12 set such as 850" : "an EDIFACT message such as ORDERS", d.type));
+      p.documents.push_back(std::move(d));
+    }
+    return {};
+  }
+
+  static void read_acks(const pugi::xml_node& n, AckPolicy& a) {
+    std::string f = n.attribute("functional").value();
+    a.functional = f == "997" ? FunctionalAck::x997 : f == "999" ? FunctionalAck::x999 : f == "none" ? FunctionalAck::none : FunctionalAck::automatic;
+    std::string t = n.attribute("ta1").value();
+    if (!t.empty()) a.ta1 = t == "never" ? Ta1Policy::never : t == "requested" ? Ta1Policy::requested : t == "always" ? Ta1Policy::always : Ta1Policy::on_error;
+    if (!n.attribute("contrl").empty()) a.contrl = n.attribute("contrl").as_bool();
+    if (!n.attribute("expect-within-minutes").empty()) a.expect_within_minutes = n.attribute("expect-within-minutes").as_uint();
+  }
+
+  static void read_tolerance(const pugi::xml_node& n, Tolerance& t) {
+    if (std::strcmp(n.attribute("base").value(), "strict") == 0) t = Tolerance::strict();
+    auto flag = [&](const char* attr, bool& out) {
+      if (pugi::xml_attribute a = n.attribute(attr); !a.empty()) out = a.as_bool();
+    };
+    flag("byte-order-mark", t.byte_order_mark);
+    flag("hard-wrapped-lines", t.hard_wrapped_lines);
+    flag("variable-length-isa", t.variable_length_isa);
+    flag("junk-between-interchanges", t.junk_between_interchanges);
+    flag("missing-final-terminator", t.missing_final_terminator);
+    flag("lowercase-tags", t.lowercase_tags);
+    flag("trailing-spaces", t.trailing_spaces);
+    flag("count-mismatch-is-warning", t.count_mismatch_is_warning);
+    flag("bare-messages", t.bare_messages);
+    flag("ebcdic", t.ebcdic);
+  }
+
+  static void read_control_numbers(const pugi::xml_node& n, ControlNumbers& c) {
+    if (auto a = n.attribute("interchange-start"); !a.empty()) c.interchange_start = a.as_ullong();
+    if (auto a = n.attribute("group-start"); !a.empty()) c.group_start = a.as_ullong();
+    if (auto a = n.attribute("transaction-start"); !a.empty()) c.transaction_start = a.as_ullong();
+    c.scope = std::strcmp(n.attribute("scope").value(), "gateway") == 0 ? ControlScope::gateway : ControlScope::partner;
+    c.transaction_reset_per_group = std::strcmp(n.attribute("transaction-reset").value(), "per-group") == 0;
+  }
+
+  Result<void> read_endpoints(const pugi::xml_node& node, std::vector<Endpoint>& out) {
+    for (pugi::xml_node n : node.children()) {
+      if (n.type() != pugi::node_element) continue;
+      Endpoint e;
+      e.kind = std::string(local_name(n));
+      e.name = n.attribute("name").value();
+      for (pugi::xml_attribute a : n.attributes()) {
+        std::string key = a.name();
+        if (key == "name" || key.rfind("xmlns", 0) == 0) continue;
+        if (is_secret_attribute(key)) {
+          auto ref = parse_secret_ref(a.value());
+          if (!ref) {
+            // Never echo the value: it may be the secret itself.
+            Error err("partner.secret.inline", "'" + key + "' must reference a secret, not contain it");
+            err.expected = "env:NAME or file:PATH";
+            return where_.at_attribute(n, key.c_str(), std::move(err));
+          }
+          e.secrets.emplace(key, *ref);
+        } else {
+          e.settings.emplace(key, a.value());
+        }
+      }
+      fill_endpoint_defaults(e);
+      out.push_back(std::move(e));
+    }
+    return {};
+  }
+
+  Result<void> check_identities_fit(const pugi::xml_node& root, const Profile& p) {
+    const bool x12 = p.standard.family == Family::x12;
+    if (x12 ? p.identities.x12.empty() : p.identities.edifact.empty()) {
+      pugi::xml_node ids;
+      for (pugi::xml_node n : root.children())
+        if (n.type() == pugi::node_element && local_name(n) == "identities") ids = n;
+      return where_.at_node(ids ? ids : root,
+                            Error("partner.invalid", std::string("a ") + (x12 ? "X12" : "EDIFACT") +
+                                                         " partner needs at least one " + (x12 ? "<x12>" : "<edifact>") +
+                                                         " identity (inbound files are routed by it)"));
+    }
+    return {};
+  }
+
+  std::string_view xml_;
+  std::filesystem::path file_;
+  TextPositions where_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view xml, const std::filesystem::path& file) {
+  try {
+    if (xml.size() > kMaxProfileBytes) {
+      Error e("partner.file.invalid", "profile larger than " + std::to_string(kMaxProfileBytes) + " bytes");
+      e.position.file = file.string();
+      return e;
+    }
+    EDIGATE_TRY_VOID(config::check_against_xsd({"partner.xsd", kPartnerXsd}, xml, file.string(), "partner.file.invalid"));
+    return Reader(xml, file).run();
+  } catch (const std::exception& ex) {
+    Error e("partner.file.invalid", std::string("cannot load: ") + ex.what());
+    e.position.file = file.string();
+    return e;
+  }
+}
+
+Result<std::shared_ptr<const Profile>> load_profile(const std::filesystem::path& path) {
+  Error e("partner.file.unreadable", "");
+  e.position.file = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return (e.message = "cannot read: " + ec.message(), e);
+  if (size > kMaxProfileBytes) {
+    e.code = "partner.file.invalid";
+    e.message = "profile larger than " + std::to_string(kMaxProfileBytes) + " bytes";
+    return e;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return (e.message = "cannot open", e);
+  std::string xml(static_cast<std::size_t>(size), '\0');
+  in.read(xml.data(), static_cast<std::streamsize>(xml.size()));
+  xml.resize(static_cast<std::size_t>(in.gcount()));
+  return load_profile_from_memory(xml, path);
+}
+
+}  // namespace edigate::partners

@@ -1,0 +1,128 @@
+#include "partners/profile_rules.hpp"
+
+#include <pugixml.hpp>
+
+#include <cctype>
+#include <cstring>
+#include <set>
+
+namespace edigate::partners {
+
+std::uint32_t TextPositions::line_of(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text_[i] == '\n') ++line;
+  return line;
+}
+
+Error TextPositions::at_offset(std::size_t offset, Error e) const {
+  offset = std::min(offset, text_.size());
+  e.position.file = file_;
+  e.position.line = line_of(offset);
+  std::size_t start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
+  e.position.column = static_cast<std::uint32_t>(offset - start + 1);
+  return e;
+}
+
+Error TextPositions::at_node(const pugi::xml_node& node, Error e) const {
+  // pugixml's offset points at the element name; the '<' is just before it.
+  auto off = node.offset_debug();
+  std::size_t at = off > 0 ? static_cast<std::size_t>(off) : 0;
+  if (at > 0 && at <= text_.size() && text_[at - 1] == '<') --at;
+  return at_offset(at, std::move(e));
+}
+
+Error TextPositions::at_attribute(const pugi::xml_node& node, const char* attribute, Error e) const {
+  auto off = node.offset_debug();
+  if (off < 0) return at_node(node, std::move(e));
+  std::size_t tag_end = text_.find('>', static_cast<std::size_t>(off));
+  std::string_view tag = text_.substr(static_cast<std::size_t>(off), tag_end == std::string_view::npos ? std::string_view::npos : tag_end - static_cast<std::size_t>(off));
+  const std::size_t len = std::strlen(attribute);
+  for (std::size_t at = tag.find(attribute); at != std::string_view::npos; at = tag.find(attribute, at + 1)) {
+    const bool starts = at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));
+    std::size_t after = at + len;
+    while (after < tag.size() && std::isspace(static_cast<unsigned char>(tag[after]))) ++after;
+    if (starts && after < tag.size() && tag[after] == '=') return at_offset(static_cast<std::size_t>(off) + at, std::move(e));
+  }
+  return at_node(node, std::move(e));
+}
+
+Result<Standard> parse_standard(std::string_view key) {
+  if (key == "x12-004010") return Standard{Family::x12, std::string(key), "004010"};
+  if (key == "x12-005010") return Standard{Family::x12, std::string(key), "005010"};
+  if (key == "edifact-d96a") return Standard{Family::edifact, std::string(key), "D96A"};
+  if (key == "edifact-d01b") return Standard{Family::edifact, std::string(key), "D01B"};
+  return std::move(Error("partner.invalid", "unknown standard")).want("x12-004010, x12-005010, edifact-d96a or edifact-d01b", std::string(key));
+}
+
+Result<std::string> decode_separator(const std::string& written) {
+  if (written.size() == 4 && written[0] == '0' && (written[1] == 'x' || written[1] == 'X')) {
+    auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    };
+    int hi = hex(written[2]), lo = hex(written[3]);
+    if (hi < 0 || lo < 0) return std::move(Error("partner.invalid", "bad separator")).want("0xNN", written);
+    return std::string(1, static_cast<char>(hi * 16 + lo));
+  }
+  if (written.empty() || written.size() > 4) return std::move(Error("partner.invalid", "bad separator")).want("one character or 0xNN", written);
+  return written;
+}
+
+std::string delimiter_problem(const Delimiters& d, Family family) {
+  std::vector<std::pair<const char*, char>> seps = {{"element", d.element}, {"component", d.component}};
+  if (d.repetition) seps.push_back({"repetition", d.repetition});
+  if (family == Family::edifact && d.release) seps.push_back({"release", d.release});
+  if (d.segment.size() == 1) seps.push_back({"segment", d.segment[0]});
+  for (std::size_t i = 0; i < seps.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(seps[i].second);
+    // Letters, digits and spaces occur in data and tags: a reader could not tell them apart.
+    if (std::isalnum(c) || c == ' ')
+      return std::string(seps[i].first) + " separator cannot be a letter, digit or space";
+    for (std::size_t j = 0; j < i; ++j)
+      if (seps[j].second == seps[i].second)
+        return std::string(seps[i].first) + " and " + seps[j].first + " separators are the same character";
+  }
+  if (family == Family::edifact && (d.decimal == d.element || d.decimal == d.component))
+    return "decimal mark collides with a separator";
+  return "";
+}
+
+bool is_secret_attribute(std::string_view a) {
+  return a == "password" || a == "key-file" || a == "our-private-key" || a == "auth-header" || a == "signing-secret";
+}
+
+std::optional<SecretRef> parse_secret_ref(std::string_view v) {
+  if (v.rfind("env:", 0) == 0) {
+    std::string_view name = v.substr(4);
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
+    for (char c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return std::nullopt;
+    return SecretRef{SecretRef::Kind::env, std::string(name)};
+  }
+  if (v.rfind("file:", 0) == 0 && v.size() > 5) return SecretRef{SecretRef::Kind::file, std::string(v.substr(5))};
+  return std::nullopt;
+}
+
+void fill_endpoint_defaults(Endpoint& e) {
+  auto def = [&](const char* k, const char* v) { e.settings.emplace(k, v); };  // emplace keeps what is set
+  if (e.kind == "sftp") {
+    def("port", "22");
+    def("poll-seconds", "60");
+  } else if (e.kind == "as2") {
+    def("sign", "true");
+    def("encrypt", "true");
+    def("compress", "false");
+    def("mdn", "sync");
+    def("mdn-signed", "true");
+  } else if (e.kind == "http") {
+    def("method", "POST");
+  } else if (e.kind == "folder" && e.settings.count("path") == 0) {
+    def("poll-seconds", "10");  // transports/folder; destinations/folder has no polling
+  }
+}
+
+}  // namespace edigate::partners
