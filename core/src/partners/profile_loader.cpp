@@ -38,7 +38,7 @@ class Reader {
     p->id = root.attribute("id").value();
     p->enabled = root.attribute("enabled").empty() || root.attribute("enabled").as_bool();
     EDIGATE_TRY(p->standard, parse_standard(root.attribute("standard").value()));
-    p->delimiters = p->standard.family == Family::x12 ? Delimiters::x12_default() : Delimiters::edifact_default();
+    p->delimiters = default_delimiters(p->standard);
     for (pugi::xml_node n : root.children()) {
       if (n.type() != pugi::node_element) continue;
       std::string_view tag = local_name(n);
@@ -85,7 +85,7 @@ class Reader {
       return where_.at_node(n, Error("partner.invalid", "delimiters do not match the partner's standard")
                                    .want(p.standard.family == Family::x12 ? "<x12>" : "<edifact>",
                                          std::string(local_name(n))));
-    Delimiters d = x12 ? Delimiters::x12_default() : Delimiters::edifact_default();
+    Delimiters d = default_delimiters(p.standard);
     auto sep = [&](const char* attr, char fallback, char& out) -> Result<void> {
       pugi::xml_attribute a = n.attribute(attr);
       if (a.empty()) return (out = fallback, Result<void>{});
@@ -98,7 +98,7 @@ class Reader {
     };
     EDIGATE_TRY_VOID(sep("element", d.element, d.element));
     EDIGATE_TRY_VOID(sep("component", d.component, d.component));
-    EDIGATE_TRY_VOID(sep("repetition", x12 ? '^' : char(0), d.repetition));
+    EDIGATE_TRY_VOID(sep("repetition", d.repetition, d.repetition));
     if (!x12) {
       EDIGATE_TRY_VOID(sep("release", d.release, d.release));
       d.decimal = n.attribute("decimal").empty() ? '.' : n.attribute("decimal").value()[0];

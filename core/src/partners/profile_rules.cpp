@@ -57,6 +57,13 @@ Result<Standard> parse_standard(std::string_view key) {
   return std::move(Error("partner.invalid", "unknown standard")).want("x12-004010, x12-005010, edifact-d96a or edifact-d01b", std::string(key));
 }
 
+Delimiters default_delimiters(const Standard& s) {
+  if (s.family == Family::edifact) return Delimiters::edifact_default();
+  Delimiters d = Delimiters::x12_default();
+  if (s.version < "004020") d.repetition = 0;
+  return d;
+}
+
 Result<std::string> decode_separator(const std::string& written) {
   if (written.size() == 4 && written[0] == '0' && (written[1] == 'x' || written[1] == 'X')) {
     auto hex = [](char c) -> int {

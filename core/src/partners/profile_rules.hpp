@@ -33,6 +33,10 @@ class TextPositions {
 
 Result<Standard> parse_standard(std::string_view key);
 
+/// Outbound separators when the profile gives none: X12 * : ^ ~ (no repetition separator
+/// before 00402, where ISA11 is the standards identifier U), EDIFACT UNA defaults.
+Delimiters default_delimiters(const Standard& standard);
+
 /// "~" -> "~", "0x1D" -> "\x1D"; anything else is returned as written (a UTF-8 character).
 Result<std::string> decode_separator(const std::string& written);
 
