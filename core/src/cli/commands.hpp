@@ -17,6 +17,7 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_ack(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_partners(const Words& words, std::ostream& out, std::ostream& err);
 
 /// Exit codes shared by the commands.
 

@@ -9,7 +9,8 @@ namespace edigate::cli {
 
 std::vector<OptionSpec> input_options() {
   return {{"plugins", true, true}, {"schemas", true, true}, {"standard", true, false},
-          {"no-schema", false, false}, {"strict", false, false}, {"max-segment-length", true, false}};
+          {"no-schema", false, false}, {"strict", false, false}, {"max-segment-length", true, false},
+          {"partners", true, false}, {"maps", true, false}};
 }
 
 const char* const kInputOptionsHelp =
@@ -19,7 +20,9 @@ const char* const kInputOptionsHelp =
     "  --strict                 no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\n"
     "                           messages and missing final terminators become errors\n"
     "  --max-segment-length N   longest segment accepted, in bytes (default 1048576)\n"
-    "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n";
+    "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n"
+    "  --partners DIR           partner profiles, one folder per partner (default ./partners)\n"
+    "  --maps DIR               map folder (default ./maps)\n";
 
 std::vector<std::filesystem::path> default_schema_dirs() {
   std::vector<std::filesystem::path> dirs;

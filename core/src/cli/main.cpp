@@ -20,6 +20,7 @@ const char* const kHelp =
     "  ack FILE                print the 997/999/TA1 or CONTRL the gateway would send\n"
     "  plugins list            list loaded plugins (name, kind, version, ABI, file)\n"
     "  schemas list|check      list or check the installed transaction-set schemas\n"
+    "  partners list|check|new   list, check or scaffold partner profiles (--partners DIR)\n"
     "\n"
     "Every command accepts --help and --version. Exit status: 0 ok, 1 invalid input, 2 usage\n"
     "or I/O error.\n";
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     if (command == "ack") return edigate::cli::cmd_ack(words, std::cout, std::cerr);
     if (command == "plugins") return edigate::cli::cmd_plugins(words, std::cout, std::cerr);
     if (command == "schemas") return edigate::cli::cmd_schemas(words, std::cout, std::cerr);
+    if (command == "partners") return edigate::cli::cmd_partners(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";

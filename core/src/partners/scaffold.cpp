@@ -83,8 +83,10 @@ Result<std::filesystem::path> scaffold_partner(const std::filesystem::path& part
   if (!valid_id(id))
     return std::move(Error("partner.usage", "a partner id is lower-case letters, digits, '-' and '_' (at most 64)"))
         .want("e.g. acme-retail", id);
-  EDIGATE_TRY(Standard standard, parse_standard(standard_key));
   const auto folder = partners_dir / id;
+  auto standard_or = parse_standard(standard_key);
+  if (!standard_or) return std::move(std::move(standard_or).error().at(Position{folder.string()}));
+  const Standard standard = *standard_or;
   std::error_code ec;
   if (std::filesystem::exists(folder, ec)) {
     Error e("partner.exists", "the partner folder exists already; nothing was written");
