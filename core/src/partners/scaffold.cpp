@@ -85,7 +85,11 @@ Result<std::filesystem::path> scaffold_partner(const std::filesystem::path& part
         .want("e.g. acme-retail", id);
   const auto folder = partners_dir / id;
   auto standard_or = parse_standard(standard_key);
-  if (!standard_or) return std::move(std::move(standard_or).error().at(Position{folder.string()}));
+  if (!standard_or) {
+    Error e = std::move(standard_or).error();
+    e.position.file = folder.string();
+    return e;
+  }
   const Standard standard = *standard_or;
   std::error_code ec;
   if (std::filesystem::exists(folder, ec)) {
