@@ -1,0 +1,118 @@
+// `edigate partners list|check|new` through the command function the binary calls.
+#include "cli/commands.hpp"
+#include "partners/profile_loader.hpp"
+#include "partners/profile_rules.hpp"
+#include "partners/scaffold.hpp"
+#include "partners_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace edigate;
+using test::write_text;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+Run run_partners(std::vector<std::string> words) {
+  std::ostringstream out, err;
+  Run r;
+  r.status = cli::cmd_partners(words, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+/// Empty placeholder files at every base map a scaffolded profile references: existence is what
+/// `partners check` verifies until the map engine is wired in.
+void stub_base_maps(const std::filesystem::path& maps, const std::string& standard) {
+  auto s = *partners::parse_standard(standard);
+  for (const auto& d : partners::default_documents(s))
+    write_text(maps / partners::base_map_reference(s, d.type, d.direction), "");
+}
+
+}  // namespace
+
+TEST_CASE("partners new scaffolds a profile that passes partners check", "[partners][cli]") {
+  for (std::string standard : {"x12-004010", "x12-005010", "edifact-d96a", "edifact-d01b"}) {
+    DYNAMIC_SECTION(standard) {
+      test::TempDir dir("cli-new");
+      const auto pdir = (dir.path / "partners").string(), mdir = (dir.path / "maps").string();
+      auto made = run_partners({"new", "newco", "--standard", standard, "--partners", pdir});
+      INFO(made.err);
+      REQUIRE(made.status == cli::kExitOk);
+      CHECK(std::filesystem::is_directory(dir.path / "partners" / "newco" / "maps"));
+      CHECK(std::filesystem::is_directory(dir.path / "partners" / "newco" / "samples"));
+      auto loaded = partners::load_profile(dir.path / "partners" / "newco" / "partner.xml");
+      REQUIRE(loaded.ok());
+      CHECK((*loaded)->standard.key == standard);
+      CHECK((*loaded)->documents.size() == 4);
+
+      // Without the base maps the check fails, naming each missing map at its <document> line.
+      auto missing = run_partners({"check", "--partners", pdir, "--maps", mdir});
+      CHECK(missing.status == cli::kExitInvalid);
+      CHECK(missing.err.find("partner.xml:15: map file for") != std::string::npos);
+      CHECK(missing.out.find("1 profile(s) loaded, 4 problem(s)") != std::string::npos);
+
+      stub_base_maps(dir.path / "maps", standard);
+      auto ok = run_partners({"check", "newco", "--partners", pdir, "--maps", mdir});
+      INFO(ok.err);
+      CHECK(ok.status == cli::kExitOk);
+      CHECK(ok.out.find("1 profile(s) loaded, 0 problem(s)") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("partners new refuses an existing folder, a bad id and a bad standard", "[partners][cli]") {
+  test::TempDir dir("cli-refuse");
+  const auto pdir = dir.path.string();
+  REQUIRE(run_partners({"new", "acme", "--standard", "x12-004010", "--partners", pdir}).status == cli::kExitOk);
+  auto again = run_partners({"new", "acme", "--standard", "x12-004010", "--partners", pdir});
+  CHECK(again.status == cli::kExitUsage);
+  CHECK(again.err.find("exists already") != std::string::npos);
+  CHECK(run_partners({"new", "Bad Id", "--standard", "x12-004010", "--partners", pdir}).status == cli::kExitUsage);
+  CHECK(run_partners({"new", "x", "--standard", "x12-003040", "--partners", pdir}).status == cli::kExitUsage);
+  CHECK(run_partners({"new", "x", "--partners", pdir}).status == cli::kExitUsage);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "x"));
+}
+
+TEST_CASE("partners list shows id, standard, identities and documents; exit 1 with a broken profile", "[partners][cli]") {
+  test::TempDir dir("cli-list");
+  write_text(dir.path / "acme" / "partner.xml", test::x12_profile("acme", "ACMERETAIL"));
+  auto good = run_partners({"list", "--partners", dir.path.string()});
+  CHECK(good.status == cli::kExitOk);
+  CHECK(good.out.find("acme") != std::string::npos);
+  CHECK(good.out.find("x12-004010") != std::string::npos);
+  CHECK(good.out.find("ZZ/ACMERETAIL") != std::string::npos);
+  CHECK(good.out.find("in:850") != std::string::npos);
+
+  write_text(dir.path / "bad" / "partner.xml", "<partner>");
+  auto broken = run_partners({"list", "--partners", dir.path.string()});
+  CHECK(broken.status == cli::kExitInvalid);
+  CHECK(broken.out.find("acme") != std::string::npos);  // the good one is still listed
+  CHECK(broken.err.find((dir.path / "bad" / "partner.xml").string() + ":1:") != std::string::npos);
+
+  // check ID looks at that partner only
+  CHECK(run_partners({"check", "bad", "--partners", dir.path.string()}).status == cli::kExitInvalid);
+  CHECK(run_partners({"check", "nobody", "--partners", dir.path.string()}).status == cli::kExitUsage);
+}
+
+TEST_CASE("partners: usage errors, --help, --version and a missing folder", "[partners][cli]") {
+  CHECK(run_partners({}).status == cli::kExitUsage);
+  CHECK(run_partners({"frobnicate"}).status == cli::kExitUsage);
+  CHECK(run_partners({"list", "--bogus"}).status == cli::kExitUsage);
+  auto help = run_partners({"--help"});
+  CHECK(help.status == cli::kExitOk);
+  CHECK(help.out.find("usage: edigate partners list") != std::string::npos);
+  auto version = run_partners({"check", "--version"});
+  CHECK(version.status == cli::kExitOk);
+  CHECK(version.out.rfind("edigate ", 0) == 0);
+  CHECK(run_partners({"list", "--partners", "/nonexistent/partners"}).status == cli::kExitUsage);
+  CHECK(run_partners({"check", "--partners", "/nonexistent/partners"}).status == cli::kExitUsage);
+}
