@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "config/search_path.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <ostream>
@@ -25,14 +27,8 @@ const char* const kInputOptionsHelp =
     "  --maps DIR               map folder (default ./maps)\n";
 
 std::vector<std::filesystem::path> default_schema_dirs() {
-  std::vector<std::filesystem::path> dirs;
-  if (const char* env = std::getenv("EDIGATE_SCHEMA_PATH")) {
-    std::stringstream ss(env);
-    std::string part;
-    while (std::getline(ss, part, ':'))
-      if (!part.empty()) dirs.emplace_back(part);
-    if (!dirs.empty()) return dirs;
-  }
+  auto dirs = config::paths_from_env("EDIGATE_SCHEMA_PATH");
+  if (!dirs.empty()) return dirs;
   auto exe = plugin_host::executable_dir();
   dirs.push_back(exe / ".." / "share" / "edigate" / "schemas");
   return dirs;

@@ -12,12 +12,7 @@
 namespace edigate::partners {
 namespace {
 
-/// Element name without a namespace prefix ("p:documents" -> "documents").
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
+using config::local_name;
 
 class Reader {
  public:

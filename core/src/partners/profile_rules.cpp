@@ -8,47 +8,6 @@
 
 namespace edigate::partners {
 
-std::uint32_t TextPositions::line_of(std::size_t offset) const {
-  offset = std::min(offset, text_.size());
-  std::uint32_t line = 1;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text_[i] == '\n') ++line;
-  return line;
-}
-
-Error TextPositions::at_offset(std::size_t offset, Error e) const {
-  offset = std::min(offset, text_.size());
-  e.position.file = file_;
-  e.position.line = line_of(offset);
-  std::size_t start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
-  start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-  e.position.column = static_cast<std::uint32_t>(offset - start + 1);
-  return e;
-}
-
-Error TextPositions::at_node(const pugi::xml_node& node, Error e) const {
-  // pugixml's offset points at the element name; the '<' is just before it.
-  auto off = node.offset_debug();
-  std::size_t at = off > 0 ? static_cast<std::size_t>(off) : 0;
-  if (at > 0 && at <= text_.size() && text_[at - 1] == '<') --at;
-  return at_offset(at, std::move(e));
-}
-
-Error TextPositions::at_attribute(const pugi::xml_node& node, const char* attribute, Error e) const {
-  auto off = node.offset_debug();
-  if (off < 0) return at_node(node, std::move(e));
-  std::size_t tag_end = text_.find('>', static_cast<std::size_t>(off));
-  std::string_view tag = text_.substr(static_cast<std::size_t>(off), tag_end == std::string_view::npos ? std::string_view::npos : tag_end - static_cast<std::size_t>(off));
-  const std::size_t len = std::strlen(attribute);
-  for (std::size_t at = tag.find(attribute); at != std::string_view::npos; at = tag.find(attribute, at + 1)) {
-    const bool starts = at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));
-    std::size_t after = at + len;
-    while (after < tag.size() && std::isspace(static_cast<unsigned char>(tag[after]))) ++after;
-    if (starts && after < tag.size() && tag[after] == '=') return at_offset(static_cast<std::size_t>(off) + at, std::move(e));
-  }
-  return at_node(node, std::move(e));
-}
-
 Result<Standard> parse_standard(std::string_view key) {
   if (key == "x12-004010") return Standard{Family::x12, std::string(key), "004010"};
   if (key == "x12-005010") return Standard{Family::x12, std::string(key), "005010"};

@@ -1,6 +1,7 @@
 #pragma once
 // The profile rules an XSD cannot express, and text positions for their errors. Internal to
 // partners/ (profile_loader.cpp).
+#include "config/xml_positions.hpp"
 #include "partners/profile.hpp"
 
 #include <edigate/result.hpp>
@@ -15,21 +16,7 @@ class xml_node;
 
 namespace edigate::partners {
 
-/// Turns byte offsets (from pugixml) into file:line:col positions on an Error.
-class TextPositions {
- public:
-  TextPositions(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
-  std::uint32_t line_of(std::size_t offset) const;
-  Error at_offset(std::size_t offset, Error e) const;
-  /// At the element's '<'.
-  Error at_node(const pugi::xml_node& node, Error e) const;
-  /// At the attribute's name inside the element's start tag (the element when not found).
-  Error at_attribute(const pugi::xml_node& node, const char* attribute, Error e) const;
-
- private:
-  std::string_view text_;
-  std::string file_;
-};
+using config::TextPositions;
 
 Result<Standard> parse_standard(std::string_view key);
 

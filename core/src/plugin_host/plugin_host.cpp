@@ -1,11 +1,11 @@
 #include "plugin_host/plugin_host.hpp"
 
+#include "config/search_path.hpp"
+
 #include <boost/dll/shared_library.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <algorithm>
-#include <cstdlib>
-#include <sstream>
 
 namespace edigate::plugin_host {
 namespace {
@@ -121,14 +121,8 @@ std::filesystem::path executable_dir() {
 }
 
 std::vector<std::filesystem::path> default_plugin_dirs() {
-  std::vector<std::filesystem::path> dirs;
-  if (const char* env = std::getenv("EDIGATE_PLUGIN_PATH")) {
-    std::stringstream ss(env);
-    std::string part;
-    while (std::getline(ss, part, ':'))
-      if (!part.empty()) dirs.emplace_back(part);
-    if (!dirs.empty()) return dirs;
-  }
+  auto dirs = config::paths_from_env("EDIGATE_PLUGIN_PATH");
+  if (!dirs.empty()) return dirs;
   auto exe = executable_dir();
   for (auto candidate : {exe / ".." / "plugins", exe / ".." / "lib" / "edigate" / "plugins"}) {
     std::error_code ec;

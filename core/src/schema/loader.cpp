@@ -1,5 +1,6 @@
 // Loads one schema file: XSD check (libxml2), then reading and reference checks (pugixml), then
 // compilation into CompiledSchema.
+#include "config/xml_positions.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/xsd_check.hpp"
 
@@ -19,36 +20,17 @@ namespace {
 constexpr std::size_t kMaxSchemaFileBytes = 64u << 20;
 constexpr std::uint32_t kMaxLoopDepth = 64;
 
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view s = n.name();
-  auto colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
+using config::local_name;
 
 class Loader {
  public:
-  Loader(std::string_view xml, std::string name) : xml_(xml), name_(std::move(name)) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < xml_.size(); ++i)
-      if (xml_[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  Loader(std::string_view xml, std::string name) : xml_(xml), name_(std::move(name)), where_(xml_, name_) {}
 
   Result<std::shared_ptr<const CompiledSchema>> run();
 
  private:
   Error fail(const pugi::xml_node& node, std::string msg) const {
-    Error e("schema.file.invalid", std::move(msg));
-    e.position.file = name_;
-    std::ptrdiff_t off = node ? node.offset_debug() : -1;
-    if (off >= 0) {
-      auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(off));
-      std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-      // offset_debug points at the name, after '<'; report the '<'.
-      std::size_t col = static_cast<std::size_t>(off) - line_starts_[line - 1];
-      e.position.line = static_cast<std::uint32_t>(line);
-      e.position.column = static_cast<std::uint32_t>(col == 0 ? 1 : col);
-    }
-    return e;
+    return where_.at_node(node, Error("schema.file.invalid", std::move(msg)));
   }
 
   static Usage usage_of(std::string_view u) {
@@ -77,7 +59,7 @@ class Loader {
 
   std::string_view xml_;
   std::string name_;
-  std::vector<std::size_t> line_starts_;
+  config::TextPositions where_;
   std::shared_ptr<CompiledSchema> s_ = std::make_shared<CompiledSchema>();
   std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
 };
