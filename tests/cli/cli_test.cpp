@@ -245,3 +245,59 @@ TEST_CASE("schemas check loads every shipped schema", "[cli][schemas]") {
   CHECK_THAT(list.out, Catch::Contains("850"));
   CHECK_THAT(list.out, Catch::Contains("ORDERS"));
 }
+
+namespace {
+// A partners folder with two profiles for the same sender: one default, one strict with 999s.
+std::string partners_fixture() {
+  auto dir = fs::temp_directory_path() / ("edigate-cli-partners-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (std::string id : {"lenient", "strict"}) {
+    auto r = run_edigate("partners new " + id + " --standard x12-004010 --partners " + dir.string());
+    REQUIRE(r.status == 0);
+  }
+  auto strict = dir / "strict" / "partner.xml";
+  std::string xml = edigate::test::read_file(strict);
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto at = xml.find(from);
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, from.size(), to);
+  };
+  replace("base=\"default\"", "base=\"strict\"");
+  replace("functional=\"auto\" ta1=\"on_error\"", "functional=\"999\" ta1=\"never\"");
+  replace("isa-id=\"STRICT\"", "isa-id=\"STRICTPARTNER\"");
+  std::ofstream(strict, std::ios::binary) << xml;
+  return dir.string();
+}
+}  // namespace
+
+TEST_CASE("--partner applies the partner's tolerance and acknowledgement policy", "[cli][partners]") {
+  std::string dir = partners_fixture();
+  // A byte order mark is tolerated (warning) by default and an error for a strict partner.
+  std::string bytes = "\xEF\xBB\xBF" + edigate::test::read_file(kSamples + "/acme_850_4010.edi");
+  auto file = temp_file("bom_850.edi", bytes);
+  auto lenient = run_edigate("validate --partners " + dir + " --partner lenient " + file);
+  INFO(lenient.out << lenient.err);
+  CHECK(lenient.status == 0);
+  CHECK_THAT(lenient.out, Catch::Contains("warning"));
+  auto strict = run_edigate("validate --partners " + dir + " --partner strict " + file);
+  CHECK(strict.status == 1);
+  CHECK_THAT(strict.out, Catch::Contains(file + ":0:"));
+
+  // The strict partner gets 999s and never a TA1, even for a 4010 group that asks for one.
+  auto ack = run_edigate("ack --date 20261122 --time 1200 --partners " + dir + " --partner strict " + kSamples +
+                         "/acme_850_4010.edi");
+  CHECK(ack.status == 0);
+  CHECK_THAT(ack.out, Catch::Contains("ST*999*"));
+  CHECK_THAT(ack.out, !Catch::Contains("TA1*"));
+  // --kind on the command line wins over the profile.
+  auto forced = run_edigate("ack --kind 997 --date 20261122 --time 1200 --partners " + dir + " --partner strict " +
+                            kSamples + "/acme_850_4010.edi");
+  CHECK_THAT(forced.out, Catch::Contains("ST*997*"));
+
+  auto unknown = run_edigate("validate --partners " + dir + " --partner nobody " + file);
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown partner 'nobody'"));
+  CHECK_THAT(unknown.err, Catch::Contains("known: lenient, strict"));
+  fs::remove_all(dir);
+  fs::remove(file);
+}

@@ -25,7 +25,9 @@ static const char* const kAckHelp =
     "  --ta1 never|on-error|requested|always   when to add a TA1 (default requested)\n"
     "  --control N              first interchange control number (default 1; +1 per interchange)\n"
     "  --date CCYYMMDD --time HHMM   envelope date and time (default: now, UTC)\n"
-    "  --errors-only            X12: AK2/AK5 only for sets with errors\n";
+    "  --errors-only            X12: AK2/AK5 only for sets with errors\n"
+    "With --partner ID, the partner's acknowledgement policy (997/999/none, TA1, CONTRL) applies\n"
+    "unless --kind or --ta1 say otherwise.\n";
 
 namespace {
 
@@ -44,6 +46,16 @@ Result<Ta1Policy> parse_ta1(const std::string& s) {
   if (s == "requested") return Ta1Policy::requested;
   if (s == "always") return Ta1Policy::always;
   return Error("cli.usage", "--ta1 must be never, on-error, requested or always, got '" + s + "'");
+}
+
+AckKind ack_kind_for(partners::FunctionalAck policy) {
+  switch (policy) {
+    case partners::FunctionalAck::x997: return AckKind::x12_997;
+    case partners::FunctionalAck::x999: return AckKind::x12_999;
+    case partners::FunctionalAck::none: return AckKind::x12_ta1_only;
+    case partners::FunctionalAck::automatic: break;
+  }
+  return AckKind::automatic;
 }
 
 std::string zero_pad(unsigned long long n, int width) {
@@ -106,6 +118,15 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   if (!in) {
     err << in.error().to_string() << "\n";
     return kExitUsage;
+  }
+  // A partner's acknowledgement policy applies unless the command line says otherwise.
+  if (const partners::Profile* partner = (*ctx)->partner()) {
+    if (!args.has("kind")) ack.kind = ack_kind_for(partner->acks.functional);
+    if (!args.has("ta1")) ack.ta1 = partner->acks.ta1;
+    if (in->format->standard() == "EDIFACT" && !partner->acks.contrl && !args.has("kind")) {
+      err << "edigate ack: partner '" << partner->id << "' receives no CONTRL\n";
+      return kExitOk;
+    }
   }
   validation::AnalyzeOptions options;
   options.reader = (*ctx)->reader_options();

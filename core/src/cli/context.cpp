@@ -12,7 +12,7 @@ namespace edigate::cli {
 std::vector<OptionSpec> input_options() {
   return {{"plugins", true, true}, {"schemas", true, true}, {"standard", true, false},
           {"no-schema", false, false}, {"strict", false, false}, {"max-segment-length", true, false},
-          {"partners", true, false}, {"maps", true, false}};
+          {"partners", true, false}, {"maps", true, false}, {"partner", true, false}};
 }
 
 const char* const kInputOptionsHelp =
@@ -23,6 +23,8 @@ const char* const kInputOptionsHelp =
     "                           messages and missing final terminators become errors\n"
     "  --max-segment-length N   longest segment accepted, in bytes (default 1048576)\n"
     "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n"
+    "  --partner ID             read as this partner's profile says (its tolerance; for ack, its\n"
+    "                           acknowledgement policy); --strict still turns leniency off\n"
     "  --partners DIR           partner profiles, one folder per partner (default ./partners)\n"
     "  --maps DIR               map folder (default ./maps)\n";
 
@@ -55,6 +57,21 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
   if (!ctx->forced_standard_.empty() && !ctx->host_.format_for_standard(ctx->forced_standard_))
     return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
 
+  if (auto id = args.get("partner"); !id.empty()) {
+    partners::PartnerRegistry registry(args.get("partners", "partners"));
+    auto snapshot = registry.snapshot();
+    ctx->partner_ = snapshot->find(id);
+    if (!ctx->partner_) {
+      std::string known;
+      for (const auto& [name, profile] : snapshot->by_id) known += (known.empty() ? "" : ", ") + name;
+      Error e("cli.unknown_partner", "unknown partner '" + id + "' in " + registry.dir().string() +
+                                         (known.empty() ? std::string(" (no loadable profiles)") : "; known: " + known));
+      for (const auto& problem : snapshot->errors)
+        if (problem.position.file.find("/" + id + "/") != std::string::npos) e.message += "; " + problem.to_string();
+      return e;
+    }
+    ctx->reader_ = ctx->partner_->reader_options();
+  }
   if (args.has("strict")) {
     ctx->reader_.tolerance = Tolerance::strict();
   }

@@ -4,6 +4,7 @@
 #include "cli/args.hpp"
 #include "io/file_input.hpp"
 #include "io/peek_input.hpp"
+#include "partners/registry.hpp"
 #include "plugin_host/plugin_host.hpp"
 #include "schema/registry.hpp"
 
@@ -35,6 +36,8 @@ class Context {
   plugin_host::PluginHost& plugins() { return host_; }
   schema::Registry* schemas() { return check_schemas_ ? schemas_.get() : nullptr; }
   const ReaderOptions& reader_options() const { return reader_; }
+  /// The profile named by --partner, or nullptr.
+  const partners::Profile* partner() const { return partner_.get(); }
 
  private:
   plugin_host::PluginHost host_;
@@ -42,6 +45,7 @@ class Context {
   bool check_schemas_ = true;
   std::string forced_standard_;
   ReaderOptions reader_;
+  std::shared_ptr<const partners::Profile> partner_;
 };
 
 /// Schema folders when none is given: $EDIGATE_SCHEMA_PATH, else <exe>/../share/edigate/schemas.

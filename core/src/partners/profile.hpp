@@ -4,6 +4,7 @@
 // and how leniently it is read. Immutable once loaded; shared as shared_ptr<const Profile>.
 #include <edigate/delimiters.hpp>
 #include <edigate/reader.hpp>
+#include <edigate/report.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -53,7 +54,7 @@ struct DocumentType {
 };
 
 enum class FunctionalAck : std::uint8_t { automatic, x997, x999, none };
-enum class Ta1Policy : std::uint8_t { never, on_error, requested, always };
+using Ta1Policy = edigate::Ta1Policy;  // one policy type for profiles and acknowledgements
 
 struct AckPolicy {
   FunctionalAck functional = FunctionalAck::automatic;
