@@ -270,7 +270,7 @@ std::string partners_fixture() {
 }
 }  // namespace
 
-TEST_CASE("--partner applies the partner's tolerance and acknowledgement policy", "[cli][partners]") {
+TEST_CASE("a named partner's tolerance and acknowledgement policy apply to validate and ack", "[cli][partners]") {
   std::string dir = partners_fixture();
   // A byte order mark is tolerated (warning) by default and an error for a strict partner.
   std::string bytes = "\xEF\xBB\xBF" + edigate::test::read_file(kSamples + "/acme_850_4010.edi");
