@@ -1,0 +1,100 @@
+#include "canonical/envelope.hpp"
+
+#include <Poco/JSON/Array.h>
+
+#include <array>
+
+namespace edigate::canonical {
+namespace {
+
+void set_if(Poco::JSON::Object& object, const std::string& key, const std::string& value) {
+  if (!value.empty()) object.set(key, value);
+}
+
+Poco::JSON::Object::Ptr identity_json(const Identity& identity) {
+  auto out = make_object();
+  set_if(*out, "qualifier", identity.qualifier);
+  out->set("id", identity.id);
+  return out;
+}
+
+Poco::JSON::Object::Ptr source_json(const Source& source) {
+  auto out = make_object();
+  out->set("standard", source.standard);
+  set_if(*out, "version", source.version);
+  set_if(*out, "transaction_set", source.transaction_set);
+  set_if(*out, "interchange_control_number", source.interchange_control_number);
+  set_if(*out, "group_control_number", source.group_control_number);
+  set_if(*out, "transaction_control_number", source.transaction_control_number);
+  if (!source.sender.id.empty()) out->set("sender", identity_json(source.sender));
+  if (!source.receiver.id.empty()) out->set("receiver", identity_json(source.receiver));
+  set_if(*out, "file", source.file);
+  // Poco::Dynamic::Var keeps the integer type, so the writer prints it without a fraction.
+  if (source.byte_offset) out->set("byte_offset", static_cast<Poco::UInt64>(*source.byte_offset));
+  return out;
+}
+
+Poco::JSON::Object::Ptr correlation_json(const Correlation& correlation) {
+  auto out = make_object();
+  set_if(*out, "po_number", correlation.po_number);
+  set_if(*out, "shipment_id", correlation.shipment_id);
+  set_if(*out, "bol", correlation.bol);
+  if (!correlation.tracking_numbers.empty()) {
+    Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
+    for (const auto& n : correlation.tracking_numbers) numbers->add(n);
+    out->set("tracking_numbers", numbers);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Direction direction) noexcept {
+  return direction == Direction::inbound ? "inbound" : "outbound";
+}
+
+bool is_canonical_type(std::string_view type) noexcept {
+  static constexpr std::array<std::string_view, 8> kTypes = {
+      "purchase_order", "purchase_order_ack", "ship_notice",    "invoice",
+      "warehouse_order", "warehouse_advice",  "tracking_event", "functional_ack"};
+  for (auto t : kTypes)
+    if (t == type) return true;
+  return false;
+}
+
+Poco::JSON::Object::Ptr make_object() {
+  return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+MessageIdentity identity_of(std::string_view partner_id, const Source& source, std::uint64_t position,
+                            std::string_view discriminator) {
+  MessageIdentity id;
+  id.partner_id = std::string(partner_id);
+  id.sender_qualifier = source.sender.qualifier;
+  id.sender_id = source.sender.id;
+  id.receiver_qualifier = source.receiver.qualifier;
+  id.receiver_id = source.receiver.id;
+  id.interchange_control_number = source.interchange_control_number;
+  id.group_control_number = source.group_control_number;
+  id.transaction_control_number = source.transaction_control_number;
+  id.position = position;
+  id.discriminator = std::string(discriminator);
+  return id;
+}
+
+Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view partner_id,
+                                      Direction direction, const Source& source,
+                                      const Correlation& correlation, std::uint64_t position,
+                                      std::string_view discriminator) {
+  auto out = make_object();
+  out->set("schema", std::string(kSchemaId));
+  out->set("type", std::string(type));
+  out->set("message_id", message_id(identity_of(partner_id, source, position, discriminator)));
+  out->set("partner_id", std::string(partner_id));
+  out->set("direction", std::string(to_string(direction)));
+  out->set("source", source_json(source));
+  out->set("correlation", correlation_json(correlation));
+  return out;
+}
+
+}  // namespace edigate::canonical
