@@ -266,6 +266,27 @@ E = {
     "673": ("Quantity Qualifier", "ID", 2, 2, [], True),
     "61": ("Free-Form Information", "AN", 1, 30, [], False),
     "1270": ("Code List Qualifier Code", "ID", 1, 3, [], True),
+    # segments added for the full 850/855/856/810 tables (TAX PAM TC2 CTB LDT PWK PCT SPI PO3 YNQ FA1/FA2 CLD PAL)
+    "1179": ("Customs Entry Type Group Code", "ID", 1, 1, [], True),
+    "344": ("Unit of Time Period or Interval", "ID", 2, 2, [], True),
+    "688": ("Restrictions/Conditions Qualifier", "ID", 2, 2, [], True),
+    "345": ("Lead Time Code", "ID", 2, 2, [], True),
+    "755": ("Report Type Code", "ID", 2, 2, [], True),
+    "756": ("Report Transmission Code", "ID", 1, 2, [], True),
+    "757": ("Report Copies Needed", "N0", 1, 2, [], False),
+    "704": ("Paperwork/Report Action Code", "ID", 1, 2, [], True),
+    "1525": ("Request Category Code", "ID", 1, 2, [], True),
+    "790": ("Entity Title", "AN", 1, 132, [], False),
+    "791": ("Entity Purpose", "AN", 1, 80, [], False),
+    "792": ("Entity Status Code", "ID", 1, 2, [], True),
+    "371": ("Change Reason Code", "ID", 2, 2, [], True),
+    "1321": ("Condition Indicator", "ID", 2, 3, [], True),
+    "1196": ("Breakdown Structure Detail Code", "ID", 2, 2, [], True),
+    "1195": ("Financial Information Code", "AN", 1, 80, [], False),
+    "622": ("Number of Loads", "N0", 1, 5, [], False),
+    "883": ("Pallet Type Code", "ID", 1, 1, [], True),
+    "884": ("Pallet Tiers", "N0", 1, 3, [], False),
+    "885": ("Pallet Blocks", "N0", 1, 3, [], False),
 }
 
 # 005010 differences from 004010 (element lengths widened, elements added).

@@ -28,65 +28,107 @@ def _carrier(td1=2):
     return [S("TD1", "O", td1), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5)]
 
 
+def _fa1_loop():
+    return L("FA1", "O", U, [S("FA1"), S("FA2", "M", U)])
+
+
+def _lm(mx=U):
+    return L("LM", "O", mx, [S("LM"), S("LQ", "M", 100)])
+
+
+def _qty_loop():
+    return L("QTY", "O", U, [S("QTY"), S("SI", "O", U)])
+
+
+def _ldt_loop(mx, tail):
+    return L("LDT", "O", mx, [S("LDT")] + tail)
+
+
 def po_850():
-    heading = [S("ST", "M"), S("BEG", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3),
-               S("FOB", "O", U), S("CTP", "O", U), S("CSH", "O", 5),
+    heading = [S("ST", "M"), S("BEG", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3), S("TAX", "O", U),
+               S("FOB", "O", U), S("CTP", "O", U), S("PAM", "O", 10), S("CSH", "O", 5), S("TC2", "O", U),
                L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("ITD", "O", U), S("DTM", "O", 10),
-               S("SI", "O", U), S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
-               S("MAN", "O", 10), S("TXI", "O", U),
-               L("AMT", "O", U, [S("AMT"), S("REF", "O", U), S("DTM")]),
+               S("LDT", "O", 12), S("LIN", "O", 5), S("SI", "O", U), S("PID", "O", 200), S("MEA", "O", 40),
+               S("PWK", "O", 25), S("PKG", "O", 200)] + _carrier() + [
+               S("MAN", "O", 10), S("PCT", "O", U), S("CTB", "O", 5), S("TXI", "O", U),
+               L("AMT", "O", U, [S("AMT"), S("REF", "O", U), S("DTM"), S("PCT", "O", U), _fa1_loop()]),
                L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
                L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U),
-                                  S("REF", "O", 12), S("PER", "O", U), S("SI", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
+                                  S("REF", "O", 12), S("PER", "O", U), S("SI", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)]),
+               _lm(),
+               L("SPI", "O", U, [S("SPI"), S("REF", "O", 5), S("DTM", "O", 5), S("MSG", "O", 50),
+                                 L("N1", "O", 20, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"),
+                                                   S("REF", "O", 20), S("G61"), S("MSG", "O", 50)])])]
     po1 = L("PO1", "M", 100000, [
-        S("PO1", "M"), S("LIN", "O", U), S("SI", "O", U), S("CUR"),
+        S("PO1", "M"), S("LIN", "O", U), S("SI", "O", U), S("CUR"), S("PO3", "O", 25),
         L("CTP", "O", U, [S("CTP"), S("CUR")]), S("MEA", "O", 40),
         L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
-        S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
+        S("PWK", "O", 25), S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
         L("SAC", "O", 25, [S("SAC"), S("CUR"), S("CTP")]),
-        S("CSH", "O", U), S("ITD", "O", 2), S("FOB", "O", U), S("SDQ", "O", 500), S("DTM", "O", 10),
-        S("TD1"), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("MAN", "O", 10),
-        S("MSG", "O", U), S("TXI", "O", U),
+        S("CSH", "O", U), S("ITD", "O", 2), S("TAX", "O", U), S("FOB", "O", U), S("SDQ", "O", 500),
+        S("DTM", "O", 10), S("TC2", "O", U),
+        S("TD1"), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("PCT", "O", U), S("MAN", "O", 10),
+        S("MSG", "O", U), S("SPI", "O", U), S("TXI", "O", U), S("CTB", "O", U), _qty_loop(),
         L("SCH", "O", 200, [S("SCH"), S("TD1", "O", 2), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U)]),
         L("PKG", "O", 200, [S("PKG"), S("MEA", "O", U)]),
+        S("LS"),
+        _ldt_loop(12, [S("QTY", "O", U), S("MSG"), S("REF", "O", 3)]),
         L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MEA", "O", 40), S("MSG", "O", 1000)]),
-        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12),
-                           S("PER", "O", 3), S("DTM"), S("FOB"), S("SCH", "O", 200)] + _carrier() + [S("PKG", "O", 200)]),
-        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("PID", "O", 1000), S("DTM", "O", 10),
-                             S("CTP", "O", 25), S("PO4"),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("QTY", "O", U), S("REF", "O", 12),
+                           S("PER", "O", 3), S("SI", "O", U), S("DTM"), S("FOB"), S("SCH", "O", 200)] + _carrier() + [
+                           S("PKG", "O", 200),
+                           _ldt_loop(U, [S("MAN", "O", 10), S("QTY", "O", 5), S("MSG"), S("REF", "O", 3)])]),
+        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("SI", "O", U), S("PID", "O", 1000), S("PO3", "O", 104),
+                             S("TC2", "O", U), S("DTM", "O", 10), S("CTP", "O", 25), S("PAM", "O", 10),
+                             S("PO4"), S("TAX", "O", 3),
                              L("N9", "O", U, [S("N9"), S("DTM", "O", U), S("MSG", "O", U)]),
                              L("SAC", "O", 25, [S("SAC"), S("CUR"), S("CTP")]),
-                             L("N1", "O", 10, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)])]),
-        L("AMT", "O", U, [S("AMT"), S("REF")]),
+                             _qty_loop(),
+                             L("N1", "O", 10, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12),
+                                               S("PER", "O", 3), S("SI", "O", U)])]),
+        S("LE"),
+        L("AMT", "O", U, [S("AMT"), S("REF"), S("PCT", "O", U)]),
+        _lm(),
     ])
     summary = [L("CTT", "O", 1, [S("CTT"), S("AMT")]), S("SE", "M")]
     return heading + [po1] + summary
 
 
 def poack_855():
-    heading = [S("ST", "M"), S("BAK", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3),
-               S("FOB", "O", U), S("CTP", "O", U), S("CSH"),
+    heading = [S("ST", "M"), S("BAK", "M"), S("CUR"), S("REF", "O", U), S("PER", "O", 3), S("TAX", "O", U),
+               S("FOB", "O", U), S("CTP", "O", U), S("PAM", "O", 10), S("CSH"), S("TC2", "O", U),
                L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("ITD", "O", 5), S("DTM", "O", 10),
-               S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 200)] + _carrier() + [
-               S("MAN", "O", 10), S("TXI", "O", U),
+               S("LDT", "O", 12), S("SI", "O", U), S("PID", "O", 200), S("MEA", "O", 40), S("PWK", "O", 25),
+               S("PKG", "O", 200)] + _carrier() + [
+               S("MAN", "O", 10), S("PCT", "O", U), S("CTB", "O", 5), S("TXI", "O", U),
+               L("AMT", "O", U, [S("AMT"), S("REF", "O", U), S("DTM"), S("PCT", "O", U), _fa1_loop()]),
                L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
                L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4", "O", U),
-                                  S("REF", "O", 12), S("PER", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)])]
+                                  S("REF", "O", 12), S("PER", "O", U), S("SI", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)]),
+               _lm()]
     po1 = L("PO1", "O", 100000, [
-        S("PO1"), S("LIN", "O", U), S("CUR"), S("CTP", "O", U), S("MEA", "O", 40),
+        S("PO1"), S("LIN", "O", U), S("SI", "O", U), S("CUR"), S("PO3", "O", 25),
+        L("CTP", "O", U, [S("CTP"), S("CUR")]), S("MEA", "O", 40),
         L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
-        S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
+        S("PWK", "O", 25), S("PO4", "O", U), S("REF", "O", U), S("PER", "O", 3),
         L("SAC", "O", 25, [S("SAC"), S("CUR")]),
-        S("CSH", "O", U), S("ITD", "O", 2), S("FOB", "O", U), S("SDQ", "O", 500), S("DTM", "O", 10),
+        S("CSH", "O", U), S("ITD", "O", 2), S("TAX", "O", U), S("FOB", "O", U), S("SDQ", "O", 500),
+        S("DTM", "O", 10), S("TC2", "O", U),
         S("TD1"), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5),
         L("ACK", "O", 104, [S("ACK"), S("DTM", "O", 10)]),
-        S("MAN", "O", 10), S("AMT"), S("TXI", "O", U),
+        S("PCT", "O", U), S("MAN", "O", 10), S("AMT"), S("MSG", "O", U), S("SPI", "O", U), S("TXI", "O", U),
+        S("CTB", "O", U), _qty_loop(),
         L("SCH", "O", 104, [S("SCH"), S("TD1", "O", 2), S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U)]),
+        S("LS"),
+        _ldt_loop(12, [S("QTY", "O", U), S("MSG"), S("REF", "O", 3)]),
         L("N9", "O", 1000, [S("N9"), S("DTM", "O", U), S("MSG", "O", 1000)]),
-        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12),
-                           S("PER", "O", 3), S("FOB")] + _carrier() + [S("PKG", "O", 200)]),
-        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("PID", "O", 1000), S("CTP", "O", 25),
-                             S("ACK", "O", 104), L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("DTM", "O", 10), S("PO4")]),
+        L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("QTY", "O", U), S("REF", "O", 12),
+                           S("PER", "O", 3), S("SI", "O", U), S("FOB")] + _carrier() + [S("PKG", "O", 200)]),
+        L("SLN", "O", 1000, [S("SLN"), S("MSG", "O", U), S("SI", "O", U), S("PID", "O", 1000), S("PO3", "O", 104),
+                             S("TC2", "O", U), S("CTP", "O", 25), S("PAM", "O", 10), S("ACK", "O", 104),
+                             L("SAC", "O", 25, [S("SAC"), S("CUR")]), S("DTM", "O", 10), S("PO4"), S("TAX", "O", 3),
+                             _qty_loop()]),
+        S("LE"),
     ])
     summary = [L("CTT", "O", 1, [S("CTT"), S("AMT")]), S("SE", "M")]
     return heading + [po1] + summary
@@ -95,30 +137,34 @@ def poack_855():
 def asn_856():
     hl = L("HL", "M", 200000, [
         S("HL", "M"), S("LIN"), S("SN1"), S("SLN", "O", 1000), S("PRF"), S("PO4"),
-        S("PID", "O", 200), S("MEA", "O", 40), S("PKG", "O", 25), S("TD1", "O", 20),
+        S("PID", "O", 200), S("MEA", "O", 40), S("PWK", "O", 25), S("PKG", "O", 25), S("TD1", "O", 20),
         S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U), S("PER", "O", 3),
-        S("MAN", "O", U), S("DTM", "O", 10), S("FOB"),
+        L("CLD", "O", 200, [S("CLD"), S("REF", "O", U), S("DTM")]),
+        S("MAN", "O", U), S("DTM", "O", 10), S("FOB"), S("PAL"),
         L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3), S("FOB")]),
-        S("SDQ", "O", 50), S("CUR"), L("SAC", "O", U, [S("SAC"), S("CUR")]),
+        S("SDQ", "O", 50), S("CUR"), L("SAC", "O", U, [S("SAC"), S("CUR")]), S("YNQ", "O", 10), _lm(100),
     ])
     return [S("ST", "M"), S("BSN", "M"), S("DTM", "O", 10), hl, S("CTT"), S("SE", "M")]
 
 
 def invoice_810():
     heading = [S("ST", "M"), S("BIG", "M"), S("NTE", "O", 100), S("CUR"), S("REF", "O", 12),
-               S("PER", "O", 3),
+               S("YNQ", "O", 10), S("PER", "O", 3),
                L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)]),
                S("ITD", "O", U), S("DTM", "O", 10), S("FOB"), S("PID", "O", 200), S("MEA", "O", 40),
-               S("PKG", "O", 25),
-               L("N9", "O", 1, [S("N9"), S("MSG", "M", 10)])]
+               S("PWK", "O", 25), S("PKG", "O", 25), S("PAM", "O", U), _lm(10),
+               L("N9", "O", 1, [S("N9"), S("MSG", "M", 10)]), _fa1_loop()]
     it1 = L("IT1", "O", 200000, [
-        S("IT1"), S("CUR"), S("TXI", "O", 10), S("CTP", "O", 25), S("MEA", "O", 40),
+        S("IT1"), S("QTY", "O", 5), S("CUR"), S("TXI", "O", 10), S("CTP", "O", 25), S("PAM", "O", 10),
+        S("MEA", "O", 40),
         L("PID", "O", 1000, [S("PID"), S("MEA", "O", 10)]),
-        S("PKG", "O", 25), S("PO4"), S("ITD", "O", 2), S("REF", "O", U), S("PER", "O", 5),
-        S("SDQ", "O", 500), S("DTM", "O", 10), S("CAD", "O", U),
+        S("PWK", "O", 25), S("PKG", "O", 25), S("PO4"), S("ITD", "O", 2), S("REF", "O", U), S("YNQ", "O", 10),
+        S("PER", "O", 5), S("SDQ", "O", 500), S("DTM", "O", 10), S("CAD", "O", U),
         L("SAC", "O", 25, [S("SAC"), S("TXI", "O", 10)]),
-        L("SLN", "O", 1000, [S("SLN"), S("DTM"), S("REF", "O", U), S("PID", "O", 1000), S("SAC", "O", 25), S("TXI", "O", 10)]),
+        L("SLN", "O", 1000, [S("SLN"), S("DTM"), S("REF", "O", U), S("PID", "O", 1000), S("SAC", "O", 25),
+                             S("TC2", "O", 2), S("TXI", "O", 10)]),
         L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3)]),
+        _lm(10), _fa1_loop(),
     ])
     summary = [S("TDS", "M"), S("TXI", "O", 10), S("CAD"), S("AMT", "O", U),
                L("SAC", "O", 25, [S("SAC"), S("TXI", "O", 10)]),
@@ -198,8 +244,9 @@ SETS = {
                "999": ("Implementation Acknowledgment", ia_999)},
 }
 
-OMITTED = ("TAX PAM TC2 DIS INC LDT LIN(heading) PWK PCT CTB LM/LQ SPI ADV CB1 CN1 PO3 IT8 IT3 "
-           "QTY(outside 940/945) LS/LE NX2 G61(outside 940/945) YNQ L7 BAL V1/R4 FA1/FA2 CRC SR DMG LH1.. CLD PAL TSD ETD GF K1 Q7 AT5 MS3 CD3 SPO EFI "
-            "940: W09 W6 R2 BNX, LX-level SDQ/N1, W01-loop G66 N1 PER LH2 LHR LH6 LS/LE FA1/FA2, W2010 (color); "
-            "945: W6 W28 G72, PAL, W12-loop R4 N1 G72 LS/LE LX FA1/FA2, W1219+; "
-            "W05/W06/W01/W12 length and max-use figures for 005010 copied from 004010 (not checked)")
+OMITTED = ("850/855/856/810 still without: DIS INC CN1 IT8 IT3 NX2 CB1 ADV MTX CRC SR DMG L7 BAL V1/R4 ETD GF "
+           "(PAL has no syntax rules; PAM P0607 and YNQ R0110 not enforced, unconfirmed); "
+           "214: K1 Q7 AT5 MS3 CD3 PRF SPO EFI G61 G62; "
+           "940: W09 W6 R2 BNX, LX-level SDQ/N1, W01-loop G66 N1 PER LH2 LHR LH6 LS/LE FA1/FA2, W2010 (color); "
+           "945: W6 W28 G72, PAL, W12-loop R4 N1 G72 LS/LE LX FA1/FA2, W1219+; "
+           "W05/W06/W01/W12 length and max-use figures for 005010 copied from 004010 (not checked)")
