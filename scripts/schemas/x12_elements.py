@@ -287,6 +287,9 @@ E = {
     "883": ("Pallet Type Code", "ID", 1, 1, [], True),
     "884": ("Pallet Tiers", "N0", 1, 3, [], False),
     "885": ("Pallet Blocks", "N0", 1, 3, [], False),
+    # 214 additions (K1, Q7)
+    "196": ("Lading Exception Code", "ID", 1, 1, [], True),
+    "211": ("Packaging Form Code", "ID", 3, 3, [], True),
 }
 
 # 005010 differences from 004010 (element lengths widened, elements added).

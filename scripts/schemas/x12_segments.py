@@ -237,6 +237,10 @@ SEGMENTS = {
             [("883", "O"), ("884", "O"), ("885", "O"), ("356", "O"), ("395", "O"), ("355", "X"), ("82", "X"),
              ("189", "X"), ("65", "X"), ("355", "X"), ("187", "X"), ("81", "X"), ("355", "X"), ("1073", "O")],
             []),  # PAL syntax notes not checked against the standard: none enforced
+    # 214 additions
+    "K1": ("Remarks", [("61", "M"), ("61", "O")], []),
+    "MS3": ("Interline Information", [("140", "M"), ("133", "M"), ("19", "O"), ("91", "O"), ("156", "O")], []),
+    "Q7": ("Lading Exception Code", [("196", "M"), ("211", "O"), ("80", "O")], []),
     # warehouse (940/945). Element lists checked against published segment references
     # (W06, W12, W27, W66, W01, W20, W76); see the notes in x12_sets.py for what is not.
     "W05": ("Shipping Order Identification",

@@ -173,11 +173,15 @@ def invoice_810():
 
 
 def status_214():
-    return [S("ST", "M"), S("B10", "M"), S("L11", "O", 300), S("MAN", "O", 9999),
-            L("N1", "O", 10, [S("N1"), S("N2"), S("N3", "O", 2), S("N4"), S("L11", "O", 10)]),
+    # G61/G62 max use in the N1 loop not confirmed: left unbounded
+    return [S("ST", "M"), S("B10", "M"), S("L11", "O", 300), S("MAN", "O", 9999), S("K1", "O", 10),
+            L("N1", "O", 10, [S("N1"), S("N2"), S("N3", "O", 2), S("N4"), S("G61", "O", U), S("G62", "O", U),
+                              S("L11", "O", 10)]),
+            S("MS3", "O", 12),
             L("LX", "O", 999999, [S("LX", "M"),
                                   L("AT7", "O", 10, [S("AT7"), S("MS1"), S("MS2")]),
-                                  S("L11", "O", 10), S("MAN", "O", 9999), S("AT8", "O", 10)]),
+                                  S("L11", "O", 10), S("MAN", "O", 9999), S("Q7", "O", 10), S("K1", "O", 10),
+                                  S("AT8", "O", 10)]),
             S("SE", "M")]
 
 
@@ -246,7 +250,7 @@ SETS = {
 
 OMITTED = ("850/855/856/810 still without: DIS INC CN1 IT8 IT3 NX2 CB1 ADV MTX CRC SR DMG L7 BAL V1/R4 ETD GF "
            "(PAL has no syntax rules; PAM P0607 and YNQ R0110 not enforced, unconfirmed); "
-           "214: K1 Q7 AT5 MS3 CD3 PRF SPO EFI G61 G62; "
+           "214: AT5, CD3 loop, PRF/SPO loops, EFI/BIN (MS3 syntax notes unenforced); "
            "940: W09 W6 R2 BNX, LX-level SDQ/N1, W01-loop G66 N1 PER LH2 LHR LH6 LS/LE FA1/FA2, W2010 (color); "
            "945: W6 W28 G72, PAL, W12-loop R4 N1 G72 LS/LE LX FA1/FA2, W1219+; "
            "W05/W06/W01/W12 length and max-use figures for 005010 copied from 004010 (not checked)")
