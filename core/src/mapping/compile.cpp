@@ -1,0 +1,225 @@
+#include "mapping/compile.hpp"
+
+#include "mapping/path_parser.hpp"
+
+#include <algorithm>
+
+namespace edigate::mapping {
+
+const std::string* Table::find(std::string_view code) const {
+  auto it = std::lower_bound(entries.begin(), entries.end(), code,
+                             [](const auto& e, std::string_view c) { return e.first < c; });
+  if (it != entries.end() && it->first == code) return &it->second;
+  return has_default ? &default_value : nullptr;
+}
+
+namespace {
+
+class Compiler {
+ public:
+  explicit Compiler(CompiledMap& m) : m_(m) {}
+
+  Result<void> tables(const MapNode& root) {
+    for (const MapNode& t : root.children) {
+      if (t.kind != "table") continue;
+      Table table;
+      table.name = t.get("name");
+      if (const std::string* d = t.attr("default")) { table.has_default = true; table.default_value = *d; }
+      for (const MapNode& e : t.children) table.entries.emplace_back(e.get("code"), e.get("value"));
+      std::sort(table.entries.begin(), table.entries.end());
+      for (std::size_t i = 1; i < table.entries.size(); ++i)
+        if (table.entries[i].first == table.entries[i - 1].first)
+          return t.error("mapping.table.duplicate", "table " + table.name + ": code '" + table.entries[i].first +
+                                                        "' listed twice");
+      m_.tables.push_back(std::move(table));
+    }
+    return {};
+  }
+
+  Result<std::int32_t> path(const MapNode& n, const std::string& text, bool want_element) {
+    Path p;
+    std::string why;
+    bool ok = json_ ? parse_json_path(text, p, why) : parse_edi_path(text, want_element, p, why);
+    if (!ok) return n.error("mapping.path.syntax", "bad path \"" + text + "\": " + why);
+    m_.paths.push_back(std::move(p));
+    return static_cast<std::int32_t>(m_.paths.size() - 1);
+  }
+
+  Result<std::int32_t> optional_path(const MapNode& n, const char* attr, bool want_element) {
+    const std::string* v = n.attr(attr);
+    if (!v) return -1;
+    return path(n, *v, want_element);
+  }
+
+  Result<Part> part(const MapNode& n) {
+    Part p;
+    EDIGATE_TRY(p.path, optional_path(n, "path", true));
+    if (const std::string* c = n.attr("const")) { p.has_const = true; p.constant = *c; }
+    if (const std::string* c = n.attr("convert")) {
+      static const std::pair<const char*, Convert> kNames[] = {
+          {"date", Convert::date}, {"date8", Convert::date8}, {"date6", Convert::date6}, {"time", Convert::time},
+          {"decimal", Convert::decimal}, {"integer", Convert::integer}, {"upper", Convert::upper},
+          {"lower", Convert::lower}, {"trim", Convert::trim}};
+      for (const auto& [name, conv] : kNames)
+        if (*c == name) p.convert = conv;
+      if (c->rfind("implied", 0) == 0 && c->size() == 8) { p.convert = Convert::implied; p.scale = std::uint8_t((*c)[7] - '0'); }
+    }
+    if (const std::string* t = n.attr("table")) {
+      auto it = std::find_if(m_.tables.begin(), m_.tables.end(), [&](const Table& x) { return x.name == *t; });
+      if (it == m_.tables.end()) return n.error("mapping.table.unknown", "unknown table '" + *t + "'");
+      p.table = static_cast<std::int32_t>(it - m_.tables.begin());
+    }
+    return p;
+  }
+
+  Result<Value> value(const MapNode& n) {
+    Value v;
+    EDIGATE_TRY(v.main, part(n));
+    for (const MapNode& c : n.children) {
+      if (c.kind != "part") continue;
+      EDIGATE_TRY(auto p, part(c));
+      v.parts.push_back(std::move(p));
+    }
+    v.separator = n.get("separator");
+    if (const std::string* d = n.attr("default")) { v.has_default = true; v.default_value = *d; }
+    v.required = flag(n, "required");
+    return v;
+  }
+
+  static bool flag(const MapNode& n, const char* a) {
+    std::string v = n.get(a);
+    return v == "true" || v == "1";
+  }
+
+  Result<Item> item(const MapNode& n) {
+    Item it;
+    it.line = n.line;
+    it.column = n.column;
+    it.name = n.get("name");
+    it.required = flag(n, "required");
+    std::string corr = n.get("correlation");
+    if (corr == "po_number") it.correlation = Correlation::po_number;
+    else if (corr == "shipment_id") it.correlation = Correlation::shipment_id;
+    else if (corr == "bol") it.correlation = Correlation::bol;
+    else if (corr == "tracking_numbers") it.correlation = Correlation::tracking_numbers;
+    const bool inbound_kind = n.kind == "field" || n.kind == "timestamp" || n.kind == "list" || n.kind == "object" ||
+                              n.kind == "array";
+    if (inbound_kind != m_.inbound())
+      return n.error("mapping.item.direction", "<" + n.kind + "> cannot be used in an " + m_.direction + " map");
+    if (n.kind == "field") {
+      it.kind = Item::Kind::field;
+      EDIGATE_TRY(it.value, value(n));
+      if (it.value.main.path < 0 && !it.value.main.has_const && it.value.parts.empty() && !it.value.has_default)
+        return n.error("mapping.field.no_source", "field " + it.name + " has no path, const, default or <part>");
+    } else if (n.kind == "timestamp") {
+      it.kind = Item::Kind::timestamp;
+      EDIGATE_TRY(it.ts_date, optional_path(n, "date", true));
+      EDIGATE_TRY(it.ts_time, optional_path(n, "time", true));
+      EDIGATE_TRY(it.ts_zone, optional_path(n, "zone", true));
+      EDIGATE_TRY(it.ts_value, optional_path(n, "value", true));
+      EDIGATE_TRY(it.ts_format, optional_path(n, "format", true));
+      it.ts_offset = n.get("offset");
+      if ((it.ts_date < 0) == (it.ts_value < 0))
+        return n.error("mapping.timestamp.source", "timestamp " + it.name + " needs either date= or value= (with format=)");
+    } else if (n.kind == "list") {
+      it.kind = Item::Kind::list;
+      EDIGATE_TRY(it.value, value(n));
+      it.value.parts.clear();
+      for (const MapNode& c : n.children) {
+        EDIGATE_TRY(auto p, part(c));
+        it.value.parts.push_back(std::move(p));
+      }
+    } else if (n.kind == "object" || n.kind == "array" || n.kind == "loop") {
+      it.kind = n.kind == "object" ? Item::Kind::object : n.kind == "array" ? Item::Kind::array : Item::Kind::loop;
+      if (n.kind != "object") {
+        EDIGATE_TRY(it.each, optional_path(n, "each", false));
+      }
+      if (const std::string* lv = n.attr("level")) {
+        std::size_t start = 0;
+        while (start <= lv->size()) {
+          std::size_t bar = lv->find('|', start);
+          if (bar == std::string::npos) bar = lv->size();
+          if (bar > start) it.levels.push_back(lv->substr(start, bar - start));
+          start = bar + 1;
+        }
+      }
+      it.deep = flag(n, "deep");
+      it.hl = flag(n, "hl");
+      if (it.kind == Item::Kind::array && it.each < 0 && it.levels.empty())
+        return n.error("mapping.array.no_each", "array " + it.name + " needs each= (a loop or segment path) or level=");
+      EDIGATE_TRY_VOID(items(n, it.children));
+    } else if (n.kind == "segment") {
+      it.kind = Item::Kind::segment;
+      it.name = n.get("tag");
+      EDIGATE_TRY(it.when, optional_path(n, "when", true));
+      for (const MapNode& c : n.children) {
+        Item e;
+        e.kind = Item::Kind::element;
+        e.line = c.line;
+        e.column = c.column;
+        ElemRef r;
+        parse_elem_ref(c.get("pos"), r);  // the XSD pattern guarantees N or N.M
+        e.pos = r.element;
+        e.comp = r.component;
+        e.name = it.name + (e.pos < 10 ? "0" : "") + std::to_string(e.pos);
+        EDIGATE_TRY(e.value, value(c));
+        std::string s = c.get("source");
+        static const std::pair<const char*, Special> kSpecial[] = {
+            {"control", Special::control}, {"segment_count", Special::segment_count}, {"index", Special::index},
+            {"hl_id", Special::hl_id}, {"hl_parent", Special::hl_parent}, {"count", Special::count}};
+        for (const auto& [name, sp] : kSpecial)
+          if (s == name) e.special = sp;
+        if (e.special == Special::count && e.value.main.path < 0)
+          return c.error("mapping.element.count", "source=\"count\" needs path= naming an array");
+        it.children.push_back(std::move(e));
+      }
+    } else {
+      return n.error("mapping.item.unknown", "unexpected <" + n.kind + ">");
+    }
+    return it;
+  }
+
+  Result<void> items(const MapNode& parent, std::vector<Item>& out) {
+    for (const MapNode& c : parent.children) {
+      if (c.kind == "table" || c.kind == "part" || c.kind == "item") continue;
+      if (c.kind == "remove") continue;  // only meaningful while merging; harmless left over
+      EDIGATE_TRY(auto it, item(c));
+      out.push_back(std::move(it));
+    }
+    return {};
+  }
+
+  // Count paths need "array" semantics in JSON: the path names the array itself.
+  bool json_ = false;
+
+ private:
+  CompiledMap& m_;
+};
+
+}  // namespace
+
+Result<CompiledMap> compile_map(const MapNode& root) {
+  CompiledMap m;
+  m.id = root.get("id");
+  m.file = root.file;
+  m.direction = root.get("direction");
+  m.source = root.get("source", m.direction == "inbound" ? "edi" : "json");
+  m.standard = root.get("standard");
+  m.version = root.get("version");
+  m.set = root.get("set");
+  m.type = root.get("type");
+  Compiler c(m);
+  // Outbound maps read JSON; inbound maps read EDI unless source="json".
+  c.json_ = m.source == "json";
+  if (!m.inbound() && m.source == "edi")
+    return root.error("mapping.file.invalid", "an outbound map reads canonical JSON: source must be json");
+  EDIGATE_TRY_VOID(c.tables(root));
+  if (const std::string* msgs = root.attr("messages")) {
+    if (!c.json_) return root.error("mapping.file.invalid", "messages= is for JSON-source maps");
+    EDIGATE_TRY(m.messages, c.path(root, *msgs, false));
+  }
+  EDIGATE_TRY_VOID(c.items(root, m.items));
+  return m;
+}
+
+}  // namespace edigate::mapping

@@ -1,0 +1,107 @@
+#pragma once
+// A map compiled once into an evaluation plan: paths parsed into steps, tables sorted, items
+// typed. Read-only after compilation, so one instance serves every thread.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace edigate::mapping {
+
+/// An element (and component) of a segment: "N104" (tag + two digits), "3", "1.2", "PO106.1".
+struct ElemRef {
+  std::string tag;  ///< empty when given by position only
+  std::uint16_t element = 0;
+  std::uint16_t component = 0;  ///< 0: the whole element (first component when composite)
+};
+
+struct Cond {
+  ElemRef ref;      ///< EDI paths
+  std::string key;  ///< JSON paths: a member of the object
+  std::vector<std::string> values;
+  bool negate = false;
+  bool presence = false;  ///< [N103]: the element is not empty
+};
+
+struct Step {
+  std::string name;          ///< loop id, segment tag or JSON member
+  std::vector<Cond> conds;
+  std::int32_t index = -1;   ///< JSON: [n], 0-based
+};
+
+struct Path {
+  std::vector<Step> steps;
+  bool has_elem = false;
+  ElemRef elem;
+  bool pair = false;          ///< pair(START,'Q'): value after the element equal to Q at START, START+2...
+  std::string pair_qualifier;
+  bool json = false;
+  bool absolute = false;      ///< JSON "/a/b": from the document root
+  std::string text;           ///< as written, for messages
+};
+
+enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied };
+
+struct Part {
+  std::int32_t path = -1;   ///< index into CompiledMap::paths
+  bool has_const = false;
+  std::string constant;
+  Convert convert = Convert::none;
+  std::uint8_t scale = 0;   ///< implied decimals
+  std::int32_t table = -1;
+};
+
+struct Value {
+  Part main;                 ///< the field's own path/const/convert/table
+  std::vector<Part> parts;   ///< <part> children: joined with separator, then main's convert/table
+  std::string separator;
+  bool has_default = false;
+  std::string default_value;
+  bool required = false;
+};
+
+enum class Correlation : std::uint8_t { none, po_number, shipment_id, bol, tracking_numbers };
+enum class Special : std::uint8_t { none, control, segment_count, index, hl_id, hl_parent, count };
+
+struct Item {
+  enum class Kind : std::uint8_t { field, timestamp, list, object, array, segment, element, loop };
+  Kind kind = Kind::field;
+  std::string name;  ///< output key (inbound), tag (segment)
+  Value value;
+  Correlation correlation = Correlation::none;
+  bool required = false;
+  std::int32_t each = -1;               ///< array/list/loop path
+  std::vector<std::string> levels;      ///< array over HL loops: HL03 codes
+  bool deep = false;
+  bool hl = false;                      ///< outbound loop opens an HL level
+  std::int32_t ts_date = -1, ts_time = -1, ts_zone = -1, ts_value = -1, ts_format = -1;
+  std::string ts_offset;
+  std::uint16_t pos = 0, comp = 0;      ///< element
+  Special special = Special::none;
+  std::int32_t when = -1;               ///< segment: only when this path has a value
+  std::uint32_t line = 0, column = 0;
+  std::vector<Item> children;
+};
+
+struct Table {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> entries;  ///< sorted by code
+  bool has_default = false;
+  std::string default_value;
+  /// nullptr when the code is not listed and there is no default.
+  const std::string* find(std::string_view code) const;
+};
+
+struct CompiledMap {
+  std::string id, file, direction, source, standard, version, set, type;
+  std::int32_t messages = -1;  ///< JSON source: one message per match
+  std::vector<Path> paths;
+  std::vector<Table> tables;
+  std::vector<Item> items;
+
+  bool inbound() const { return direction == "inbound"; }
+  bool json_source() const { return source == "json"; }
+};
+
+}  // namespace edigate::mapping

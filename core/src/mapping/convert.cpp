@@ -1,0 +1,109 @@
+#include "mapping/convert.hpp"
+
+#include "canonical/date_time.hpp"
+#include "canonical/decimal.hpp"
+
+#include <cctype>
+
+namespace edigate::mapping {
+namespace {
+
+bool digits(std::string_view s) {
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return !s.empty();
+}
+
+Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const Position& where) {
+  using namespace canonical;
+  switch (c) {
+    case Convert::date: return iso_date(v, DateFormat::x12_dt, where);
+    case Convert::date8: return iso_date(v, DateFormat::ccyymmdd, where);
+    case Convert::date6: return iso_date(v, DateFormat::yymmdd, where);
+    case Convert::time: return iso_time(v, where);
+    case Convert::decimal: return normalize_decimal(v, where);
+    case Convert::implied: return decimal_from_implied(v, scale, where);
+    case Convert::integer: {
+      EDIGATE_TRY(auto d, normalize_decimal(v, where));
+      if (d.find('.') != std::string::npos || d.size() > 18)
+        return Error("mapping.value.not_integer", "not an integer").at(where).want("integer", v);
+      return d;
+    }
+    default: return v;
+  }
+}
+
+Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const Position& where) {
+  using namespace canonical;
+  switch (c) {
+    case Convert::date:
+    case Convert::date8:
+    case Convert::date6:
+    case Convert::time: return to_edi_date_time(c, v, where);
+    case Convert::decimal: return normalize_decimal(v, where);
+    case Convert::implied: return decimal_to_implied(v, scale, where);
+    case Convert::integer: {
+      EDIGATE_TRY(auto d, normalize_decimal(v, where));
+      if (d.find('.') != std::string::npos)
+        return Error("mapping.value.not_integer", "not an integer").at(where).want("integer", v);
+      return d;
+    }
+    default: return v;
+  }
+}
+
+}  // namespace
+
+Result<std::string> to_edi_date_time(Convert convert, std::string_view iso, const Position& where) {
+  auto bad = [&](const char* want) {
+    return Error("mapping.value.bad_date_time", "cannot convert to EDI date/time").at(where).want(want, std::string(iso));
+  };
+  if (convert == Convert::time) {
+    std::string_view t = iso;
+    if (auto tpos = iso.find('T'); tpos != std::string_view::npos) t = iso.substr(tpos + 1);
+    if (t.size() < 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2))) return bad("time HH:MM[:SS]");
+    std::string out = std::string(t.substr(0, 2)) + std::string(t.substr(3, 2));
+    if (t.size() >= 8 && t[5] == ':' && digits(t.substr(6, 2)) && t.substr(6, 2) != "00") out += t.substr(6, 2);
+    return out;
+  }
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || !digits(iso.substr(0, 4)) || !digits(iso.substr(5, 2)) ||
+      !digits(iso.substr(8, 2)))
+    return bad("date YYYY-MM-DD");
+  std::string out = std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
+  return convert == Convert::date6 ? out.substr(2) : out;
+}
+
+Result<std::string> convert_value(const CompiledMap& map, const Part& part, std::string value, const Position& where) {
+  switch (part.convert) {
+    case Convert::none: break;
+    case Convert::upper:
+      for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      break;
+    case Convert::lower:
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      break;
+    case Convert::trim: {
+      auto b = value.find_first_not_of(" \t");
+      value = b == std::string::npos ? std::string() : value.substr(b, value.find_last_not_of(" \t") - b + 1);
+      break;
+    }
+    default: {
+      auto r = map.inbound() ? inbound(part.convert, part.scale, std::move(value), where)
+                             : outbound(part.convert, part.scale, std::move(value), where);
+      if (!r) return std::move(r).error();
+      value = std::move(r).value();
+    }
+  }
+  if (part.table >= 0 && !value.empty()) {
+    const Table& t = map.tables[static_cast<std::size_t>(part.table)];
+    const std::string* mapped = t.find(value);
+    if (!mapped)
+      return Error("mapping.table.unmapped", "map " + map.file + ": code not in table " + t.name)
+          .at(where)
+          .want("a code listed in table " + t.name, value);
+    value = *mapped;
+  }
+  return value;
+}
+
+}  // namespace edigate::mapping

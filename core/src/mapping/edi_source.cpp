@@ -1,0 +1,113 @@
+#include "mapping/edi_source.hpp"
+
+namespace edigate::mapping {
+
+std::string_view EdiSource::raw(const Segment& s, const ElemRef& r) const {
+  std::string_view v = s.element(r.element);
+  if (v.empty()) return v;
+  if (d_.repetition) {
+    // First repetition only: maps address repeats through qualifiers, not positions.
+    std::string_view first;
+    bool got = false;
+    split_raw(v, d_.repetition, d_.release, [&](std::size_t, std::string_view part) {
+      if (!got) { first = part; got = true; }
+    });
+    v = first;
+  }
+  return component(v, r.component ? r.component : 1, d_);
+}
+
+bool EdiSource::cond_ok(const Segment& s, const Cond& c) const {
+  std::string_view v = raw(s, c.ref);
+  bool hit;
+  if (c.presence) {
+    hit = !v.empty();
+  } else {
+    hit = false;
+    for (const auto& want : c.values)
+      if (v == want) { hit = true; break; }
+  }
+  return hit != c.negate;
+}
+
+bool EdiSource::implicit_self(const Path& path, const Ctx& ctx) const {
+  if (path.steps.size() != 1 || !path.steps[0].conds.empty() || path.elem.tag != path.steps[0].name) return false;
+  auto segs = t_.segments();
+  return ctx.seg < segs.size() && segs[ctx.seg].tag() == path.elem.tag;
+}
+
+bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) const {
+  auto segs = t_.segments();
+  if (ctx.seg >= segs.size()) return false;
+  const Segment* seg = &segs[ctx.seg];
+  if (!path.elem.tag.empty() && seg->tag() != path.elem.tag) {
+    // "N1[N101='ST']/N304": the element names another segment of the loop instance.
+    seg = nullptr;
+    const schema::LoopInstance& here = t_.instances()[ctx.inst];
+    for (std::uint32_t k = here.first; k <= here.last && k < segs.size(); ++k)
+      if (t_.owner(k) == ctx.inst && segs[k].tag() == path.elem.tag) { seg = &segs[k]; break; }
+    if (!seg) return false;
+  }
+  std::string_view v;
+  if (path.pair) {
+    for (std::size_t e = path.elem.element; e + 1 <= seg->element_count(); e += 2) {
+      ElemRef q{{}, static_cast<std::uint16_t>(e), 0};
+      if (raw(*seg, q) == path.pair_qualifier) {
+        v = raw(*seg, ElemRef{{}, static_cast<std::uint16_t>(e + 1), 0});
+        break;
+      }
+    }
+  } else {
+    v = raw(*seg, path.elem);
+  }
+  // X12 pads some fixed-width values; a value of spaces only is no value.
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v.empty()) return false;
+  out = unescape(v, d_.release);
+  return true;
+}
+
+bool EdiSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Position& where) const {
+  const Path& path = m_.paths[static_cast<std::size_t>(p)];
+  bool found = false;
+  walk_path(path, ctx, [&](const Ctx& c) {
+    if (value_at(path, c, out)) {
+      found = true;
+      where = position(c);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+bool EdiSource::hl_descends(std::uint32_t j, std::string_view ancestor_id) const {
+  const auto& inst = t_.instances();
+  std::string_view parent = inst[j].hl_parent;
+  // Bounded: a malformed hierarchy with a parent cycle stops after as many hops as HL loops.
+  for (std::size_t hops = 0; !parent.empty() && hops < inst.size(); ++hops) {
+    if (parent == ancestor_id) return true;
+    std::string_view next;
+    for (const auto& c : inst)
+      if (!c.hl_level.empty() && c.hl_id == parent) { next = c.hl_parent; break; }
+    parent = next;
+  }
+  return false;
+}
+
+Position EdiSource::position(const Ctx& ctx) const {
+  Position p;
+  p.file = file_;
+  auto segs = t_.segments();
+  if (ctx.seg < segs.size()) {
+    const Segment& s = segs[ctx.seg];
+    p.offset = s.offset;
+    p.has_offset = true;
+    p.segment_index = s.index;
+    p.segment_tag = std::string(s.tag());
+  }
+  p.loop_id = std::string(t_.instances()[ctx.inst].id);
+  return p;
+}
+
+}  // namespace edigate::mapping

@@ -1,0 +1,119 @@
+#pragma once
+// Path evaluation over a TransactionTree (docs/maps.md, "Paths"). A step matches, among the
+// context instance's own segments and child loop instances (in document order), a segment
+// with that tag or a loop instance whose id or trigger tag is the name; conditions test the
+// segment (the trigger for loops). Child loop ranges are skipped, so a lookup costs the
+// context's direct content, and nothing is allocated until a value is copied out.
+#include "mapping/compiled_map.hpp"
+#include "schema/tree.hpp"
+
+#include <edigate/delimiters.hpp>
+#include <edigate/error.hpp>
+
+#include <string>
+
+namespace edigate::mapping {
+
+struct EdiCtx {
+  std::uint32_t inst = 0;
+  std::uint32_t seg = 0;  ///< the segment in focus (the instance's trigger by default)
+};
+
+class EdiSource {
+ public:
+  using Ctx = EdiCtx;
+  EdiSource(const CompiledMap& m, const schema::TransactionTree& t, const Delimiters& d, const std::string& file)
+      : m_(m), t_(t), d_(d), file_(file) {}
+
+  Ctx root() const { return {0, 0}; }
+
+  /// First non-empty value of path `p`; `where` gets the segment it came from (or the context).
+  bool first(std::int32_t p, const Ctx& ctx, std::string& out, Position& where) const;
+  /// Every non-empty value of path `p`.
+  template <typename F>
+  void each_value(std::int32_t p, const Ctx& ctx, F&& f) const {
+    const Path& path = m_.paths[static_cast<std::size_t>(p)];
+    walk_path(path, ctx, [&](const Ctx& c) {
+      std::string v;
+      if (value_at(path, c, v)) f(std::move(v), c);
+      return true;
+    });
+  }
+  /// Every match of loop/segment path `p` (array each=).
+  template <typename F>
+  void each(std::int32_t p, const Ctx& ctx, F&& f) const {
+    walk_path(m_.paths[static_cast<std::size_t>(p)], ctx, [&](const Ctx& c) { return f(c); });
+  }
+  /// HL loop instances below the context's HL (or every one at the root) at one of `levels`.
+  template <typename F>
+  void each_hl(const Item& item, const Ctx& ctx, F&& f) const {
+    const auto& inst = t_.instances();
+    const schema::LoopInstance& here = inst[ctx.inst];
+    for (std::uint32_t j = 0; j < inst.size(); ++j) {
+      const schema::LoopInstance& c = inst[j];
+      if (c.hl_level.empty() || !level_ok(item, c.hl_level)) continue;
+      if (!here.hl_level.empty() && !(item.deep ? hl_descends(j, here.hl_id) : c.hl_parent == here.hl_id)) continue;
+      if (!f(Ctx{j, c.first})) return;
+    }
+  }
+  Position position(const Ctx& ctx) const;
+
+ private:
+  template <typename F>
+  bool walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) const;
+  template <typename F>
+  void walk_path(const Path& path, const Ctx& ctx, F&& f) const {
+    if (implicit_self(path, ctx)) { f(ctx); return; }
+    walk(path.steps.data(), path.steps.size(), ctx, f);
+  }
+  bool implicit_self(const Path& path, const Ctx& ctx) const;
+  bool cond_ok(const Segment& s, const Cond& c) const;
+  std::string_view raw(const Segment& s, const ElemRef& r) const;
+  bool value_at(const Path& path, const Ctx& ctx, std::string& out) const;
+  static bool level_ok(const Item& item, std::string_view level) {
+    for (const auto& l : item.levels)
+      if (l == level) return true;
+    return false;
+  }
+  bool hl_descends(std::uint32_t j, std::string_view ancestor_id) const;
+
+  const CompiledMap& m_;
+  const schema::TransactionTree& t_;
+  const Delimiters& d_;
+  const std::string& file_;
+};
+
+template <typename F>
+bool EdiSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) const {
+  if (n == 0) return f(ctx);
+  const Step& s = steps[0];
+  const auto& inst = t_.instances();
+  const schema::LoopInstance& here = inst[ctx.inst];
+  auto segs = t_.segments();
+  for (std::uint32_t k = here.first; k <= here.last && k < segs.size(); ++k) {
+    const Segment& seg = segs[k];
+    std::uint32_t owner = t_.owner(k);
+    if (owner == ctx.inst) {
+      if (seg.tag() != s.name) continue;
+      bool ok = true;
+      for (const Cond& c : s.conds) ok = ok && cond_ok(seg, c);
+      if (ok && !walk(steps + 1, n - 1, Ctx{ctx.inst, k}, f)) return false;
+      continue;
+    }
+    // A child loop instance starts here: climb to the direct child, test its trigger, skip it.
+    for (int guard = 0; owner != schema::kNoInstance && inst[owner].parent != ctx.inst && guard < 64; ++guard)
+      owner = inst[owner].parent;
+    if (owner == schema::kNoInstance || inst[owner].parent != ctx.inst) continue;
+    const schema::LoopInstance& child = inst[owner];
+    const Segment& trig = segs[child.first];
+    if (child.id == s.name || trig.tag() == s.name) {
+      bool ok = true;
+      for (const Cond& c : s.conds) ok = ok && cond_ok(trig, c);
+      if (ok && !walk(steps + 1, n - 1, Ctx{owner, child.first}, f)) return false;
+    }
+    if (child.last > k) k = child.last;
+  }
+  return true;
+}
+
+}  // namespace edigate::mapping

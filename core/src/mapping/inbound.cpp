@@ -1,0 +1,83 @@
+// Loading maps and the two inbound directions (EDI and JSON sources).
+#include "mapping/builder.hpp"
+#include "mapping/compile.hpp"
+#include "mapping/edi_source.hpp"
+#include "mapping/json_source.hpp"
+#include "mapping/map_reader.hpp"
+#include "schema/compiled_schema.hpp"
+
+namespace edigate::mapping {
+
+Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root) {
+  try {
+    MapResolver resolver(maps_root);
+    EDIGATE_TRY(auto node, resolver.load(file));
+    EDIGATE_TRY(auto compiled, compile_map(node));
+    return std::make_shared<const CompiledMap>(std::move(compiled));
+  } catch (const std::exception& ex) {
+    return Error("mapping.file.invalid", std::string("cannot load map: ") + ex.what()).at(file_position(file.string()));
+  }
+}
+
+Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
+                                    const std::filesystem::path& maps_root) {
+  try {
+    EDIGATE_TRY(auto node, read_map_text(xml, name));
+    MapResolver resolver(maps_root);
+    EDIGATE_TRY(auto merged, resolver.resolve(std::move(node), maps_root));
+    EDIGATE_TRY(auto compiled, compile_map(merged));
+    return std::make_shared<const CompiledMap>(std::move(compiled));
+  } catch (const std::exception& ex) {
+    return Error("mapping.file.invalid", std::string("cannot load map: ") + ex.what()).at(file_position(name));
+  }
+}
+
+Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::CompiledSchema& schema,
+                                          std::span<const Segment> segments, const Delimiters& delimiters,
+                                          TranslateContext& context) {
+  if (!map.inbound() || map.json_source())
+    return Error("mapping.direction", "map " + map.file + " is not an inbound EDI map").at(file_position(context.file));
+  if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
+  try {
+    // One tree per thread, reused: building allocates only when a transaction is bigger than
+    // any before it.
+    thread_local schema::TransactionTree tree;
+    tree.build(schema, segments);
+    EdiSource src(map, tree, delimiters, context.file);
+    Builder<EdiSource> builder(map, src, context);
+    auto out = canonical::make_object();
+    EDIGATE_TRY_VOID(builder.build(map.items, src.root(), *out, {}));
+    return out;
+  } catch (const std::exception& ex) {
+    Position p;
+    p.file = context.file;
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p));
+  }
+}
+
+Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& map, const Poco::Dynamic::Var& document,
+                                                            TranslateContext& context) {
+  if (!map.inbound() || !map.json_source())
+    return Error("mapping.direction", "map " + map.file + " is not an inbound JSON-source map").at(file_position(context.file));
+  try {
+    JsonSource src(map, document, context.file);
+    Builder<JsonSource> builder(map, src, context);
+    std::vector<Poco::JSON::Object::Ptr> out;
+    std::optional<Error> failed;
+    auto one = [&](const JsonCtx& c) {
+      auto obj = canonical::make_object();
+      auto r = builder.build(map.items, c, *obj, {});
+      if (!r) { failed = std::move(r).error(); return false; }
+      out.push_back(obj);
+      return true;
+    };
+    if (map.messages >= 0) src.each(map.messages, src.root(), one);
+    else one(src.root());
+    if (failed) return std::move(*failed);
+    return out;
+  } catch (const std::exception& ex) {
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(file_position(context.file));
+  }
+}
+
+}  // namespace edigate::mapping

@@ -1,0 +1,53 @@
+#pragma once
+// Path evaluation over a JSON document (JSON-source maps and outbound maps). A step is an
+// object member; an array met on the way is iterated (or indexed with [n]); conditions test
+// members of the element ("[status.type='D']").
+#include "mapping/compiled_map.hpp"
+
+#include <edigate/error.hpp>
+
+#include <Poco/Dynamic/Var.h>
+
+#include <functional>
+#include <string>
+
+namespace edigate::mapping {
+
+struct JsonCtx {
+  const Poco::Dynamic::Var* node = nullptr;
+  std::uint32_t index = 0;  ///< 1-based position in the array it came from (0: not from one)
+};
+
+class JsonSource {
+ public:
+  using Ctx = JsonCtx;
+  JsonSource(const CompiledMap& m, const Poco::Dynamic::Var& root, const std::string& file)
+      : m_(m), root_(root), file_(file) {}
+
+  Ctx root() const { return {&root_, 0}; }
+  bool first(std::int32_t p, const Ctx& ctx, std::string& out, Position& where) const;
+  void each_value(std::int32_t p, const Ctx& ctx, const std::function<void(std::string, const Ctx&)>& f) const;
+  void each(std::int32_t p, const Ctx& ctx, const std::function<bool(const Ctx&)>& f) const;
+  template <typename F>
+  void each_hl(const Item&, const Ctx&, F&&) const {}  // JSON has no HL loops
+  /// Number of elements of the array at path `p` (0 when absent or not an array).
+  std::size_t count(std::int32_t p, const Ctx& ctx) const;
+  Position position(const Ctx&) const {
+    Position p;
+    p.file = file_;
+    return p;
+  }
+
+  /// Scalar as text: strings as they are, integers in decimal, other numbers as decimal
+  /// strings (never via a binary float format), booleans "true"/"false", null/objects "".
+  static bool scalar_text(const Poco::Dynamic::Var& v, std::string& out);
+
+ private:
+  bool walk(const Step* steps, std::size_t n, const Ctx& ctx, const std::function<bool(const Ctx&)>& f,
+            bool expand_last) const;
+  const CompiledMap& m_;
+  const Poco::Dynamic::Var& root_;
+  const std::string& file_;
+};
+
+}  // namespace edigate::mapping

@@ -1,0 +1,168 @@
+#include "mapping/map_reader.hpp"
+
+#include "config/xml_positions.hpp"
+#include "config/xsd_check.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace edigate::mapping {
+
+extern const std::string_view kMapsXsd;
+
+namespace {
+
+constexpr std::size_t kMaxMapBytes = 8u << 20;
+constexpr std::size_t kMaxExtendsDepth = 16;
+
+std::string key_of(const MapNode& n) {
+  if (n.kind == "entry") return n.get("code");
+  if (n.kind == "element") return n.get("pos");
+  if (n.kind == "segment") return n.attr("name") ? n.get("name") : n.get("tag");
+  if (n.kind == "loop") return n.attr("name") ? n.get("name") : n.get("each");
+  return n.get("name");
+}
+
+// Tables and fields live in different name spaces ("purpose" may be both).
+bool same_slot(const MapNode& a, const MapNode& b) {
+  return (a.kind == "table") == (b.kind == "table") && a.key == b.key;
+}
+
+MapNode convert(const pugi::xml_node& x, const config::TextPositions& where, const std::string& file) {
+  MapNode n;
+  n.kind = std::string(config::local_name(x));
+  for (const auto& a : x.attributes()) n.attrs.emplace_back(a.name(), a.value());
+  Error pos = where.at_node(x, Error{});
+  n.file = file;
+  n.line = pos.position.line;
+  n.column = pos.position.column;
+  for (const auto& c : x.children())
+    if (c.type() == pugi::node_element) n.children.push_back(convert(c, where, file));
+  n.key = key_of(n);
+  return n;
+}
+
+}  // namespace
+
+Result<MapNode> read_map_text(std::string_view xml, const std::string& file) {
+  if (xml.size() > kMaxMapBytes) return Error("mapping.file.invalid", "map file too large").at(file_position(file));
+  EDIGATE_TRY_VOID(config::check_against_xsd({"maps.xsd", kMapsXsd}, xml, file, "mapping.file.invalid"));
+  pugi::xml_document doc;
+  auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!parsed) return Error("mapping.file.invalid", parsed.description()).at(file_position(file));
+  config::TextPositions where(xml, file);
+  return convert(doc.document_element(), where, file);
+}
+
+Result<MapNode> read_map_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error("mapping.file.unreadable", "cannot open map file").at(file_position(file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string xml = text.str();
+  return read_map_text(xml, file.string());
+}
+
+static Result<void> merge_children(MapNode& base, const MapNode& child) {
+  for (const MapNode& c : child.children) {
+    if (c.kind == "remove") {
+      auto it = std::find_if(base.children.begin(), base.children.end(),
+                             [&](const MapNode& b) { return b.kind != "table" && b.key == c.key; });
+      if (it == base.children.end())
+        return c.error("mapping.extends.remove_unknown", "remove: the base map has no item named '" + c.key + "'");
+      base.children.erase(it);
+      continue;
+    }
+    auto it = std::find_if(base.children.begin(), base.children.end(),
+                           [&](const MapNode& b) { return same_slot(b, c); });
+    if (it == base.children.end() || c.key.empty()) {
+      base.children.push_back(c);
+    } else if (c.get("merge") == "true" || c.get("merge") == "1") {
+      for (const auto& a : c.attrs) it->set(a.first, a.second);
+      it->file = c.file;
+      it->line = c.line;
+      it->column = c.column;
+      EDIGATE_TRY_VOID(merge_children(*it, c));
+    } else {
+      *it = c;
+    }
+  }
+  return {};
+}
+
+Result<MapNode> merge_maps(MapNode base, const MapNode& child) {
+  for (const auto& a : child.attrs)
+    if (a.first != "extends") base.set(a.first, a.second);
+  if (!child.attr("extends")) base.attrs.erase(std::remove_if(base.attrs.begin(), base.attrs.end(),
+                                                   [](const auto& a) { return a.first == "extends"; }),
+                                    base.attrs.end());
+  base.file = child.file;
+  base.line = child.line;
+  base.column = child.column;
+  EDIGATE_TRY_VOID(merge_children(base, child));
+  return base;
+}
+
+Result<std::filesystem::path> MapResolver::find_base(const MapNode& map, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::string ref = map.get("extends");
+  std::error_code ec;
+  if (ref.find('/') != std::string::npos || (ref.size() > 4 && ref.compare(ref.size() - 4, 4, ".xml") == 0)) {
+    for (const fs::path& p : {dir / ref, root_ / ref})
+      if (!p.empty() && fs::is_regular_file(p, ec)) return p;
+    return map.error("mapping.extends.not_found", "extends: no map file '" + ref + "' (looked beside the map and in " +
+                                                      root_.string() + ")");
+  }
+  if (!indexed_) {
+    indexed_ = true;
+    if (fs::is_directory(root_, ec)) {
+      for (auto it = fs::recursive_directory_iterator(root_, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (!it->is_regular_file(ec) || it->path().extension() != ".xml") continue;
+        pugi::xml_document doc;
+        if (!doc.load_file(it->path().c_str())) continue;
+        std::string id = doc.document_element().attribute("id").value();
+        if (!id.empty() && std::string(doc.document_element().name()) == "map") ids_.emplace(id, it->path());
+      }
+    }
+  }
+  auto found = ids_.find(ref);
+  if (found == ids_.end())
+    return map.error("mapping.extends.not_found", "extends: no map with id '" + ref + "' under " + root_.string());
+  return found->second;
+}
+
+Result<MapNode> MapResolver::resolve_chain(MapNode map, const std::filesystem::path& dir,
+                                           std::vector<std::string>& chain) {
+  if (!map.attr("extends")) return map;
+  if (chain.size() > kMaxExtendsDepth)
+    return map.error("mapping.extends.too_deep", "extends: more than 16 levels of inheritance");
+  EDIGATE_TRY(auto base_file, find_base(map, dir));
+  std::error_code ec;
+  std::string canon = std::filesystem::weakly_canonical(base_file, ec).string();
+  for (const std::string& seen : chain)
+    if (seen == canon)
+      return map.error("mapping.extends.cycle", "extends: cycle through " + base_file.string());
+  chain.push_back(canon);
+  EDIGATE_TRY(auto base, read_map_file(base_file));
+  EDIGATE_TRY(auto merged_base, resolve_chain(std::move(base), base_file.parent_path(), chain));
+  return merge_maps(std::move(merged_base), map);
+}
+
+Result<MapNode> MapResolver::load(const std::filesystem::path& file) {
+  EDIGATE_TRY(auto node, read_map_file(file));
+  std::vector<std::string> chain;
+  std::error_code ec;
+  chain.push_back(std::filesystem::weakly_canonical(file, ec).string());
+  return resolve_chain(std::move(node), file.parent_path(), chain);
+}
+
+Result<MapNode> MapResolver::resolve(MapNode map, const std::filesystem::path& dir) {
+  std::vector<std::string> chain;
+  return resolve_chain(std::move(map), dir, chain);
+}
+
+}  // namespace edigate::mapping

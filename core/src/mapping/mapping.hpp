@@ -1,0 +1,62 @@
+#pragma once
+// The map engine (docs/maps.md): load a map file once, then
+//  - translate: one EDI transaction (header..trailer) -> the canonical message body;
+//  - translate_json: a JSON document (carrier tracking API) -> canonical message bodies;
+//  - render: a canonical message -> one transaction's segments (ST..SE / UNH..UNT).
+// The canonical envelope (schema, type, message_id, partner_id, direction, source,
+// correlation) is the caller's job (canonical/envelope.hpp); correlation values come back in
+// the context. No entry point throws; bad input is an Error positioned in the input, bad maps
+// an Error at file:line:col.
+#include "mapping/compiled_map.hpp"
+
+#include <canonical/envelope.hpp>
+#include <edigate/document.hpp>
+#include <edigate/result.hpp>
+#include <edigate/segment.hpp>
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edigate::schema {
+class CompiledSchema;
+}
+
+namespace edigate::mapping {
+
+using MapPtr = std::shared_ptr<const CompiledMap>;
+
+/// Reads, XSD-checks, resolves `extends` (against `maps_root` for ids) and compiles a map.
+Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root);
+/// Same from memory; `name` is used in positions, `extends` paths resolve against `maps_root`.
+Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
+                                    const std::filesystem::path& maps_root = {});
+
+struct TranslateContext {
+  std::string file;            ///< input name for error positions
+  std::string default_offset;  ///< partner's UTC offset for times without a zone ("+01:00")
+  std::string control_number;  ///< render: ST02/SE02, UNH/UNT 0062 (source="control")
+  canonical::Correlation correlation;  ///< out: values of fields marked correlation=
+};
+
+/// EDI -> canonical body (insertion-ordered object without envelope fields).
+Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::CompiledSchema& schema,
+                                          std::span<const Segment> segments, const Delimiters& delimiters,
+                                          TranslateContext& context);
+
+/// JSON document -> one body per match of the map's messages= path (or one for the document).
+Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& map, const Poco::Dynamic::Var& document,
+                                                            TranslateContext& context);
+
+/// Canonical message -> one transaction. Counts (source="segment_count") are computed here;
+/// the caller wraps envelopes and writes with the format plugin.
+Result<TransactionData> render(const CompiledMap& map, const Poco::JSON::Object::Ptr& message,
+                               TranslateContext& context);
+
+}  // namespace edigate::mapping

@@ -1,0 +1,151 @@
+// Outbound maps: canonical JSON -> one transaction (docs/maps.md, "Outbound maps").
+#include "mapping/convert.hpp"
+#include "mapping/map_node.hpp"
+#include "mapping/json_source.hpp"
+#include "mapping/mapping.hpp"
+
+#include <Poco/Dynamic/Var.h>
+
+namespace edigate::mapping {
+namespace {
+
+constexpr std::size_t kMaxSegments = 1u << 22;  // bounds output for hostile input
+
+struct Frame {
+  std::uint32_t index = 0;      // 1-based iteration of the innermost loop
+  std::string hl_id, hl_parent;
+};
+
+class Renderer {
+ public:
+  Renderer(const CompiledMap& m, const JsonSource& src, TranslateContext& tc) : m_(m), src_(src), tc_(tc) {}
+
+  Result<void> items(const std::vector<Item>& items, const JsonCtx& ctx, const Frame& frame, const std::string& at) {
+    for (const Item& it : items) {
+      if (it.kind == Item::Kind::segment) {
+        EDIGATE_TRY_VOID(segment(it, ctx, frame, at));
+      } else if (it.kind == Item::Kind::loop) {
+        std::optional<Error> failed;
+        std::uint32_t i = 0;
+        const std::string& each = m_.paths[static_cast<std::size_t>(it.each)].text;
+        src_.each(it.each, ctx, [&](const JsonCtx& c) {
+          Frame f;
+          f.index = ++i;
+          f.hl_id = frame.hl_id;
+          f.hl_parent = frame.hl_parent;
+          if (it.hl) {
+            f.hl_parent = frame.hl_id;
+            f.hl_id = std::to_string(++hl_counter_);
+          }
+          auto r = items_checked(it.children, c, f, at + each + "[" + std::to_string(i) + "]/");
+          if (!r) { failed = std::move(r).error(); return false; }
+          return true;
+        });
+        if (failed) return std::move(*failed);
+      }
+    }
+    return {};
+  }
+
+  std::vector<SegmentData> segments;
+
+ private:
+  Result<void> items_checked(const std::vector<Item>& children, const JsonCtx& c, const Frame& f, const std::string& at) {
+    if (segments.size() > kMaxSegments) return Error("mapping.render.too_large", "rendered transaction too large");
+    return items(children, c, f, at);
+  }
+
+  Result<std::string> part(const Part& p, const JsonCtx& ctx, const Position& where) {
+    std::string raw;
+    Position ignored;
+    if (p.path >= 0 && !src_.first(p.path, ctx, raw, ignored)) raw.clear();
+    if (raw.empty() && p.has_const) raw = p.constant;
+    if (raw.empty()) return raw;
+    return convert_value(m_, p, std::move(raw), where);
+  }
+
+  Result<void> segment(const Item& seg, const JsonCtx& ctx, const Frame& frame, const std::string& at) {
+    Position where;
+    where.file = tc_.file;
+    std::string probe;
+    Position ignored;
+    if (seg.when >= 0 && !src_.first(seg.when, ctx, probe, ignored)) return {};
+    SegmentData out(seg.name);
+    bool sourced = false, has_source_elements = false;
+    for (const Item& e : seg.children) {
+      const Value& v = e.value;
+      std::string value;
+      bool from_data = e.special != Special::none || v.main.path >= 0 || !v.parts.empty();
+      has_source_elements = has_source_elements || (from_data && e.special != Special::segment_count &&
+                                                    e.special != Special::control);
+      switch (e.special) {
+        case Special::control: value = tc_.control_number; break;
+        case Special::segment_count: value = std::to_string(segments.size() + 1); break;
+        case Special::index: value = std::to_string(frame.index); break;
+        case Special::hl_id: value = frame.hl_id; break;
+        case Special::hl_parent: value = frame.hl_parent; break;
+        case Special::count: value = std::to_string(src_.count(v.main.path, ctx)); break;
+        case Special::none:
+          if (v.parts.empty()) {
+            EDIGATE_TRY(value, part(v.main, ctx, where));
+          } else {
+            for (const Part& p : v.parts) {
+              EDIGATE_TRY(auto s, part(p, ctx, where));
+              if (s.empty()) continue;
+              if (!value.empty()) value += v.separator;
+              value += s;
+            }
+          }
+          break;
+      }
+      if (value.empty() && v.has_default) value = v.default_value;
+      if (value.empty()) {
+        if (v.required) {
+          std::string src = v.main.path >= 0 ? m_.paths[static_cast<std::size_t>(v.main.path)].text : std::string("value");
+          return Error("mapping.field.required", "map " + m_.file + ": required element " + e.name + " has no value")
+              .at(where)
+              .want(at + src, "");
+        }
+        continue;
+      }
+      if (from_data && e.special != Special::segment_count && e.special != Special::control) sourced = true;
+      if (out.elements.size() < e.pos) out.elements.resize(e.pos);
+      Element& el = out.elements[e.pos - 1];
+      if (el.empty()) el.emplace_back();
+      std::size_t comp = e.comp ? e.comp : 1;
+      if (el[0].size() < comp) el[0].resize(comp);
+      el[0][comp - 1] = std::move(value);
+    }
+    // A segment fed by data is written only when some data was there; constant-only segments
+    // (ST, SE, fixed qualifiers) always are.
+    if (has_source_elements && !sourced) return {};
+    segments.push_back(std::move(out));
+    return {};
+  }
+
+  const CompiledMap& m_;
+  const JsonSource& src_;
+  TranslateContext& tc_;
+  std::uint32_t hl_counter_ = 0;
+};
+
+}  // namespace
+
+Result<TransactionData> render(const CompiledMap& map, const Poco::JSON::Object::Ptr& message,
+                               TranslateContext& context) {
+  if (map.inbound()) return Error("mapping.direction", "map " + map.file + " is not an outbound map").at(file_position(context.file));
+  if (!message) return Error("mapping.input.empty", "no message to render").at(file_position(context.file));
+  try {
+    Poco::Dynamic::Var root(message);
+    JsonSource src(map, root, context.file);
+    Renderer r(map, src, context);
+    EDIGATE_TRY_VOID(r.items(map.items, src.root(), Frame{}, {}));
+    TransactionData out;
+    out.segments = std::move(r.segments);
+    return out;
+  } catch (const std::exception& ex) {
+    return Error("mapping.internal", std::string("rendering aborted: ") + ex.what()).at(file_position(context.file));
+  }
+}
+
+}  // namespace edigate::mapping

@@ -1,0 +1,205 @@
+#include "mapping/path_parser.hpp"
+
+#include <cctype>
+
+namespace edigate::mapping {
+namespace {
+
+constexpr std::size_t kMaxSteps = 16;
+
+bool all_digits(std::string_view s) {
+  if (s.empty() || s.size() > 4) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+std::uint16_t to_u16(std::string_view s) {
+  unsigned v = 0;
+  for (char c : s) v = v * 10 + unsigned(c - '0');
+  return static_cast<std::uint16_t>(v);
+}
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '@' || c == '$'; }
+
+// Splits on '/' outside brackets, parentheses and quotes.
+bool split_steps(std::string_view text, std::vector<std::string_view>& parts, std::string& why) {
+  int depth = 0;
+  char quote = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) { if (c == quote) quote = 0; continue; }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '[' || c == '(') ++depth;
+    else if (c == ']' || c == ')') { if (--depth < 0) { why = "unbalanced ']' or ')'"; return false; } }
+    else if (c == '/' && depth == 0) { parts.push_back(text.substr(start, i - start)); start = i + 1; }
+  }
+  if (quote) { why = "unterminated quote"; return false; }
+  if (depth) { why = "unbalanced '[' or '('"; return false; }
+  parts.push_back(text.substr(start));
+  if (parts.size() > kMaxSteps) { why = "more than 16 steps"; return false; }
+  for (auto p : parts)
+    if (p.empty()) { why = "empty step"; return false; }
+  return true;
+}
+
+// A value in a condition: 'quoted', "quoted" or bare up to | or the end.
+bool parse_values(std::string_view s, std::vector<std::string>& out, std::string& why) {
+  std::size_t i = 0;
+  while (true) {
+    if (i < s.size() && (s[i] == '\'' || s[i] == '"')) {
+      std::size_t end = s.find(s[i], i + 1);
+      if (end == std::string_view::npos) { why = "unterminated quote"; return false; }
+      out.emplace_back(s.substr(i + 1, end - i - 1));
+      i = end + 1;
+    } else {
+      std::size_t end = s.find('|', i);
+      if (end == std::string_view::npos) end = s.size();
+      out.emplace_back(s.substr(i, end - i));
+      i = end;
+    }
+    if (i >= s.size()) return true;
+    if (s[i] != '|') { why = "expected '|' between values"; return false; }
+    ++i;
+  }
+}
+
+bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
+  std::size_t op = body.find('=');
+  std::string_view ref = body.substr(0, op);
+  if (op != std::string_view::npos && op > 0 && body[op - 1] == '!') {
+    c.negate = true;
+    ref = body.substr(0, op - 1);
+  }
+  if (ref.empty()) { why = "condition without an element"; return false; }
+  if (json) {
+    for (char ch : ref)
+      if (!is_name_char(ch) && ch != '.') { why = "bad member name in condition: " + std::string(ref); return false; }
+    c.key = std::string(ref);
+  } else if (!parse_elem_ref(ref, c.ref)) {
+    why = "bad element reference in condition: " + std::string(ref);
+    return false;
+  }
+  if (op == std::string_view::npos) {
+    c.presence = true;
+    return true;
+  }
+  return parse_values(body.substr(op + 1), c.values, why);
+}
+
+bool parse_step(std::string_view part, bool json, Step& step, std::string& why) {
+  std::size_t i = 0;
+  while (i < part.size() && is_name_char(part[i])) ++i;
+  if (i == 0) { why = "step must start with a name: " + std::string(part); return false; }
+  step.name = std::string(part.substr(0, i));
+  while (i < part.size()) {
+    if (part[i] != '[') { why = "unexpected '" + std::string(1, part[i]) + "' in " + std::string(part); return false; }
+    // Find the matching ']' outside quotes.
+    std::size_t j = i + 1;
+    char quote = 0;
+    for (; j < part.size(); ++j) {
+      if (quote) { if (part[j] == quote) quote = 0; continue; }
+      if (part[j] == '\'' || part[j] == '"') quote = part[j];
+      else if (part[j] == ']') break;
+    }
+    if (j >= part.size()) { why = "missing ']'"; return false; }
+    std::string_view body = part.substr(i + 1, j - i - 1);
+    if (json && all_digits(body)) {
+      step.index = to_u16(body);
+    } else {
+      Cond c;
+      if (!parse_cond(body, json, c, why)) return false;
+      step.conds.push_back(std::move(c));
+    }
+    i = j + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_elem_ref(std::string_view text, ElemRef& out) {
+  out = {};
+  std::string_view head = text, comp;
+  if (auto dot = text.find('.'); dot != std::string_view::npos) {
+    head = text.substr(0, dot);
+    comp = text.substr(dot + 1);
+    if (!all_digits(comp) || to_u16(comp) == 0) return false;
+    out.component = to_u16(comp);
+  }
+  if (all_digits(head)) {
+    out.element = to_u16(head);
+    return out.element > 0;
+  }
+  // TAG + two digits: "N104", "PO106", "BEG03".
+  if (head.size() < 4 || head.size() > 5) return false;
+  std::string_view tag = head.substr(0, head.size() - 2), num = head.substr(head.size() - 2);
+  if (!all_digits(num) || !std::isupper(static_cast<unsigned char>(tag[0]))) return false;
+  for (char c : tag)
+    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c))) return false;
+  out.tag = std::string(tag);
+  out.element = to_u16(num);
+  return out.element > 0;
+}
+
+bool parse_edi_path(std::string_view text, bool want_element, Path& out, std::string& why) {
+  out = {};
+  out.text = std::string(text);
+  std::vector<std::string_view> parts;
+  if (!split_steps(text, parts, why)) return false;
+  std::size_t n_steps = parts.size();
+  if (want_element) {
+    std::string_view last = parts.back();
+    --n_steps;
+    if (last.rfind("pair(", 0) == 0) {
+      if (last.back() != ')') { why = "pair(...) must end with ')'"; return false; }
+      std::string_view args = last.substr(5, last.size() - 6);
+      auto comma = args.find(',');
+      if (comma == std::string_view::npos) { why = "pair(START,'QUALIFIER') needs two arguments"; return false; }
+      if (!parse_elem_ref(args.substr(0, comma), out.elem)) { why = "bad element in pair(): " + std::string(args); return false; }
+      std::vector<std::string> q;
+      if (!parse_values(args.substr(comma + 1), q, why) || q.size() != 1) {
+        if (why.empty()) why = "pair() takes one qualifier";
+        return false;
+      }
+      out.pair = true;
+      out.pair_qualifier = q[0];
+    } else if (!parse_elem_ref(last, out.elem)) {
+      why = "a field path must end with an element (\"N104\", \"2\", \"1.2\" or pair(...)), found \"" +
+            std::string(last) + "\"";
+      return false;
+    }
+    out.has_elem = true;
+  }
+  for (std::size_t i = 0; i < n_steps; ++i) {
+    Step s;
+    if (!parse_step(parts[i], false, s, why)) return false;
+    out.steps.push_back(std::move(s));
+  }
+  // "BEG03" alone: segment BEG of the context.
+  if (want_element && out.steps.empty() && !out.elem.tag.empty()) out.steps.push_back(Step{out.elem.tag, {}, -1});
+  if (!want_element && out.steps.empty()) { why = "empty path"; return false; }
+  return true;
+}
+
+bool parse_json_path(std::string_view text, Path& out, std::string& why) {
+  out = {};
+  out.json = true;
+  out.text = std::string(text);
+  if (!text.empty() && text[0] == '/') {
+    out.absolute = true;
+    text.remove_prefix(1);
+  }
+  if (text.empty() || text == ".") return true;  // the context itself
+  std::vector<std::string_view> parts;
+  if (!split_steps(text, parts, why)) return false;
+  for (auto p : parts) {
+    Step s;
+    if (!parse_step(p, true, s, why)) return false;
+    out.steps.push_back(std::move(s));
+  }
+  return true;
+}
+
+}  // namespace edigate::mapping
