@@ -163,6 +163,7 @@ class Compiler {
         e.comp = r.component;
         e.name = it.name + (e.pos < 10 ? "0" : "") + std::to_string(e.pos);
         EDIGATE_TRY(e.value, value(c));
+        EDIGATE_TRY(e.when, optional_path(c, "when", true));
         std::string s = c.get("source");
         static const std::pair<const char*, Special> kSpecial[] = {
             {"control", Special::control}, {"segment_count", Special::segment_count}, {"index", Special::index},

@@ -75,6 +75,7 @@ class Renderer {
     for (const Item& e : seg.children) {
       const Value& v = e.value;
       std::string value;
+      if (e.when >= 0 && !src_.first(e.when, ctx, probe, ignored)) continue;  // qualifier of an absent value
       bool from_data = e.special != Special::none || v.main.path >= 0 || !v.parts.empty();
       has_source_elements = has_source_elements || (from_data && e.special != Special::segment_count &&
                                                     e.special != Special::control);

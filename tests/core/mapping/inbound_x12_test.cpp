@@ -1,0 +1,109 @@
+#include "mapping_fixture.hpp"
+
+#include "canonical/json_io.hpp"
+#include "schema/tree.hpp"
+
+using namespace edigate;
+using namespace edigate::test;
+
+namespace {
+
+const Delimiters kX12{'*', '>', 0, 0, '.', "~", "\n"};
+
+std::string body_json(const Poco::JSON::Object::Ptr& body) {
+  auto line = canonical::to_json_line(body);
+  REQUIRE(line.ok());
+  return line.value();
+}
+
+}  // namespace
+
+TEST_CASE("the transaction tree groups segments into schema loop instances", "[mapping][tree]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  EdiFixture edi(read_text(std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound/acme_850_4010.edi"), kX12);
+  schema::TransactionTree tree;
+  tree.build(*schema, edi.transaction(0));
+  const auto& in = tree.instances();
+  // root, N1, PO1, PID, PO1, PID, CTT
+  REQUIRE(in.size() == 7);
+  CHECK(in[1].id == "N1");
+  CHECK(in[1].first == 5);   // N1*ST (ST=0, BEG=1, CUR=2, REF=3, DTM=4, N1=5)
+  CHECK(in[1].last == 7);    // N3=6, N4=7
+  CHECK(in[2].id == "PO1");
+  CHECK(in[3].id == "PID");
+  CHECK(in[3].parent == 2);
+  CHECK(in[6].id == "CTT");
+  CHECK(tree.owner(0) == 0);
+  CHECK(tree.owner(7) == 1);  // N3 in the N1 loop
+}
+
+TEST_CASE("the 856 HL loops expose id, parent and level", "[mapping][tree]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/856.xml");
+  EdiFixture edi(read_text(std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound/widgetworks_856_4010.edi"), kX12);
+  schema::TransactionTree tree;
+  tree.build(*schema, edi.transaction(0));
+  std::vector<std::string> hl;
+  for (const auto& i : tree.instances())
+    if (!i.hl_level.empty()) hl.push_back(std::string(i.hl_id) + "<" + std::string(i.hl_parent) + ":" + std::string(i.hl_level));
+  CHECK(hl == std::vector<std::string>{"1<:S", "2<1:O", "3<2:P", "4<3:I", "5<2:P", "6<5:I"});
+}
+
+TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase orders", "[mapping][inbound]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/850.inbound.xml",
+                               std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  REQUIRE(map.ok());
+  EdiFixture edi(read_text(std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound/acme_850_4010.edi"), kX12);
+  REQUIRE(edi.size() == 2);
+
+  mapping::TranslateContext ctx;
+  ctx.file = "acme_850_4010.edi";
+  auto first = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
+  REQUIRE(first.ok());
+  // Written by hand from the sample: BEG, CUR, DTM*002, one N1 loop, two PO1 loops, CTT.
+  CHECK(body_json(first.value()) ==
+        R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","po_type":"SA","currency":"USD",)"
+        R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME DC 42",)"
+        R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"0042"}],)"
+        R"("address":{"lines":["1200 INDUSTRIAL PKWY"],"city":"COLUMBUS","state":"OH","postal_code":"43215","country":"US"}}],)"
+        R"("requested_delivery_date":"2026-12-01",)"
+        R"("lines":[{"line_number":"1","items":{"vendor_part":"WID-100","upc":"012345678905"},"description":"BLUE WIDGET",)"
+        R"("quantity":"24","uom":"EA","unit_price":"12.50"},)"
+        R"({"line_number":"2","items":{"vendor_part":"WID-200","upc":"012345678912"},"description":"RED WIDGET CASE OF 12",)"
+        R"("quantity":"10","uom":"CA","unit_price":"48.00"}],"totals":{"line_count":2}})");
+  CHECK(ctx.correlation.po_number == "4500012345");
+
+  mapping::TranslateContext ctx2;
+  auto second = mapping::translate(*map.value(), *schema, edi.transaction(1), kX12, ctx2);
+  REQUIRE(second.ok());
+  CHECK(body_json(second.value()) ==
+        R"({"po_number":"4500012346","po_date":"2026-11-22","purpose":"original","po_type":"SA",)"
+        R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME STORE 1187",)"
+        R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"1187"}]}],)"
+        R"("requested_delivery_date":"2026-12-05",)"
+        R"("lines":[{"line_number":"1","items":{"upc":"012345678929"},"quantity":"6","uom":"EA","unit_price":"7.25"}],)"
+        R"("totals":{"line_count":1}})");
+}
+
+TEST_CASE("a required field that is missing names the map, the field and the segment position", "[mapping][inbound]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  auto map = map_from_text(R"(<map id="t" direction="inbound" type="purchase_order">
+    <array name="lines" each="PO1">
+      <field name="unit_price" path="PO104" required="true"/>
+    </array></map>)", "maps/t.xml");
+  EdiFixture edi(read_text(std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound/acme_850_4010.edi"), kX12);
+  std::string text = "ST*850*9~BEG*00*SA*1**20240101~PO1*1*2*EA*1.5~PO1*2*3*EA~CTT*2~SE*6*9~";
+  EdiFixture small(text, kX12);
+  mapping::TranslateContext ctx;
+  ctx.file = "in.edi";
+  auto r = mapping::translate(*map, *schema, small.transaction(0), kX12, ctx);
+  REQUIRE_FALSE(r.ok());
+  const Error& e = r.error();
+  CHECK(e.code == "mapping.field.required");
+  CHECK(e.position.segment_index == 4);
+  CHECK(e.position.segment_tag == "PO1");
+  CHECK(e.position.offset == text.find("PO1*2"));
+  CHECK(e.message.find("maps/t.xml") != std::string::npos);
+  CHECK(e.message.find("lines[2].unit_price") != std::string::npos);
+  CHECK(e.to_string().rfind("in.edi:" + std::to_string(text.find("PO1*2")) + ": segment 4 (PO1): ", 0) == 0);
+}
