@@ -84,8 +84,10 @@ bool EdiSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Position
 bool EdiSource::hl_descends(std::uint32_t j, std::string_view ancestor_id) const {
   const auto& inst = t_.instances();
   std::string_view parent = inst[j].hl_parent;
-  // Bounded: a malformed hierarchy with a parent cycle stops after as many hops as HL loops.
-  for (std::size_t hops = 0; !parent.empty() && hops < inst.size(); ++hops) {
+  // Bounded: real hierarchies are a handful of levels deep (S/O/T/P/I); a malformed one with
+  // a parent cycle stops after kMaxHlDepth hops.
+  constexpr std::size_t kMaxHlDepth = 32;
+  for (std::size_t hops = 0; !parent.empty() && hops < kMaxHlDepth; ++hops) {
     if (parent == ancestor_id) return true;
     std::string_view next;
     for (const auto& c : inst)

@@ -87,6 +87,9 @@ bool JsonSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, const st
                       bool expand_last) const {
   const Poco::Dynamic::Var& v = *ctx.node;
   if (const Array* a = as_array(v); a && (n > 0 || expand_last)) {
+    // Arrays directly inside arrays recurse without consuming a step: bound the nesting.
+    if (++array_depth_ > kMaxArrayNesting) { --array_depth_; return true; }
+    struct Leave { int& d; ~Leave() { --d; } } leave{array_depth_};
     // An array on the way: every element, in order.
     std::uint32_t i = 0;
     for (auto it = a->begin(); it != a->end(); ++it)

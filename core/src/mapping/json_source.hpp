@@ -45,6 +45,8 @@ class JsonSource {
  private:
   bool walk(const Step* steps, std::size_t n, const Ctx& ctx, const std::function<bool(const Ctx&)>& f,
             bool expand_last) const;
+  static constexpr int kMaxArrayNesting = 32;
+  mutable int array_depth_ = 0;
   const CompiledMap& m_;
   const Poco::Dynamic::Var& root_;
   const std::string& file_;
