@@ -1293,6 +1293,265 @@ TABLES[("D96A", "CONTRL")] = _CONTRL
 TABLES[("D01B", "CONTRL")] = _CONTRL
 # APERAK did not change between D96A and D01B.
 TABLES[("D96A", "APERAK")] = TABLES[("D01B", "APERAK")]
-# ORDRSP follows ORDERS' layout in both directories (see the report for what is unverified).
-TABLES[("D96A", "ORDRSP")] = TABLES[("D96A", "ORDERS")]
-TABLES[("D01B", "ORDRSP")] = TABLES[("D01B", "ORDERS")]
+# D96A ORDRSP: its own table (an AJT group after the heading RFF group, no GIS/summary-less
+# layout of ORDERS), checked against the reference tables (README.md); the LIN group is SG26.
+TABLES[("D96A", "ORDRSP")] = """
+UNH M 1
+BGM M 1
+DTM M 35
+PAI C 1
+ALI C 5
+IMD C 1
+FTX C 99
+SG1 C 10
+  RFF M 1
+  DTM C 5
+SG2 C 1
+  AJT M 1
+  FTX C 5
+SG3 C 99
+  NAD M 1
+  LOC C 25
+  FII C 5
+  SG4 C 10
+    RFF M 1
+    DTM C 5
+  SG5 C 5
+    DOC M 1
+    DTM C 5
+  SG6 C 5
+    CTA M 1
+    COM C 5
+SG7 C 5
+  TAX M 1
+  MOA C 1
+  LOC C 5
+SG8 C 5
+  CUX M 1
+  PCD C 5
+  DTM C 5
+SG9 C 10
+  PAT M 1
+  DTM C 5
+  PCD C 1
+  MOA C 1
+SG10 C 10
+  TDT M 1
+  SG11 C 10
+    LOC M 1
+    DTM C 5
+SG12 C 5
+  TOD M 1
+  LOC C 2
+SG13 C 10
+  PAC M 1
+  MEA C 5
+  SG14 C 5
+    PCI M 1
+    RFF C 1
+    DTM C 5
+    GIN C 99
+SG15 C 10
+  EQD M 1
+  HAN C 5
+  MEA C 5
+  FTX C 5
+SG16 C 10
+  SCC M 1
+  FTX C 5
+  RFF C 5
+  SG17 C 10
+    QTY M 1
+    DTM C 5
+SG18 C 25
+  APR M 1
+  DTM C 5
+  RNG C 1
+SG19 C 15
+  ALC M 1
+  ALI C 5
+  DTM C 5
+  SG20 C 1
+    QTY M 1
+    RNG C 1
+  SG21 C 1
+    PCD M 1
+    RNG C 1
+  SG22 C 2
+    MOA M 1
+    RNG C 1
+  SG23 C 1
+    RTE M 1
+    RNG C 1
+  SG24 C 5
+    TAX M 1
+    MOA C 1
+SG25 C 100
+  RCS M 1
+  RFF C 5
+  DTM C 5
+  FTX C 5
+SG26 C 200000
+  LIN M 1
+  PIA C 25
+  IMD C 99
+  MEA C 5
+  QTY C 10
+  PCD C 5
+  ALI C 5
+  DTM C 35
+  MOA C 10
+  GIN C 1000
+  GIR C 1000
+  QVR C 1
+  DOC C 5
+  PAI C 1
+  FTX C 99
+  SG27 C 999
+    CCI M 1
+    CAV C 10
+    MEA C 10
+  SG28 C 10
+    PAT M 1
+    DTM C 5
+    PCD C 1
+    MOA C 1
+  SG29 C 1
+    AJT M 1
+    FTX C 5
+  SG30 C 25
+    PRI M 1
+    CUX C 1
+    APR C 1
+    RNG C 1
+    DTM C 5
+  SG31 C 999
+    RFF M 1
+    DTM C 5
+  SG32 C 10
+    PAC M 1
+    MEA C 5
+    QTY C 5
+    DTM C 5
+    SG33 C 1
+      RFF M 1
+      DTM C 5
+    SG34 C 5
+      PCI M 1
+      RFF C 1
+      DTM C 5
+      GIN C 99
+  SG35 C 9999
+    LOC M 1
+    QTY C 1
+    DTM C 5
+  SG36 C 10
+    TAX M 1
+    MOA C 1
+    LOC C 5
+  SG37 C 99
+    NAD M 1
+    LOC C 5
+    SG38 C 5
+      RFF M 1
+      DTM C 5
+    SG39 C 5
+      DOC M 1
+      DTM C 5
+    SG40 C 5
+      CTA M 1
+      COM C 5
+  SG41 C 99
+    ALC M 1
+    ALI C 5
+    DTM C 5
+    SG42 C 1
+      QTY M 1
+      RNG C 1
+    SG43 C 1
+      PCD M 1
+      RNG C 1
+    SG44 C 2
+      MOA M 1
+      RNG C 1
+    SG45 C 1
+      RTE M 1
+      RNG C 1
+    SG46 C 5
+      TAX M 1
+      MOA C 1
+  SG47 C 10
+    TDT M 1
+    SG48 C 10
+      LOC M 1
+      DTM C 5
+  SG49 C 5
+    TOD M 1
+    LOC C 2
+  SG50 C 10
+    EQD M 1
+    HAN C 5
+    MEA C 5
+    FTX C 5
+  SG51 C 100
+    SCC M 1
+    FTX C 5
+    RFF C 5
+    SG52 C 10
+      QTY M 1
+      DTM C 5
+  SG53 C 100
+    RCS M 1
+    RFF C 5
+    DTM C 5
+    FTX C 5
+  SG54 C 10
+    STG M 1
+    SG55 C 3
+      QTY M 1
+      MOA C 1
+UNS M 1
+MOA C 12
+CNT C 10
+SG56 C 10
+  ALC M 1
+  ALI C 1
+  MOA M 2
+UNT M 1
+"""
+
+
+def _d01b_ordrsp(d96a):
+    """D01B ORDRSP = the D96A table with the D01B changes: header GIR, LIN-level GIS/MTD, a PCD in
+    the LIN/LOC group, FII in the LIN/NAD group and the wider repeats (checked per group, README.md)."""
+    lines = d96a.strip("\n").splitlines()
+    out, group = [], []  # group: stack of (indent, SG id) for the current position
+    wider = {("", "IMD"): 999, ("", "SG1"): 9999, ("SG3", "SG4"): 99, ("", "SG13"): 99, ("SG13", "SG14"): 99,
+             ("", "SG19"): 99, ("", "SG25"): 999, ("SG25", "FTX"): 99999, ("SG26", "MEA"): 99,
+             ("SG26", "QTY"): 99, ("SG26", "DOC"): 99, ("SG26", "SG31"): 9999, ("SG26", "SG32"): 99,
+             ("SG26/SG32", "SG34"): 99, ("SG26", "SG37"): 999, ("SG26/SG37", "SG38"): 99, ("SG26", "SG53"): 999,
+             ("SG26/SG53", "FTX"): 99999}
+    for line in lines:
+        indent = (len(line) - len(line.lstrip())) // 2
+        tag, usage, rep = line.split()
+        group = [g for g in group if g[0] < indent]
+        path = "/".join(g[1] for g in group)
+        rep = str(wider.get((path, tag), rep))
+        pad = "  " * indent
+        if path == "" and tag == "SG1":
+            out.append("GIR C 10")
+        if path == "SG26" and tag == "GIN":
+            out.append(pad + "GIS C 99")
+        if path == "SG26" and tag == "FTX":
+            out.append(pad + "MTD C 99")
+        out.append("%s%s %s %s" % (pad, tag, usage, rep))
+        if path == "SG26/SG35" and tag == "QTY":
+            out.append(pad + "PCD C 1")
+        if path == "SG26/SG37" and tag == "LOC":
+            out.append(pad + "FII C 5")
+        if tag.startswith("SG"):
+            group.append((indent, tag))
+    return "\n" + "\n".join(out) + "\n"
+
+
+TABLES[("D01B", "ORDRSP")] = _d01b_ordrsp(TABLES[("D96A", "ORDRSP")])

@@ -115,8 +115,9 @@ def main():
         os.makedirs(folder, exist_ok=True)
         for set_id, (set_name, fn) in sorted(x12_sets.SETS[version].items()):
             path = os.path.join(folder, set_id + ".xml")
+            text = generate(version, set_id, set_name, fn)  # before opening: no half-written file on error
             with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(generate(version, set_id, set_name, fn))
+                f.write(text)
             written.append(os.path.relpath(path, ROOT))
         keep = os.path.join(folder, ".keep")
         if os.path.exists(keep):

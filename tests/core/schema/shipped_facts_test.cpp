@@ -1,0 +1,108 @@
+// Facts of the standards that the shipped schema files must encode (checked against the
+// reference tables, scripts/schemas/README.md): each case would fail on the tables as they
+// were before the cross-check.
+#include "schema_test_support.hpp"
+
+#include <edigate/codes.hpp>
+
+#include <filesystem>
+
+using edigate::test::describe;
+using edigate::test::tokenize;
+namespace codes = edigate::codes;
+
+namespace {
+
+std::shared_ptr<const edigate::schema::CompiledSchema> shipped(const std::string& rel) {
+  auto path = std::filesystem::path(EDIGATE_SOURCE_DIR) / "plugins" / rel;
+  auto r = edigate::schema::load_schema(path);
+  if (!r) FAIL("shipped schema " << rel << " does not load: " << r.error().to_string());
+  return *r;
+}
+
+std::vector<edigate::Error> check(const std::string& rel, const std::string& text, const edigate::Delimiters& d) {
+  auto t = tokenize(text, d);
+  std::vector<edigate::Error> out;
+  edigate::schema::validate(*shipped(rel), t->segments, d, "t.edi", out);
+  return out;
+}
+
+std::vector<edigate::Error> x12(const std::string& rel, const std::string& text) {
+  return check("x12/schemas/" + rel, text, edigate::Delimiters::x12_default());
+}
+
+std::vector<edigate::Error> edifact(const std::string& rel, const std::string& text) {
+  return check("edifact/schemas/" + rel, text, edigate::Delimiters::edifact_default());
+}
+
+bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag) {
+  for (const auto& e : errors)
+    if (e.code == code && e.position.segment_tag == tag) return true;
+  return false;
+}
+
+// 004010 214: an LX with AT5 and a CD3 (package) loop holding L11, NM1, Q7 and an N1 loop.
+std::string status_214(const std::string& cd3) {
+  return "ST*214*0001~B10*PRO123*SHIP456*SCAC~N1*SH*ACME~LX*1~AT7*X1*NS***20240105*1200~MS1*CHICAGO*IL~"
+         "L11*PO1*PO~AT5*HM~AT8*G*L*150*3~" +
+         cd3 + "~L11*PKG1*2I~NM1*CN*2*ACME RECEIVING~Q7*A*CTN*1~N1*CN*ACME~N4*CHICAGO*IL*60601~SE*16*0001~";
+}
+
+std::string ordrsp(const std::string& summary_moa) {
+  return "UNH+1+ORDRSP:D:96A:UN'BGM+231+RSP1+4'DTM+137:20240101:102'RFF+ON:PO1'AJT+AB'"
+         "NAD+BY+5412345000013::9'LIN+1+3+4000862141404:EN'QTY+21:10'UNS+S'" +
+         summary_moa + "CNT+2:1'ALC+A'MOA+8:10'UNT+13+1'";
+}
+
+}  // namespace
+
+TEST_CASE("004010 214: an LX with AT5 and a CD3 loop validates", "[schema][shipped][x12][214]") {
+  auto errors = x12("004010/214.xml", status_214("CD3*G*25.5*05**02"));
+  INFO(describe(errors));
+  CHECK(errors.empty());
+}
+
+TEST_CASE("004010 214: CD3 weight qualifier without a weight breaks P0102", "[schema][shipped][x12][214]") {
+  auto errors = x12("004010/214.xml", status_214("CD3*G"));
+  INFO(describe(errors));
+  CHECK(has(errors, codes::element_conditional, "CD3"));
+}
+
+TEST_CASE("004010 940: W66 is used at most once", "[schema][shipped][x12][940]") {
+  const std::string head = "ST*940*0001~W05*N*ORD1~N1*ST*ACME~W66*PP*M~";
+  const std::string rest = "LX*1~W01*10*EA**VN*ABC~W76*10~SE*8*0001~";
+  auto once = x12("004010/940.xml", head + rest);
+  INFO(describe(once));
+  CHECK(once.empty());
+  auto twice = x12("004010/940.xml", head + "W66*PP*M~" + rest);
+  INFO(describe(twice));
+  CHECK(has(twice, codes::segment_too_many, "W66"));
+}
+
+TEST_CASE("004010 850: LS/LE bound the LDT loop, not the N9 loop after it", "[schema][shipped][x12][850]") {
+  const std::string head = "ST*850*0001~BEG*00*SA*PO1**20240101~PO1*1*10*EA*2.5**VP*ABC~";
+  auto bounded = x12("004010/850.xml", head + "LS*A~LDT*AE*5*DA~LE*A~N9*ZZ*NOTE~CTT*1~SE*9*0001~");
+  INFO(describe(bounded));
+  CHECK(bounded.empty());
+  auto around_n9 = x12("004010/850.xml", head + "LS*A~LDT*AE*5*DA~N9*ZZ*NOTE~LE*A~CTT*1~SE*9*0001~");
+  INFO(describe(around_n9));
+  CHECK_FALSE(around_n9.empty());
+}
+
+TEST_CASE("D96A ORDRSP has its own table: AJT group and summary ALC group", "[schema][shipped][edifact][ordrsp]") {
+  auto errors = edifact("D96A/ORDRSP.xml", ordrsp(""));
+  INFO(describe(errors));
+  CHECK(errors.empty());
+  // ORDERS has neither group: the same message is not an ORDERS
+  auto as_orders = edifact("D96A/ORDERS.xml", ordrsp(""));
+  INFO(describe(as_orders));
+  CHECK_FALSE(as_orders.empty());
+}
+
+TEST_CASE("D96A ORDRSP allows 12 summary MOA where ORDERS allows 15", "[schema][shipped][edifact][ordrsp]") {
+  std::string moa;
+  for (int i = 0; i < 13; ++i) moa += "MOA+79:100'";
+  auto errors = edifact("D96A/ORDRSP.xml", ordrsp(moa));
+  INFO(describe(errors));
+  CHECK(has(errors, codes::segment_too_many, "MOA"));
+}
