@@ -4,6 +4,7 @@
 #include "canonical/date_time.hpp"
 #include "canonical/time_zone.hpp"
 #include "mapping/convert.hpp"
+#include "mapping/iso_input.hpp"
 #include "mapping/mapping.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -152,7 +153,8 @@ class Builder {
       std::string v = text(it.ts_value, ctx, where);
       if (v.empty()) return v;
       std::string fmt = text(it.ts_format, ctx, where);
-      if (fmt.empty() && v.find('T') != std::string::npos) return v;  // already ISO 8601 (carrier APIs)
+      if (fmt.empty() && v.find('T') != std::string::npos)  // already ISO 8601 (carrier APIs): checked
+        return iso_input_timestamp(v, it.ts_offset.empty() ? tc_.default_offset : it.ts_offset, where);
       EDIGATE_TRY(auto dt, edifact_date_time(v, fmt.empty() ? "102" : fmt, where));
       date = dt.date;
       time = dt.time;
@@ -160,17 +162,28 @@ class Builder {
     } else {
       std::string d = text(it.ts_date, ctx, where);
       if (d.empty()) return d;
-      EDIGATE_TRY(date, iso_date(d, DateFormat::x12_dt, where));
+      // EDI CCYYMMDD/HHMM, or ISO "YYYY-MM-DD"/"HH:MM:SS" as carrier APIs send them.
+      if (looks_iso_date(d)) {
+        EDIGATE_TRY(date, checked_iso_date(d, where));
+      } else {
+        EDIGATE_TRY(date, iso_date(d, DateFormat::x12_dt, where));
+      }
       std::string t = text(it.ts_time, ctx, where);
       if (!t.empty()) {
-        EDIGATE_TRY(time, iso_time(t, where));
+        if (looks_iso_time(t)) {
+          EDIGATE_TRY(time, checked_iso_time(t, where));
+        } else {
+          EDIGATE_TRY(time, iso_time(t, where));
+        }
       }
     }
     if (time.empty()) return date;  // a date alone stays a date
     std::string fallback = it.ts_offset.empty() ? tc_.default_offset : it.ts_offset;
     if (offset.empty()) {
       std::string code = text(it.ts_zone, ctx, where);
-      if (!code.empty()) {
+      if (looks_iso_offset(code)) {  // "+01:00" (carrier JSON) rather than an X12 time code
+        EDIGATE_TRY(offset, normalize_offset(code, where));
+      } else if (!code.empty()) {
         EDIGATE_TRY(offset, x12_time_code_offset(code, date, time, fallback, where));
       } else if (!fallback.empty()) {
         EDIGATE_TRY(offset, normalize_offset(fallback, where));

@@ -17,7 +17,12 @@ bool digits(std::string_view s) {
 Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const Position& where) {
   using namespace canonical;
   switch (c) {
-    case Convert::date: return iso_date(v, DateFormat::x12_dt, where);
+    case Convert::date:
+      // EDIFACT DTM values in 201 (YYMMDDHHMM), 203 (CCYYMMDDHHMM) or 204 (..SS) form where a
+      // date is wanted (document dates sent with a time): the date part.
+      if ((v.size() == 12 || v.size() == 14) && digits(v)) return iso_date(v.substr(0, 8), DateFormat::ccyymmdd, where);
+      if (v.size() == 10 && digits(v)) return iso_date(v.substr(0, 6), DateFormat::yymmdd, where);
+      return iso_date(v, DateFormat::x12_dt, where);
     case Convert::date8: return iso_date(v, DateFormat::ccyymmdd, where);
     case Convert::date6: return iso_date(v, DateFormat::yymmdd, where);
     case Convert::time: return iso_time(v, where);

@@ -1,9 +1,16 @@
 #include "mapping/json_source.hpp"
 
 #include "canonical/decimal.hpp"
+#include "mapping/map_node.hpp"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <set>
+#include <vector>
 
 namespace edigate::mapping {
 namespace {
@@ -64,7 +71,122 @@ bool conds_ok(const Poco::Dynamic::Var& v, const Step& s) {
   return true;
 }
 
+// Poco's ParseHandler builds the tree; this one also remembers the keys of every open object
+// and stops at the first repeated one.
+struct DuplicateKey {
+  std::string key, pointer;
+};
+
+class StrictHandler : public Poco::JSON::ParseHandler {
+ public:
+  void reset() override { frames_.clear(); Poco::JSON::ParseHandler::reset(); }
+  void startObject() override { element(); frames_.push_back({}); Poco::JSON::ParseHandler::startObject(); }
+  void endObject() override { frames_.pop_back(); Poco::JSON::ParseHandler::endObject(); }
+  void startArray() override {
+    element();
+    frames_.push_back({true, 0, {}, {}});
+    Poco::JSON::ParseHandler::startArray();
+  }
+  void endArray() override { frames_.pop_back(); Poco::JSON::ParseHandler::endArray(); }
+  void key(const std::string& k) override {
+    Frame& f = frames_.back();
+    if (!f.keys.insert(k).second) throw DuplicateKey{k, pointer()};
+    f.key = k;
+    Poco::JSON::ParseHandler::key(k);
+  }
+  void null() override { element(); Poco::JSON::ParseHandler::null(); }
+  void value(int v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(unsigned v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(Poco::Int64 v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(Poco::UInt64 v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(const std::string& v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(double v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void value(bool v) override { element(); Poco::JSON::ParseHandler::value(v); }
+
+ private:
+  struct Frame {
+    bool array = false;
+    std::size_t count = 0;  // array: elements started so far
+    std::string key;        // object: the member being read
+    std::set<std::string> keys;
+  };
+  void element() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().count;
+  }
+  // RFC 6901 pointer of the innermost open object.
+  std::string pointer() const {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+      std::string step = frames_[i].array ? std::to_string(frames_[i].count - 1) : frames_[i].key;
+      std::string escaped;
+      for (char c : step) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+      out += "/" + escaped;
+    }
+    return out.empty() ? "/" : out;
+  }
+  std::vector<Frame> frames_;
+};
+
+// Whether parsing text[0, n) meets the duplicate key (a shorter prefix fails on truncation).
+bool duplicate_within(std::string_view text, std::size_t n) {
+  StrictHandler::Ptr h = new StrictHandler;
+  Poco::JSON::Parser parser(h);
+  try {
+    parser.parse(std::string(text.substr(0, n)));
+  } catch (const DuplicateKey&) {
+    return true;
+  } catch (const std::exception&) {
+  }
+  return false;
+}
+
+// Poco does not say where a handler stopped it. The handler sees the key as soon as its closing
+// quote is read, so the shortest prefix that still meets the duplicate ends right there: found by
+// bisection (only on this error path), then back to the opening quote.
+std::size_t duplicate_key_offset(std::string_view text) {
+  std::size_t lo = 0, hi = text.size();
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (duplicate_within(text, mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  std::size_t q = lo >= 2 ? lo - 2 : 0;  // lo - 1 is the closing quote
+  for (; q > 0; --q) {
+    if (text[q] != '"') continue;
+    std::size_t backslashes = 0;
+    while (q > backslashes && text[q - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) break;
+  }
+  return q;
+}
+
 }  // namespace
+
+Result<Poco::Dynamic::Var> parse_json_document(std::string_view text, const std::string& file) {
+  StrictHandler::Ptr handler = new StrictHandler;
+  Poco::JSON::Parser parser(handler);
+  try {
+    return parser.parse(std::string(text));
+  } catch (const DuplicateKey& dup) {
+    Position p;
+    p.file = file;
+    p.offset = duplicate_key_offset(text);
+    p.has_offset = true;
+    p.line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < p.offset; ++i)
+      if (text[i] == '\n') { ++p.line; line_start = i + 1; }
+    p.column = static_cast<std::uint32_t>(p.offset - line_start + 1);
+    return Error("mapping.json.duplicate_key",
+                 "object " + dup.pointer + " has the member \"" + dup.key + "\" twice")
+        .at(std::move(p))
+        .want("each member name once per object", dup.key);
+  } catch (const Poco::Exception& ex) {
+    return Error("mapping.json.invalid", "not valid JSON: " + ex.displayText()).at(file_position(file));
+  } catch (const std::exception& ex) {
+    return Error("mapping.json.invalid", std::string("not valid JSON: ") + ex.what()).at(file_position(file));
+  }
+}
 
 bool JsonSource::scalar_text(const Poco::Dynamic::Var& v, std::string& out) {
   try {

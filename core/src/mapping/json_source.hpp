@@ -5,13 +5,22 @@
 #include "mapping/compiled_map.hpp"
 
 #include <edigate/error.hpp>
+#include <edigate/result.hpp>
 
 #include <Poco/Dynamic/Var.h>
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace edigate::mapping {
+
+/// Parses a JSON document (a carrier API response) with Poco::JSON. An object that names the
+/// same member twice is refused (`mapping.json.duplicate_key`, at the byte offset, line and
+/// column of the second key, with the JSON pointer of the object): Poco would keep the last
+/// value silently, and which one a sender meant is not ours to guess. Other syntax errors are
+/// `mapping.json.invalid` with Poco's message.
+Result<Poco::Dynamic::Var> parse_json_document(std::string_view text, const std::string& file);
 
 struct JsonCtx {
   const Poco::Dynamic::Var* node = nullptr;

@@ -1,0 +1,144 @@
+#pragma once
+// Test helpers for the EDIFACT and carrier JSON base maps: reading messages with the real EDIFACT
+// reader, writing rendered messages with the real writer, wrapping bodies in the canonical
+// envelope and checking them with python3-jsonschema (tests/core/canonical/validate_canonical.py).
+#include "mapping_fixture.hpp"
+
+#include "canonical/envelope.hpp"
+#include "canonical/json_io.hpp"
+#include "interchange_reader.hpp"
+#include "schema/registry.hpp"
+#include "writer.hpp"
+
+#include <edigate/input.hpp>
+
+#include <Poco/JSON/Object.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace edigate::test {
+
+inline std::string src(const std::string& rel) { return std::string(EDIGATE_SOURCE_DIR) + "/" + rel; }
+
+/// One EDIFACT message as the reader gives it (segments valid during the callback only).
+struct MessageView {
+  std::span<const Segment> segments;
+  const Delimiters* delimiters = nullptr;
+  std::string set, version, control;
+};
+
+/// Every message of `text`; reader errors (not warnings) fail the test.
+inline std::size_t for_each_message(const std::string& text, const std::string& file,
+                                    const std::function<void(const MessageView&)>& f, bool fail_on_errors = true) {
+  MemoryInput in(text, file);
+  ReaderOptions opt;
+  opt.file = file;
+  edifact::InterchangeReader reader(in, opt);
+  Event ev;
+  std::size_t n = 0;
+  for (int guard = 0; guard < 1000000; ++guard) {
+    auto more = reader.next(ev);
+    if (!more) FAIL(more.error().to_string());
+    if (!*more) break;
+    if (fail_on_errors)
+      for (const auto& e : ev.issues)
+        if (!e.is_warning()) FAIL(e.to_string());
+    if (ev.kind != EventKind::transaction) continue;
+    ++n;
+    f(MessageView{ev.segments, ev.delimiters, std::string(ev.info.set_id), std::string(ev.info.version),
+                  std::string(ev.info.control)});
+  }
+  return n;
+}
+
+/// A rendered message wrapped in UNB..UNZ and written with the EDIFACT writer.
+inline std::string write_message(const TransactionData& t) {
+  InterchangeData doc;
+  doc.delimiters = Delimiters::edifact_default();
+  doc.service_advice = true;
+  doc.header = SegmentData::of("UNB", {"", "SENDER", "RECEIVER", "", "RT1"});
+  doc.header->elements[0] = Element{{"UNOC", "3"}};
+  doc.header->elements[3] = Element{{"260601", "1200"}};
+  doc.groups.emplace_back();
+  doc.groups.back().transactions.push_back(t);
+  doc.trailer = SegmentData::of("UNZ", {"1", "RT1"});
+  auto w = edifact::write_interchange(doc, WriteOptions{true});
+  if (!w) FAIL(w.error().to_string());
+  return w.value();
+}
+
+/// Schema errors of one message (rendered EDI must have none).
+inline std::vector<Error> schema_errors(const MessageView& m, const std::string& file) {
+  auto s = schema::load_schema(src("plugins/edifact/schemas/" + m.version + "/" + m.set + ".xml"));
+  if (!s) FAIL(s.error().to_string());
+  std::vector<Error> out;
+  schema::validate(*s.value(), m.segments, *m.delimiters, file, out);
+  std::vector<Error> errors;
+  for (auto& e : out)
+    if (!e.is_warning()) errors.push_back(std::move(e));
+  return errors;
+}
+
+inline mapping::MapPtr base_map(const std::string& rel) {
+  auto m = mapping::load_map(src("maps/base/" + rel), src("maps"));
+  if (!m) FAIL(m.error().to_string());
+  return m.value();
+}
+
+/// The whole canonical message: envelope (fixed test identity) + the map's body.
+inline Poco::JSON::Object::Ptr with_envelope(const Poco::JSON::Object::Ptr& body, const std::string& type,
+                                             const std::string& standard, const std::string& version,
+                                             const std::string& set, const std::string& file,
+                                             const canonical::Correlation& correlation, std::uint64_t position = 0) {
+  canonical::Source source;
+  source.standard = standard;
+  source.version = version;
+  source.transaction_set = set;
+  source.file = file;
+  auto msg = canonical::make_envelope(type, "test-partner", canonical::Direction::inbound, source, correlation, position);
+  for (const auto& [k, v] : *body) msg->set(k, v);
+  return msg;
+}
+
+inline std::string json_line(const Poco::JSON::Object::Ptr& o) {
+  auto l = canonical::to_json_line(o);
+  if (!l) FAIL(l.error().to_string());
+  return l.value();
+}
+
+/// Validates messages against docs/canonical; returns one "valid ..." / "invalid ...: why" line each.
+inline std::vector<std::string> validate_canonical(const std::vector<Poco::JSON::Object::Ptr>& messages) {
+  char dir_template[] = "/tmp/edigate-maps-XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  std::filesystem::path dir = dir_template;
+  std::string command = "python3 '" + src("tests/core/canonical/validate_canonical.py") + "' '" + src("docs/canonical") + "'";
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    auto p = dir / ("m" + std::to_string(i) + ".json");
+    std::ofstream(p) << json_line(messages[i]);
+    command += " '" + p.string() + "'";
+  }
+  command += " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  std::filesystem::remove_all(dir);
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (code == 3) FAIL("python3-jsonschema is not installed: run scripts/bootstrap\n" << output);
+  INFO(output);
+  REQUIRE(code == 0);
+  std::vector<std::string> lines;
+  std::istringstream in(output);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == messages.size());
+  return lines;
+}
+
+}  // namespace edigate::test
