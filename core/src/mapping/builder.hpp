@@ -129,6 +129,7 @@ class Builder {
         if (s.empty()) continue;
         if (!out.empty()) out += v.separator;
         out += s;
+        if (v.coalesce) break;
       }
       if (!out.empty() && (v.main.convert != Convert::none || v.main.table >= 0)) {
         Part conv = v.main;

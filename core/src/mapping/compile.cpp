@@ -59,7 +59,8 @@ class Compiler {
       static const std::pair<const char*, Convert> kNames[] = {
           {"date", Convert::date}, {"date8", Convert::date8}, {"date6", Convert::date6}, {"time", Convert::time},
           {"decimal", Convert::decimal}, {"integer", Convert::integer}, {"upper", Convert::upper},
-          {"lower", Convert::lower}, {"trim", Convert::trim}};
+          {"lower", Convert::lower}, {"trim", Convert::trim}, {"zone", Convert::zone},
+          {"sscc", Convert::sscc}};
       for (const auto& [name, conv] : kNames)
         if (*c == name) p.convert = conv;
       if (c->rfind("implied", 0) == 0 && c->size() == 8) { p.convert = Convert::implied; p.scale = std::uint8_t((*c)[7] - '0'); }
@@ -81,6 +82,7 @@ class Compiler {
       v.parts.push_back(std::move(p));
     }
     v.separator = n.get("separator");
+    v.coalesce = flag(n, "coalesce");
     if (const std::string* d = n.attr("default")) { v.has_default = true; v.default_value = *d; }
     v.required = flag(n, "required");
     return v;

@@ -41,7 +41,7 @@ struct Path {
   std::string text;           ///< as written, for messages
 };
 
-enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied };
+enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied, zone, sscc };
 
 struct Part {
   std::int32_t path = -1;   ///< index into CompiledMap::paths
@@ -56,6 +56,7 @@ struct Value {
   Part main;                 ///< the field's own path/const/convert/table
   std::vector<Part> parts;   ///< <part> children: joined with separator, then main's convert/table
   std::string separator;
+  bool coalesce = false;     ///< the first non-empty part is the value (fallbacks), not the join
   bool has_default = false;
   std::string default_value;
   bool required = false;

@@ -28,6 +28,16 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
     case Convert::time: return iso_time(v, where);
     case Convert::decimal: return normalize_decimal(v, where);
     case Convert::implied: return decimal_from_implied(v, scale, where);
+    case Convert::sscc:
+      // GS1-128 label content "00" + SSCC-18 (20 digits, as VICS 856 MAN*GM carries it) ->
+      // the SSCC alone; anything else is kept as sent.
+      if (v.size() == 20 && v.rfind("00", 0) == 0 && digits(v)) return v.substr(2);
+      return v;
+    case Convert::zone:
+      // A time code alone is not an offset (ET depends on the date): <timestamp zone=> reads it.
+      return Error("mapping.convert.direction", "convert=\"zone\" is for outbound maps; use <timestamp zone=>")
+          .at(where)
+          .want("an outbound map", v);
     case Convert::integer: {
       EDIGATE_TRY(auto d, normalize_decimal(v, where));
       if (d.find('.') != std::string::npos || d.size() > 18)
@@ -45,6 +55,10 @@ Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const
     case Convert::date8:
     case Convert::date6:
     case Convert::time: return to_edi_date_time(c, v, where);
+    case Convert::zone: return x12_time_code(v, where);
+    case Convert::sscc:
+      if (v.size() == 18 && digits(v)) return "00" + v;  // with the (00) application identifier
+      return v;
     case Convert::decimal: return normalize_decimal(v, where);
     case Convert::implied: return decimal_to_implied(v, scale, where);
     case Convert::integer: {
@@ -76,6 +90,31 @@ Result<std::string> to_edi_date_time(Convert convert, std::string_view iso, cons
     return bad("date YYYY-MM-DD");
   std::string out = std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
   return convert == Convert::date6 ? out.substr(2) : out;
+}
+
+// X12 623 time codes that are plain offsets: 01..12 are UTC+1..+12, 13..24 are UTC-12..-1,
+// UT is UTC. Named zones (ET, CT...) are not produced: the offset alone cannot say which.
+Result<std::string> x12_time_code(std::string_view iso, const Position& where) {
+  std::string_view off = iso;
+  if (auto t = iso.find('T'); t != std::string_view::npos) {
+    off = iso.substr(t + 1);
+    auto sign = off.find_first_of("+-Z");
+    off = sign == std::string_view::npos ? std::string_view{} : off.substr(sign);
+  }
+  auto bad = [&] {
+    return Error("mapping.value.bad_offset", "no whole-hour UTC offset for an X12 time code")
+        .at(where)
+        .want("timestamp with Z or a whole-hour offset (+HH:00, -HH:00)", std::string(iso));
+  };
+  if (off == "Z" || off == "+00:00" || off == "-00:00") return std::string("UT");
+  if (off.size() != 6 || (off[0] != '+' && off[0] != '-') || !digits(off.substr(1, 2)) || off[3] != ':' ||
+      off.substr(4, 2) != "00")
+    return bad();
+  int h = (off[1] - '0') * 10 + (off[2] - '0');
+  if (h < 1 || h > 12) return bad();
+  int code = off[0] == '+' ? h : 25 - h;
+  std::string out = std::to_string(code);
+  return out.size() == 1 ? "0" + out : out;
 }
 
 Result<std::string> convert_value(const CompiledMap& map, const Part& part, std::string value, const Position& where) {

@@ -17,4 +17,8 @@ Result<std::string> convert_value(const CompiledMap& map, const Part& part, std:
 /// "071530" when seconds are not zero.
 Result<std::string> to_edi_date_time(Convert convert, std::string_view iso, const Position& where);
 
+/// The offset of an ISO timestamp -> X12 time code (element 623): Z -> UT, +01:00..+12:00 ->
+/// 01..12, -12:00..-01:00 -> 13..24; other offsets are an error.
+Result<std::string> x12_time_code(std::string_view iso, const Position& where);
+
 }  // namespace edigate::mapping

@@ -1,5 +1,7 @@
 #include "mapping/edi_source.hpp"
 
+#include <algorithm>
+
 namespace edigate::mapping {
 
 std::string_view EdiSource::raw(const Segment& s, const ElemRef& r) const {
@@ -81,20 +83,21 @@ bool EdiSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Position
   return found;
 }
 
-bool EdiSource::hl_descends(std::uint32_t j, std::string_view ancestor_id) const {
-  const auto& inst = t_.instances();
-  std::string_view parent = inst[j].hl_parent;
+std::vector<std::uint32_t> EdiSource::hl_descendants(std::uint32_t inst) const {
   // Bounded: real hierarchies are a handful of levels deep (S/O/T/P/I); a malformed one with
-  // a parent cycle stops after kMaxHlDepth hops.
+  // a parent cycle stops after kMaxHlDepth levels. Document order, each instance once.
   constexpr std::size_t kMaxHlDepth = 32;
-  for (std::size_t hops = 0; !parent.empty() && hops < kMaxHlDepth; ++hops) {
-    if (parent == ancestor_id) return true;
-    std::string_view next;
-    for (const auto& c : inst)
-      if (!c.hl_level.empty() && c.hl_id == parent) { next = c.hl_parent; break; }
-    parent = next;
+  std::vector<std::uint32_t> out, level{inst}, next;
+  for (std::size_t depth = 0; depth < kMaxHlDepth && !level.empty(); ++depth) {
+    next.clear();
+    for (std::uint32_t p : level)
+      for (std::uint32_t c : t_.hl_children(p)) next.push_back(c);
+    out.insert(out.end(), next.begin(), next.end());
+    level.swap(next);
   }
-  return false;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Position EdiSource::position(const Ctx& ctx) const {

@@ -45,16 +45,23 @@ class EdiSource {
     walk_path(m_.paths[static_cast<std::size_t>(p)], ctx, [&](const Ctx& c) { return f(c); });
   }
   /// HL loop instances below the context's HL (or every one at the root) at one of `levels`.
+  /// Uses the tree's HL parent/children index: cost is the matches, not all HLs per call.
   template <typename F>
   void each_hl(const Item& item, const Ctx& ctx, F&& f) const {
     const auto& inst = t_.instances();
     const schema::LoopInstance& here = inst[ctx.inst];
-    for (std::uint32_t j = 0; j < inst.size(); ++j) {
-      const schema::LoopInstance& c = inst[j];
-      if (c.hl_level.empty() || !level_ok(item, c.hl_level)) continue;
-      if (!here.hl_level.empty() && !(item.deep ? hl_descends(j, here.hl_id) : c.hl_parent == here.hl_id)) continue;
-      if (!f(Ctx{j, c.first})) return;
+    if (here.hl_level.empty()) {
+      for (std::uint32_t j : t_.hl_instances())
+        if (level_ok(item, inst[j].hl_level) && !f(Ctx{j, inst[j].first})) return;
+      return;
     }
+    if (!item.deep) {
+      for (std::uint32_t j : t_.hl_children(ctx.inst))
+        if (level_ok(item, inst[j].hl_level) && !f(Ctx{j, inst[j].first})) return;
+      return;
+    }
+    for (std::uint32_t j : hl_descendants(ctx.inst))
+      if (level_ok(item, inst[j].hl_level) && !f(Ctx{j, inst[j].first})) return;
   }
   Position position(const Ctx& ctx) const;
 
@@ -75,7 +82,7 @@ class EdiSource {
       if (l == level) return true;
     return false;
   }
-  bool hl_descends(std::uint32_t j, std::string_view ancestor_id) const;
+  std::vector<std::uint32_t> hl_descendants(std::uint32_t inst) const;
 
   const CompiledMap& m_;
   const schema::TransactionTree& t_;

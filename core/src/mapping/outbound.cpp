@@ -95,6 +95,7 @@ class Renderer {
               if (s.empty()) continue;
               if (!value.empty()) value += v.separator;
               value += s;
+              if (v.coalesce) break;
             }
           }
           break;

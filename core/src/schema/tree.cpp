@@ -44,6 +44,7 @@ void TransactionTree::build(const CompiledSchema& schema, std::span<const Segmen
   if (segments.empty() || schema.nodes.empty()) {
     instances_.push_back({});
     last_child_.push_back(kNoInstance);
+    index_hl();
     return;
   }
   open(0, 0, schema);
@@ -76,6 +77,42 @@ void TransactionTree::build(const CompiledSchema& schema, std::span<const Segmen
   }
   auto last = static_cast<std::uint32_t>(segments.size() - 1);
   while (!stack_.empty()) close_top(last);
+  index_hl();
+}
+
+// Parent links by HL02 -> HL01 through one hash lookup each, then children as one flat
+// array grouped by parent (counting sort), so each list keeps document order.
+void TransactionTree::index_hl() {
+  const auto n = static_cast<std::uint32_t>(instances_.size());
+  hl_list_.clear();
+  hl_by_id_.clear();
+  hl_parent_.assign(n, kNoInstance);
+  hl_child_begin_.assign(std::size_t(n) + 1, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (i == 0 || segments_[instances_[i].first].tag() != "HL") continue;
+    hl_list_.push_back(i);
+    hl_by_id_.try_emplace(instances_[i].hl_id, i);
+  }
+  for (std::uint32_t i : hl_list_) {
+    std::string_view parent = instances_[i].hl_parent;
+    if (parent.empty()) continue;
+    auto it = hl_by_id_.find(parent);
+    if (it == hl_by_id_.end() || it->second == i) continue;
+    hl_parent_[i] = it->second;
+    ++hl_child_begin_[it->second + 1];
+  }
+  for (std::uint32_t i = 0; i < n; ++i) hl_child_begin_[i + 1] += hl_child_begin_[i];
+  hl_child_list_.assign(hl_child_begin_[n], 0);
+  std::vector<std::uint32_t>& fill = last_child_;  // reused as per-parent write cursors
+  fill.assign(hl_child_begin_.begin(), hl_child_begin_.end() - 1);
+  for (std::uint32_t i : hl_list_)
+    if (hl_parent_[i] != kNoInstance) hl_child_list_[fill[hl_parent_[i]]++] = i;
+}
+
+std::span<const std::uint32_t> TransactionTree::hl_children(std::uint32_t instance) const noexcept {
+  if (instance + 1 >= hl_child_begin_.size()) return {};
+  return std::span<const std::uint32_t>(hl_child_list_).subspan(hl_child_begin_[instance],
+                                                                hl_child_begin_[instance + 1] - hl_child_begin_[instance]);
 }
 
 }  // namespace edigate::schema

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace edigate::schema {
@@ -40,6 +41,18 @@ class TransactionTree {
   std::uint32_t owner(std::size_t i) const noexcept { return owner_[i]; }
   static constexpr std::uint32_t root() noexcept { return 0; }
 
+  /// X12 HL hierarchy, indexed once per build so that walking it is linear in the number of
+  /// HLs (a 100k-HL 856 would otherwise cost a scan of every HL per HL):
+  /// every HL loop instance in document order,
+  std::span<const std::uint32_t> hl_instances() const noexcept { return hl_list_; }
+  /// the HL instances whose HL02 is this instance's HL01, in document order,
+  std::span<const std::uint32_t> hl_children(std::uint32_t instance) const noexcept;
+  /// and the HL instance named by this one's HL02 (kNoInstance: none, unknown id, not an HL).
+  /// When an HL01 repeats (malformed input), the first instance with it is the one found.
+  std::uint32_t hl_parent(std::uint32_t instance) const noexcept {
+    return instance < hl_parent_.size() ? hl_parent_[instance] : kNoInstance;
+  }
+
  private:
   std::span<const Segment> segments_;
   std::vector<LoopInstance> instances_;
@@ -48,6 +61,13 @@ class TransactionTree {
   std::vector<Frame> stack_;
   std::vector<std::uint32_t> last_child_;  // per instance, while building
   void open(std::uint32_t node, std::uint32_t seg, const CompiledSchema& schema);
+  void index_hl();
+
+  std::vector<std::uint32_t> hl_list_;
+  std::vector<std::uint32_t> hl_parent_;       // per instance
+  std::vector<std::uint32_t> hl_child_begin_;  // per instance + 1: CSR offsets into hl_child_list_
+  std::vector<std::uint32_t> hl_child_list_;
+  std::unordered_map<std::string_view, std::uint32_t> hl_by_id_;
 };
 
 }  // namespace edigate::schema
