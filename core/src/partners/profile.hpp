@@ -14,13 +14,14 @@
 
 namespace edigate::partners {
 
-enum class Family : std::uint8_t { x12, edifact };
+/// json: a carrier tracking API partner (JSON documents, no envelopes or identities).
+enum class Family : std::uint8_t { x12, edifact, json };
 
-/// "x12-004010", "x12-005010", "edifact-d96a", "edifact-d01b".
+/// "x12-004010", "x12-005010", "edifact-d96a", "edifact-d01b", "json".
 struct Standard {
   Family family = Family::x12;
   std::string key;      ///< as written in the profile: "x12-004010"
-  std::string version;  ///< schema version key: "004010", "005010", "D96A", "D01B"
+  std::string version;  ///< schema version key: "004010", "005010", "D96A", "D01B"; empty for json
 };
 
 struct X12Identity {
@@ -46,7 +47,7 @@ struct Identities {
 enum class Direction : std::uint8_t { inbound, outbound };
 
 struct DocumentType {
-  std::string type;       ///< ST01 / UNH 0065: "850", "ORDERS"
+  std::string type;       ///< ST01 / UNH 0065: "850", "ORDERS"; JSON partners: "tracking"
   Direction direction = Direction::inbound;
   std::string map;        ///< as written: relative to the profile folder, else to --maps
   std::string schema;     ///< optional schema override, as written; empty when none
@@ -97,6 +98,7 @@ struct Profile {
   std::string name;
   bool enabled = true;
   Standard standard;
+  std::string utc_offset;       ///< "-05:00" for partner times without a zone; empty when not given
   Identities identities;        ///< the partner's
   Identities local;             ///< ours towards this partner (may be empty)
   Delimiters delimiters;        ///< outbound separators (defaults for the standard when absent)

@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -33,6 +34,7 @@ class Reader {
     p->id = root.attribute("id").value();
     p->enabled = root.attribute("enabled").empty() || root.attribute("enabled").as_bool();
     EDIGATE_TRY(p->standard, parse_standard(root.attribute("standard").value()));
+    p->utc_offset = root.attribute("utc-offset").value();
     p->delimiters = default_delimiters(p->standard);
     for (pugi::xml_node n : root.children()) {
       if (n.type() != pugi::node_element) continue;
@@ -75,6 +77,8 @@ class Reader {
     pugi::xml_node n = node.first_child();
     while (n && n.type() != pugi::node_element) n = n.next_sibling();
     if (!n) return {};
+    if (p.standard.family == Family::json)
+      return where_.at_node(n, Error("partner.invalid", "a JSON partner has no EDI delimiters").want("no <delimiters>", std::string(local_name(n))));
     const bool x12 = local_name(n) == "x12";
     if (x12 != (p.standard.family == Family::x12))
       return where_.at_node(n, Error("partner.invalid", "delimiters do not match the partner's standard")
@@ -119,11 +123,17 @@ class Reader {
       d.map = n.attribute("map").value();
       d.schema = n.attribute("schema").value();
       d.line = where_.line_of(static_cast<std::size_t>(n.offset_debug()));
-      // X12 sets are three digits (850), EDIFACT messages six letters (ORDERS).
-      const bool digits = d.type.size() == 3;
-      if (digits != (p.standard.family == Family::x12))
+      // X12 sets are three digits (850), EDIFACT messages six capitals (ORDERS), JSON
+      // documents a lower-case kind (tracking); the XSD allows all three shapes.
+      const unsigned char first = d.type.empty() ? 0 : static_cast<unsigned char>(d.type[0]);
+      const Family shape = std::isdigit(first) ? Family::x12 : std::islower(first) ? Family::json : Family::edifact;
+      if (shape != p.standard.family) {
+        const char* want = p.standard.family == Family::x12       ? "an X12 set such as 850"
+                           : p.standard.family == Family::edifact ? "an EDIFACT message such as ORDERS"
+                                                                  : "a JSON document kind such as tracking";
         return where_.at_attribute(n, "type", Error("partner.invalid", "document type does not fit the partner's standard " + p.standard.key)
-                                                  .want(p.standard.family == Family::x12 ? "an X12 set such as 850" : "an EDIFACT message such as ORDERS", d.type));
+                                                  .want(want, d.type));
+      }
       p.documents.push_back(std::move(d));
     }
     return {};
@@ -192,6 +202,7 @@ class Reader {
   }
 
   Result<void> check_identities_fit(const pugi::xml_node& root, const Profile& p) {
+    if (p.standard.family == Family::json) return {};  // routed by --partner / the transport, not by envelope
     const bool x12 = p.standard.family == Family::x12;
     if (x12 ? p.identities.x12.empty() : p.identities.edifact.empty()) {
       pugi::xml_node ids;

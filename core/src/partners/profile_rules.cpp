@@ -13,7 +13,9 @@ Result<Standard> parse_standard(std::string_view key) {
   if (key == "x12-005010") return Standard{Family::x12, std::string(key), "005010"};
   if (key == "edifact-d96a") return Standard{Family::edifact, std::string(key), "D96A"};
   if (key == "edifact-d01b") return Standard{Family::edifact, std::string(key), "D01B"};
-  return std::move(Error("partner.invalid", "unknown standard")).want("x12-004010, x12-005010, edifact-d96a or edifact-d01b", std::string(key));
+  if (key == "json") return Standard{Family::json, std::string(key), ""};
+  return std::move(Error("partner.invalid", "unknown standard"))
+      .want("x12-004010, x12-005010, edifact-d96a, edifact-d01b or json", std::string(key));
 }
 
 Delimiters default_delimiters(const Standard& s) {

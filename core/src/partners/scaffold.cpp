@@ -28,6 +28,7 @@ std::string upper_id(const std::string& id, std::size_t max) {
 }  // namespace
 
 std::vector<DocumentType> default_documents(const Standard& s) {
+  if (s.family == Family::json) return {{"tracking", Direction::inbound, "", "", 0}};
   if (s.family == Family::x12)
     return {{"850", Direction::inbound, "", "", 0}, {"855", Direction::outbound, "", "", 0},
             {"856", Direction::outbound, "", "", 0}, {"810", Direction::outbound, "", "", 0}};
@@ -40,7 +41,39 @@ std::string base_map_reference(const Standard& s, const std::string& type, Direc
          to_string(d) + ".xml";
 }
 
+std::string json_base_map_reference(const std::string& carrier, const std::string& kind) {
+  return "base/json/" + carrier + "." + kind + ".inbound.xml";
+}
+
+std::string carrier_of(const std::string& partner_id) {
+  auto end = partner_id.find_first_of("-_");
+  return partner_id.substr(0, end);
+}
+
+namespace {
+
+// A carrier API partner: no envelopes, so no identities, delimiters, acks or tolerance.
+std::string scaffold_json_profile_xml(const std::string& id, const Standard& s) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<!-- Carrier API partner profile, checked against partners/partner.xsd (see partners/README.md).\n"
+      "     utc-offset applies to carrier times without a zone. Then run: edigate partners check " + id + " -->\n"
+      "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id + "\" standard=\"" + s.key + "\" utc-offset=\"+00:00\">\n"
+      "  <name>" + id + "</name>\n"
+      "  <identities/>\n"
+      "  <!-- map: relative to this folder (maps/...), else to the maps folder (base/...) -->\n"
+      "  <documents>\n";
+  for (const auto& d : default_documents(s))
+    out += "    <document type=\"" + d.type + "\" direction=\"inbound\" map=\"" + json_base_map_reference(carrier_of(id), d.type) + "\"/>\n";
+  out += "  </documents>\n"
+         "</partner>\n";
+  return out;
+}
+
+}  // namespace
+
 std::string scaffold_profile_xml(const std::string& id, const Standard& s) {
+  if (s.family == Family::json) return scaffold_json_profile_xml(id, s);
   const bool x12 = s.family == Family::x12;
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,0 +1,207 @@
+// EDI -> canonical, one transaction at a time (see inbound.hpp).
+#include "translation/document_maps.hpp"
+#include "translation/envelope_tracker.hpp"
+#include "translation/inbound_detail.hpp"
+#include "translation/message_builder.hpp"
+
+#include "schema/compiled_schema.hpp"
+
+#include <edigate/report.hpp>
+
+#include <algorithm>
+
+namespace edigate::translation::detail {
+namespace {
+
+Position at_segment(const std::string& file, const Segment& s) {
+  Position p;
+  p.file = file;
+  p.offset = s.offset;
+  p.has_offset = true;
+  p.segment_index = s.index;
+  p.segment_tag = std::string(s.tag());
+  return p;
+}
+
+/// A problem that has no input position of its own (a map or schema file, the profile) told
+/// at the transaction's header, with the original rendering kept in the message.
+Error at_transaction(const Error& cause, const std::string& what, const Position& where) {
+  Error e(cause.code, what + ": " + cause.to_string());
+  e.position = where;
+  return e;
+}
+
+ReaderOptions reader_for(const InboundOptions& o, const partners::Profile* p) {
+  ReaderOptions r = o.reader;
+  if (p) r.tolerance = p->tolerance;
+  if (o.strict) r.tolerance = Tolerance::strict();
+  r.file = o.file;
+  r.materialize = true;
+  return r;
+}
+
+class EdiTranslator {
+ public:
+  EdiTranslator(const Services& services, FormatPlugin& format, const InboundOptions& options, const Emitter& emit)
+      : services_(services), format_(format), options_(options), emit_(emit),
+        tracker_(std::string(format.standard()), options.file), partner_(options.partner) {}
+
+  Result<void> run(io::PeekInput& in) {
+    // Route before reading so the reader gets the sending partner's tolerance.
+    std::shared_ptr<const partners::Profile> first = options_.partner;
+    if (!first && options_.registry) {
+      EDIGATE_TRY(std::string_view head, in.peek());
+      if (auto sender = sniff_sender(head)) first = find_partner(*options_.registry, *sender);
+    }
+    EDIGATE_TRY(auto reader, format_.open(in, reader_for(options_, first.get())));
+    Event ev;
+    for (;;) {
+      EDIGATE_TRY(bool more, reader->next(ev));
+      if (!more) break;
+      switch (ev.kind) {
+        case EventKind::interchange_begin:
+          emit_all(ev.issues);
+          tracker_.interchange_begin(ev);
+          route(ev);
+          break;
+        case EventKind::group_begin:
+          emit_all(ev.issues);
+          tracker_.group_begin(ev);
+          break;
+        case EventKind::transaction:
+          transaction(ev);
+          break;
+        case EventKind::group_end:
+          emit_all(ev.issues);
+          tracker_.group_end();
+          break;
+        case EventKind::interchange_end:
+          emit_all(ev.issues);
+          tracker_.interchange_end();
+          partner_ = options_.partner;
+          unrouted_ = false;
+          break;
+        case EventKind::issue:
+          emit_all(ev.issues);
+          break;
+      }
+    }
+    return {};
+  }
+
+ private:
+  void emit_all(std::span<const Error> issues) {
+    for (const auto& e : issues) emit_.issue(e);
+  }
+
+  void route(const Event& ev) {
+    partner_ = options_.partner;
+    unrouted_ = false;
+    if (partner_ || !tracker_.parties()) return;
+    const Sender& sender = tracker_.parties()->sender;
+    if (options_.registry) partner_ = find_partner(*options_.registry, sender);
+    if (partner_) return;
+    unrouted_ = true;
+    Error e("translate.partner.unknown", "no partner profile claims " + sender.describe() +
+                                             "; its transactions are not translated");
+    e.expected = "a profile with that identity in the partners folder, or --partner ID";
+    e.found = sender.qualifier.empty() ? sender.id : sender.qualifier + "/" + sender.id;
+    if (ev.segment) e.position = at_segment(options_.file, *ev.segment);
+    else e.position.file = options_.file;
+    emit_.issue(e);
+  }
+
+  void transaction(const Event& ev) {
+    ++emit_.summary.transactions;
+    std::vector<Error> issues(ev.issues.begin(), ev.issues.end());
+    if (ev.segments.empty() || !ev.delimiters) {  // nothing to translate: the reader said why
+      emit_all(issues);
+      return;
+    }
+    const Position where = at_segment(options_.file, ev.segments.front());
+    const std::string set(ev.info.set_id);
+    if (!partner_) {
+      if (!unrouted_) {  // an unrouted interchange was reported once at its header
+        Error e("translate.partner.none", "no partner for this " + set + ": it has no interchange header to route by");
+        e.expected = "--partner ID";
+        issues.push_back(std::move(e).at(where));
+      }
+      finish_rejected(issues);
+      return;
+    }
+    if (tracker_.envelope_rejected())
+      issues.push_back(Error("translate.envelope.rejected", "not translated: its interchange or group header has errors").at(where));
+
+    auto doc = inbound_map(services_.files, *partner_, set, options_.base_map_fallback);
+    auto schema = find_schema(ev, doc ? doc->document : nullptr, where, issues);
+    if (schema) schema::validate(*schema, ev.segments, *ev.delimiters, options_.file, issues);
+    if (!doc) issues.push_back(at_transaction(doc.error(), "cannot translate " + set, where));
+    std::stable_sort(issues.begin(), issues.end(),
+                     [](const Error& a, const Error& b) { return a.position.offset < b.position.offset; });
+    if (has_errors(issues) || !schema) {
+      finish_rejected(issues);
+      return;
+    }
+    emit_all(issues);  // warnings only
+
+    const mapping::CompiledMap& map = *doc->map;
+    if (map.type.empty()) {
+      emit_.issue(Error("translate.map.no_type", "map " + doc->file.string() + " has no type= (the canonical type)").at(where));
+      return;
+    }
+    mapping::TranslateContext context;
+    context.file = options_.file;
+    context.default_offset = partner_->utc_offset;
+    auto body = mapping::translate(map, *schema, ev.segments, *ev.delimiters, context);
+    if (!body) {
+      Error e = std::move(body).error();
+      if (e.position.file.empty()) e.position.file = options_.file;
+      emit_.issue(e);
+      return;
+    }
+    emit_.message(assemble_message(map.type, partner_->id, tracker_.source(ev), context.correlation, *body));
+  }
+
+  void finish_rejected(const std::vector<Error>& issues) { emit_all(issues); }
+
+  /// The partner's schema override for the document, else the installed schema. Problems are
+  /// appended to `issues`; nullptr when there is no schema to validate and translate with.
+  std::shared_ptr<const schema::CompiledSchema> find_schema(const Event& ev, const partners::DocumentType* doc,
+                                                            const Position& where, std::vector<Error>& issues) {
+    if (doc && !doc->schema.empty()) {
+      auto s = services_.files.schema(partner_->resolve(doc->schema, services_.files.maps_root()));
+      if (!s) issues.push_back(at_transaction(s.error(), "cannot load the partner's schema", where));
+      return s ? *s : nullptr;
+    }
+    if (services_.schemas) {
+      auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id);
+      if (!s) {
+        issues.push_back(at_transaction(s.error(), "cannot load the schema", where));
+        return nullptr;
+      }
+      if (*s) return *s;
+    }
+    issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) + " " +
+                                                                     std::string(ev.info.version) + " " +
+                                                                     std::string(ev.info.set_id) + ": cannot translate"))
+                         .at(where));
+    return nullptr;
+  }
+
+  const Services& services_;
+  FormatPlugin& format_;
+  const InboundOptions& options_;
+  const Emitter& emit_;
+  EnvelopeTracker tracker_;
+  std::shared_ptr<const partners::Profile> partner_;  ///< of the current interchange
+  bool unrouted_ = false;  ///< the current interchange's sender matched no profile (reported once)
+};
+
+}  // namespace
+
+Result<void> translate_edi(const Services& services, FormatPlugin& format, io::PeekInput& in,
+                           const InboundOptions& options, const Emitter& emit) {
+  return EdiTranslator(services, format, options, emit).run(in);
+}
+
+}  // namespace edigate::translation::detail

@@ -1,0 +1,40 @@
+#pragma once
+// Compiled maps and schema overrides, loaded once per file and shared by every translation
+// (maps are immutable after compilation, so one copy serves all threads). A file that fails to
+// load is remembered with its error, so a broken map is reported per transaction without being
+// re-read each time.
+#include "mapping/mapping.hpp"
+
+#include <edigate/result.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace edigate::schema {
+class CompiledSchema;
+}
+
+namespace edigate::translation {
+
+class FileCache {
+ public:
+  /// `maps_root` resolves map `extends` ids and paths (the --maps folder).
+  explicit FileCache(std::filesystem::path maps_root) : maps_root_(std::move(maps_root)) {}
+
+  /// The compiled map at `file` (errors at file:line:col, as load_map gives them).
+  Result<mapping::MapPtr> map(const std::filesystem::path& file);
+  /// A transaction-set schema file named by a partner's <document schema="...">.
+  Result<std::shared_ptr<const schema::CompiledSchema>> schema(const std::filesystem::path& file);
+
+  const std::filesystem::path& maps_root() const { return maps_root_; }
+
+ private:
+  std::filesystem::path maps_root_;
+  std::mutex mutex_;
+  std::map<std::filesystem::path, Result<mapping::MapPtr>> maps_;
+  std::map<std::filesystem::path, Result<std::shared_ptr<const schema::CompiledSchema>>> schemas_;
+};
+
+}  // namespace edigate::translation

@@ -1,0 +1,30 @@
+#pragma once
+// Internal to translation/: the two inbound paths behind translate_inbound().
+#include "translation/inbound.hpp"
+
+#include <edigate/format_plugin.hpp>
+
+namespace edigate::translation::detail {
+
+/// Counts issues into the summary on their way to the sink.
+struct Emitter {
+  const InboundSink& sink;
+  InboundSummary& summary;
+  void issue(const Error& e) const {
+    if (e.is_warning()) ++summary.warnings;
+    else ++summary.errors;
+    if (sink.on_issue) sink.on_issue(e);
+  }
+  void message(const Poco::JSON::Object::Ptr& m) const {
+    ++summary.messages;
+    if (sink.on_message) sink.on_message(m);
+  }
+};
+
+Result<void> translate_edi(const Services& services, FormatPlugin& format, io::PeekInput& in,
+                           const InboundOptions& options, const Emitter& emit);
+
+Result<void> translate_json_document(const Services& services, io::PeekInput& in, const InboundOptions& options,
+                                     const Emitter& emit);
+
+}  // namespace edigate::translation::detail
