@@ -28,11 +28,16 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
     case Convert::time: return iso_time(v, where);
     case Convert::decimal: return normalize_decimal(v, where);
     case Convert::implied: return decimal_from_implied(v, scale, where);
+    // Identifier shapes the canonical model fixes: a value that cannot be one (partners send
+    // 11-digit "UPCs", 13-digit EANs as UP, 22-digit "SSCCs") is left out rather than written
+    // as an invalid message; with coalesce= the next part (another qualifier) gets its turn.
     case Convert::sscc:
-      // GS1-128 label content "00" + SSCC-18 (20 digits, as VICS 856 MAN*GM carries it) ->
-      // the SSCC alone; anything else is kept as sent.
+      // GS1-128 label content "00" + SSCC-18 (20 digits, as VICS 856 MAN*GM carries it) -> the SSCC.
       if (v.size() == 20 && v.rfind("00", 0) == 0 && digits(v)) return v.substr(2);
-      return v;
+      return v.size() == 18 && digits(v) ? v : std::string();
+    case Convert::upc: return v.size() == 12 && digits(v) ? v : std::string();
+    case Convert::gtin:
+      return digits(v) && (v.size() == 8 || (v.size() >= 12 && v.size() <= 14)) ? v : std::string();
     case Convert::zone:
       // A time code alone is not an offset (ET depends on the date): <timestamp zone=> reads it.
       return Error("mapping.convert.direction", "convert=\"zone\" is for outbound maps; use <timestamp zone=>")
@@ -59,6 +64,8 @@ Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const
     case Convert::sscc:
       if (v.size() == 18 && digits(v)) return "00" + v;  // with the (00) application identifier
       return v;
+    case Convert::upc:
+    case Convert::gtin: return v;
     case Convert::decimal: return normalize_decimal(v, where);
     case Convert::implied: return decimal_to_implied(v, scale, where);
     case Convert::integer: {

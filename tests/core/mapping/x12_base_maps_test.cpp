@@ -1,0 +1,179 @@
+// The X12 base maps (maps/base/x12/{004010,005010}) on hand-written fixtures: each inbound
+// map gives the hand-checked expected bodies (fixtures/x12/*.expected.jsonl, one line per
+// transaction set), every message validates against docs/canonical, and every inbound/outbound
+// pair round-trips: EDI -> A -> EDI (schema-valid) -> B with A == B.
+#include "x12_maps_support.hpp"
+
+using namespace edigate;
+using namespace edigate::test;
+
+namespace {
+
+struct Case {
+  const char* fixture;
+  const char* set;
+  const char* type;
+  bool outbound;        // the set has an outbound base map to round-trip through
+  const char* fixture_5010;  // a fixture in the 005010 layout where it differs; "" = the same
+};
+
+const Case kCases[] = {
+    {"bigbox_850.edi", "850", "purchase_order", true, ""},
+    {"demo_855.edi", "855", "purchase_order_ack", true, ""},
+    {"demo_856.edi", "856", "ship_notice", true, ""},
+    {"demo_810.edi", "810", "invoice", true, ""},
+    {"demo_940.edi", "940", "warehouse_order", true, ""},
+    {"demo3pl_945.edi", "945", "warehouse_advice", true, ""},
+    // 005010 moves the 214's L11 and AT8 into the LX loop
+    {"bluefreight_214.edi", "214", "tracking_event", true, "bluefreight_214_5010.edi"},
+    {"bigbox_997.edi", "997", "functional_ack", false, ""},
+};
+
+std::string fixture_of(const Case& c, const std::string& version) {
+  return version == "005010" && *c.fixture_5010 ? c.fixture_5010 : c.fixture;
+}
+
+std::string expected_name(const std::string& fixture) { return fixture.substr(0, fixture.size() - 4) + ".expected.jsonl"; }
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+struct Translation {
+  Poco::JSON::Object::Ptr body;
+  canonical::Correlation correlation;
+};
+
+Translation translate_one(const mapping::CompiledMap& map, const schema::CompiledSchema& schema,
+                          std::span<const Segment> segments, const std::string& file) {
+  mapping::TranslateContext ctx;
+  ctx.file = file;
+  auto r = mapping::translate(map, schema, segments, kFixtureX12, ctx);
+  if (!r) FAIL(r.error().to_string());
+  return {r.value(), ctx.correlation};
+}
+
+// EDI -> A -> EDI -> B for one transaction; checks the rendered EDI against the schema.
+void round_trip(const std::string& version, const Case& c, const Poco::JSON::Object::Ptr& a) {
+  auto out_map = base_map(version, c.set, "outbound");
+  auto in_map = base_map(version, c.set, "inbound");
+  auto schema = x12_schema(version, c.set);
+  mapping::TranslateContext rctx;
+  rctx.control_number = "0042";
+  auto rendered = mapping::render(*out_map, a, rctx);
+  if (!rendered) FAIL(rendered.error().to_string());
+  std::string text = to_edi(rendered.value());
+  INFO("rendered:\n" << text);
+  EdiFixture edi(text, kFixtureX12);
+  REQUIRE(edi.size() == 1);
+  std::vector<Error> errors;
+  schema::validate(*schema, edi.transaction(0), kFixtureX12, "rendered.edi", errors);
+  for (const auto& e : errors) CHECK(e.to_string() == "");  // shows every error
+  CHECK(errors.empty());
+  auto b = translate_one(*in_map, *schema, edi.transaction(0), "rendered.edi");
+  CHECK(json_line(b.body) == json_line(a));
+}
+
+}  // namespace
+
+TEST_CASE("X12 inbound base maps give the hand-checked bodies, valid canonical messages and round trips",
+          "[mapping][x12][base]") {
+  for (const std::string version : {"004010", "005010"}) {
+    std::vector<Poco::JSON::Object::Ptr> messages;
+    for (const Case& c : kCases) {
+      const std::string fixture = fixture_of(c, version);
+      INFO(version << " " << fixture);
+      auto map = base_map(version, c.set, "inbound");
+      auto schema = x12_schema(version, c.set);
+      EdiFixture edi(read_text(fixture_path(fixture)), kFixtureX12);
+      auto expected = lines_of(read_text(fixture_path(expected_name(fixture))));
+      REQUIRE(edi.size() == expected.size());
+      for (std::size_t i = 0; i < edi.size(); ++i) {
+        INFO("transaction " << i + 1);
+        // The fixture must itself be valid X12, or the expectations would prove little.
+        std::vector<Error> errors;
+        schema::validate(*schema, edi.transaction(i), kFixtureX12, fixture, errors);
+        for (const auto& e : errors) CHECK(e.to_string() == "");
+        auto a = translate_one(*map, *schema, edi.transaction(i), fixture);
+        CHECK(json_line(a.body) == expected[i]);
+        messages.push_back(with_envelope(c.type, c.set, version, std::string(edi.transaction(i)[0].element(2)),
+                                         a.body, a.correlation));
+        if (c.outbound) round_trip(version, c, a.body);
+      }
+    }
+    for (const auto& line : validate_messages(messages))
+    if (line.rfind("valid ", 0) != 0) CHECK(line == "valid");  // shows why
+  }
+}
+
+TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
+  auto map = base_map("004010", "856", "inbound");
+  auto schema = x12_schema("004010", "856");
+  EdiFixture edi(read_text(fixture_path("demo_856.edi")), kFixtureX12);
+  auto t = translate_one(*map, *schema, edi.transaction(0), "demo_856.edi");
+  CHECK(t.correlation.po_number == "PO7788120");
+  CHECK(t.correlation.shipment_id == "ASN20260312A");
+  CHECK(t.correlation.bol == "BOL0312001");
+  CHECK(t.correlation.tracking_numbers == std::vector<std::string>{"1Z999AA10123456784"});
+}
+
+TEST_CASE("214 shipment status codes map onto the canonical status and keep the original code",
+          "[mapping][x12][base]") {
+  auto map = base_map("004010", "214", "inbound");
+  auto schema = x12_schema("004010", "214");
+  EdiFixture edi(read_text(fixture_path("bluefreight_214.edi")), kFixtureX12);
+  std::vector<std::string> got;
+  for (std::size_t i = 0; i < edi.size(); ++i) {
+    auto t = translate_one(*map, *schema, edi.transaction(i), "bluefreight_214.edi");
+    got.push_back(t.body->getValue<std::string>("original_code") + "=" + t.body->getValue<std::string>("status"));
+  }
+  CHECK(got == std::vector<std::string>{"AF=picked_up", "X6=in_transit", "SD=exception", "D1=delivered", "XB=unknown"});
+}
+
+TEST_CASE("005010 997 and 999 inbound maps read the 005010 additions", "[mapping][x12][base]") {
+  std::vector<Poco::JSON::Object::Ptr> messages;
+  {
+    auto map = base_map("005010", "997", "inbound");
+    auto schema = x12_schema("005010", "997");
+    EdiFixture edi(read_text(fixture_path("bigbox_997_5010.edi")), kFixtureX12);
+    auto t = translate_one(*map, *schema, edi.transaction(0), "bigbox_997_5010.edi");
+    CHECK(json_line(t.body) == lines_of(read_text(fixture_path("bigbox_997_5010.expected.jsonl"))).at(0));
+    messages.push_back(with_envelope("functional_ack", "997", "005010", "0001", t.body, t.correlation));
+  }
+  {
+    auto map = base_map("005010", "999", "inbound");
+    auto schema = x12_schema("005010", "999");
+    Delimiters d{'*', ':', '^', 0, '.', "~", "\n"};
+    EdiFixture edi(read_text(fixture_path("clearinghouse_999.edi")), d);
+    std::vector<Error> errors;
+    schema::validate(*schema, edi.transaction(0), d, "clearinghouse_999.edi", errors);
+    for (const auto& e : errors) CHECK(e.to_string() == "");
+    mapping::TranslateContext ctx;
+    auto r = mapping::translate(*map, *schema, edi.transaction(0), d, ctx);
+    if (!r) FAIL(r.error().to_string());
+    CHECK(json_line(r.value()) == lines_of(read_text(fixture_path("clearinghouse_999.expected.jsonl"))).at(0));
+    messages.push_back(with_envelope("functional_ack", "999", "005010", "0001", r.value(), ctx.correlation));
+  }
+  for (const auto& line : validate_messages(messages))
+    if (line.rfind("valid ", 0) != 0) CHECK(line == "valid");  // shows why
+}
+
+TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "[mapping][x12][base]") {
+  namespace fs = std::filesystem;
+  int loaded = 0;
+  for (const std::string version : {"004010", "005010"}) {
+    for (const auto& e : fs::directory_iterator(src("maps/base/x12/" + version))) {
+      INFO(e.path());
+      auto m = mapping::load_map(e.path(), src("maps"));
+      if (!m) FAIL(m.error().to_string());
+      CHECK(m.value()->version == version);
+      CHECK(!m.value()->items.empty());
+      ++loaded;
+    }
+  }
+  CHECK(loaded == 15 + 16);  // 004010: 7 pairs + 997; 005010: the same + 999
+}
