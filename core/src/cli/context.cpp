@@ -25,8 +25,9 @@ const char* const kInputOptionsHelp =
     "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n"
     "  --partner ID             read as this partner's profile says (its tolerance; for ack, its\n"
     "                           acknowledgement policy); --strict still turns leniency off\n"
-    "  --partners DIR           partner profiles, one folder per partner (default ./partners)\n"
-    "  --maps DIR               map folder (default ./maps)\n";
+    "  --partners DIR           partner profiles, one folder per partner (default ./partners, else\n"
+    "                           the installed share/edigate/partners)\n"
+    "  --maps DIR               map folder (default ./maps, else the installed share/edigate/maps)\n";
 
 std::vector<std::filesystem::path> default_schema_dirs() {
   auto dirs = config::paths_from_env("EDIGATE_SCHEMA_PATH");
@@ -35,6 +36,22 @@ std::vector<std::filesystem::path> default_schema_dirs() {
   dirs.push_back(exe / ".." / "share" / "edigate" / "schemas");
   return dirs;
 }
+
+namespace {
+
+std::filesystem::path dir_with_fallback(const Args& args, const std::string& option) {
+  if (auto given = args.get(option); !given.empty()) return given;
+  std::error_code ec;
+  if (std::filesystem::is_directory(option, ec)) return option;
+  auto installed = plugin_host::executable_dir() / ".." / "share" / "edigate" / option;
+  if (std::filesystem::is_directory(installed, ec)) return installed.lexically_normal();
+  return option;
+}
+
+}  // namespace
+
+std::filesystem::path partners_dir(const Args& args) { return dir_with_fallback(args, "partners"); }
+std::filesystem::path maps_dir(const Args& args) { return dir_with_fallback(args, "maps"); }
 
 Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream& err) {
   auto ctx = std::unique_ptr<Context>(new Context());
@@ -58,7 +75,7 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
     return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
 
   if (auto id = args.get("partner"); !id.empty()) {
-    partners::PartnerRegistry registry(args.get("partners", "partners"));
+    partners::PartnerRegistry registry(partners_dir(args));
     auto snapshot = registry.snapshot();
     ctx->partner_ = snapshot->find(id);
     if (!ctx->partner_) {

@@ -38,6 +38,7 @@ class Context {
   const ReaderOptions& reader_options() const { return reader_; }
   /// The profile named by --partner, or nullptr.
   const partners::Profile* partner() const { return partner_.get(); }
+  std::shared_ptr<const partners::Profile> partner_profile() const { return partner_; }
 
  private:
   plugin_host::PluginHost host_;
@@ -50,5 +51,11 @@ class Context {
 
 /// Schema folders when none is given: $EDIGATE_SCHEMA_PATH, else <exe>/../share/edigate/schemas.
 std::vector<std::filesystem::path> default_schema_dirs();
+
+/// --partners DIR; else ./partners when it exists; else <exe>/../share/edigate/partners when
+/// that exists (the build tree and installations carry one); else ./partners (reported missing).
+std::filesystem::path partners_dir(const Args& args);
+/// --maps DIR, with the same fallback: ./maps, then <exe>/../share/edigate/maps.
+std::filesystem::path maps_dir(const Args& args);
 
 }  // namespace edigate::cli

@@ -21,6 +21,8 @@ const char* const kHelp =
     "  plugins list            list loaded plugins (name, kind, version, ABI, file)\n"
     "  schemas list|check      list or check the installed transaction-set schemas\n"
     "  partners list|check|new   list, check or scaffold partner profiles (--partners DIR)\n"
+    "  translate [--partner ID] FILE...   EDI or carrier JSON -> canonical JSON Lines on stdout\n"
+    "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
     "\n"
     "Every command accepts --help and --version. Exit status: 0 ok, 1 invalid input, 2 usage\n"
     "or I/O error.\n";
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
     if (command == "plugins") return edigate::cli::cmd_plugins(words, std::cout, std::cerr);
     if (command == "schemas") return edigate::cli::cmd_schemas(words, std::cout, std::cerr);
     if (command == "partners") return edigate::cli::cmd_partners(words, std::cout, std::cerr);
+    if (command == "translate") return edigate::cli::cmd_translate(words, std::cout, std::cerr);
+    if (command == "render") return edigate::cli::cmd_render(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";
