@@ -29,8 +29,7 @@ Run run_partners(std::vector<std::string> words) {
   return r;
 }
 
-/// Empty placeholder files at every base map a scaffolded profile references: existence is what
-/// `partners check` verifies until the map engine is wired in.
+/// Empty files at every base map a scaffolded profile references: they exist but do not load.
 void stub_base_maps(const std::filesystem::path& maps, const std::string& standard) {
   auto s = *partners::parse_standard(standard);
   for (const auto& d : partners::default_documents(s))
@@ -60,13 +59,44 @@ TEST_CASE("partners new scaffolds a profile that passes partners check", "[partn
       CHECK(missing.err.find("partner.xml:15: map file for") != std::string::npos);
       CHECK(missing.out.find("1 profile(s) loaded, 4 problem(s)") != std::string::npos);
 
+      // Files that exist but are no maps: each is loaded, and its XML error is reported.
       stub_base_maps(dir.path / "maps", standard);
-      auto ok = run_partners({"check", "newco", "--partners", pdir, "--maps", mdir});
+      auto broken = run_partners({"check", "newco", "--partners", pdir, "--maps", mdir});
+      CHECK(broken.status == cli::kExitInvalid);
+      CHECK(broken.err.find("does not load") != std::string::npos);
+      CHECK(broken.err.find("[mapping.file.invalid]") != std::string::npos);
+      CHECK(broken.out.find("1 profile(s) loaded, 4 problem(s)") != std::string::npos);
+
+      // The shipped base maps load and fit the scaffolded documents.
+      auto ok = run_partners({"check", "newco", "--partners", pdir, "--maps", std::string(EDIGATE_SOURCE_DIR) + "/maps"});
       INFO(ok.err);
       CHECK(ok.status == cli::kExitOk);
-      CHECK(ok.out.find("1 profile(s) loaded, 0 problem(s)") != std::string::npos);
+      CHECK(ok.out.find("1 profile(s) loaded, 0 problem(s), 0 sample(s) failed") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("partners new --standard json scaffolds a carrier API partner named after its carrier", "[partners][cli]") {
+  test::TempDir dir("cli-new-json");
+  const auto pdir = (dir.path / "partners").string();
+  const std::string maps = std::string(EDIGATE_SOURCE_DIR) + "/maps";
+  REQUIRE(run_partners({"new", "ups-api", "--standard", "json", "--partners", pdir}).status == cli::kExitOk);
+  auto loaded = partners::load_profile(dir.path / "partners" / "ups-api" / "partner.xml");
+  REQUIRE(loaded.ok());
+  CHECK((*loaded)->standard.family == partners::Family::json);
+  REQUIRE((*loaded)->documents.size() == 1);
+  CHECK((*loaded)->documents[0].type == "tracking");
+  CHECK((*loaded)->documents[0].map == "base/json/ups.tracking.inbound.xml");
+  auto ok = run_partners({"check", "ups-api", "--partners", pdir, "--maps", maps});
+  INFO(ok.err);
+  CHECK(ok.status == cli::kExitOk);
+
+  // A carrier without a base map: the check names the map it looked for.
+  REQUIRE(run_partners({"new", "acmeship", "--standard", "json", "--partners", pdir}).status == cli::kExitOk);
+  auto missing = run_partners({"check", "acmeship", "--partners", pdir, "--maps", maps});
+  CHECK(missing.status == cli::kExitInvalid);
+  CHECK(missing.err.find("map file for tracking inbound not found") != std::string::npos);
+  CHECK(missing.err.find("base/json/acmeship.tracking.inbound.xml") != std::string::npos);
 }
 
 TEST_CASE("partners new refuses an existing folder, a bad id and a bad standard", "[partners][cli]") {

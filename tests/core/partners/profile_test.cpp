@@ -218,3 +218,34 @@ TEST_CASE("a map reference resolves beside the profile first, then in the maps f
   CHECK((*r)->resolve("maps/850.xml", "/m") == dir.path / "acme" / "maps" / "850.xml");
   CHECK((*r)->resolve("base/x12/005010/856.outbound.xml", "/m") == std::filesystem::path("/m/base/x12/005010/856.outbound.xml"));
 }
+
+TEST_CASE("a JSON carrier API partner: no identities, lower-case document kinds, a UTC offset", "[partners][profile][json]") {
+  const std::string xml = R"(<partner xmlns="urn:edigate:partner:1" id="ups-api" standard="json" utc-offset="-05:00">
+  <name>UPS tracking API</name>
+  <identities/>
+  <documents><document type="tracking" direction="inbound" map="base/json/ups.tracking.inbound.xml"/></documents>
+</partner>
+)";
+  auto p = load_profile_from_memory(xml, "partners/ups-api/partner.xml");
+  REQUIRE(p.ok());
+  CHECK((*p)->standard.family == Family::json);
+  CHECK((*p)->standard.key == "json");
+  CHECK((*p)->utc_offset == "-05:00");
+  CHECK((*p)->identities.empty());
+  REQUIRE((*p)->document("tracking", Direction::inbound));
+
+  // An EDI document type, EDI delimiters and a malformed offset do not fit a JSON partner.
+  auto set = load_error(replace(xml, "type=\"tracking\"", "type=\"214\""));
+  CHECK(set.code == "partner.invalid");
+  CHECK(set.expected == "a JSON document kind such as tracking");
+  auto delimiters = load_error(replace(xml, "<documents>", "<delimiters><x12/></delimiters><documents>"));
+  CHECK(delimiters.message.find("JSON partner has no EDI delimiters") != std::string::npos);
+  auto offset = load_error(replace(xml, "-05:00", "-5"));
+  CHECK(offset.code == "partner.file.invalid");
+  CHECK(offset.position.line == 1);
+  // ... and a lower-case kind does not fit an X12 partner, which still needs its identity.
+  auto kind = load_error(replace(test::x12_profile("acme", "ACME"), "type=\"850\"", "type=\"tracking\""));
+  CHECK(kind.expected == "an X12 set such as 850");
+  auto no_id = load_error(replace(test::x12_profile("acme", "ACME"), "<x12 isa-qualifier=\"ZZ\" isa-id=\"ACME\" gs-id=\"ACME\"/>", ""));
+  CHECK(no_id.message.find("needs at least one <x12> identity") != std::string::npos);
+}
