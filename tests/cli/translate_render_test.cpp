@@ -1,0 +1,216 @@
+// `edigate translate`, `edigate render` and `edigate partners check` as users run the binary:
+// exit codes, stdout/stderr, real plugins and partner folders written into a temp dir.
+#include "corpus.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+const std::string kEdigate = std::string(EDIGATE_BUILD_DIR) + "/bin/edigate";
+
+struct Workspace {
+  fs::path dir;
+  Workspace() {
+    static int n = 0;
+    dir = fs::temp_directory_path() / ("edigate-cli-translate-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Workspace() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((dir / rel).parent_path());
+    std::ofstream(dir / rel, std::ios::binary) << text;
+  }
+  /// Runs edigate in the workspace (so ./partners and ./maps are the workspace's).
+  Run run(const std::string& args) const {
+    auto err_file = dir / "stderr.txt";
+    std::string cmd = "cd " + dir.string() + " && " + kEdigate + " " + args + " 2>" + err_file.string();
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    std::size_t k;
+    while ((k = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, k);
+    int st = ::pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.err = edigate::test::read_file(err_file);
+    return r;
+  }
+};
+
+const std::string kMap850 = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+  <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
+  <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/></array>
+</map>
+)";
+const std::string kMap850Out = R"(<map id="t-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
+  <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
+  <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
+  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
+  <segment tag="CTT"><element pos="1" source="count" path="lines"/></segment>
+  <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
+</map>
+)";
+
+const std::string kPartner = R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
+  <name>ACME</name>
+  <identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
+  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
+  <documents>
+    <document type="850" direction="inbound" map="maps/850.in.xml"/>
+    <document type="850" direction="outbound" map="maps/850.out.xml"/>
+  </documents>
+  <control-numbers interchange-start="42"/>
+</partner>
+)";
+
+std::string interchange(const std::string& sender, const std::string& sets, int count) {
+  std::string padded = sender;
+  padded.resize(15, ' ');
+  return "ISA*00*          *00*          *ZZ*" + padded + "*ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
+         "GS*PO*" + sender + "*EDIGATE*20240312*1200*905*X*004010~\n" + sets +
+         "GE*" + std::to_string(count) + "*905~\nIEA*1*000000905~\n";
+}
+
+const std::string kGood = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*5*0001~\n";
+const std::string kBad = "ST*850*0002~\nBEG*00*SA*PO-2**20241341~\nPO1*1*1*EA~\nCTT*1~\nSE*5*0002~\n";
+
+void setup(const Workspace& w) {
+  w.write("partners/acme/partner.xml", kPartner);
+  w.write("partners/acme/maps/850.in.xml", kMap850);
+  w.write("partners/acme/maps/850.out.xml", kMap850Out);
+  fs::create_directories(w.dir / "maps");
+}
+
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("translate routes by ISA sender and prints one JSON line per message", "[cli][translate]") {
+  Workspace w;
+  setup(w);
+  w.write("po.edi", interchange("ACME", kGood, 1));
+  auto r = w.run("translate po.edi");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(count_lines(r.out) == 1);
+  CHECK(r.out.find(R"("partner_id":"acme")") != std::string::npos);
+  CHECK(r.out.find(R"("po_number":"PO-1","lines":[{"line_number":"1","quantity":"2","uom":"EA"}]})") != std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("translate: one bad and one good transaction give one message, one positioned error, exit 1", "[cli][translate]") {
+  Workspace w;
+  setup(w);
+  const std::string text = interchange("ACME", kBad + kGood, 2);
+  w.write("po.edi", text);
+  auto r = w.run("translate --partner acme po.edi");
+  CHECK(r.status == 1);
+  CHECK(count_lines(r.out) == 1);
+  CHECK(r.out.find("PO-1") != std::string::npos);
+  CHECK(r.out.find("PO-2") == std::string::npos);
+  const std::string where = "po.edi:" + std::to_string(text.find("BEG*00*SA*PO-2")) + ": segment 4 (BEG) element 5:";
+  CHECK(r.err.rfind(where, 0) == 0);
+  CHECK(r.err.find("[schema.element.invalid_date]") != std::string::npos);
+  CHECK(count_lines(r.err) == 1);
+}
+
+TEST_CASE("translate: an unknown partner or sender is exit 1 naming it; a missing file exit 2", "[cli][translate]") {
+  Workspace w;
+  setup(w);
+  w.write("po.edi", interchange("STRANGER", kGood, 1));
+  auto unknown_sender = w.run("translate po.edi");
+  CHECK(unknown_sender.status == 1);
+  CHECK(unknown_sender.out.empty());
+  CHECK(unknown_sender.err.find("no partner profile claims X12 sender ZZ/STRANGER") != std::string::npos);
+  auto unknown_partner = w.run("translate --partner nobody po.edi");
+  CHECK(unknown_partner.status == 1);
+  CHECK(unknown_partner.err.find("unknown partner 'nobody'") != std::string::npos);
+  CHECK(w.run("translate missing.edi").status == 2);
+  CHECK(w.run("translate").status == 2);
+  CHECK(w.run("translate --help").out.find("usage: edigate translate") != std::string::npos);
+}
+
+TEST_CASE("translate reads carrier JSON with the partner's JSON map", "[cli][translate][json]") {
+  Workspace w;
+  w.write("partners/ups-api/partner.xml",
+          "<partner xmlns=\"urn:edigate:partner:1\" id=\"ups-api\" standard=\"json\" utc-offset=\"-05:00\"><name>UPS</name>"
+          "<identities/><documents><document type=\"tracking\" direction=\"inbound\" map=\"base/json/ups.tracking.inbound.xml\"/>"
+          "</documents></partner>");
+  w.write("ups.json", R"({"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z9","activity":[{"status":{"type":"O"},"date":"20240310","time":"0915"}]}]}]}})");
+  auto r = w.run("translate --partner ups-api --maps " + std::string(EDIGATE_SOURCE_DIR) + "/maps ups.json");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(count_lines(r.out) == 1);
+  CHECK(r.out.find(R"("correlation":{"tracking_numbers":["1Z9"]},"tracking_number":"1Z9","status":"out_for_delivery")") != std::string::npos);
+  CHECK(r.out.find(R"("timestamp":"2024-03-10T09:15:00-05:00")") != std::string::npos);
+}
+
+TEST_CASE("render writes the interchange for the partner; translate reads it back the same", "[cli][render]") {
+  Workspace w;
+  setup(w);
+  w.write("po.edi", interchange("ACME", kGood, 1));
+  auto a = w.run("translate po.edi");
+  REQUIRE(a.status == 0);
+  w.write("po.jsonl", a.out);
+  auto r = w.run("render --partner acme --date 20240315 --time 0930 po.jsonl");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out ==
+        "ISA*00*          *00*          *ZZ*EDIGATE        *ZZ*ACME           *240315*0930*U*00401*000000042*0*P*:~\n"
+        "GS*PO*EDIGATE*ACME*20240315*0930*1*X*004010~\n"
+        "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*5*0001~\n"
+        "GE*1*1~\nIEA*1*000000042~\n");
+  // -o FILE and the control-number options.
+  auto o = w.run("render --partner acme --date 20240315 --time 0930 --interchange-control 900 -o out.edi po.jsonl");
+  CHECK(o.status == 0);
+  CHECK(o.out.empty());
+  CHECK(edigate::test::read_file(w.dir / "out.edi").find("*000000900*0*P*") != std::string::npos);
+  CHECK(w.run("render po.jsonl").status == 2);  // --partner is required
+  CHECK(w.run("render --partner acme --date 2024-03-15 po.jsonl").status == 2);
+  CHECK(w.run("render --partner nobody po.jsonl").status == 1);
+  w.write("bad.jsonl", "{not json\n");
+  auto bad = w.run("render --partner acme bad.jsonl");
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("bad.jsonl:1") != std::string::npos);
+}
+
+TEST_CASE("partners check translates samples and round-trips them, one line each", "[cli][partners]") {
+  Workspace w;
+  setup(w);
+  w.write("partners/acme/samples/po.edi", interchange("ACME", kGood, 1));
+  w.write("partners/acme/samples/broken.edi", interchange("ACME", kBad, 1));
+  auto r = w.run("partners check acme");
+  INFO(r.out + r.err);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("partners/acme/samples/po.edi: ok: 1 message(s), 1 round trip(s) equal") != std::string::npos);
+  CHECK(r.out.find("partners/acme/samples/broken.edi: FAILED: 1 error(s)") != std::string::npos);
+  CHECK(r.out.find("[schema.element.invalid_date]") != std::string::npos);
+  CHECK(r.out.find("1 profile(s) loaded, 0 problem(s), 1 sample(s) failed") != std::string::npos);
+  fs::remove(w.dir / "partners/acme/samples/broken.edi");
+  CHECK(w.run("partners check acme").status == 0);
+
+  // A broken map is reported with its own file:line:col at the <document> naming it.
+  w.write("partners/acme/maps/850.in.xml", "<map id=\"x\" direction=\"inbound\"><bogus/></map>\n");
+  auto broken = w.run("partners check acme");
+  CHECK(broken.status == 1);
+  CHECK(broken.err.find("partner.xml:6: map for 850 inbound does not load:") != std::string::npos);
+  CHECK(broken.err.find("850.in.xml:1:") != std::string::npos);
+}
