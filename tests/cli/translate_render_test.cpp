@@ -132,7 +132,7 @@ TEST_CASE("translate: one bad and one good transaction give one message, one pos
   CHECK(count_lines(r.err) == 1);
 }
 
-TEST_CASE("translate: an unknown partner or sender is exit 1 naming it; a missing file exit 2", "[cli][translate]") {
+TEST_CASE("translate: an unknown partner or sender is exit 1 naming it and a missing file exit 2", "[cli][translate]") {
   Workspace w;
   setup(w);
   w.write("po.edi", interchange("STRANGER", kGood, 1));
@@ -163,7 +163,7 @@ TEST_CASE("translate reads carrier JSON with the partner's JSON map", "[cli][tra
   CHECK(r.out.find(R"("timestamp":"2024-03-10T09:15:00-05:00")") != std::string::npos);
 }
 
-TEST_CASE("render writes the interchange for the partner; translate reads it back the same", "[cli][render]") {
+TEST_CASE("render writes the interchange for the partner and translate reads it back the same", "[cli][render]") {
   Workspace w;
   setup(w);
   w.write("po.edi", interchange("ACME", kGood, 1));
@@ -192,7 +192,7 @@ TEST_CASE("render writes the interchange for the partner; translate reads it bac
   CHECK(bad.err.find("bad.jsonl:1") != std::string::npos);
 }
 
-TEST_CASE("partners check translates samples and round-trips them, one line each", "[cli][partners]") {
+TEST_CASE("partners check translates samples and round-trips them with one line each", "[cli][partners]") {
   Workspace w;
   setup(w);
   w.write("partners/acme/samples/po.edi", interchange("ACME", kGood, 1));

@@ -96,7 +96,7 @@ TEST_CASE("a map failure on one transaction leaves the next one translated", "[t
   CHECK(o.summary.errors >= 1);
 }
 
-TEST_CASE("each interchange goes to the partner claiming its sender; an unknown sender is named", "[translation][inbound][routing]") {
+TEST_CASE("each interchange goes to the partner claiming its sender and an unknown sender is named", "[translation][inbound][routing]") {
   test::Runtime rt;
   Acme acme;
   auto known = test::translate_text(rt, test::interchange_850("ACME", {kGood}), acme.routed());
