@@ -66,14 +66,24 @@ Poco::JSON::Object::Ptr make_object() {
   return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
 }
 
+namespace {
+std::string trim_padding(std::string_view text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
+}
+}  // namespace
+
 MessageIdentity identity_of(std::string_view partner_id, const Source& source, std::uint64_t position,
                             std::string_view discriminator) {
   MessageIdentity id;
   id.partner_id = std::string(partner_id);
-  id.sender_qualifier = source.sender.qualifier;
-  id.sender_id = source.sender.id;
-  id.receiver_qualifier = source.receiver.qualifier;
-  id.receiver_id = source.receiver.id;
+  // ISA05-08 are fixed-width and space padded; the same partner must hash the same whether
+  // or not the caller trimmed the padding.
+  id.sender_qualifier = trim_padding(source.sender.qualifier);
+  id.sender_id = trim_padding(source.sender.id);
+  id.receiver_qualifier = trim_padding(source.receiver.qualifier);
+  id.receiver_id = trim_padding(source.receiver.id);
   id.interchange_control_number = source.interchange_control_number;
   id.group_control_number = source.group_control_number;
   id.transaction_control_number = source.transaction_control_number;

@@ -200,6 +200,7 @@ Result<std::size_t> read_message_lines(std::string_view text, const std::string&
     where.file = file;
     where.line = line_number;
     where.offset = start;
+    where.has_offset = true;
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
       EDIGATE_TRY(auto message, parse_message(line, where));
       ++count;

@@ -45,7 +45,8 @@ constexpr std::array<Zone, 24> kZones = {{
     {"MS", -420, 0}, {"MD", -420, 1}, {"MT", -420, 2},
     {"PS", -480, 0}, {"PD", -480, 1}, {"PT", -480, 2},
     {"AS", -540, 0}, {"AD", -540, 1}, {"AT", -540, 2},  // Alaska
-    {"HS", -600, 0}, {"HD", -600, 1}, {"HT", -600, 2},  // Hawaii-Aleutian
+    // Hawaii keeps standard time all year; "HT" follows Hawaii, not the Aleutians' DST.
+    {"HS", -600, 0}, {"HD", -600, 1}, {"HT", -600, 0},
     {"NS", -210, 0}, {"ND", -210, 1}, {"NT", -210, 2},  // Newfoundland
     {"TS", -240, 0}, {"TD", -240, 1}, {"TT", -240, 2},  // Atlantic
 }};

@@ -129,6 +129,9 @@ TEST_CASE("X12 zone time codes follow North American daylight saving time", "[ca
   CHECK(offset("CT", "2024-12-24", "09:00:00") == "-06:00");
   CHECK(offset("PT", "2024-08-01", "09:00:00") == "-07:00");
   CHECK(offset("NT", "2024-08-01", "09:00:00") == "-02:30");
+  // Hawaii does not observe daylight saving time: HT stays -10:00 in summer.
+  CHECK(offset("HT", "2024-08-01", "09:00:00") == "-10:00");
+  CHECK(offset("HD", "2024-08-01", "09:00:00") == "-09:00");
   // 2006 (old rule): Sunday 2 April to Sunday 29 October.
   CHECK(offset("ET", "2006-04-01", "12:00:00") == "-05:00");
   CHECK(offset("ET", "2006-04-02", "03:00:00") == "-04:00");

@@ -63,6 +63,16 @@ TEST_CASE("make_envelope agrees with the hand-written purchase_order example", "
   CHECK(line_of(built->getObject("source")) == line_of(example.value()->getObject("source")));
 }
 
+TEST_CASE("message ids ignore ISA space padding of the identities", "[canonical][envelope]") {
+  Source trimmed = acme_source();
+  Source padded = acme_source();
+  padded.sender.id = "ACMERETAIL     ";
+  padded.receiver = {"ZZ", "EDIGATEDEMO    "};
+  CHECK(message_id(identity_of("acme", trimmed)) == message_id(identity_of("acme", padded)));
+  padded.sender.id = "ACMERETAIL2    ";
+  CHECK(message_id(identity_of("acme", trimmed)) != message_id(identity_of("acme", padded)));
+}
+
 TEST_CASE("make_envelope leaves out empty source fields and keeps an empty correlation", "[canonical][envelope]") {
   Source s;
   s.standard = "json";
@@ -147,6 +157,8 @@ TEST_CASE("read_message_lines reads one message per line and positions a bad lin
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().position.file == "out.jsonl");
   CHECK(bad.error().position.line == 3);
+  CHECK(bad.error().position.has_offset);
+  CHECK(bad.error().position.offset == 2 * (good.size() + 1));
 
   auto stopped = read_message_lines(good + "\n" + good + "\n", "x", [](Poco::JSON::Object::Ptr) { return false; });
   REQUIRE(stopped.ok());
