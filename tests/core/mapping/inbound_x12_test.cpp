@@ -60,9 +60,10 @@ TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase
   ctx.file = "acme_850_4010.edi";
   auto first = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
   REQUIRE(first.ok());
-  // Written by hand from the sample: BEG, CUR, DTM*002, one N1 loop, two PO1 loops, CTT.
+  // Written by hand from the sample: BEG, CUR, REF*DP, DTM*002, one N1 loop, two PO1 loops, CTT.
   CHECK(body_json(first.value()) ==
         R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","po_type":"SA","currency":"USD",)"
+        R"("references":[{"qualifier":"DP","value":"042"}],)"
         R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME DC 42",)"
         R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"0042"}],)"
         R"("address":{"lines":["1200 INDUSTRIAL PKWY"],"city":"COLUMBUS","state":"OH","postal_code":"43215","country":"US"}}],)"
