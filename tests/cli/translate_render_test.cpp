@@ -213,4 +213,7 @@ TEST_CASE("partners check translates samples and round-trips them with one line 
   CHECK(broken.status == 1);
   CHECK(broken.err.find("partner.xml:6: map for 850 inbound does not load:") != std::string::npos);
   CHECK(broken.err.find("850.in.xml:1:") != std::string::npos);
+  // The quoted cause does not repeat the code the outer error already carries.
+  CHECK(broken.err.find("] [mapping.") == std::string::npos);
+  CHECK(broken.out.find("] [mapping.") == std::string::npos);
 }

@@ -50,7 +50,8 @@ struct Error {
 
   /// `FILE:OFFSET: segment N (ID) element M: message: expected X, found "Y" [code]`.
   /// Parts that do not apply are left out; text files use FILE:LINE:COL instead of an offset.
-  std::string to_string() const {
+  /// Without the code when this error is quoted inside another that carries the same code.
+  std::string to_string(bool with_code = true) const {
     std::string out = position.file.empty() ? std::string("<input>") : position.file;
     if (position.line) {
       out += ':' + std::to_string(position.line);
@@ -77,7 +78,7 @@ struct Error {
       if (!expected.empty()) out += " expected " + expected;
       if (!found.empty()) out += std::string(expected.empty() ? "" : ",") + " found \"" + printable(found) + "\"";
     }
-    if (!code.empty()) out += " [" + code + "]";
+    if (with_code && !code.empty()) out += " [" + code + "]";
     return out;
   }
 

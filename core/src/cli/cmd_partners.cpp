@@ -103,11 +103,11 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
         const std::string what = std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);
         if (ref == &d.map) {
           auto map = files.map(path);
-          if (!map) problems.push_back(at_document(d, map.error().code, what + " does not load: " + map.error().to_string()));
+          if (!map) problems.push_back(at_document(d, map.error().code, what + " does not load: " + map.error().to_string(false)));
           else if (auto why = map_mismatch(p, d, **map); !why.empty())
             problems.push_back(std::move(at_document(d, "partner.map.mismatch", what + " does not fit: " + why)).want(path.string(), ""));
         } else if (auto schema = files.schema(path); !schema) {
-          problems.push_back(at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string()));
+          problems.push_back(at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string(false)));
         }
         continue;
       }

@@ -26,7 +26,7 @@ Position at_segment(const std::string& file, const Segment& s) {
 /// A problem that has no input position of its own (a map or schema file, the profile) told
 /// at the transaction's header, with the original rendering kept in the message.
 Error at_transaction(const Error& cause, const std::string& what, const Position& where) {
-  Error e(cause.code, what + ": " + cause.to_string());
+  Error e(cause.code, what + ": " + cause.to_string(false));
   e.position = where;
   return e;
 }

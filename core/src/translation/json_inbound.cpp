@@ -55,7 +55,7 @@ Result<void> translate_json_document(const Services& services, io::PeekInput& in
   auto doc = json_inbound_map(services.files, partner);
   if (!doc) {
     Error e = doc.error();
-    emit.issue(at_file(options.file, e.code, "cannot translate: " + e.to_string()));
+    emit.issue(at_file(options.file, e.code, "cannot translate: " + e.to_string(false)));
     return {};
   }
   const mapping::CompiledMap& map = *doc->map;

@@ -49,7 +49,7 @@ struct Planned {
 };
 
 Error at_message(const CanonicalInput& in, const Error& cause, const std::string& what) {
-  Error e(cause.code, what + ": " + (cause.position.file.empty() && !cause.position.line ? cause.message : cause.to_string()));
+  Error e(cause.code, what + ": " + (cause.position.file.empty() && !cause.position.line ? cause.message : cause.to_string(false)));
   if (cause.position.file.empty()) {
     e.expected = cause.expected;
     e.found = cause.found;
