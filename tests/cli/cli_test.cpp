@@ -1,5 +1,6 @@
 // The `edigate` binary as users run it: exit codes, output formats, stdin.
 #include "corpus.hpp"
+#include "process.hpp"
 
 #include <Poco/JSON/Parser.h>
 
@@ -14,31 +15,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Run = edigate::test::CommandResult;
 
 const std::string kEdigate = std::string(EDIGATE_BUILD_DIR) + "/bin/edigate";
 const std::string kSamples = std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound";
 
-// Runs edigate with a shell command line tail; stderr goes to a temp file.
+// Runs edigate from the source folder with a shell command line tail.
 Run run_edigate(const std::string& args, const std::string& stdin_file = "") {
-  auto err_file = fs::temp_directory_path() / ("edigate-cli-" + std::to_string(::getpid()) + ".err");
-  std::string cmd = "cd " + std::string(EDIGATE_SOURCE_DIR) + " && " + kEdigate + " " + args + " 2>" + err_file.string();
+  std::string cmd = "cd " + std::string(EDIGATE_SOURCE_DIR) + " && " + kEdigate + " " + args;
   if (!stdin_file.empty()) cmd += " <" + stdin_file;
-  Run r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = ::pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = edigate::test::read_file(err_file);
-  fs::remove(err_file);
-  return r;
+  return edigate::test::run_command(cmd);
 }
 
 std::vector<std::string> lines(const std::string& s) {
@@ -217,7 +203,7 @@ TEST_CASE("ack answers EDIFACT with a CONTRL", "[cli][ack]") {
   auto r = run_edigate("ack --date 20261122 --time 1200 samples/inbound/eurofood_orders_d96a.edi");
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("CONTRL"));
-  CHECK_THAT(r.out, Catch::Contains("UCI+EF000731+5412345000013:14+5498765000019:14+7"));
+  CHECK_THAT(r.out, Catch::Contains("UCI+EF000731+5412345000013:14+5498765000017:14+7"));
 }
 
 TEST_CASE("plugins list shows both format plugins with kind, version, ABI and file", "[cli][plugins]") {

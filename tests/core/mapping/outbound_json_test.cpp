@@ -104,8 +104,8 @@ TEST_CASE("inbound 856 arrays rebuild the S/O/P/I hierarchy by HL parent id", "[
   REQUIRE(line.ok());
   CHECK(line.value() ==
         R"({"shipment_id":"SH0098765","shipments":[{"bol":"BOL4471001","scac":"UPSN","gross_weight":"31.5","orders":[)"
-        R"({"po_number":"4500012345","packs":[{"sscc":"00012345670000000019","items":[{"upc":"012345678905","quantity":"24"}]},)"
-        R"({"sscc":"00012345670000000026","items":[{"upc":"012345678912","quantity":"10"}]}],)"
+        R"({"po_number":"4500012345","packs":[{"sscc":"00012345670000000015","items":[{"upc":"012345678905","quantity":"24"}]},)"
+        R"({"sscc":"00012345670000000022","items":[{"upc":"012345678912","quantity":"10"}]}],)"
         R"("all_items":[{"upc":"012345678905"},{"upc":"012345678912"}]}]}]})");
   CHECK(ctx.correlation.shipment_id == "SH0098765");
   CHECK(ctx.correlation.bol == "BOL4471001");
