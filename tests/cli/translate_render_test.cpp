@@ -1,6 +1,7 @@
 // `edigate translate`, `edigate render` and `edigate partners check` as users run the binary:
 // exit codes, stdout/stderr, real plugins and partner folders written into a temp dir.
 #include "corpus.hpp"
+#include "cli_workspace.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,46 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-const std::string kEdigate = std::string(EDIGATE_BUILD_DIR) + "/bin/edigate";
-
-struct Workspace {
-  fs::path dir;
-  Workspace() {
-    static int n = 0;
-    dir = fs::temp_directory_path() / ("edigate-cli-translate-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Workspace() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((dir / rel).parent_path());
-    std::ofstream(dir / rel, std::ios::binary) << text;
-  }
-  /// Runs edigate in the workspace (so ./partners and ./maps are the workspace's).
-  Run run(const std::string& args) const {
-    auto err_file = dir / "stderr.txt";
-    std::string cmd = "cd " + dir.string() + " && " + kEdigate + " " + args + " 2>" + err_file.string();
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t k;
-    while ((k = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, k);
-    int st = ::pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = edigate::test::read_file(err_file);
-    return r;
-  }
-};
+using Run = edigate::test::CommandResult;
+using Workspace = edigate::test::Workspace;
 
 const std::string kMap850 = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>

@@ -2,6 +2,7 @@
 // Test helpers for the EDIFACT and carrier JSON base maps: reading messages with the real EDIFACT
 // reader, writing rendered messages with the real writer, wrapping bodies in the canonical
 // envelope and checking them with python3-jsonschema (tests/core/canonical/validate_canonical.py).
+#include "canonical_validator.hpp"
 #include "mapping_fixture.hpp"
 
 #include "canonical/envelope.hpp"
@@ -113,32 +114,9 @@ inline std::string json_line(const Poco::JSON::Object::Ptr& o) {
 
 /// Validates messages against docs/canonical; returns one "valid ..." / "invalid ...: why" line each.
 inline std::vector<std::string> validate_canonical(const std::vector<Poco::JSON::Object::Ptr>& messages) {
-  char dir_template[] = "/tmp/edigate-maps-XXXXXX";
-  REQUIRE(mkdtemp(dir_template) != nullptr);
-  std::filesystem::path dir = dir_template;
-  std::string command = "python3 '" + src("tests/core/canonical/validate_canonical.py") + "' '" + src("docs/canonical") + "'";
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    auto p = dir / ("m" + std::to_string(i) + ".json");
-    std::ofstream(p) << json_line(messages[i]);
-    command += " '" + p.string() + "'";
-  }
-  command += " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  std::filesystem::remove_all(dir);
-  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code == 3) FAIL("python3-jsonschema is not installed: run scripts/bootstrap\n" << output);
-  INFO(output);
-  REQUIRE(code == 0);
-  std::vector<std::string> lines;
-  std::istringstream in(output);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  REQUIRE(lines.size() == messages.size());
-  return lines;
+  std::vector<std::string> texts;
+  for (const auto& m : messages) texts.push_back(json_line(m));
+  return validate_canonical_texts(texts);
 }
 
 }  // namespace edigate::test

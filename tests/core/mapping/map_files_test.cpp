@@ -1,4 +1,5 @@
 #include "mapping_fixture.hpp"
+#include "temp_dir.hpp"
 
 #include "canonical/json_io.hpp"
 
@@ -15,18 +16,6 @@ Error load_error(const std::string& xml, const std::string& name = "bad.xml") {
   return m.error();
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() / ("edigate-maps-" + std::to_string(::getpid()) + "-" +
-                                                     std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
-};
 
 }  // namespace
 
@@ -64,9 +53,9 @@ TEST_CASE("segment items are refused in inbound maps and fields in outbound maps
 }
 
 TEST_CASE("an extends cycle is refused", "[mapping][extends]") {
-  TempDir dir;
-  dir.write("a.xml", "<map id=\"a\" direction=\"inbound\" extends=\"b.xml\"><field name=\"x\" const=\"1\"/></map>");
-  dir.write("b.xml", "<map id=\"b\" direction=\"inbound\" extends=\"a.xml\"><field name=\"y\" const=\"1\"/></map>");
+  test::TempDir dir("maps");
+  test::write_text(dir.path / "a.xml", "<map id=\"a\" direction=\"inbound\" extends=\"b.xml\"><field name=\"x\" const=\"1\"/></map>");
+  test::write_text(dir.path / "b.xml", "<map id=\"b\" direction=\"inbound\" extends=\"a.xml\"><field name=\"y\" const=\"1\"/></map>");
   auto m = mapping::load_map(dir.path / "a.xml", dir.path);
   REQUIRE_FALSE(m.ok());
   CHECK(m.error().code == "mapping.extends.cycle");

@@ -2,6 +2,7 @@
 // Helpers for the X12 base map tests: loading base maps and shipped schemas by version/set,
 // translating fixture files, rendering back to EDI text, and checking canonical messages
 // against docs/canonical with tests/core/canonical/validate_canonical.py.
+#include "canonical_validator.hpp"
 #include "mapping_fixture.hpp"
 
 #include "canonical/envelope.hpp"
@@ -54,42 +55,12 @@ inline Poco::JSON::Object::Ptr with_envelope(const std::string& type, const std:
   return msg;
 }
 
-inline std::string shell_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 /// Writes each message to a temp file and validates them all in one python3 run. Returns one
 /// line per message: "valid FILE" or "invalid FILE: path: why".
 inline std::vector<std::string> validate_messages(const std::vector<Poco::JSON::Object::Ptr>& messages) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("edigate-x12maps-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::string command = "python3 " + shell_quoted(src("tests/core/canonical/validate_canonical.py")) + " " +
-                        shell_quoted(src("docs/canonical"));
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    fs::path f = dir / ("m" + std::to_string(i) + ".json");
-    std::ofstream(f) << json_line(messages[i]);
-    command += " " + shell_quoted(f.string());
-  }
-  command += " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  fs::remove_all(dir);
-  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code == 3) FAIL("python3-jsonschema is not installed (scripts/bootstrap)\n" << output);
-  INFO(output);
-  REQUIRE(code == 0);
-  std::vector<std::string> lines;
-  std::istringstream in(output);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  REQUIRE(lines.size() == messages.size());
-  return lines;
+  std::vector<std::string> texts;
+  for (const auto& m : messages) texts.push_back(json_line(m));
+  return validate_canonical_texts(texts);
 }
 
 /// Rendered segments as EDI text with the fixture delimiters (ST..SE only; the envelopes are

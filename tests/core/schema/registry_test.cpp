@@ -1,5 +1,6 @@
 // Registry: lookup by convention, X12 version fallback, caching, broken files, check_all.
 #include "schema_test_support.hpp"
+#include "temp_dir.hpp"
 
 #include <edigate/codes.hpp>
 
@@ -13,18 +14,8 @@ using edigate::schema::Registry;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("edigate-schema-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using edigate::test::TempDir;
+
 
 std::string fixture_text(const std::string& name) { return edigate::test::read_file_text(edigate::test::fixture_path(name)); }
 

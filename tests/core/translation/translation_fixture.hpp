@@ -6,6 +6,7 @@
 #include "partners/registry.hpp"
 #include "translation/inbound.hpp"
 #include "translation/render.hpp"
+#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,25 +18,7 @@
 
 namespace edigate::test {
 
-struct TempDir {
-  std::filesystem::path path;
-  explicit TempDir(const std::string& tag) {
-    static int counter = 0;
-    path = std::filesystem::temp_directory_path() /
-           ("edigate-translation-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
-inline void write_text(const std::filesystem::path& p, const std::string& text) {
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 /// A small 850 inbound map, kept here so the expected output cannot drift with the base maps.
 inline const std::string kMap850In = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
