@@ -20,7 +20,8 @@ configure: $(BUILD)/CMakeCache.txt
 build: bootstrap configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Validates, acknowledges and parses the bundled sample partner files and prints a summary.
+# Validates, acknowledges and parses the bundled sample partner files, then translates them with
+# the example partners and renders one canonical 855; prints a summary.
 demo: build
 	@scripts/demo $(BUILD)
 
