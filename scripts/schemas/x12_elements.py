@@ -223,7 +223,7 @@ E = {
     "28": ("Group Control Number", "N0", 1, 9, [], False),
     "721": ("Segment ID Code", "ID", 2, 3, [], True),
     "719": ("Segment Position in Transaction Set", "N0", 1, 6, [], False),
-    "447": ("Loop Identifier Code", "AN", 1, 4, [], False),
+    "447": ("Loop Identifier Code", "AN", 1, 6, [], False),  # 005010: 1/4 (E5010)
     "720": ("Segment Syntax Error Code", "ID", 1, 3, [("1", "Unrecognized segment ID"), ("2", "Unexpected segment"), ("3", "Mandatory segment missing"), ("4", "Loop Occurs Over Maximum Times"), ("5", "Segment Exceeds Maximum Use"), ("6", "Segment Not in Defined Transaction Set"), ("7", "Segment Not in Proper Sequence"), ("8", "Segment Has Data Element Errors")], True),
     "722": ("Element Position in Segment", "N0", 1, 2, [], False),
     "1528": ("Component Data Element Position in Composite", "N0", 1, 2, [], False),
@@ -333,6 +333,36 @@ E = {
     "1038": ("Name Prefix", "AN", 1, 10, [], False),
     "1039": ("Name Suffix", "AN", 1, 10, [], False),
     "1104": ("Name Component Qualifier", "ID", 2, 2, [], True),
+    # hazardous material (856 and 940 LH1 loops, 940 LH2/LHR/LH6) and TSD: numbers from the
+    # X12 004010 segment tables, positions/lengths cross-checked (scripts/schemas/README.md)
+    "277": ("UN/NA Identification Code", "ID", 6, 6, [], True),
+    "200": ("Hazardous Materials Page", "AN", 1, 6, [], False),
+    "595": ("Compartment ID Code", "ID", 1, 1, [], True),
+    "665": ("Residue Indicator Code", "ID", 1, 1, [], True),
+    "254": ("Packing Group Code", "ID", 1, 3, [], True),
+    "1375": ("Interim Hazardous Material Regulatory Number", "AN", 1, 5, [], False),
+    "215": ("Hazardous Classification", "ID", 1, 30, [], True),
+    "983": ("Hazardous Class Qualifier", "ID", 1, 1, [], True),
+    "218": ("Hazardous Placard Notation", "ID", 14, 40, [], True),
+    "222": ("Hazardous Endorsement", "ID", 4, 25, [], True),
+    "759": ("Reportable Quantity Code", "ID", 2, 2, [], True),
+    "224": ("Hazardous Material Shipping Name", "AN", 1, 25, [], False),
+    "984": ("Hazardous Material Shipping Name Qualifier", "ID", 1, 1, [], True),
+    "985": ("N.O.S. Indicator Code", "ID", 3, 3, [], True),
+    "808": ("Hazardous Material Shipment Information Qualifier", "ID", 3, 3, [], True),
+    "809": ("Hazardous Material Shipment Information", "AN", 1, 25, [], False),
+    "1023": ("Hazard Zone Code", "ID", 1, 1, [], True),
+    "806": ("EPA Waste Stream Number Code", "ID", 4, 6, [], True),
+    "807": ("Waste Characteristics Code", "ID", 12, 16, [], True),
+    "238": ("Emergency Response Plan Number", "AN", 1, 12, [], False),
+    "230": ("Subsidiary Classification", "ID", 1, 3, [], True),
+    "271": ("Subsidiary Risk Indicator", "ID", 1, 2, [], True),
+    "267": ("Net Explosive Quantity", "N0", 1, 6, [], False),
+    "805": ("Canadian Hazardous Notation", "AN", 1, 25, [], False),
+    "986": ("Special Commodity Indicator Code", "ID", 1, 1, [], True),
+    "272": ("Hazardous Certification Code", "ID", 1, 1, [], True),
+    "273": ("Hazardous Certification Declaration", "AN", 1, 25, [], False),
+    "219": ("Position", "AN", 1, 3, [], False),
 }
 
 # 005010 differences from 004010 (element lengths widened, elements added).
@@ -349,6 +379,8 @@ E5010 = {
     "621": ("Implementation Data Element Syntax Error Code", "ID", 1, 3, [], True),
     "9999": ("Context Name", "AN", 1, 35, [], False),
     "9998": ("Context Reference", "AN", 1, 35, [], False),
+    "447": ("Loop Identifier Code", "AN", 1, 4, [], False),
+    "267": ("Net Explosive Quantity", "N0", 1, 10, [], False),
 }
 
 

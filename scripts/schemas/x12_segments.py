@@ -326,6 +326,29 @@ SEGMENTS = {
             _rules("P0405", "P0607")),
     "LM": ("Code Source Information", [("559", "M"), ("822", "O")], []),
     "LQ": ("Industry Code Identification", [("1270", "X"), ("1271", "X")], _rules("C0102")),
+    # hazardous material segments (856 and 940 LH1 loops; 940 W01 loop LH2 LHR LH6) and TSD:
+    # element numbers from the X12 004010 segment tables, count/M-C/lengths per position
+    # cross-checked against the reference (README.md). Usage X = conditional by a syntax note
+    # we could not confirm, so no rule is enforced for these segments.
+    "LH1": ("Hazardous Identification Information",
+            [("355", "M"), ("80", "M"), ("277", "O"), ("200", "O"), ("22", "O"), ("355", "O"), ("380", "O"),
+             ("595", "O"), ("665", "O"), ("254", "O"), ("1375", "O")], []),
+    "LH2": ("Hazardous Classification Information",
+            [("215", "O"), ("983", "O"), ("218", "O"), ("222", "O"), ("759", "O"), ("355", "X"), ("408", "X"),
+             ("355", "X"), ("408", "X"), ("355", "X"), ("408", "X")], []),
+    "LH3": ("Hazardous Material Shipping Name", [("224", "X"), ("984", "X"), ("985", "O"), ("1073", "O")], []),
+    "LFH": ("Freeform Hazardous Material Information",
+            [("808", "M"), ("809", "M"), ("809", "O"), ("1023", "O"), ("355", "X"), ("380", "X"), ("380", "O")], []),
+    "LEP": ("EPA Required Data", [("806", "O"), ("807", "O"), ("156", "X"), ("127", "X")], []),
+    "LH4": ("Canadian Dangerous Requirements",
+            [("238", "O"), ("364", "O"), ("254", "O"), ("230", "O"), ("230", "O"), ("230", "O"), ("271", "O"),
+             ("267", "X"), ("805", "O"), ("986", "O"), ("364", "O"), ("355", "X")], []),
+    "LHT": ("Transborder Hazardous Requirements", [("215", "O"), ("218", "O"), ("222", "O")], []),
+    "LHR": ("Hazardous Material Identifying Reference Numbers", [("128", "M"), ("127", "M"), ("373", "O")], []),
+    "LH6": ("Hazardous Certification", [("93", "O"), ("272", "X"), ("273", "X"), ("273", "O")], []),
+    "LHE": ("Empty Equipment Hazardous Material Information",
+            [("224", "M"), ("218", "M"), ("128", "M"), ("127", "M"), ("759", "O")], []),
+    "TSD": ("Trailer Shipment Details", [("350", "O"), ("219", "O")], []),
     # acknowledgments
     "AK1": ("Functional Group Response Header", [("479", "M"), ("28", "M")], []),
     "AK2": ("Transaction Set Response Header", [("143", "M"), ("329", "M")], []),

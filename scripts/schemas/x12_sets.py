@@ -142,10 +142,12 @@ def poack_855(version):
 
 
 def asn_856(version):
+    v5 = version == "005010"
     hl = L("HL", "M", 200000, [
         S("HL", "M"), S("LIN"), S("SN1"), S("SLN", "O", 1000), S("PRF"), S("PO4"),
         S("PID", "O", 200), S("MEA", "O", 40), S("PWK", "O", 25), S("PKG", "O", 25), S("TD1", "O", 20),
-        S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("REF", "O", U), S("PER", "O", 3),
+        S("TD5", "O", 12), S("TD3", "O", 12), S("TD4", "O", 5), S("TSD"), S("REF", "O", U), S("PER", "O", 3),
+        _lh1(v5, 100, 4, 12, U, 4 if v5 else 1, 10, True),
         L("CLD", "O", 200, [S("CLD"), S("REF", "O", 200), S("DTP")]),
         S("MAN", "O", U), S("DTM", "O", 10), S("FOB"), S("PAL"),
         L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3), S("FOB")]),
@@ -240,13 +242,29 @@ def _lm10():
     return _lm(10, 100)
 
 
+def _lh1(v5, mx, lh2, lh3, lep, lh4, lhr, lhe):
+    """LH1 hazardous-material loop. 005010 added elements to LH2 (13) and LFH (8) whose numbers
+    are unconfirmed, so those two stay out of the 005010 loop (OMITTED)."""
+    kids = [S("LH1")] + ([] if v5 else [S("LH2", "O", lh2)]) + [S("LH3", "O", lh3)] + (
+        [] if v5 else [S("LFH", "O", 20)]) + [S("LEP", "O", lep), S("LH4", "O", lh4), S("LHT", "O", 3),
+                                              S("LHR", "O", lhr), S("PER", "O", 5)] + ([S("LHE")] if lhe else [])
+    return L("LH1", "O", mx, kids)
+
+
 def wso_940(version):
-    """940 Warehouse Shipping Order (004010 table; 005010 assumed the same, not checked)."""
-    inner_lx = L("LX", "M", U, [S("LX"), S("N9", "O", U), S("G62", "O", 10), S("N1"), S("SDQ", "O", U), _lm10()])
+    """940 Warehouse Shipping Order; 005010 from its own table (N9 in the LX loop, N1 loop under
+    W01 holding PER, AMT >1)."""
+    v5 = version == "005010"
+    inner_lx = L("LX", "M", U, [S("LX"), S("N9", "O", U), S("G62", "O", 10), S("N1"), S("SDQ", "O", U), _lm10(),
+                                _lh1(v5, U, 4, 10, 3, 1, 5, False)])
+    parties = ([L("N1", "O", U, [S("N1"), S("N2"), S("N3"), S("N4"), S("PER", "O", 5)])] if v5
+               else [S("N1", "O", 3), S("PER", "O", 5)])
     w01 = L("W01", "O", U, [S("W01"), S("G69", "O", 5), S("N9", "O", 200), S("NTE", "O", U), S("W20", "O", 3),
-                            S("QTY", "O", 10), S("AMT"), S("G62", "O", 10), S("N1", "O", 3), S("PER", "O", 5),
+                            S("QTY", "O", 10), S("AMT", "O", U if v5 else 1), S("G62", "O", 10)] + parties + (
+                            [] if v5 else [S("LH2", "O", 6)]) + [S("LHR"), S("LH6", "O", 5),
                             _lm10(), L("LS", "O", 1, [S("LS"), inner_lx, S("LE", "M")]), _fa1_loop()])
-    lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("SDQ", "O", U), S("N1"), S("G62", "O", 10), w01])
+    lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("SDQ", "O", U), S("N1"), S("G62", "O", 10)]
+           + ([S("N9", "O", U)] if v5 else []) + [w01])
     return [S("ST", "M"), S("W05", "M"),
             L("N1", "O", 10, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("PER", "O", 5)]),
             S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 10), S("NTE", "O", U), S("W66"), _lm10(),
@@ -254,16 +272,18 @@ def wso_940(version):
 
 
 def wsa_945(version):
-    """945 Warehouse Shipping Advice (004010 table; 005010 assumed the same, not checked)."""
+    """945 Warehouse Shipping Advice; 005010 from its own table (heading TD1, N1 loop under W12)."""
+    v5 = version == "005010"
     inner_lx = L("LX", "M", U, [S("LX"), S("N9", "O", U), S("G62", "O", 10), S("N1"), _lm10()])
+    parties = (L("N1", "O", U, [S("N1"), S("N2"), S("N3"), S("N4"), S("PER")]) if v5 else S("N1", "O", 5))
     w12 = L("W12", "O", U, [S("W12"), S("G69", "O", 5), S("N9", "O", 200), S("G62", "O", 10), S("QTY", "O", 10),
-                            S("MEA", "O", 5), S("AMT"), S("W27"), S("N1", "O", 5), _lm10(),
+                            S("MEA", "O", 5), S("AMT"), S("W27"), parties, _lm10(),
                             L("LS", "O", 1, [S("LS"), inner_lx, S("LE", "M")]), _fa1_loop()])
     lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("PAL"), S("N9", "O", 5), w12])
     return [S("ST", "M"), S("W06", "M"),
             L("N1", "M", 10, [S("N1"), S("N2"), S("N3", "O", 2), S("N4"), S("PER", "O", 5)]),
             S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 5), S("NTE", "O", 20), S("W27"),
-            S("W10", "O", 10), _lm10(), lx, S("W03"), S("SE", "M")]
+            S("W10", "O", 10)] + ([S("TD1", "O", 5)] if v5 else []) + [_lm10(), lx, S("W03"), S("SE", "M")]
 
 
 def _sets(version):
@@ -285,7 +305,8 @@ SETS = {"004010": _sets("004010"), "005010": _sets("005010")}
 
 # Segments of the standard tables still left out (no element dictionary entry whose numbers we
 # could confirm); scripts/schemas/README.md says where each table was checked.
-OMITTED = ("850/855: CB1 and ADV loops; 856: ETD, EFI (005010 N9 loop); 856: TSD, LH1 hazardous-material loop, V1/R4 loop, "
-           "005010 AT9 under TD3; 810: SR, V1/R4 loops; 214 (004010): SPO and EFI/BIN loops; "
-           "940: W09 W6 R2 BNX, W01-loop G66 LH2 LHR LH6, inner LH1 loop; 945: W6 W28 G72, W12-loop R4 G72; "
-           "940/945 005010 tables assumed equal to 004010 (not checked)")
+OMITTED = ("850/855: SPI-loop CB1 loop, ADV loops (heading and SLN), 005010 N9-loop EFI; 856: ETD, V1/R4 loop, "
+           "005010 AT9 under TD3; 810: SR, V1/R4 loops; 214 (004010): SPO loop, EFI/BIN loop (BIN carries binary "
+           "data the tokenizer cannot frame); 940: W09 W6 R2 BNX, W01-loop G66, 005010 heading TD3/AT9 loop; "
+           "945: W6 W28 G72 (heading and W12 loop), W12-loop R4; 005010 LH2 and LFH in the LH1 loops (856, 940) "
+           "and 005010 940 W01-loop LH2")

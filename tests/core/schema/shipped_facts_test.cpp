@@ -106,3 +106,78 @@ TEST_CASE("D96A ORDRSP allows 12 summary MOA where ORDERS allows 15", "[schema][
   INFO(describe(errors));
   CHECK(has(errors, codes::segment_too_many, "MOA"));
 }
+
+namespace {
+
+// 856 shipment HL carrying the trailer detail (TSD) and a hazardous-material LH1 loop.
+std::string hazmat_856(const std::string& lh1_loop) {
+  return "ST*856*0001~BSN*00*SHIP1*20240101*1200~HL*1**S~TD4*HM~TSD*TRL1*A1~" + lh1_loop + "HL*2*1*O~SE*16*0001~";
+}
+
+const std::string kFullLh1 =
+    "LH1*EA*2*UN1203~LH2*3*D~LH3*GASOLINE*D~LFH*TEC*FLAMMABLE~LEP*D001~LH4*ERP1~LHT*3~LHR*DO*REF1~"
+    "PER*HM*JOE~LHE*GASOLINE*FLAMMABLE LIQUID*DO*REF2~";
+
+}  // namespace
+
+TEST_CASE("004010 856: TSD and the LH1 hazardous-material loop validate", "[schema][shipped][x12][856]") {
+  auto errors = x12("004010/856.xml", hazmat_856(kFullLh1));
+  INFO(describe(errors));
+  CHECK(errors.empty());
+}
+
+TEST_CASE("004010 856: LH1 needs its lading quantity (LH102 mandatory)", "[schema][shipped][x12][856]") {
+  auto errors = x12("004010/856.xml", hazmat_856("LH1*EA~"));
+  INFO(describe(errors));
+  CHECK(has(errors, codes::element_missing, "LH1"));
+}
+
+TEST_CASE("856: LH4 is used once per LH1 loop in 004010, up to 4 times in 005010", "[schema][shipped][x12][856]") {
+  const std::string loop = "LH1*EA*2~LH4*ERP1~LH4*ERP2~";
+  auto v4 = x12("004010/856.xml", hazmat_856(loop));
+  INFO(describe(v4));
+  CHECK(has(v4, codes::segment_too_many, "LH4"));
+  auto v5 = x12("005010/856.xml", hazmat_856(loop));
+  INFO(describe(v5));
+  CHECK(v5.empty());
+}
+
+TEST_CASE("004010 940: W01 loop carries LH2 LHR LH6 and the inner LX an LH1 loop", "[schema][shipped][x12][940]") {
+  auto errors = x12("004010/940.xml",
+                    "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~W01*10*EA**VN*ABC~LH2*3~LHR*DO*REF1~LH6*JOE~"
+                    "LS*A~LX*1~LH1*EA*2~LH3*GASOLINE~LE*A~W76*10~SE*15*0001~");
+  INFO(describe(errors));
+  CHECK(errors.empty());
+}
+
+TEST_CASE("005010 940 has its own table: N9 in the LX loop, an N1 loop under W01", "[schema][shipped][x12][940]") {
+  const std::string text = "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~N9*ZZ*NOTE~W01*10*EA**VN*ABC~N1*ST*STORE 9~"
+                           "N2*BACK DOOR~PER*IC*JOE~W76*10~SE*11*0001~";
+  auto v5 = x12("005010/940.xml", text);
+  INFO(describe(v5));
+  CHECK(v5.empty());
+  auto v4 = x12("004010/940.xml", text);
+  INFO(describe(v4));
+  CHECK_FALSE(v4.empty());
+}
+
+TEST_CASE("005010 945 has its own table: TD1 in the heading", "[schema][shipped][x12][945]") {
+  const std::string text = "ST*945*0001~W06*F*ORD1~N1*ST*ACME~W10*PL~TD1*CTN*2~LX*1~W12*CC*10*10*0*EA**VN*ABC~"
+                           "W03*10~SE*9*0001~";
+  auto v5 = x12("005010/945.xml", text);
+  INFO(describe(v5));
+  CHECK(v5.empty());
+  auto v4 = x12("004010/945.xml", text);
+  INFO(describe(v4));
+  CHECK_FALSE(v4.empty());
+}
+
+TEST_CASE("997: loop identifier (447) is 1-6 characters in 004010, 1-4 in 005010", "[schema][shipped][x12][997]") {
+  const std::string text = "ST*997*0001~AK1*PO*1~AK2*850*0001~AK3*N1*5*N1LOOP*8~AK5*E~AK9*E*1*1*1~SE*7*0001~";
+  auto v4 = x12("004010/997.xml", text);
+  INFO(describe(v4));
+  CHECK(v4.empty());
+  auto v5 = x12("005010/997.xml", text);
+  INFO(describe(v5));
+  CHECK(has(v5, codes::element_too_long, "AK3"));
+}
