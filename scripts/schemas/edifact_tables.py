@@ -1291,8 +1291,29 @@ UNT M 1
 """
 TABLES[("D96A", "CONTRL")] = _CONTRL
 TABLES[("D01B", "CONTRL")] = _CONTRL
-# APERAK did not change between D96A and D01B.
-TABLES[("D96A", "APERAK")] = TABLES[("D01B", "APERAK")]
+# D96A APERAK (checked against bots-grammars APERAKD96AUN): no DOC group yet, the error group
+# repeats 999 times and holds one reference group (D01B: 99999 and 9).
+TABLES[("D96A", "APERAK")] = """
+UNH M 1
+BGM M 1
+DTM C 9
+FTX C 9
+CNT C 9
+SG1 C 9
+  RFF M 1
+  DTM C 9
+SG2 C 9
+  NAD M 1
+  CTA C 9
+  COM C 9
+SG3 C 999
+  ERC M 1
+  FTX C 1
+  SG4 C 1
+    RFF M 1
+    FTX C 9
+UNT M 1
+"""
 # D96A ORDRSP: its own table (an AJT group after the heading RFF group, no GIS/summary-less
 # layout of ORDERS), checked against the reference tables (README.md); the LIN group is SG26.
 TABLES[("D96A", "ORDRSP")] = """

@@ -181,3 +181,13 @@ TEST_CASE("997: loop identifier (447) is 1-6 characters in 004010, 1-4 in 005010
   INFO(describe(v5));
   CHECK(has(v5, codes::element_too_long, "AK3"));
 }
+
+TEST_CASE("D96A APERAK has its own table: one reference group per error, no DOC group", "[schema][shipped][edifact][aperak]") {
+  const std::string text = "UNH+1+APERAK:D:96A:UN'BGM+305+A1+9'ERC+12'RFF+ON:PO1'RFF+ON:PO2'UNT+6+1'";
+  auto v96 = edifact("D96A/APERAK.xml", text);
+  INFO(describe(v96));
+  CHECK_FALSE(v96.empty());
+  auto v01 = edifact("D01B/APERAK.xml", text);
+  INFO(describe(v01));
+  CHECK(v01.empty());
+}
