@@ -60,7 +60,8 @@ class Compiler {
           {"date", Convert::date}, {"date8", Convert::date8}, {"date6", Convert::date6}, {"time", Convert::time},
           {"decimal", Convert::decimal}, {"integer", Convert::integer}, {"upper", Convert::upper},
           {"lower", Convert::lower}, {"trim", Convert::trim}, {"zone", Convert::zone},
-          {"sscc", Convert::sscc}, {"upc", Convert::upc}, {"gtin", Convert::gtin}};
+          {"sscc", Convert::sscc}, {"upc", Convert::upc}, {"gtin", Convert::gtin},
+          {"length", Convert::length}};
       for (const auto& [name, conv] : kNames)
         if (*c == name) p.convert = conv;
       if (c->rfind("implied", 0) == 0 && c->size() == 8) { p.convert = Convert::implied; p.scale = std::uint8_t((*c)[7] - '0'); }

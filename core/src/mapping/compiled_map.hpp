@@ -41,7 +41,7 @@ struct Path {
   std::string text;           ///< as written, for messages
 };
 
-enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied, zone, sscc, upc, gtin };
+enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied, zone, sscc, upc, gtin, length };
 
 struct Part {
   std::int32_t path = -1;   ///< index into CompiledMap::paths

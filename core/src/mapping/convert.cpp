@@ -133,6 +133,9 @@ Result<std::string> convert_value(const CompiledMap& map, const Part& part, std:
     case Convert::lower:
       for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       break;
+    case Convert::length:  // e.g. a GTIN's digit count, looked up in a table for its qualifier
+      value = value.empty() ? std::string() : std::to_string(value.size());
+      break;
     case Convert::trim: {
       auto b = value.find_first_not_of(" \t");
       value = b == std::string::npos ? std::string() : value.substr(b, value.find_last_not_of(" \t") - b + 1);

@@ -211,3 +211,18 @@ TEST_CASE("X12 time codes give timestamps their offset and code tables without d
   REQUIRE(line.ok());
   CHECK(line.value() == R"({"ts":"2024-07-10T14:05:00-04:00","amount":"123.45","label":"00 / x"})");
 }
+
+TEST_CASE("convert=length with a table picks a product id qualifier by the GTIN's digit count", "[mapping][outbound]") {
+  auto map = map_from_text(R"M(<map id="o" direction="outbound">
+      <table name="gtin_qualifier" default="EN"><entry code="14" value="UK"/><entry code="12" value="UP"/></table>
+      <loop each="lines"><segment tag="LIN">
+        <element pos="1" path="gtin" convert="length" table="gtin_qualifier"/><element pos="2" path="gtin"/>
+      </segment></loop></map>)M", "o.xml");
+  auto msg = canonical::parse_message(
+      R"({"schema":"edigate.canonical/v1","lines":[{"gtin":"10012345678902"},{"gtin":"4006381333931"},{"gtin":"012345678905"},{"uom":"EA"}]})");
+  REQUIRE(msg.ok());
+  mapping::TranslateContext ctx;
+  auto t = mapping::render(*map, msg.value(), ctx);
+  if (!t) FAIL(t.error().to_string());
+  CHECK(print(t.value()) == "LIN*UK*10012345678902~\nLIN*EN*4006381333931~\nLIN*UP*012345678905~\n");
+}
