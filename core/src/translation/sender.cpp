@@ -8,10 +8,20 @@
 namespace edigate::translation {
 namespace {
 
+// Padding around an identity: spaces, and UTF-8 no-break spaces (C2 A0), which some
+// translators pad ISA06/ISA08 with (corpus x12/edinet/x12.850.edi); neither is part of an id.
 std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(' ');
-  if (first == std::string_view::npos) return {};
-  return std::string(s.substr(first, s.find_last_not_of(' ') - first + 1));
+  for (;;) {
+    if (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    else if (s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+    else break;
+  }
+  for (;;) {
+    if (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+    else break;
+  }
+  return std::string(s);
 }
 
 std::optional<Sender> sniff_x12(std::string_view head, std::size_t at) {
