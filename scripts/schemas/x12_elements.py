@@ -363,6 +363,21 @@ E = {
     "272": ("Hazardous Certification Code", "ID", 1, 1, [], True),
     "273": ("Hazardous Certification Declaration", "AN", 1, 25, [], False),
     "219": ("Position", "AN", 1, 3, [], False),
+    # ETD (856), V1/R4 (856, 810, 945 W12 loop), W6 (940, 945): numbers from the X12 dictionary,
+    # type/length per position equal to the reference records (scripts/schemas/README.md)
+    "626": ("Excess Transportation Reason Code", "ID", 1, 2, [], True),
+    "627": ("Excess Transportation Responsibility Code", "ID", 1, 1, [], True),
+    "743": ("Returnable Container Freight Payment Responsibility Code", "ID", 1, 2, [], True),
+    "597": ("Vessel Code", "ID", 1, 8, [], True),
+    "182": ("Vessel Name", "AN", 2, 28, [], False),
+    "55": ("Flight/Voyage Number", "AN", 2, 10, [], False),
+    "249": ("Vessel Requirement Code", "ID", 1, 1, [], True),
+    "854": ("Vessel Type Code", "ID", 2, 2, [], True),
+    "897": ("Vessel Code Qualifier", "ID", 1, 1, [], True),
+    "115": ("Port or Terminal Function Code", "ID", 1, 1, [], True),
+    "114": ("Port Name", "AN", 2, 24, [], False),
+    "174": ("Terminal Name", "AN", 2, 30, [], False),
+    "113": ("Pier Number", "AN", 1, 4, [], False),
 }
 
 # 005010 differences from 004010 (element lengths widened, elements added).

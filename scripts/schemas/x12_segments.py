@@ -284,8 +284,10 @@ SEGMENTS = {
     "Q7": ("Lading Exception Code", [("196", "M"), ("211", "O"), ("80", "O")], []),
     # warehouse (940/945). Element lists checked against published segment references
     # (W06, W12, W27, W66, W01, W20, W76); see the notes in x12_sets.py for what is not.
+    # W0504 is the link sequence number (N0 6/6), W0505 the master reference (AN 1/22): the
+    # reference record and the published W05 layout agree (W06 has them the other way round)
     "W05": ("Shipping Order Identification",
-            [("473", "M"), ("285", "M"), ("324", "O"), ("474", "X"), ("472", "X"), ("640", "O"), ("306", "O")],
+            [("473", "M"), ("285", "M"), ("324", "O"), ("472", "X"), ("474", "X"), ("640", "O"), ("306", "O")],
             _rules("P0405")),
     "W06": ("Warehouse Shipment Identification",
             [("514", "M"), ("285", "O"), ("373", "O"), ("145", "O"), ("531", "O"), ("324", "O"),
@@ -349,6 +351,19 @@ SEGMENTS = {
     "LHE": ("Empty Equipment Hazardous Material Information",
             [("224", "M"), ("218", "M"), ("128", "M"), ("127", "M"), ("759", "O")], []),
     "TSD": ("Trailer Shipment Details", [("350", "O"), ("219", "O")], []),
+    # transport detail segments: element numbers from the X12 dictionary, names per position
+    # from the published segment layouts, type/length per position equal to the reference
+    # records (README.md). Usage X marks positions under a syntax note (ETD P0304, V1 R0102
+    # C0801, R4 P0203) that only one source states, so no rule is enforced yet.
+    "ETD": ("Excess Transportation Detail",
+            [("626", "M"), ("627", "M"), ("128", "X"), ("127", "X"), ("743", "O")], []),
+    "V1": ("Vessel Identification",
+           [("597", "X"), ("182", "X"), ("26", "O"), ("55", "O"), ("140", "O"), ("249", "O"), ("854", "O"),
+            ("897", "O"), ("91", "O")], []),
+    "R4": ("Port or Terminal",
+           [("115", "M"), ("309", "X"), ("310", "X"), ("114", "O"), ("26", "O"), ("174", "O"), ("113", "O"),
+            ("156", "O")], []),
+    "W6": ("Special Handling Information", [("152", "M"), ("152", "O"), ("152", "O"), ("152", "O")], []),
     # acknowledgments
     "AK1": ("Functional Group Response Header", [("479", "M"), ("28", "M")], []),
     "AK2": ("Transaction Set Response Header", [("143", "M"), ("329", "M")], []),

@@ -28,6 +28,11 @@ def _lm(mx=U, lq=U):
     return L("LM", "O", mx, [S("LM"), S("LQ", "M", lq)])
 
 
+def _v1():
+    """V1 (vessel) loop: ports (R4) and dates of the voyage; 856 HL end, 810 heading and IT1."""
+    return L("V1", "O", U, [S("V1"), S("R4", "O", U), S("DTM", "O", U)])
+
+
 def _qty_si():
     return L("QTY", "O", U, [S("QTY"), S("SI", "O", U)])
 
@@ -151,8 +156,8 @@ def asn_856(version):
         L("CLD", "O", 200, [S("CLD"), S("REF", "O", 200), S("DTP")]),
         S("MAN", "O", U), S("DTM", "O", 10), S("FOB"), S("PAL"),
         L("N1", "O", 200, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("REF", "O", 12), S("PER", "O", 3), S("FOB")]),
-        S("SDQ", "O", 50), S("CUR"), L("SAC", "O", U, [S("SAC"), S("CUR")]), S("GF"), S("YNQ", "O", 10),
-        _lm(10, 100),
+        S("SDQ", "O", 50), S("ETD"), S("CUR"), L("SAC", "O", U, [S("SAC"), S("CUR")]), S("GF"), S("YNQ", "O", 10),
+        _lm(10, 100), _v1(),
     ])
     return [S("ST", "M"), S("BSN", "M"), S("DTM", "O", 10), hl, S("CTT"), S("SE", "M")]
 
@@ -169,7 +174,7 @@ def invoice_810(version):
                S("ITD", "O", U), S("DTM", "O", 10), S("FOB"), S("PID", "O", 200), S("MEA", "O", 40),
                S("PWK", "O", 25), S("PKG", "O", 25), S("L7"), S("BAL", "O", U), S("INC"), S("PAM", "O", U)] + (
                [S("CRC")] if v5 else []) + [
-               _lm(10, 100), L("N9", "O", 1, [S("N9"), S("MSG", "M", 10)]), _fa1_loop()]
+               _lm(10, 100), L("N9", "O", 1, [S("N9"), S("MSG", "M", 10)]), _v1(), _fa1_loop()]
     it1 = L("IT1", "O", 200000, [
         S("IT1"), S("CRC"), S("QTY", "O", 5), S("CUR"), S("IT3", "O", 5), txi, S("CTP", "O", 25),
         S("PAM", "O", 10), S("MEA", "O", 40),
@@ -179,7 +184,7 @@ def invoice_810(version):
         L("SAC", "O", U if v5 else 25, [S("SAC"), sac_txi]),
         L("SLN", "O", 1000, [S("SLN"), S("DTM"), S("REF", "O", U), S("PID", "O", 1000), S("SAC", "O", U if v5 else 25),
                              S("TC2", "O", 2), txi]),
-        n1, _lm(10, 100), _fa1_loop(),
+        n1, _lm(10, 100), _v1(), _fa1_loop(),
     ])
     summary = [S("TDS", "M"), txi, S("CAD"), S("AMT", "O", U),
                L("SAC", "O", U if v5 else 25, [S("SAC")] + ([S("DTM", "O", U)] if v5 else []) + [sac_txi]),
@@ -267,8 +272,8 @@ def wso_940(version):
            + ([S("N9", "O", U)] if v5 else []) + [w01])
     return [S("ST", "M"), S("W05", "M"),
             L("N1", "O", 10, [S("N1"), S("N2", "O", 2), S("N3", "O", 2), S("N4"), S("PER", "O", 5)]),
-            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 10), S("NTE", "O", U), S("W66"), _lm10(),
-            lx, S("W76"), S("SE", "M")]
+            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 10), S("NTE", "O", U), S("W66"), S("W6", "O", 5 if v5 else 1),
+            _lm10(), lx, S("W76"), S("SE", "M")]
 
 
 def wsa_945(version):
@@ -277,12 +282,12 @@ def wsa_945(version):
     inner_lx = L("LX", "M", U, [S("LX"), S("N9", "O", U), S("G62", "O", 10), S("N1"), _lm10()])
     parties = (L("N1", "O", U, [S("N1"), S("N2"), S("N3"), S("N4"), S("PER")]) if v5 else S("N1", "O", 5))
     w12 = L("W12", "O", U, [S("W12"), S("G69", "O", 5), S("N9", "O", 200), S("G62", "O", 10), S("QTY", "O", 10),
-                            S("MEA", "O", 5), S("AMT"), S("W27"), parties, _lm10(),
+                            S("MEA", "O", 5), S("AMT"), S("R4", "O", 5), S("W27"), parties, _lm10(),
                             L("LS", "O", 1, [S("LS"), inner_lx, S("LE", "M")]), _fa1_loop()])
     lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("PAL"), S("N9", "O", 5), w12])
     return [S("ST", "M"), S("W06", "M"),
             L("N1", "M", 10, [S("N1"), S("N2"), S("N3", "O", 2), S("N4"), S("PER", "O", 5)]),
-            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 5), S("NTE", "O", 20), S("W27"),
+            S("N9", "O", 10), S("G61", "O", 3), S("G62", "O", 5), S("NTE", "O", 20), S("W27"), S("W6"),
             S("W10", "O", 10)] + ([S("TD1", "O", 5)] if v5 else []) + [_lm10(), lx, S("W03"), S("SE", "M")]
 
 
@@ -305,8 +310,8 @@ SETS = {"004010": _sets("004010"), "005010": _sets("005010")}
 
 # Segments of the standard tables still left out (no element dictionary entry whose numbers we
 # could confirm); scripts/schemas/README.md says where each table was checked.
-OMITTED = ("850/855: SPI-loop CB1 loop, ADV loops (heading and SLN), 005010 N9-loop EFI; 856: ETD, V1/R4 loop, "
-           "005010 AT9 under TD3; 810: SR, V1/R4 loops; 214 (004010): SPO loop, EFI/BIN loop (BIN carries binary "
-           "data the tokenizer cannot frame); 940: W09 W6 R2 BNX, W01-loop G66, 005010 heading TD3/AT9 loop; "
-           "945: W6 W28 G72 (heading and W12 loop), W12-loop R4; 005010 LH2 and LFH in the LH1 loops (856, 940) "
+OMITTED = ("850/855: SPI-loop CB1 loop, ADV loops (heading and SLN), 005010 N9-loop EFI; 856: "
+           "005010 AT9 under TD3; 810: SR (IT1 loop); 214 (004010): SPO loop, EFI/BIN loop (BIN carries binary "
+           "data the tokenizer cannot frame); 940: W09 R2 BNX, W01-loop G66, 005010 heading TD3/AT9 loop; "
+           "945: W28 G72 (heading and W12 loop); 005010 LH2 and LFH in the LH1 loops (856, 940) "
            "and 005010 940 W01-loop LH2")
