@@ -303,8 +303,8 @@ SEGMENTS = {
     "W01": ("Line Item Detail - Warehouse",
             [("330", "M"), ("355", "M"), ("438", "X"), ("235", "X"), ("234", "X"), ("235", "X"), ("234", "X"),
              ("59", "O"), ("121", "O"), ("23", "X"), ("22", "X"), ("416", "O"), ("451", "O"), ("286", "O"),
-             ("235", "X"), ("234", "X"), ("560", "O")],
-            _rules("R0304", "P0405", "P0607", "P1011", "P1516")),
+             ("235", "X"), ("234", "X")],
+            _rules("R0304", "P0405", "P0607", "P1011", "P1516")),  # 16 positions (README: W01)
     "W20": ("Line Item Detail - Miscellaneous",
             [("356", "O"), ("357", "X"), ("355", "X"), ("81", "X"), ("187", "X"), ("188", "X"), ("395", "O"),
              ("183", "X"), ("355", "X")], _rules("P0203", "P040506", "P0809")),
@@ -353,16 +353,17 @@ SEGMENTS = {
     "TSD": ("Trailer Shipment Details", [("350", "O"), ("219", "O")], []),
     # transport detail segments: element numbers from the X12 dictionary, names per position
     # from the published segment layouts, type/length per position equal to the reference
-    # records (README.md). Usage X marks positions under a syntax note (ETD P0304, V1 R0102
-    # C0801, R4 P0203) that only one source states, so no rule is enforced yet.
+    # records (README.md). The syntax notes (ETD P0304, V1 R0102 C0801, R4 P0203) are the
+    # published layouts'; every position they name is optional (C) in the reference records of
+    # both versions, so they are enforced.
     "ETD": ("Excess Transportation Detail",
-            [("626", "M"), ("627", "M"), ("128", "X"), ("127", "X"), ("743", "O")], []),
+            [("626", "M"), ("627", "M"), ("128", "X"), ("127", "X"), ("743", "O")], _rules("P0304")),
     "V1": ("Vessel Identification",
            [("597", "X"), ("182", "X"), ("26", "O"), ("55", "O"), ("140", "O"), ("249", "O"), ("854", "O"),
-            ("897", "O"), ("91", "O")], []),
+            ("897", "O"), ("91", "O")], _rules("R0102", "C0801")),
     "R4": ("Port or Terminal",
            [("115", "M"), ("309", "X"), ("310", "X"), ("114", "O"), ("26", "O"), ("174", "O"), ("113", "O"),
-            ("156", "O")], []),
+            ("156", "O")], _rules("P0203")),
     "W6": ("Special Handling Information", [("152", "M"), ("152", "O"), ("152", "O"), ("152", "O")], []),
     # acknowledgments
     "AK1": ("Functional Group Response Header", [("479", "M"), ("28", "M")], []),
@@ -387,6 +388,17 @@ SEGMENTS_5010 = {
     "IK4": ("Implementation Data Element Note", [("C030", "M"), ("725", "O"), ("621", "M"), ("724", "O")], []),
     "IK5": ("Implementation Transaction Set Response Trailer",
             [("717", "M"), ("618", "O"), ("618", "O"), ("618", "O"), ("618", "O"), ("618", "O")], []),
+    # 005010 additions checked against the 005010 reference records and a published layout
+    # naming the element at that position (README.md): W0508 Purchase Order Type Code (92,
+    # ID 2/2), MS108 Postal Code (116, ID 3/15).
+    "W05": ("Shipping Order Identification",
+            [("473", "M"), ("285", "M"), ("324", "O"), ("472", "X"), ("474", "X"), ("640", "O"), ("306", "O"),
+             ("92", "O")],
+            _rules("P0405")),
+    "MS1": ("Equipment, Shipment, or Real Property Location",
+            [("19", "X"), ("156", "X"), ("26", "O"), ("1654", "X"), ("1655", "X"), ("1280", "X"), ("1280", "X"),
+             ("116", "O")],
+            _rules("P0405")),
     "CTX": ("Context",
             [("C998", "M", 10), ("721", "X"), ("719", "O"), ("447", "O"), ("C030", "O"), ("C999", "O")],
             _rules("P0203")),

@@ -121,3 +121,76 @@ TEST_CASE("W05: W0504 is the 6-digit link sequence number, W0505 the master refe
   INFO(describe(swapped));
   CHECK((has(swapped, codes::element_invalid_character, "W05", 4) || has(swapped, codes::element_too_long, "W05", 4)));
 }
+
+// Syntax notes of the published layouts, enforced now that the reference records show every
+// position they name as optional: ETD P0304, V1 R0102 C0801, R4 P0203 (both versions).
+TEST_CASE("ETD P0304: a reference qualifier needs its reference number", "[schema][shipped][x12][856][rules]") {
+  for (const char* version : {"004010/856.xml", "005010/856.xml"}) {
+    auto errors = x12(version, asn("ETD*ZZ*A*AE~", ""));
+    INFO(version << "\n" << describe(errors));
+    CHECK(has(errors, codes::element_conditional, "ETD", 4));
+  }
+}
+
+TEST_CASE("V1 R0102: a vessel code or name is required; C0801: V108 needs V101", "[schema][shipped][x12][856][rules]") {
+  for (const char* version : {"004010/856.xml", "005010/856.xml"}) {
+    auto neither = x12(version, asn("", "V1***US~"));
+    INFO(version << "\n" << describe(neither));
+    CHECK(has(neither, codes::element_conditional, "V1", 1));
+    auto source = x12(version, asn("", "V1**KING OF THE SEAS******C~"));
+    INFO(describe(source));
+    CHECK(has(source, codes::element_conditional, "V1", 1));
+    CHECK(x12(version, asn("", "V1**KING OF THE SEAS~")).empty());
+  }
+}
+
+TEST_CASE("R4 P0203: a location qualifier needs its location identifier", "[schema][shipped][x12][856][rules]") {
+  for (const char* version : {"004010/856.xml", "005010/856.xml"}) {
+    auto errors = x12(version, asn("", "V1*9321483~R4*L*UN~"));
+    INFO(version << "\n" << describe(errors));
+    CHECK(has(errors, codes::element_conditional, "R4", 3));
+  }
+}
+
+// 005010 element additions (reference record + published layout at that position).
+TEST_CASE("005010 W05 has an eighth element, the purchase order type code (92, ID 2/2)", "[schema][shipped][x12][940]") {
+  const std::string text = "ST*940*0001~W05*N*538686******SA~N1*ST*ACME~W76*10~SE*5*0001~";
+  auto v5 = x12("005010/940.xml", text);
+  INFO(describe(v5));
+  CHECK(v5.empty());
+  auto long_code = x12("005010/940.xml", "ST*940*0001~W05*N*538686******SAX~N1*ST*ACME~W76*10~SE*5*0001~");
+  INFO(describe(long_code));
+  CHECK(has(long_code, codes::element_too_long, "W05", 8));
+  auto v4 = x12("004010/940.xml", text);  // 004010 W05 ends at W0507
+  INFO(describe(v4));
+  CHECK(has(v4, codes::element_too_many, "W05", 8));
+}
+
+TEST_CASE("005010 MS1 has an eighth element, the postal code (116, ID 3/15)", "[schema][shipped][x12][214]") {
+  auto status = [](const std::string& ms1) {
+    return "ST*214*0001~B10*PRO123*SHIP456*SCAC~LX*1~AT7*X1*NS***20240105*1200~" + ms1 + "~SE*6*0001~";
+  };
+  auto good = x12("005010/214.xml", status("MS1*CHICAGO*IL******60601"));
+  INFO(describe(good));
+  CHECK(good.empty());
+  auto short_code = x12("005010/214.xml", status("MS1*CHICAGO*IL******60"));
+  INFO(describe(short_code));
+  CHECK(has(short_code, codes::element_too_short, "MS1", 8));
+  auto lonlat = x12("005010/214.xml", status("MS1****0874000"));  // MS1 P0405 still holds
+  INFO(describe(lonlat));
+  CHECK(has(lonlat, codes::element_conditional, "MS1", 5));
+}
+
+// W01 ends at W0116 (P1516 pair) in 004010 and 005010: both reference records have 16
+// positions; Special Services Code (560) as a 17th appears only in later releases.
+TEST_CASE("W01 has 16 elements in 004010 and 005010", "[schema][shipped][x12][940]") {
+  const std::string w01 = "W01*10*CA**VN*ABC123*UP*012345678905*70**Z*1234*005004*LOT1*01*SK*SKU1";
+  for (const char* version : {"004010/940.xml", "005010/940.xml"}) {
+    auto sixteen = x12(version, "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~" + w01 + "~W76*10~SE*7*0001~");
+    INFO(version << "\n" << describe(sixteen));
+    CHECK(sixteen.empty());
+    auto seventeen = x12(version, "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~" + w01 + "*SC~W76*10~SE*7*0001~");
+    INFO(describe(seventeen));
+    CHECK(has(seventeen, codes::element_too_many, "W01", 17));
+  }
+}
