@@ -3,6 +3,7 @@
 #include "mapping/path_parser.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace edigate::mapping {
 
@@ -55,7 +56,13 @@ class Compiler {
     Part p;
     EDIGATE_TRY(p.path, optional_path(n, "path", true));
     if (const std::string* c = n.attr("const")) { p.has_const = true; p.constant = *c; }
-    if (const std::string* c = n.attr("convert")) {
+    EDIGATE_TRY_VOID(conversion(n, "convert", "table", p));
+    return p;
+  }
+
+  // convert= and table= (or their qualifier- forms on <pair>) into p.
+  Result<void> conversion(const MapNode& n, const char* convert_attr, const char* table_attr, Part& p) {
+    if (const std::string* c = n.attr(convert_attr)) {
       static const std::pair<const char*, Convert> kNames[] = {
           {"date", Convert::date}, {"date8", Convert::date8}, {"date6", Convert::date6}, {"time", Convert::time},
           {"decimal", Convert::decimal}, {"integer", Convert::integer}, {"upper", Convert::upper},
@@ -66,12 +73,63 @@ class Compiler {
         if (*c == name) p.convert = conv;
       if (c->rfind("implied", 0) == 0 && c->size() == 8) { p.convert = Convert::implied; p.scale = std::uint8_t((*c)[7] - '0'); }
     }
-    if (const std::string* t = n.attr("table")) {
+    if (const std::string* t = n.attr(table_attr)) {
       auto it = std::find_if(m_.tables.begin(), m_.tables.end(), [&](const Table& x) { return x.name == *t; });
       if (it == m_.tables.end()) return n.error("mapping.table.unknown", "unknown table '" + *t + "'");
       p.table = static_cast<std::int32_t>(it - m_.tables.begin());
     }
-    return p;
+    return {};
+  }
+
+  // <pairs from="6" to="25"> or <pairs at="4 6 15">: the qualifier positions of a segment's
+  // id pairs (docs/maps.md, "Product id pairs").
+  Result<Item> pairs(const MapNode& n, const std::string& tag) {
+    Item it;
+    it.kind = Item::Kind::pairs;
+    it.line = n.line;
+    it.column = n.column;
+    it.name = tag;
+    auto number = [](const std::string& s) {
+      unsigned v = 0;
+      for (char ch : s) v = v * 10 + unsigned(ch - '0');  // the XSD allows digits only
+      return v;
+    };
+    const std::string* from = n.attr("from");
+    const std::string* to = n.attr("to");
+    const std::string* at = n.attr("at");
+    if (at && (from || to)) return n.error("mapping.pairs.positions", "<pairs> takes either at= or from= and to=");
+    if (at) {
+      std::istringstream in(*at);
+      for (std::string w; in >> w;) {
+        unsigned q = number(w);
+        if (q == 0 || q >= 99 || (!it.slots.empty() && q <= it.slots.back() + 1u))
+          return n.error("mapping.pairs.positions", "at=\"" + *at + "\": qualifier positions must rise and leave room "
+                                                    "for the value after each");
+        it.slots.push_back(static_cast<std::uint16_t>(q));
+      }
+    } else if (from && to) {
+      unsigned f = number(*from), t = number(*to);
+      if (f == 0 || t <= f || (t - f) % 2 == 0)
+        return n.error("mapping.pairs.positions", "from=\"" + *from + "\" to=\"" + *to +
+                                                      "\": to must be the value position of the last pair (from + 1, from + 3, ...)");
+      for (unsigned q = f; q < t; q += 2) it.slots.push_back(static_cast<std::uint16_t>(q));
+    }
+    if (it.slots.empty()) return n.error("mapping.pairs.positions", "<pairs> needs at= or from= and to=");
+    for (const MapNode& c : n.children) {
+      if (c.kind != "pair") continue;
+      PairSpec ps;
+      EDIGATE_TRY(ps.value, part(c));
+      if (const std::string* q = c.attr("qualifier")) {
+        ps.qualifier.has_const = true;
+        ps.qualifier.constant = *q;
+      }
+      EDIGATE_TRY_VOID(conversion(c, "qualifier-convert", "qualifier-table", ps.qualifier));
+      if (ps.qualifier.has_const == (ps.qualifier.convert != Convert::none || ps.qualifier.table >= 0))
+        return c.error("mapping.pairs.qualifier", "<pair> needs either qualifier= or qualifier-convert=/qualifier-table=");
+      if (ps.value.path < 0 && !ps.value.has_const) return c.error("mapping.pairs.value", "<pair> needs path= or const=");
+      it.pair_specs.push_back(std::move(ps));
+    }
+    return it;
   }
 
   Result<Value> value(const MapNode& n) {
@@ -156,6 +214,12 @@ class Compiler {
       it.name = n.get("tag");
       EDIGATE_TRY(it.when, optional_path(n, "when", true));
       for (const MapNode& c : n.children) {
+        if (c.kind == "remove") continue;  // merged away already
+        if (c.kind == "pairs") {
+          EDIGATE_TRY(auto p, pairs(c, it.name));
+          it.children.push_back(std::move(p));
+          continue;
+        }
         Item e;
         e.kind = Item::Kind::element;
         e.line = c.line;
@@ -219,7 +283,6 @@ Result<CompiledMap> compile_map(const MapNode& root) {
     return root.error("mapping.file.invalid", "an outbound map reads canonical JSON: source must be json");
   EDIGATE_TRY_VOID(c.tables(root));
   if (const std::string* msgs = root.attr("messages")) {
-    if (!c.json_) return root.error("mapping.file.invalid", "messages= is for JSON-source maps");
     EDIGATE_TRY(m.messages, c.path(root, *msgs, false));
   }
   EDIGATE_TRY_VOID(c.items(root, m.items));

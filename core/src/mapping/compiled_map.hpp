@@ -62,11 +62,19 @@ struct Value {
   bool required = false;
 };
 
+/// One id of an outbound <pairs>: the value (path/convert/table) and its qualifier, constant
+/// (qualifier="BP") or derived from the written value (qualifier-convert/qualifier-table:
+/// a GTIN's length picks UK/EN).
+struct PairSpec {
+  Part value;
+  Part qualifier;  ///< has_const: fixed; else convert/table applied to the written value
+};
+
 enum class Correlation : std::uint8_t { none, po_number, shipment_id, bol, tracking_numbers };
 enum class Special : std::uint8_t { none, control, segment_count, index, hl_id, hl_parent, count };
 
 struct Item {
-  enum class Kind : std::uint8_t { field, timestamp, list, object, array, segment, element, loop };
+  enum class Kind : std::uint8_t { field, timestamp, list, object, array, segment, element, loop, pairs };
   Kind kind = Kind::field;
   std::string name;  ///< output key (inbound), tag (segment)
   Value value;
@@ -81,6 +89,8 @@ struct Item {
   std::uint16_t pos = 0, comp = 0;      ///< element
   Special special = Special::none;
   std::int32_t when = -1;               ///< segment: only when this path has a value
+  std::vector<std::uint16_t> slots;     ///< pairs: qualifier positions, the value follows each
+  std::vector<PairSpec> pair_specs;     ///< pairs: candidates in order; empty ones are skipped
   std::uint32_t line = 0, column = 0;
   std::vector<Item> children;
 };

@@ -23,6 +23,10 @@ std::string key_of(const MapNode& n) {
   if (n.kind == "element") return n.get("pos");
   if (n.kind == "segment") return n.attr("name") ? n.get("name") : n.get("tag");
   if (n.kind == "loop") return n.attr("name") ? n.get("name") : n.get("each");
+  // A segment's id pairs by their first position; a pair by its qualifier (or its path when the
+  // qualifier is computed), so a partner map can add or <remove name="BP"/> one id.
+  if (n.kind == "pairs") return "pairs@" + (n.attr("at") ? n.get("at") : n.get("from"));
+  if (n.kind == "pair") return n.attr("qualifier") ? n.get("qualifier") : n.get("path");
   return n.get("name");
 }
 

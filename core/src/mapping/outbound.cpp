@@ -73,6 +73,12 @@ class Renderer {
     SegmentData out(seg.name);
     bool sourced = false, has_source_elements = false;
     for (const Item& e : seg.children) {
+      if (e.kind == Item::Kind::pairs) {
+        has_source_elements = true;
+        EDIGATE_TRY(bool wrote, pairs(e, ctx, where, at, out));
+        sourced = sourced || wrote;
+        continue;
+      }
       const Value& v = e.value;
       std::string value;
       if (e.when >= 0 && !src_.first(e.when, ctx, probe, ignored)) continue;  // qualifier of an absent value
@@ -111,18 +117,58 @@ class Renderer {
         continue;
       }
       if (from_data && e.special != Special::segment_count && e.special != Special::control) sourced = true;
-      if (out.elements.size() < e.pos) out.elements.resize(e.pos);
-      Element& el = out.elements[e.pos - 1];
-      if (el.empty()) el.emplace_back();
-      std::size_t comp = e.comp ? e.comp : 1;
-      if (el[0].size() < comp) el[0].resize(comp);
-      el[0][comp - 1] = std::move(value);
+      put(out, e.pos, e.comp, std::move(value));
     }
     // A segment fed by data is written only when some data was there; constant-only segments
     // (ST, SE, fixed qualifiers) always are.
     if (has_source_elements && !sourced) return {};
     segments.push_back(std::move(out));
     return {};
+  }
+
+  static void put(SegmentData& out, std::size_t pos, std::size_t comp, std::string value) {
+    if (out.elements.size() < pos) out.elements.resize(pos);
+    Element& el = out.elements[pos - 1];
+    if (el.empty()) el.emplace_back();
+    comp = comp ? comp : 1;
+    if (el[0].size() < comp) el[0].resize(comp);
+    el[0][comp - 1] = std::move(value);
+  }
+
+  static std::string element_name(const std::string& tag, std::size_t pos) {
+    return tag + (pos < 10 ? "0" : "") + std::to_string(pos);
+  }
+
+  // Ids with a value fill the qualifier/value slots from the first one, so no pair is left
+  // empty before a later one (LIN02/LIN03 are mandatory; PO1 must not read "****VP*..").
+  // An id with no slot left is an error, not dropped: the receiver would lose it silently.
+  Result<bool> pairs(const Item& p, const JsonCtx& ctx, const Position& where, const std::string& at, SegmentData& out) {
+    std::size_t used = 0;
+    for (const PairSpec& ps : p.pair_specs) {
+      EDIGATE_TRY(std::string value, part(ps.value, ctx, where));
+      if (value.empty()) continue;
+      std::string qualifier = ps.qualifier.constant;
+      if (!ps.qualifier.has_const) {
+        EDIGATE_TRY(qualifier, convert_value(m_, ps.qualifier, value, where));
+      }
+      std::string src = ps.value.path >= 0 ? m_.paths[static_cast<std::size_t>(ps.value.path)].text : ps.value.constant;
+      if (qualifier.empty())
+        return Error("mapping.pairs.qualifier", "map " + m_.file + ": no qualifier for the id in " +
+                                                    element_name(p.name, p.slots.front() + 1) + "..")
+            .at(where)
+            .want(at + src, value);
+      if (used == p.slots.size())
+        return Error("mapping.pairs.overflow",
+                     "map " + m_.file + ": " + p.name + " holds " + std::to_string(p.slots.size()) + " id pairs (" +
+                         element_name(p.name, p.slots.front()) + ".." + element_name(p.name, p.slots.back() + 1) +
+                         "); no room for " + qualifier + " " + value)
+            .at(where)
+            .want(at + src, value);
+      put(out, p.slots[used], 0, std::move(qualifier));
+      put(out, p.slots[used] + 1u, 0, std::move(value));
+      ++used;
+    }
+    return used > 0;
   }
 
   const CompiledMap& m_;

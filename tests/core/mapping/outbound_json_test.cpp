@@ -30,7 +30,7 @@ TEST_CASE("base 855 outbound map renders a purchase_order_ack as the expected se
         "CUR*SE*USD~\n"
         "PO1*1*24*EA*12.50**BP*884512*VP*WID-100~\n"
         "ACK*IA*24*EA*068*20261201~\n"
-        "PO1*2*10*CA*****VP*WID-200~\n"
+        "PO1*2*10*CA***VP*WID-200~\n"  // ids packed from PO106 (<pairs>), no empty BP pair
         "ACK*IB*0*CA~\n"
         "CTT*2~\n"
         "SE*9*0001~\n");
