@@ -22,6 +22,7 @@ Poco::JSON::Object::Ptr source_json(const Source& source) {
   auto out = make_object();
   out->set("standard", source.standard);
   set_if(*out, "version", source.version);
+  set_if(*out, "industry", source.industry);
   set_if(*out, "transaction_set", source.transaction_set);
   set_if(*out, "interchange_control_number", source.interchange_control_number);
   set_if(*out, "group_control_number", source.group_control_number);

@@ -30,6 +30,9 @@ struct Identity {
 struct Source {
   std::string standard;  ///< "x12", "edifact", "json"
   std::string version;   ///< "004010", "D96A"
+  /// X12 GS08 after the version: the industry or trade association identifier ("VICS" of
+  /// "004010VICS", "X231" of "005010X231"). The version stays the schema version.
+  std::string industry;
   std::string transaction_set;  ///< "850", "ORDERS"
   std::string interchange_control_number;
   std::string group_control_number;

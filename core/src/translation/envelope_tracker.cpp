@@ -43,10 +43,16 @@ void EnvelopeTracker::group_begin(const Event& ev) {
   if (!ev.segment || !ev.delimiters) return;
   SegmentData header = SegmentData::from(*ev.segment, *ev.delimiters);
   group_control_ = trimmed(header.value(header.tag == "UNG" || header.tag == "ung" ? 5 : 6));  // UNG 0048, GS06
+  if (header.tag == "GS") {
+    // GS08 is the version (6 characters) then, optionally, an industry identifier.
+    std::string gs08 = trimmed(header.value(8));
+    group_industry_ = gs08.size() > 6 ? gs08.substr(6) : std::string();
+  }
 }
 
 void EnvelopeTracker::group_end() {
   group_control_.clear();
+  group_industry_.clear();
   group_rejected_ = false;
 }
 
@@ -54,6 +60,7 @@ void EnvelopeTracker::interchange_end() {
   parties_.reset();
   interchange_control_.clear();
   group_control_.clear();
+  group_industry_.clear();
   interchange_rejected_ = group_rejected_ = false;
 }
 
@@ -61,6 +68,7 @@ canonical::Source EnvelopeTracker::source(const Event& ev) const {
   canonical::Source s;
   s.standard = standard_;
   s.version = std::string(ev.info.version);
+  s.industry = group_industry_;
   s.transaction_set = std::string(ev.info.set_id);
   s.interchange_control_number = interchange_control_;
   s.group_control_number = group_control_;

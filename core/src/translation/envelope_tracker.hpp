@@ -37,6 +37,7 @@ class EnvelopeTracker {
   std::optional<Parties> parties_;
   std::string interchange_control_;
   std::string group_control_;
+  std::string group_industry_;  ///< GS08 past its six version characters (004010VICS: VICS)
   bool interchange_rejected_ = false;
   bool group_rejected_ = false;
 };
