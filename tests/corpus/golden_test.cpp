@@ -58,15 +58,6 @@ const NoGolden kNoGolden[] = {
     {"x12/edinet/x12.Issue101.edi", "schema.segment.unrecognized", "", "", "TFS/FGS segments in an 850"},
     {"x12/edinet/x12.Issue172.edi", "schema.segment.unrecognized", "", "", "made-up AA/BB segments"},
     {"x12/edinet/x12.Issue91.edi", "schema.segment.unrecognized", "", "", "made-up XYZ segments"},
-    // Map gaps, reported rather than stored: a golden would pin a wrong translation.
-    {"x12/staedi/ts214_ellipses_segterm.edi", "", "/original_code", "AG",
-     "the base 214 map takes the first LX/AT7 as the status; here that is AG (estimated delivery, "
-     "a forecast), so the event reads status unknown at the estimate's time, while the real status "
-     "is the second LX: AF picked up 2020-09-10 11:35 ET (AG belongs in estimated_delivery)"},
-    {"edifact/iftstaparser/sample.txt", "", "/original_reason_code", "39",
-     "four consignments (CNI) in one IFTSTA: the base map takes each field's first match anywhere, so "
-     "status 21 comes from CNI 1 but reason 39 and the Heathrow LOC from CNI 3; the map language has no "
-     "way to pin one CNI/STS instance"},
 };
 
 const NoGolden* no_golden(const std::string& path) {

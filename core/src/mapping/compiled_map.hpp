@@ -16,12 +16,17 @@ struct ElemRef {
   std::uint16_t component = 0;  ///< 0: the whole element (first component when composite)
 };
 
+struct Path;
+
 struct Cond {
   ElemRef ref;      ///< EDI paths
   std::string key;  ///< JSON paths: a member of the object
   std::vector<std::string> values;
   bool negate = false;
   bool presence = false;  ///< [N103]: the element is not empty
+  /// EDI: [AT7/AT701=AF], [AT7[AT701]]: a path from the step's match (one element, 0 or 1):
+  /// some match has that value (or, without a value, exists / is not empty).
+  std::vector<Path> sub;
 };
 
 struct Step {
@@ -37,7 +42,7 @@ struct Path {
   bool pair = false;          ///< pair(START,'Q'): value after the element equal to Q at START, START+2...
   std::string pair_qualifier;
   bool json = false;
-  bool absolute = false;      ///< JSON "/a/b": from the document root
+  bool absolute = false;      ///< "/a/b": from the document (JSON) or transaction (EDI) root
   std::string text;           ///< as written, for messages
 };
 
@@ -106,7 +111,7 @@ struct Table {
 
 struct CompiledMap {
   std::string id, file, direction, source, standard, version, set, type;
-  std::int32_t messages = -1;  ///< JSON source: one message per match
+  std::int32_t messages = -1;  ///< one message per match of this path (JSON or EDI loop path)
   std::vector<Path> paths;
   std::vector<Table> tables;
   std::vector<Item> items;

@@ -19,7 +19,24 @@ std::string_view EdiSource::raw(const Segment& s, const ElemRef& r) const {
   return component(v, r.component ? r.component : 1, d_);
 }
 
-bool EdiSource::cond_ok(const Segment& s, const Cond& c) const {
+bool EdiSource::sub_path_hit(const Cond& c, const Ctx& at) const {
+  const Path& sub = c.sub.front();
+  bool hit = false;
+  walk_path(sub, at, [&](const Ctx& m) {
+    if (!sub.has_elem) {
+      hit = true;
+    } else {
+      std::string v;
+      if (value_at(sub, m, v))
+        hit = c.presence || std::find(c.values.begin(), c.values.end(), v) != c.values.end();
+    }
+    return !hit;
+  });
+  return hit;
+}
+
+bool EdiSource::cond_ok(const Segment& s, const Cond& c, const Ctx& at) const {
+  if (!c.sub.empty()) return sub_path_hit(c, at) != c.negate;
   std::string_view v = raw(s, c.ref);
   bool hit;
   if (c.presence) {

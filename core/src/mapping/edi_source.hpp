@@ -70,11 +70,19 @@ class EdiSource {
   bool walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) const;
   template <typename F>
   void walk_path(const Path& path, const Ctx& ctx, F&& f) const {
-    if (implicit_self(path, ctx)) { f(ctx); return; }
-    walk(path.steps.data(), path.steps.size(), ctx, f);
+    const Ctx from = path.absolute ? root() : ctx;
+    if (implicit_self(path, from)) { f(from); return; }
+    walk(path.steps.data(), path.steps.size(), from, f);
   }
   bool implicit_self(const Path& path, const Ctx& ctx) const;
-  bool cond_ok(const Segment& s, const Cond& c) const;
+  /// `at`: the step's match (the segment, or the loop instance it triggers), for sub-paths.
+  bool cond_ok(const Segment& s, const Cond& c, const Ctx& at) const;
+  bool conds_ok(const Segment& s, const Step& step, const Ctx& at) const {
+    for (const Cond& c : step.conds)
+      if (!cond_ok(s, c, at)) return false;
+    return true;
+  }
+  bool sub_path_hit(const Cond& c, const Ctx& at) const;
   std::string_view raw(const Segment& s, const ElemRef& r) const;
   bool value_at(const Path& path, const Ctx& ctx, std::string& out) const;
   static bool level_ok(const Item& item, std::string_view level) {
@@ -97,14 +105,19 @@ bool EdiSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) con
   const auto& inst = t_.instances();
   const schema::LoopInstance& here = inst[ctx.inst];
   auto segs = t_.segments();
+  if (s.name == "..") {  // the enclosing loop instance ("../CNI01" from an STS group)
+    if (here.parent == schema::kNoInstance) return true;
+    const Ctx up{here.parent, inst[here.parent].first};
+    if (up.seg >= segs.size() || !conds_ok(segs[up.seg], s, up)) return true;
+    return walk(steps + 1, n - 1, up, f);
+  }
   for (std::uint32_t k = here.first; k <= here.last && k < segs.size(); ++k) {
     const Segment& seg = segs[k];
     std::uint32_t owner = t_.owner(k);
     if (owner == ctx.inst) {
       if (seg.tag() != s.name) continue;
-      bool ok = true;
-      for (const Cond& c : s.conds) ok = ok && cond_ok(seg, c);
-      if (ok && !walk(steps + 1, n - 1, Ctx{ctx.inst, k}, f)) return false;
+      const Ctx at{ctx.inst, k};
+      if (conds_ok(seg, s, at) && !walk(steps + 1, n - 1, at, f)) return false;
       continue;
     }
     // A child loop instance starts here: climb to the direct child, test its trigger, skip it.
@@ -114,9 +127,8 @@ bool EdiSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) con
     const schema::LoopInstance& child = inst[owner];
     const Segment& trig = segs[child.first];
     if (child.id == s.name || trig.tag() == s.name) {
-      bool ok = true;
-      for (const Cond& c : s.conds) ok = ok && cond_ok(trig, c);
-      if (ok && !walk(steps + 1, n - 1, Ctx{owner, child.first}, f)) return false;
+      const Ctx at{owner, child.first};
+      if (conds_ok(trig, s, at) && !walk(steps + 1, n - 1, at, f)) return false;
     }
     if (child.last > k) k = child.last;
   }

@@ -1,6 +1,7 @@
 // Loading maps and the two inbound directions (EDI and JSON sources).
 #include "mapping/builder.hpp"
 #include "mapping/compile.hpp"
+#include "mapping/edi_messages.hpp"
 #include "mapping/edi_source.hpp"
 #include "mapping/json_source.hpp"
 #include "mapping/map_reader.hpp"
@@ -38,6 +39,7 @@ Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::
   if (!map.inbound() || map.json_source())
     return Error("mapping.direction", "map " + map.file + " is not an inbound EDI map").at(file_position(context.file));
   if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
+  if (map.messages >= 0) return translate_single_message(map, schema, segments, delimiters, context);
   try {
     // One tree per thread, reused: building allocates only when a transaction is bigger than
     // any before it.

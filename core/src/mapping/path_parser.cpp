@@ -65,8 +65,24 @@ bool parse_values(std::string_view s, std::vector<std::string>& out, std::string
   }
 }
 
+// The '=' of a condition: the first one outside brackets and quotes, so that a sub-path's own
+// conditions (LX[AT7[AT701=AF]]) stay with it.
+std::size_t cond_operator(std::string_view body) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (quote) { if (c == quote) quote = 0; continue; }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '[' || c == '(') ++depth;
+    else if (c == ']' || c == ')') --depth;
+    else if (c == '=' && depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
-  std::size_t op = body.find('=');
+  std::size_t op = json ? body.find('=') : cond_operator(body);
   std::string_view ref = body.substr(0, op);
   if (op != std::string_view::npos && op > 0 && body[op - 1] == '!') {
     c.negate = true;
@@ -77,6 +93,15 @@ bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
     for (char ch : ref)
       if (!is_name_char(ch) && ch != '.') { why = "bad member name in condition: " + std::string(ref); return false; }
     c.key = std::string(ref);
+  } else if (ref.find_first_of("/[") != std::string_view::npos) {
+    // A sub-path from the step's match: an element path, or (presence only) a loop/segment path.
+    Path sub;
+    std::string sub_why;
+    bool ok = parse_edi_path(ref, true, sub, sub_why);
+    if (!ok && op == std::string_view::npos) ok = parse_edi_path(ref, false, sub, sub_why);
+    if (!ok) { why = "bad path in condition \"" + std::string(ref) + "\": " + sub_why; return false; }
+    if (sub.absolute) { why = "a condition's path is relative to the step: " + std::string(ref); return false; }
+    c.sub.push_back(std::move(sub));
   } else if (!parse_elem_ref(ref, c.ref)) {
     why = "bad element reference in condition: " + std::string(ref);
     return false;
@@ -90,18 +115,22 @@ bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
 
 bool parse_step(std::string_view part, bool json, Step& step, std::string& why) {
   std::size_t i = 0;
-  while (i < part.size() && is_name_char(part[i])) ++i;
+  if (!json && part.substr(0, 2) == "..") i = 2;  // EDI: the enclosing loop instance
+  else
+    while (i < part.size() && is_name_char(part[i])) ++i;
   if (i == 0) { why = "step must start with a name: " + std::string(part); return false; }
   step.name = std::string(part.substr(0, i));
   while (i < part.size()) {
     if (part[i] != '[') { why = "unexpected '" + std::string(1, part[i]) + "' in " + std::string(part); return false; }
-    // Find the matching ']' outside quotes.
+    // Find the matching ']' outside quotes (a sub-path condition nests brackets: LX[AT7[AT701]]).
     std::size_t j = i + 1;
     char quote = 0;
+    int depth = 0;
     for (; j < part.size(); ++j) {
       if (quote) { if (part[j] == quote) quote = 0; continue; }
       if (part[j] == '\'' || part[j] == '"') quote = part[j];
-      else if (part[j] == ']') break;
+      else if (part[j] == '[') ++depth;
+      else if (part[j] == ']' && depth-- == 0) break;
     }
     if (j >= part.size()) { why = "missing ']'"; return false; }
     std::string_view body = part.substr(i + 1, j - i - 1);
@@ -146,6 +175,10 @@ bool parse_elem_ref(std::string_view text, ElemRef& out) {
 bool parse_edi_path(std::string_view text, bool want_element, Path& out, std::string& why) {
   out = {};
   out.text = std::string(text);
+  if (!text.empty() && text[0] == '/') {  // from the transaction root, whatever the context
+    out.absolute = true;
+    text.remove_prefix(1);
+  }
   std::vector<std::string_view> parts;
   if (!split_steps(text, parts, why)) return false;
   std::size_t n_steps = parts.size();

@@ -4,6 +4,7 @@
 #include "translation/inbound_detail.hpp"
 #include "translation/message_builder.hpp"
 
+#include "mapping/edi_messages.hpp"
 #include "schema/compiled_schema.hpp"
 
 #include <edigate/report.hpp>
@@ -152,14 +153,24 @@ class EdiTranslator {
     mapping::TranslateContext context;
     context.file = options_.file;
     context.default_offset = partner_->utc_offset;
-    auto body = mapping::translate(map, *schema, ev.segments, *ev.delimiters, context);
-    if (!body) {
-      Error e = std::move(body).error();
-      if (e.position.file.empty()) e.position.file = options_.file;
-      emit_.issue(e);
+    // One message per messages= match (a 214 LX with a status), else one for the set. Each
+    // gets its own correlation and its match index as the message id's position; a match that
+    // fails is reported and its siblings still go out.
+    auto messages = mapping::translate_messages(map, *schema, ev.segments, *ev.delimiters, context);
+    if (!messages) {
+      emit_.issue(with_file(std::move(messages).error()));
       return;
     }
-    emit_.message(assemble_message(map.type, partner_->id, tracker_.source(ev), context.correlation, *body));
+    const canonical::Source source = tracker_.source(ev);
+    for (auto& m : *messages) {
+      if (m.error) emit_.issue(with_file(std::move(*m.error)));
+      else emit_.message(assemble_message(map.type, partner_->id, source, m.correlation, m.body, m.position));
+    }
+  }
+
+  Error with_file(Error e) const {
+    if (e.position.file.empty()) e.position.file = options_.file;
+    return e;
   }
 
   void finish_rejected(const std::vector<Error>& issues) { emit_all(issues); }

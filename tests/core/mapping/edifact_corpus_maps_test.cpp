@@ -2,8 +2,14 @@
 // IFTSTA) through the base maps: every message translates and is valid canonical JSON. A message
 // without any LIN (the edifact-rs "conforming" toys, one bots ORDERS) cannot be a canonical
 // purchase order or invoice (lines are required): it must fail with the positioned
-// required-field error for lines, nothing else. Skipped (77) when the corpus is absent.
+// required-field error for lines, nothing else. IFTSTA gives one message per consignment
+// status (messages="CNI/STS"); a status without a DTM 334 event time of day cannot be a
+// canonical event: iftstaparser's CNI 2 (only an EANCOM DTM 40E) and its four statuses dated
+// 102 (a date alone) fail with the required-field error for timestamp at their STS, the only
+// failures allowed. Skipped (77) when the corpus is absent.
 #include "corpus.hpp"
+
+#include "mapping/edi_messages.hpp"
 #include "edifact_support.hpp"
 
 using namespace edigate;
@@ -14,7 +20,7 @@ TEST_CASE("corpus EDIFACT ORDERS/DESADV/INVOIC/IFTSTA translate with the base ma
   const std::map<std::string, std::string> types = {{"ORDERS", "purchase_order"}, {"DESADV", "ship_notice"},
                                                     {"INVOIC", "invoice"}, {"IFTSTA", "tracking_event"}};
   std::vector<Poco::JSON::Object::Ptr> all;
-  std::size_t files = 0, without_lines = 0;
+  std::size_t files = 0, without_lines = 0, statuses_without_time = 0;
   for (const auto& e : corpus_manifest("EDIFACT")) {
     if (e.expect != "valid" || (e.version != "D96A" && e.version != "D01B") || !types.count(e.sets)) continue;
     INFO(e.path);
@@ -28,6 +34,26 @@ TEST_CASE("corpus EDIFACT ORDERS/DESADV/INVOIC/IFTSTA translate with the base ma
       mapping::TranslateContext ctx;
       ctx.file = e.path;
       ctx.default_offset = "+01:00";
+      if (m.set == "IFTSTA") {
+        auto r = mapping::translate_messages(*map, *schema.value(), m.segments, *m.delimiters, ctx);
+        if (!r) {
+          FAIL_CHECK(r.error().to_string());
+          return;
+        }
+        for (auto& one : r.value()) {
+          if (one.error) {
+            INFO(one.error->to_string());
+            CHECK(one.error->code == "mapping.field.required");
+            CHECK(one.error->message.find("required field timestamp ") != std::string::npos);
+            CHECK(one.error->position.segment_tag == "STS");
+            ++statuses_without_time;
+            continue;
+          }
+          all.push_back(with_envelope(one.body, types.at(m.set), "edifact", m.version, m.set, e.path, one.correlation,
+                                      all.size()));
+        }
+        return;
+      }
       auto r = mapping::translate(*map, *schema.value(), m.segments, *m.delimiters, ctx);
       bool has_lines = false;
       for (const auto& s : m.segments) has_lines = has_lines || s.tag() == "LIN";
@@ -49,9 +75,11 @@ TEST_CASE("corpus EDIFACT ORDERS/DESADV/INVOIC/IFTSTA translate with the base ma
     CHECK(n > 0);
   }
   CHECK(files >= 10);
+  CHECK(statuses_without_time == 5);
   WARN("corpus EDIFACT files: " << files << ", messages translated: " << all.size()
                                 << ", without lines: " << without_lines);
   REQUIRE_FALSE(all.empty());
   const auto lines = validate_canonical(all);
-  for (const auto& line : lines) CHECK(line.rfind("valid ", 0) == 0);
+  for (const auto& line : lines)
+    if (line.rfind("valid ", 0) != 0) CHECK(line == "valid");  // shows why
 }
