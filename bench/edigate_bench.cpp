@@ -9,7 +9,8 @@
 // translate: what `edigate translate FILE > /dev/null` does: translation::translate_inbound
 //   with the plugins loaded from --plugins, each interchange routed to the partner in
 //   --partners claiming its sender, schema validation, the partner's inbound map, and every
-//   message serialised by canonical::to_json_line and written with a newline to /dev/null.
+//   message written as its canonical JSON line (InboundSink::on_line, as the CLI takes it)
+//   with a newline to /dev/null.
 // Prints one JSON object on stdout: best-of-N seconds, MB/s (10^6 bytes), segments/s,
 // messages/s, error/warning counts and peak RSS in KiB. "segments" counts transaction-set
 // segments, header..trailer inclusive (ST..SE / UNH..UNT), as the readers report them
@@ -145,15 +146,10 @@ Result<Counts> run_translate(TranslateWorld& w, InputStream& file, std::ostream&
   options.registry = w.registry.snapshot();  // route each interchange by its sender
   Counts c;
   translation::InboundSink sink;
-  // The CLI's writer (cli/cmd_translate.cpp): one to_json_line per message, then '\n'.
-  sink.on_message = [&](const Poco::JSON::Object::Ptr& m) {
-    auto line = canonical::to_json_line(m);
-    if (!line) {
-      note(c, line.error());
-      return;
-    }
-    c.output_bytes += line->size() + 1;
-    sink_stream << *line << '\n';
+  // The CLI's writer (cli/cmd_translate.cpp): each message's JSON line, then '\n'.
+  sink.on_line = [&](std::string_view line) {
+    c.output_bytes += line.size() + 1;
+    sink_stream << line << '\n';
   };
   sink.on_issue = [&](const Error& e) { note(c, e); };
   EDIGATE_TRY(auto summary, translation::translate_inbound(services, in, options, sink));

@@ -150,6 +150,8 @@ Error not_json(const Position& where, std::string what) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) { write_string(out, s); }
+
 Result<std::string> to_json_line(const Poco::JSON::Object::Ptr& message) {
   if (message.isNull()) return Error("canonical.json.invalid", "no message");
   std::string out;

@@ -25,6 +25,10 @@ inline constexpr std::size_t kMaxMessageBytes = 16u << 20;
 /// (with the JSON path in `found`): amounts must be decimal strings (decimal.hpp).
 Result<std::string> to_json_line(const Poco::JSON::Object::Ptr& message);
 
+/// Appends `s` as a JSON string literal exactly as to_json_line writes strings (quotes, RFC 8259
+/// escapes, Latin-1 fallback for invalid UTF-8). For writers that produce canonical lines directly.
+void append_json_string(std::string& out, std::string_view s);
+
 /// Parses one canonical message (an object with "schema": "edigate.canonical/v1"), keeping key
 /// order. Errors: `canonical.json.invalid` (syntax, depth, size), `canonical.json.not_canonical`
 /// (not an object or another schema id), at `where`.

@@ -7,30 +7,161 @@
 #include "mapping/iso_input.hpp"
 #include "mapping/mapping.hpp"
 
+#include "canonical/json_io.hpp"
+
 #include <Poco/JSON/Array.h>
+
+#include <optional>
 
 namespace edigate::mapping {
 
-template <typename Src>
+/// Where a value goes, kept as a chain and spelled out ("lines[2].items") only for an error.
+struct OutPath {
+  const OutPath* parent = nullptr;
+  const std::string* name = nullptr;
+  std::size_t index = 0;  ///< 1-based array element, 0: not an element
+  std::string str() const {
+    std::string s = parent ? parent->str() + "." + *name : *name;
+    if (index) s += "[" + std::to_string(index) + "]";
+    return s;
+  }
+};
+
+/// Output into Poco objects (insertion-ordered): what translate() returns.
+struct PocoOut {
+  using Obj = Poco::JSON::Object;
+  using Arr = Poco::JSON::Array::Ptr;
+  struct Child {
+    Poco::JSON::Object::Ptr obj = canonical::make_object();
+    Poco::JSON::Object& get() { return *obj; }
+  };
+  static void set(Obj& o, const std::string& name, const std::string& v) { o.set(name, v); }
+  static void set_int(Obj& o, const std::string& name, Poco::Int64 v) { o.set(name, v); }
+  static Child open_object(Obj&, const std::string&) { return {}; }
+  static bool close_object(Obj& o, const std::string& name, Child& c) {
+    if (c.obj->size() == 0) return false;
+    o.set(name, c.obj);
+    return true;
+  }
+  static Arr open_array(Obj&, const std::string&) { return new Poco::JSON::Array; }
+  static std::size_t size(const Arr& a) { return a->size(); }
+  static Child open_element(Arr&) { return {}; }
+  static void close_element(Arr& a, Child& c) {
+    if (c.obj->size() > 0) a->add(c.obj);
+  }
+  static void add(Arr& a, std::string v) { a->add(std::move(v)); }
+  static bool close_array(Obj& o, const std::string& name, Arr& a) {
+    if (a->size() == 0) return false;
+    o.set(name, a);
+    return true;
+  }
+};
+
+/// Output straight into JSON text, byte for byte what canonical::to_json_line writes for the
+/// PocoOut result (same member order, escapes and integers), without building objects. An
+/// object or array that stays empty is cut off again, as PocoOut leaves it out. Needs a map
+/// whose output keys are unique per object (CompiledMap::unique_output_keys): Poco would
+/// overwrite a repeated key in place.
+struct JsonOut {
+  struct Obj {
+    std::string* buf;
+    std::size_t count = 0;  ///< members written
+    std::size_t mark = 0;   ///< buffer size before this object's key (to cut it off)
+    Obj& get() { return *this; }
+  };
+  using Child = Obj;
+  struct Arr {
+    std::string* buf;
+    std::size_t n = 0;
+    std::size_t mark = 0;
+  };
+  static void key(Obj& o, const std::string& name) {
+    if (o.count) *o.buf += ',';
+    canonical::append_json_string(*o.buf, name);
+    *o.buf += ':';
+  }
+  static void set(Obj& o, const std::string& name, const std::string& v) {
+    key(o, name);
+    canonical::append_json_string(*o.buf, v);
+    ++o.count;
+  }
+  static void set_int(Obj& o, const std::string& name, Poco::Int64 v) {
+    key(o, name);
+    *o.buf += std::to_string(v);
+    ++o.count;
+  }
+  static Child open_object(Obj& o, const std::string& name) {
+    Child c{o.buf, 0, o.buf->size()};
+    key(o, name);
+    *o.buf += '{';
+    return c;
+  }
+  static bool close_object(Obj& o, const std::string&, Child& c) {
+    if (c.count == 0) {
+      o.buf->resize(c.mark);
+      return false;
+    }
+    *o.buf += '}';
+    ++o.count;
+    return true;
+  }
+  static Arr open_array(Obj& o, const std::string& name) {
+    Arr a{o.buf, 0, o.buf->size()};
+    key(o, name);
+    *o.buf += '[';
+    return a;
+  }
+  static std::size_t size(const Arr& a) { return a.n; }
+  static Child open_element(Arr& a) {
+    Child c{a.buf, 0, a.buf->size()};
+    if (a.n) *a.buf += ',';
+    *a.buf += '{';
+    return c;
+  }
+  static void close_element(Arr& a, Child& c) {
+    if (c.count == 0) {
+      a.buf->resize(c.mark);
+      return;
+    }
+    *a.buf += '}';
+    ++a.n;
+  }
+  static void add(Arr& a, const std::string& v) {
+    if (a.n++) *a.buf += ',';
+    canonical::append_json_string(*a.buf, v);
+  }
+  static bool close_array(Obj& o, const std::string&, Arr& a) {
+    if (a.n == 0) {
+      o.buf->resize(a.mark);
+      return false;
+    }
+    *a.buf += ']';
+    ++o.count;
+    return true;
+  }
+};
+
+template <typename Src, typename Out = PocoOut>
 class Builder {
  public:
   using Ctx = typename Src::Ctx;
+  using Obj = typename Out::Obj;
   Builder(const CompiledMap& m, const Src& src, TranslateContext& tc) : m_(m), src_(src), tc_(tc) {}
 
-  Result<void> build(const std::vector<Item>& items, const Ctx& ctx, Poco::JSON::Object& out, const std::string& at) {
+  Result<void> build(const std::vector<Item>& items, const Ctx& ctx, Obj& out, const OutPath* at) {
     for (const Item& it : items) {
-      const std::string here = at.empty() ? it.name : at + "." + it.name;
+      const OutPath here{at, &it.name, 0};
       switch (it.kind) {
         case Item::Kind::field: {
-          Position where = src_.position(ctx);
+          Ctx where = ctx;
           EDIGATE_TRY(auto v, value(it.value, ctx, where));
           if (v.empty()) {
-            if (it.value.required) return required(it, here, where);
+            if (it.value.required) return required(it, here, src_.position(where));
             break;
           }
           note_correlation(it.correlation, v);
-          if (it.value.main.convert == Convert::integer) out.set(it.name, static_cast<Poco::Int64>(std::stoll(v)));
-          else out.set(it.name, v);
+          if (it.value.main.convert == Convert::integer) Out::set_int(out, it.name, static_cast<Poco::Int64>(std::stoll(v)));
+          else Out::set(out, it.name, v);
           break;
         }
         case Item::Kind::timestamp: {
@@ -40,20 +171,20 @@ class Builder {
             if (it.required) return required(it, here, where);
             break;
           }
-          out.set(it.name, v);
+          Out::set(out, it.name, v);
           break;
         }
         case Item::Kind::list: {
-          Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+          auto arr = Out::open_array(out, it.name);
           Error failed;
           bool bad = false;
           auto add = [&](const Part& p, std::string raw, const Ctx& c) {
             if (bad) return;
-            auto r = convert_value(m_, p, std::move(raw), src_.position(c));
-            if (!r) { failed = std::move(r).error(); bad = true; return; }
+            auto r = convert_value(m_, p, std::move(raw), kNoPosition);
+            if (!r) { failed = std::move(r).error(); failed.position = src_.position(c); bad = true; return; }
             if (r.value().empty()) return;
             note_correlation(it.correlation, r.value());
-            arr->add(std::move(r).value());
+            Out::add(arr, std::move(r).value());
           };
           if (it.value.main.path >= 0)
             src_.each_value(it.value.main.path, ctx, [&](std::string v, const Ctx& c) { add(it.value.main, std::move(v), c); });
@@ -62,35 +193,33 @@ class Builder {
             else if (p.path >= 0) src_.each_value(p.path, ctx, [&](std::string v, const Ctx& c) { add(p, std::move(v), c); });
           }
           if (bad) return failed;
-          if (arr->size() == 0) {
+          if (!Out::close_array(out, it.name, arr)) {
             if (it.value.required) return required(it, here, src_.position(ctx));
             break;
           }
-          out.set(it.name, arr);
           break;
         }
         case Item::Kind::object: {
-          auto obj = canonical::make_object();
-          EDIGATE_TRY_VOID(build(it.children, ctx, *obj, here));
-          if (obj->size() > 0) out.set(it.name, obj);
-          else if (it.required) return required(it, here, src_.position(ctx));
+          auto obj = Out::open_object(out, it.name);
+          EDIGATE_TRY_VOID(build(it.children, ctx, obj.get(), &here));
+          if (!Out::close_object(out, it.name, obj) && it.required) return required(it, here, src_.position(ctx));
           break;
         }
         case Item::Kind::array: {
-          Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+          auto arr = Out::open_array(out, it.name);
           std::optional<Error> failed;
           auto one = [&](const Ctx& c) {
-            auto obj = canonical::make_object();
-            auto r = build(it.children, c, *obj, it.name + "[" + std::to_string(arr->size() + 1) + "]");
+            auto obj = Out::open_element(arr);
+            const OutPath element{nullptr, &it.name, Out::size(arr) + 1};
+            auto r = build(it.children, c, obj.get(), &element);
             if (!r) { failed = std::move(r).error(); return false; }
-            if (obj->size() > 0) arr->add(obj);
-            return arr->size() < kMaxArray;
+            Out::close_element(arr, obj);
+            return Out::size(arr) < kMaxArray;
           };
           if (!it.levels.empty()) src_.each_hl(it, ctx, one);
           else src_.each(it.each, ctx, one);
           if (failed) return std::move(*failed);
-          if (arr->size() > 0) out.set(it.name, arr);
-          else if (it.required) return required(it, here, src_.position(ctx));
+          if (!Out::close_array(out, it.name, arr) && it.required) return required(it, here, src_.position(ctx));
           break;
         }
         default:
@@ -103,23 +232,37 @@ class Builder {
  private:
   static constexpr std::size_t kMaxArray = 1u << 20;
 
-  Error required(const Item& it, const std::string& field, Position where) const {
-    Error e("mapping.field.required", "map " + m_.file + ": required field " + field + " has no value");
+  inline static const Position kNoPosition{};
+
+  Error required(const Item& it, const OutPath& field, Position where) const {
+    Error e("mapping.field.required", "map " + m_.file + ": required field " + field.str() + " has no value");
     if (it.value.main.path >= 0) e.expected = m_.paths[static_cast<std::size_t>(it.value.main.path)].text;
     return std::move(e).at(std::move(where));
   }
 
-  Result<std::string> part(const Part& p, const Ctx& ctx, Position& where) const {
+  // `where` follows the context each value came from; a Position is made only for an error.
+  Result<std::string> converted(const Part& p, std::string raw, const Ctx& where) const {
+    auto r = convert_value(m_, p, std::move(raw), kNoPosition);
+    if (!r) {
+      Error e = std::move(r).error();
+      e.position = src_.position(where);
+      return e;
+    }
+    return r;
+  }
+
+  Result<std::string> part(const Part& p, const Ctx& ctx, Ctx& where) const {
     std::string raw;
     if (p.path >= 0) {
-      if (!src_.first(p.path, ctx, raw, where)) raw.clear();
+      if (!src_.first_at(p.path, ctx, raw, where)) raw.clear();
     }
     if (raw.empty() && p.has_const) raw = p.constant;
     if (raw.empty()) return raw;
-    return convert_value(m_, p, std::move(raw), where);
+    if (p.convert == Convert::none && p.table < 0) return raw;
+    return converted(p, std::move(raw), where);
   }
 
-  Result<std::string> value(const Value& v, const Ctx& ctx, Position& where) const {
+  Result<std::string> value(const Value& v, const Ctx& ctx, Ctx& where) const {
     std::string out;
     if (v.parts.empty()) {
       EDIGATE_TRY(out, part(v.main, ctx, where));
@@ -134,7 +277,7 @@ class Builder {
       if (!out.empty() && (v.main.convert != Convert::none || v.main.table >= 0)) {
         Part conv = v.main;
         conv.path = -1;
-        EDIGATE_TRY(out, convert_value(m_, conv, std::move(out), where));
+        EDIGATE_TRY(out, converted(conv, std::move(out), where));
       }
     }
     if (out.empty() && v.has_default) out = v.default_value;

@@ -264,6 +264,21 @@ class Compiler {
   CompiledMap& m_;
 };
 
+/// No two output items of one object share a name (inbound kinds: field, timestamp, list,
+/// object, array). Poco replaces a repeated key in place, a direct JSON writer would repeat it.
+bool unique_output_keys(const std::vector<Item>& items) {
+  std::vector<std::string_view> names;
+  for (const Item& it : items) {
+    if (it.kind != Item::Kind::field && it.kind != Item::Kind::timestamp && it.kind != Item::Kind::list &&
+        it.kind != Item::Kind::object && it.kind != Item::Kind::array)
+      continue;
+    if (std::find(names.begin(), names.end(), it.name) != names.end()) return false;
+    names.push_back(it.name);
+    if (!unique_output_keys(it.children)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<CompiledMap> compile_map(const MapNode& root) {
@@ -286,6 +301,7 @@ Result<CompiledMap> compile_map(const MapNode& root) {
     EDIGATE_TRY(m.messages, c.path(root, *msgs, false));
   }
   EDIGATE_TRY_VOID(c.items(root, m.items));
+  m.unique_output_keys = unique_output_keys(m.items);
   return m;
 }
 

@@ -115,6 +115,7 @@ struct CompiledMap {
   std::vector<Path> paths;
   std::vector<Table> tables;
   std::vector<Item> items;
+  bool unique_output_keys = true;  ///< no object of the output repeats a key (translate_members)
 
   bool inbound() const { return direction == "inbound"; }
   bool json_source() const { return source == "json"; }

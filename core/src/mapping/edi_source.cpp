@@ -100,6 +100,20 @@ bool EdiSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Position
   return found;
 }
 
+bool EdiSource::first_at(std::int32_t p, const Ctx& ctx, std::string& out, Ctx& at) const {
+  const Path& path = m_.paths[static_cast<std::size_t>(p)];
+  bool found = false;
+  walk_path(path, ctx, [&](const Ctx& c) {
+    if (value_at(path, c, out)) {
+      found = true;
+      at = c;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
 std::vector<std::uint32_t> EdiSource::hl_descendants(std::uint32_t inst) const {
   // Bounded: real hierarchies are a handful of levels deep (S/O/T/P/I); a malformed one with
   // a parent cycle stops after kMaxHlDepth levels. Document order, each instance once.

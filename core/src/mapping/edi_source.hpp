@@ -29,6 +29,9 @@ class EdiSource {
 
   /// First non-empty value of path `p`; `where` gets the segment it came from (or the context).
   bool first(std::int32_t p, const Ctx& ctx, std::string& out, Position& where) const;
+  /// Same, with the context the value came from in `at` (position(at) when an error needs it:
+  /// building a Position per value costs more than the lookup).
+  bool first_at(std::int32_t p, const Ctx& ctx, std::string& out, Ctx& at) const;
   /// Every non-empty value of path `p`.
   template <typename F>
   void each_value(std::int32_t p, const Ctx& ctx, F&& f) const {

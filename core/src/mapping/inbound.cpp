@@ -48,8 +48,32 @@ Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::
     EdiSource src(map, tree, delimiters, context.file);
     Builder<EdiSource> builder(map, src, context);
     auto out = canonical::make_object();
-    EDIGATE_TRY_VOID(builder.build(map.items, src.root(), *out, {}));
+    EDIGATE_TRY_VOID(builder.build(map.items, src.root(), *out, nullptr));
     return out;
+  } catch (const std::exception& ex) {
+    Position p;
+    p.file = context.file;
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p));
+  }
+}
+
+Result<void> translate_members(const CompiledMap& map, const schema::CompiledSchema& schema,
+                               std::span<const Segment> segments, const Delimiters& delimiters,
+                               TranslateContext& context, std::string& out) {
+  if (!map.inbound() || map.json_source())
+    return Error("mapping.direction", "map " + map.file + " is not an inbound EDI map").at(file_position(context.file));
+  if (!map.unique_output_keys)
+    return Error("mapping.internal", "map " + map.file + " repeats an output key: use translate()")
+        .at(file_position(context.file));
+  if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
+  try {
+    thread_local schema::TransactionTree tree;  // as translate(): reused across transactions
+    tree.build(schema, segments);
+    EdiSource src(map, tree, delimiters, context.file);
+    Builder<EdiSource, JsonOut> builder(map, src, context);
+    JsonOut::Obj body{&out, 0, out.size()};
+    EDIGATE_TRY_VOID(builder.build(map.items, src.root(), body, nullptr));
+    return {};
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
@@ -68,7 +92,7 @@ Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& m
     std::optional<Error> failed;
     auto one = [&](const JsonCtx& c) {
       auto obj = canonical::make_object();
-      auto r = builder.build(map.items, c, *obj, {});
+      auto r = builder.build(map.items, c, *obj, nullptr);
       if (!r) { failed = std::move(r).error(); return false; }
       out.push_back(obj);
       return true;

@@ -35,6 +35,12 @@ class JsonSource {
 
   Ctx root() const { return {&root_, 0}; }
   bool first(std::int32_t p, const Ctx& ctx, std::string& out, Position& where) const;
+  /// Same; `at` is the context (positions in a JSON source name the file only).
+  bool first_at(std::int32_t p, const Ctx& ctx, std::string& out, Ctx& at) const {
+    Position ignored;
+    at = ctx;
+    return first(p, ctx, out, ignored);
+  }
   void each_value(std::int32_t p, const Ctx& ctx, const std::function<void(std::string, const Ctx&)>& f) const;
   void each(std::int32_t p, const Ctx& ctx, const std::function<bool(const Ctx&)>& f) const;
   template <typename F>

@@ -50,6 +50,14 @@ Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::
                                           std::span<const Segment> segments, const Delimiters& delimiters,
                                           TranslateContext& context);
 
+/// Same as translate(), written as JSON text: the body's members ("\"po_number\":\"1\",...",
+/// no braces) appended to `out`, byte for byte what canonical::to_json_line writes for
+/// translate()'s object, without building it (the throughput path of translate). Needs
+/// map.unique_output_keys. On an error `out` holds a partial body: discard it.
+Result<void> translate_members(const CompiledMap& map, const schema::CompiledSchema& schema,
+                               std::span<const Segment> segments, const Delimiters& delimiters,
+                               TranslateContext& context, std::string& out);
+
 /// JSON document -> one body per match of the map's messages= path (or one for the document).
 Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& map, const Poco::Dynamic::Var& document,
                                                             TranslateContext& context);

@@ -153,6 +153,18 @@ class EdiTranslator {
     mapping::TranslateContext context;
     context.file = options_.file;
     context.default_offset = partner_->utc_offset;
+    if (emit_.lines_only() && writes_lines(map) && map.messages < 0) {  // straight to text: no objects
+      std::string members;
+      auto done = mapping::translate_members(map, *schema, ev.segments, *ev.delimiters, context, members);
+      if (!done) {
+        emit_.issue(with_file(std::move(done).error()));
+        return;
+      }
+      auto line = assemble_line(map.type, partner_->id, tracker_.source(ev), context.correlation, members);
+      if (line) emit_.line(*line);
+      else emit_.issue(line.error());
+      return;
+    }
     // One message per messages= match (a 214 LX with a status), else one for the set. Each
     // gets its own correlation and its match index as the message id's position; a match that
     // fails is reported and its siblings still go out.

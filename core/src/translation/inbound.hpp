@@ -46,6 +46,10 @@ struct InboundOptions {
 
 struct InboundSink {
   std::function<void(const Poco::JSON::Object::Ptr&)> on_message;  ///< one canonical message
+  /// One canonical message as its JSON line (canonical::to_json_line's text, no newline), for
+  /// callers that only write messages out (the CLI): used when on_message is not set, it lets
+  /// translation write the line without building the message's objects.
+  std::function<void(std::string_view)> on_line;
   std::function<void(const Error&)> on_issue;                      ///< errors and warnings, input order
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 // Internal to translation/: the two inbound paths behind translate_inbound().
+#include "canonical/json_io.hpp"
 #include "translation/inbound.hpp"
 
 #include <edigate/format_plugin.hpp>
@@ -17,7 +18,19 @@ struct Emitter {
   }
   void message(const Poco::JSON::Object::Ptr& m) const {
     ++summary.messages;
-    if (sink.on_message) sink.on_message(m);
+    if (sink.on_message) {
+      sink.on_message(m);
+    } else if (sink.on_line) {
+      auto text = canonical::to_json_line(m);
+      if (text) sink.on_line(*text);
+      else issue(text.error());
+    }
+  }
+  /// The sink takes lines only: a message may be written as text directly (line()).
+  bool lines_only() const { return sink.on_line && !sink.on_message; }
+  void line(std::string_view text) const {
+    ++summary.messages;
+    sink.on_line(text);
   }
 };
 

@@ -1,5 +1,7 @@
 #include "translation/message_builder.hpp"
 
+#include "canonical/json_io.hpp"
+
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
@@ -61,6 +63,29 @@ Poco::JSON::Object::Ptr assemble_message(std::string_view type, std::string_view
   if (body)
     for (const auto& name : body->getNames()) message->set(name, body->get(name));
   return message;
+}
+
+Result<std::string> assemble_line(std::string_view type, std::string_view partner_id, const canonical::Source& source,
+                                  const canonical::Correlation& correlation, std::string_view body_members) {
+  auto envelope = canonical::make_envelope(type, partner_id, canonical::Direction::inbound, source, correlation);
+  EDIGATE_TRY(auto line, canonical::to_json_line(envelope));
+  line.pop_back();  // '}': the body's members follow the envelope's
+  if (!body_members.empty()) {
+    line += ',';
+    line += body_members;
+  }
+  line += '}';
+  return line;
+}
+
+bool writes_lines(const mapping::CompiledMap& map) {
+  if (!map.unique_output_keys) return false;
+  static constexpr std::string_view kEnvelope[] = {"schema", "type", "message_id", "partner_id",
+                                                   "direction", "source", "correlation"};
+  for (const Item& it : map.items)
+    for (auto key : kEnvelope)
+      if (it.name == key) return false;
+  return true;
 }
 
 canonical::Correlation correlation_of(const mapping::CompiledMap& map, const Poco::JSON::Object& body) {

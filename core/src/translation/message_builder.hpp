@@ -3,6 +3,7 @@
 #include "mapping/compiled_map.hpp"
 
 #include <canonical/envelope.hpp>
+#include <edigate/result.hpp>
 
 #include <Poco/JSON/Object.h>
 
@@ -16,6 +17,16 @@ Poco::JSON::Object::Ptr assemble_message(std::string_view type, std::string_view
                                          const canonical::Source& source, const canonical::Correlation& correlation,
                                          const Poco::JSON::Object::Ptr& body, std::uint64_t position = 0,
                                          std::string_view discriminator = {});
+
+/// assemble_message()'s JSON line (as canonical::to_json_line writes it) from the body's members
+/// already written as JSON text (mapping::translate_members).
+Result<std::string> assemble_line(std::string_view type, std::string_view partner_id, const canonical::Source& source,
+                                  const canonical::Correlation& correlation, std::string_view body_members);
+
+/// The map's output can be written as text by mapping::translate_members and assemble_line:
+/// no object repeats a key and no top-level field has an envelope key's name (assemble_message
+/// would overwrite the envelope member in place).
+bool writes_lines(const mapping::CompiledMap& map);
 
 /// The correlation values of ONE message body, read back from the fields the map marks
 /// correlation= (first value wins, tracking numbers collect). Used for JSON sources, where one
