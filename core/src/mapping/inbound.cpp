@@ -65,6 +65,9 @@ Result<void> translate_members(const CompiledMap& map, const schema::CompiledSch
   if (!map.unique_output_keys)
     return Error("mapping.internal", "map " + map.file + " repeats an output key: use translate()")
         .at(file_position(context.file));
+  if (map.messages >= 0)  // one body per loop: translate_messages (edi_messages.hpp)
+    return Error("mapping.internal", "map " + map.file + " gives one message per messages= match: use translate_messages()")
+        .at(file_position(context.file));
   if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
   try {
     thread_local schema::TransactionTree tree;  // as translate(): reused across transactions
