@@ -186,12 +186,19 @@ class Builder {
             note_correlation(it.correlation, r.value());
             Out::add(arr, std::move(r).value());
           };
-          if (it.value.main.path >= 0)
-            src_.each_value(it.value.main.path, ctx, [&](std::string v, const Ctx& c) { add(it.value.main, std::move(v), c); });
-          for (const Part& p : it.value.parts) {
-            if (p.has_const) add(p, p.constant, ctx);
-            else if (p.path >= 0) src_.each_value(p.path, ctx, [&](std::string v, const Ctx& c) { add(p, std::move(v), c); });
-          }
+          // With each=, the path and items are read per match in document order (N3 by N3:
+          // N301, N302, then the next N3), else each one over the whole context in turn.
+          auto collect = [&](const Ctx& from) {
+            if (it.value.main.path >= 0)
+              src_.each_value(it.value.main.path, from, [&](std::string v, const Ctx& c) { add(it.value.main, std::move(v), c); });
+            for (const Part& p : it.value.parts) {
+              if (p.has_const) add(p, p.constant, from);
+              else if (p.path >= 0) src_.each_value(p.path, from, [&](std::string v, const Ctx& c) { add(p, std::move(v), c); });
+            }
+            return !bad && Out::size(arr) < kMaxArray;
+          };
+          if (it.each >= 0) src_.each(it.each, ctx, collect);
+          else collect(ctx);
           if (bad) return failed;
           if (!Out::close_array(out, it.name, arr)) {
             if (it.value.required) return required(it, here, src_.position(ctx));

@@ -184,6 +184,7 @@ class Compiler {
         return n.error("mapping.timestamp.source", "timestamp " + it.name + " needs either date= or value= (with format=)");
     } else if (n.kind == "list") {
       it.kind = Item::Kind::list;
+      EDIGATE_TRY(it.each, optional_path(n, "each", false));
       EDIGATE_TRY(it.value, value(n));
       it.value.parts.clear();
       for (const MapNode& c : n.children) {

@@ -108,3 +108,21 @@ TEST_CASE("a required field that is missing names the map, the field and the seg
   CHECK(e.message.find("lines[2].unit_price") != std::string::npos);
   CHECK(e.to_string().rfind("in.edi:" + std::to_string(text.find("PO1*2")) + ": segment 4 (PO1): ", 0) == 0);
 }
+
+TEST_CASE("a list with each= reads its items per match in document order", "[mapping][list]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  EdiFixture edi("ST*850*0001~\nBEG*00*SA*PO-9**20261123~\nN1*ST*DC 7~\nN3*ATTN RECEIVING*DOCK 4~\nN3*7615 DISALLE BLVD~\n"
+                 "PO1*1*2*EA~\nCTT*1~\nSE*8*0001~\n",
+                 kX12);
+  auto by_match = map_from_text(R"M(<map id="l" direction="inbound"><array name="parties" each="N1">
+      <list name="lines" each="N3"><item path="N301"/><item path="N302"/></list></array></map>)M");
+  auto by_item = map_from_text(R"M(<map id="l" direction="inbound"><array name="parties" each="N1">
+      <list name="lines"><item path="N3/N301"/><item path="N3/N302"/></list></array></map>)M");
+  mapping::TranslateContext ctx;
+  auto a = mapping::translate(*by_match, *schema, edi.transaction(0), kX12, ctx);
+  REQUIRE(a.ok());
+  CHECK(body_json(a.value()) == R"({"parties":[{"lines":["ATTN RECEIVING","DOCK 4","7615 DISALLE BLVD"]}]})");
+  auto b = mapping::translate(*by_item, *schema, edi.transaction(0), kX12, ctx);
+  REQUIRE(b.ok());
+  CHECK(body_json(b.value()) == R"({"parties":[{"lines":["ATTN RECEIVING","7615 DISALLE BLVD","DOCK 4"]}]})");
+}
