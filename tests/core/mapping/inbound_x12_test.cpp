@@ -126,3 +126,19 @@ TEST_CASE("a list with each= reads its items per match in document order", "[map
   REQUIRE(b.ok());
   CHECK(body_json(b.value()) == R"({"parties":[{"lines":["ATTN RECEIVING","7615 DISALLE BLVD","DOCK 4"]}]})");
 }
+
+TEST_CASE("base 855 inbound: BAK09 is optional and every BAK02 code has a canonical ack_type", "[mapping][855]") {
+  auto schema = load_test_schema("plugins/x12/schemas/004010/855.xml");
+  auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/855.inbound.xml",
+                               std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  REQUIRE(map.ok());
+  for (auto [code, type] : std::vector<std::pair<std::string, std::string>>{
+           {"AP", "accepted"}, {"AH", "on_hold"}, {"RO", "rejected"}, {"ZZ", "other"}}) {
+    EdiFixture edi("ST*855*0001~\nBAK*00*" + code + "*PO-9*20261120~\nCTT*0~\nSE*4*0001~\n", kX12);
+    mapping::TranslateContext ctx;
+    auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
+    if (!r) FAIL(r.error().to_string());
+    CHECK(body_json(r.value()) == R"({"ack_type":")" + type + R"(","original_ack_code":")" + code +
+                                      R"(","purpose":"original","po_number":"PO-9","po_date":"2026-11-20"})");
+  }
+}
