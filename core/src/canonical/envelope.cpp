@@ -1,5 +1,7 @@
 #include "canonical/envelope.hpp"
 
+#include "canonical/json_io.hpp"
+
 #include <Poco/JSON/Array.h>
 
 #include <array>
@@ -106,6 +108,97 @@ Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view pa
   out->set("source", source_json(source));
   out->set("correlation", correlation_json(correlation));
   return out;
+}
+
+namespace {
+
+void member(std::string& out, bool& first, std::string_view key) {
+  if (!first) out += ',';
+  first = false;
+  out += '"';
+  out += key;  // our own keys: plain ASCII, nothing to escape
+  out += "\":";
+}
+
+void text_if(std::string& out, bool& first, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  member(out, first, key);
+  append_json_string(out, value);
+}
+
+void identity_text(std::string& out, const Identity& identity) {
+  bool first = true;
+  out += '{';
+  text_if(out, first, "qualifier", identity.qualifier);
+  member(out, first, "id");
+  append_json_string(out, identity.id);
+  out += '}';
+}
+
+}  // namespace
+
+void append_envelope_json(std::string& out, std::string_view type, std::string_view partner_id, Direction direction,
+                          const Source& source, const Correlation& correlation, std::uint64_t position,
+                          std::string_view discriminator) {
+  // Member for member what make_envelope() sets, in its order (source_json, correlation_json).
+  bool first = true;
+  out += '{';
+  member(out, first, "schema");
+  append_json_string(out, kSchemaId);
+  member(out, first, "type");
+  append_json_string(out, type);
+  member(out, first, "message_id");
+  append_json_string(out, message_id(identity_of(partner_id, source, position, discriminator)));
+  member(out, first, "partner_id");
+  append_json_string(out, partner_id);
+  member(out, first, "direction");
+  append_json_string(out, to_string(direction));
+  member(out, first, "source");
+  {
+    bool f = true;
+    out += '{';
+    member(out, f, "standard");
+    append_json_string(out, source.standard);
+    text_if(out, f, "version", source.version);
+    text_if(out, f, "industry", source.industry);
+    text_if(out, f, "transaction_set", source.transaction_set);
+    text_if(out, f, "interchange_control_number", source.interchange_control_number);
+    text_if(out, f, "group_control_number", source.group_control_number);
+    text_if(out, f, "transaction_control_number", source.transaction_control_number);
+    if (!source.sender.id.empty()) {
+      member(out, f, "sender");
+      identity_text(out, source.sender);
+    }
+    if (!source.receiver.id.empty()) {
+      member(out, f, "receiver");
+      identity_text(out, source.receiver);
+    }
+    text_if(out, f, "file", source.file);
+    if (source.byte_offset) {
+      member(out, f, "byte_offset");
+      out += std::to_string(*source.byte_offset);
+    }
+    out += '}';
+  }
+  member(out, first, "correlation");
+  {
+    bool f = true;
+    out += '{';
+    text_if(out, f, "po_number", correlation.po_number);
+    text_if(out, f, "shipment_id", correlation.shipment_id);
+    text_if(out, f, "bol", correlation.bol);
+    if (!correlation.tracking_numbers.empty()) {
+      member(out, f, "tracking_numbers");
+      out += '[';
+      for (std::size_t i = 0; i < correlation.tracking_numbers.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, correlation.tracking_numbers[i]);
+      }
+      out += ']';
+    }
+    out += '}';
+  }
+  out += '}';
 }
 
 }  // namespace edigate::canonical

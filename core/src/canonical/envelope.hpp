@@ -68,6 +68,12 @@ Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view pa
                                       const Correlation& correlation, std::uint64_t position = 0,
                                       std::string_view discriminator = {});
 
+/// Appends the JSON text of make_envelope(...)'s object, byte for byte what to_json_line writes
+/// for it, without building the object (the JSON Lines path writes one per message).
+void append_envelope_json(std::string& out, std::string_view type, std::string_view partner_id, Direction direction,
+                          const Source& source, const Correlation& correlation, std::uint64_t position = 0,
+                          std::string_view discriminator = {});
+
 /// An empty object that keeps insertion order: use it for every object inside a message so the
 /// output is stable.
 Poco::JSON::Object::Ptr make_object();

@@ -67,8 +67,9 @@ Poco::JSON::Object::Ptr assemble_message(std::string_view type, std::string_view
 
 Result<std::string> assemble_line(std::string_view type, std::string_view partner_id, const canonical::Source& source,
                                   const canonical::Correlation& correlation, std::string_view body_members) {
-  auto envelope = canonical::make_envelope(type, partner_id, canonical::Direction::inbound, source, correlation);
-  EDIGATE_TRY(auto line, canonical::to_json_line(envelope));
+  std::string line;
+  line.reserve(512 + body_members.size());
+  canonical::append_envelope_json(line, type, partner_id, canonical::Direction::inbound, source, correlation);
   line.pop_back();  // '}': the body's members follow the envelope's
   if (!body_members.empty()) {
     line += ',';
