@@ -154,7 +154,8 @@ class Builder {
       switch (it.kind) {
         case Item::Kind::field: {
           Ctx where = ctx;
-          EDIGATE_TRY(auto v, value(it.value, ctx, where));
+          std::string& v = field_;  // consumed before build() recurses
+          EDIGATE_TRY_VOID(value(it.value, ctx, where, v));
           if (v.empty()) {
             if (it.value.required) return required(it, here, src_.position(where));
             break;
@@ -258,24 +259,25 @@ class Builder {
     return r;
   }
 
-  Result<std::string> part(const Part& p, const Ctx& ctx, Ctx& where) const {
-    std::string raw;
-    if (p.path >= 0) {
-      if (!src_.first_at(p.path, ctx, raw, where)) raw.clear();
-    }
-    if (raw.empty() && p.has_const) raw = p.constant;
-    if (raw.empty()) return raw;
-    if (p.convert == Convert::none && p.table < 0) return raw;
-    return converted(p, std::move(raw), where);
+  // part() and value() fill a caller's buffer (reused across fields) rather than returning a
+  // new string per value: the copies and Result<std::string> moves were ~10% of a translation.
+  Result<void> part(const Part& p, const Ctx& ctx, Ctx& where, std::string& out) const {
+    out.clear();
+    if (p.path >= 0 && !src_.first_at(p.path, ctx, out, where)) out.clear();
+    if (out.empty() && p.has_const) out = p.constant;
+    if (out.empty() || (p.convert == Convert::none && p.table < 0)) return {};
+    EDIGATE_TRY(out, converted(p, std::move(out), where));
+    return {};
   }
 
-  Result<std::string> value(const Value& v, const Ctx& ctx, Ctx& where) const {
-    std::string out;
+  Result<void> value(const Value& v, const Ctx& ctx, Ctx& where, std::string& out) {
     if (v.parts.empty()) {
-      EDIGATE_TRY(out, part(v.main, ctx, where));
+      EDIGATE_TRY_VOID(part(v.main, ctx, where, out));
     } else {
+      out.clear();
+      std::string& s = part_;
       for (const Part& p : v.parts) {
-        EDIGATE_TRY(auto s, part(p, ctx, where));
+        EDIGATE_TRY_VOID(part(p, ctx, where, s));
         if (s.empty()) continue;
         if (!out.empty()) out += v.separator;
         out += s;
@@ -288,7 +290,7 @@ class Builder {
       }
     }
     if (out.empty() && v.has_default) out = v.default_value;
-    return out;
+    return {};
   }
 
   std::string text(std::int32_t p, const Ctx& ctx, Position& where) const {
@@ -364,6 +366,7 @@ class Builder {
   const CompiledMap& m_;
   const Src& src_;
   TranslateContext& tc_;
+  std::string field_, part_;  ///< value buffers, reused across fields
 };
 
 }  // namespace edigate::mapping

@@ -7,6 +7,15 @@ namespace edigate::mapping {
 std::string_view EdiSource::raw(const Segment& s, const ElemRef& r) const {
   std::string_view v = s.element(r.element);
   if (v.empty()) return v;
+  // Most elements hold no repetition, component or release character: the element is its
+  // own first repetition and first component (one scan instead of two splits per lookup).
+  bool plain = true;
+  for (char c : v)
+    if (c == d_.component || (d_.repetition && c == d_.repetition) || (d_.release && c == d_.release)) {
+      plain = false;
+      break;
+    }
+  if (plain) return r.component > 1 ? std::string_view{} : v;
   if (d_.repetition) {
     // First repetition only: maps address repeats through qualifiers, not positions.
     std::string_view first;
@@ -44,34 +53,34 @@ bool EdiSource::cond_ok(const Segment& s, const Cond& c, const Ctx& at) const {
   } else {
     hit = false;
     for (const auto& want : c.values)
-      if (v == want) { hit = true; break; }
+      if (same(v, want)) { hit = true; break; }
   }
   return hit != c.negate;
 }
 
 bool EdiSource::implicit_self(const Path& path, const Ctx& ctx) const {
-  if (path.steps.size() != 1 || !path.steps[0].conds.empty() || path.elem.tag != path.steps[0].name) return false;
+  if (path.steps.size() != 1 || !path.steps[0].conds.empty() || !same(path.elem.tag, path.steps[0].name)) return false;
   auto segs = t_.segments();
-  return ctx.seg < segs.size() && segs[ctx.seg].tag() == path.elem.tag;
+  return ctx.seg < segs.size() && same(segs[ctx.seg].tag(), path.elem.tag);
 }
 
 bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) const {
   auto segs = t_.segments();
   if (ctx.seg >= segs.size()) return false;
   const Segment* seg = &segs[ctx.seg];
-  if (!path.elem.tag.empty() && seg->tag() != path.elem.tag) {
+  if (!path.elem.tag.empty() && !same(seg->tag(), path.elem.tag)) {
     // "N1[N101='ST']/N304": the element names another segment of the loop instance.
     seg = nullptr;
     const schema::LoopInstance& here = t_.instances()[ctx.inst];
     for (std::uint32_t k = here.first; k <= here.last && k < segs.size(); ++k)
-      if (t_.owner(k) == ctx.inst && segs[k].tag() == path.elem.tag) { seg = &segs[k]; break; }
+      if (t_.owner(k) == ctx.inst && same(segs[k].tag(), path.elem.tag)) { seg = &segs[k]; break; }
     if (!seg) return false;
   }
   std::string_view v;
   if (path.pair) {
     for (std::size_t e = path.elem.element; e + 1 <= seg->element_count(); e += 2) {
       ElemRef q{{}, static_cast<std::uint16_t>(e), 0};
-      if (raw(*seg, q) == path.pair_qualifier) {
+      if (same(raw(*seg, q), path.pair_qualifier)) {
         v = raw(*seg, ElemRef{{}, static_cast<std::uint16_t>(e + 1), 0});
         break;
       }
@@ -82,7 +91,8 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) con
   // X12 pads some fixed-width values; a value of spaces only is no value.
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
   if (v.empty()) return false;
-  out = unescape(v, d_.release);
+  if (d_.release && v.find(d_.release) != std::string_view::npos) out = unescape(v, d_.release);
+  else out.assign(v.data(), v.size());  // into the caller's buffer: no new string per value
   return true;
 }
 
