@@ -7,6 +7,7 @@
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
+#include <array>
 #include <exception>
 
 namespace edigate::canonical {
@@ -35,8 +36,13 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
-// Printable ASCII other than '"' and '\\' is written as it is.
-constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+// Printable ASCII other than '"' and '\\' is written as it is (a table: one load per byte).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+constexpr bool plain_byte(unsigned char c) noexcept { return kPlain[c]; }
 
 void write_string(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";

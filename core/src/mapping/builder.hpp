@@ -35,24 +35,24 @@ struct PocoOut {
     Poco::JSON::Object::Ptr obj = canonical::make_object();
     Poco::JSON::Object& get() { return *obj; }
   };
-  static void set(Obj& o, const std::string& name, const std::string& v) { o.set(name, v); }
-  static void set_int(Obj& o, const std::string& name, Poco::Int64 v) { o.set(name, v); }
-  static Child open_object(Obj&, const std::string&) { return {}; }
-  static bool close_object(Obj& o, const std::string& name, Child& c) {
+  static void set(Obj& o, const Item& it, const std::string& v) { o.set(it.name, v); }
+  static void set_int(Obj& o, const Item& it, Poco::Int64 v) { o.set(it.name, v); }
+  static Child open_object(Obj&, const Item&) { return {}; }
+  static bool close_object(Obj& o, const Item& it, Child& c) {
     if (c.obj->size() == 0) return false;
-    o.set(name, c.obj);
+    o.set(it.name, c.obj);
     return true;
   }
-  static Arr open_array(Obj&, const std::string&) { return new Poco::JSON::Array; }
+  static Arr open_array(Obj&, const Item&) { return new Poco::JSON::Array; }
   static std::size_t size(const Arr& a) { return a->size(); }
   static Child open_element(Arr&) { return {}; }
   static void close_element(Arr& a, Child& c) {
     if (c.obj->size() > 0) a->add(c.obj);
   }
   static void add(Arr& a, std::string v) { a->add(std::move(v)); }
-  static bool close_array(Obj& o, const std::string& name, Arr& a) {
+  static bool close_array(Obj& o, const Item& it, Arr& a) {
     if (a->size() == 0) return false;
-    o.set(name, a);
+    o.set(it.name, a);
     return true;
   }
 };
@@ -75,28 +75,27 @@ struct JsonOut {
     std::size_t n = 0;
     std::size_t mark = 0;
   };
-  static void key(Obj& o, const std::string& name) {
+  static void key(Obj& o, const Item& it) {
     if (o.count) *o.buf += ',';
-    canonical::append_json_string(*o.buf, name);
-    *o.buf += ':';
+    *o.buf += it.json_key;  // the escaped name and ':', made once by compile_map
   }
-  static void set(Obj& o, const std::string& name, const std::string& v) {
-    key(o, name);
+  static void set(Obj& o, const Item& it, const std::string& v) {
+    key(o, it);
     canonical::append_json_string(*o.buf, v);
     ++o.count;
   }
-  static void set_int(Obj& o, const std::string& name, Poco::Int64 v) {
-    key(o, name);
+  static void set_int(Obj& o, const Item& it, Poco::Int64 v) {
+    key(o, it);
     *o.buf += std::to_string(v);
     ++o.count;
   }
-  static Child open_object(Obj& o, const std::string& name) {
+  static Child open_object(Obj& o, const Item& it) {
     Child c{o.buf, 0, o.buf->size()};
-    key(o, name);
+    key(o, it);
     *o.buf += '{';
     return c;
   }
-  static bool close_object(Obj& o, const std::string&, Child& c) {
+  static bool close_object(Obj& o, const Item&, Child& c) {
     if (c.count == 0) {
       o.buf->resize(c.mark);
       return false;
@@ -105,9 +104,9 @@ struct JsonOut {
     ++o.count;
     return true;
   }
-  static Arr open_array(Obj& o, const std::string& name) {
+  static Arr open_array(Obj& o, const Item& it) {
     Arr a{o.buf, 0, o.buf->size()};
-    key(o, name);
+    key(o, it);
     *o.buf += '[';
     return a;
   }
@@ -130,7 +129,7 @@ struct JsonOut {
     if (a.n++) *a.buf += ',';
     canonical::append_json_string(*a.buf, v);
   }
-  static bool close_array(Obj& o, const std::string&, Arr& a) {
+  static bool close_array(Obj& o, const Item&, Arr& a) {
     if (a.n == 0) {
       o.buf->resize(a.mark);
       return false;
@@ -155,14 +154,14 @@ class Builder {
         case Item::Kind::field: {
           Ctx where = ctx;
           std::string& v = field_;  // consumed before build() recurses
-          EDIGATE_TRY_VOID(value(it.value, ctx, where, v));
+          if (!value(it.value, ctx, where, v)) return std::move(failed_);
           if (v.empty()) {
             if (it.value.required) return required(it, here, src_.position(where));
             break;
           }
           note_correlation(it.correlation, v);
-          if (it.value.main.convert == Convert::integer) Out::set_int(out, it.name, static_cast<Poco::Int64>(std::stoll(v)));
-          else Out::set(out, it.name, v);
+          if (it.value.main.convert == Convert::integer) Out::set_int(out, it, static_cast<Poco::Int64>(std::stoll(v)));
+          else Out::set(out, it, v);
           break;
         }
         case Item::Kind::timestamp: {
@@ -172,11 +171,11 @@ class Builder {
             if (it.required) return required(it, here, where);
             break;
           }
-          Out::set(out, it.name, v);
+          Out::set(out, it, v);
           break;
         }
         case Item::Kind::list: {
-          auto arr = Out::open_array(out, it.name);
+          auto arr = Out::open_array(out, it);
           Error failed;
           bool bad = false;
           auto add = [&](const Part& p, std::string raw, const Ctx& c) {
@@ -201,20 +200,20 @@ class Builder {
           if (it.each >= 0) src_.each(it.each, ctx, collect);
           else collect(ctx);
           if (bad) return failed;
-          if (!Out::close_array(out, it.name, arr)) {
+          if (!Out::close_array(out, it, arr)) {
             if (it.value.required) return required(it, here, src_.position(ctx));
             break;
           }
           break;
         }
         case Item::Kind::object: {
-          auto obj = Out::open_object(out, it.name);
+          auto obj = Out::open_object(out, it);
           EDIGATE_TRY_VOID(build(it.children, ctx, obj.get(), &here));
-          if (!Out::close_object(out, it.name, obj) && it.required) return required(it, here, src_.position(ctx));
+          if (!Out::close_object(out, it, obj) && it.required) return required(it, here, src_.position(ctx));
           break;
         }
         case Item::Kind::array: {
-          auto arr = Out::open_array(out, it.name);
+          auto arr = Out::open_array(out, it);
           std::optional<Error> failed;
           auto one = [&](const Ctx& c) {
             auto obj = Out::open_element(arr);
@@ -227,18 +226,24 @@ class Builder {
           if (!it.levels.empty()) src_.each_hl(it, ctx, one);
           else src_.each(it.each, ctx, one);
           if (failed) return std::move(*failed);
-          if (!Out::close_array(out, it.name, arr) && it.required) return required(it, here, src_.position(ctx));
+          if (!Out::close_array(out, it, arr) && it.required) return required(it, here, src_.position(ctx));
           break;
         }
         default:
           break;
       }
     }
-    return {};
+    return success();
   }
 
  private:
   static constexpr std::size_t kMaxArray = 1u << 20;
+
+  // Default-initialised: `return {}` value-initialises, which zeroes a whole Error first.
+  static Result<void> success() {
+    Result<void> ok;
+    return ok;
+  }
 
   inline static const Position kNoPosition{};
 
@@ -261,23 +266,34 @@ class Builder {
 
   // part() and value() fill a caller's buffer (reused across fields) rather than returning a
   // new string per value: the copies and Result<std::string> moves were ~10% of a translation.
-  Result<void> part(const Part& p, const Ctx& ctx, Ctx& where, std::string& out) const {
+  // They return false with the error in failed_: a value-initialised Result<void> zeroes a
+  // whole Error on every success, which alone cost ~10%.
+  bool part(const Part& p, const Ctx& ctx, Ctx& where, std::string& out) {
     out.clear();
     if (p.path >= 0 && !src_.first_at(p.path, ctx, out, where)) out.clear();
     if (out.empty() && p.has_const) out = p.constant;
-    if (out.empty() || (p.convert == Convert::none && p.table < 0)) return {};
-    EDIGATE_TRY(out, converted(p, std::move(out), where));
-    return {};
+    if (out.empty() || (p.convert == Convert::none && p.table < 0)) return true;
+    return convert_into(p, out, where);
   }
 
-  Result<void> value(const Value& v, const Ctx& ctx, Ctx& where, std::string& out) {
+  bool convert_into(const Part& p, std::string& out, const Ctx& where) {
+    auto r = converted(p, std::move(out), where);
+    if (!r) {
+      failed_ = std::move(r).error();
+      return false;
+    }
+    out = std::move(r).value();
+    return true;
+  }
+
+  bool value(const Value& v, const Ctx& ctx, Ctx& where, std::string& out) {
     if (v.parts.empty()) {
-      EDIGATE_TRY_VOID(part(v.main, ctx, where, out));
+      if (!part(v.main, ctx, where, out)) return false;
     } else {
       out.clear();
       std::string& s = part_;
       for (const Part& p : v.parts) {
-        EDIGATE_TRY_VOID(part(p, ctx, where, s));
+        if (!part(p, ctx, where, s)) return false;
         if (s.empty()) continue;
         if (!out.empty()) out += v.separator;
         out += s;
@@ -286,11 +302,11 @@ class Builder {
       if (!out.empty() && (v.main.convert != Convert::none || v.main.table >= 0)) {
         Part conv = v.main;
         conv.path = -1;
-        EDIGATE_TRY(out, converted(conv, std::move(out), where));
+        if (!convert_into(conv, out, where)) return false;
       }
     }
     if (out.empty() && v.has_default) out = v.default_value;
-    return {};
+    return true;
   }
 
   std::string text(std::int32_t p, const Ctx& ctx, Position& where) const {
@@ -367,6 +383,7 @@ class Builder {
   const Src& src_;
   TranslateContext& tc_;
   std::string field_, part_;  ///< value buffers, reused across fields
+  Error failed_;               ///< part()/value()'s error when they return false
 };
 
 }  // namespace edigate::mapping

@@ -1,3 +1,4 @@
+#include "canonical/json_io.hpp"
 #include "mapping/compile.hpp"
 
 #include "mapping/path_parser.hpp"
@@ -280,6 +281,17 @@ bool unique_output_keys(const std::vector<Item>& items) {
   return true;
 }
 
+/// Item::json_key for every item: the JSON text writer appends it instead of escaping the name
+/// for every value it writes.
+void set_json_keys(std::vector<Item>& items) {
+  for (Item& it : items) {
+    it.json_key.clear();
+    canonical::append_json_string(it.json_key, it.name);
+    it.json_key += ':';
+    set_json_keys(it.children);
+  }
+}
+
 }  // namespace
 
 Result<CompiledMap> compile_map(const MapNode& root) {
@@ -303,6 +315,7 @@ Result<CompiledMap> compile_map(const MapNode& root) {
   }
   EDIGATE_TRY_VOID(c.items(root, m.items));
   m.unique_output_keys = unique_output_keys(m.items);
+  set_json_keys(m.items);
   return m;
 }
 

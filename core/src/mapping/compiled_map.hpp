@@ -82,6 +82,7 @@ struct Item {
   enum class Kind : std::uint8_t { field, timestamp, list, object, array, segment, element, loop, pairs };
   Kind kind = Kind::field;
   std::string name;  ///< output key (inbound), tag (segment)
+  std::string json_key;  ///< name as a JSON member key with its ':' ("\"po_number\":"), set by compile_map
   Value value;
   Correlation correlation = Correlation::none;
   bool required = false;
