@@ -43,7 +43,15 @@ std::string message_id(const MessageIdentity& identity) {
   unsigned int length = 0;
   // EVP_Digest only fails on allocation failure or a missing SHA-256 provider; neither is
   // input-dependent, and an id we cannot compute must not be replaced by a wrong one.
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
+  // Fetched once: EVP_sha256() makes OpenSSL 3 look the provider's implementation up again on
+  // every digest (one per message on the translate path).
+  static const EVP_MD* const sha256 = [] {
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    if (const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr)) return md;  // kept for the process
+#endif
+    return EVP_sha256();
+  }();
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, sha256, nullptr) != 1 ||
       length < 16) {
     std::abort();
   }

@@ -292,6 +292,14 @@ void set_json_keys(std::vector<Item>& items) {
   }
 }
 
+/// Path::self_step for a path and the sub-paths of its conditions.
+void set_self_step(Path& p) {
+  p.self_step = p.steps.size() == 1 && p.steps[0].conds.empty() && p.elem.tag == p.steps[0].name;
+  for (Step& step : p.steps)
+    for (Cond& c : step.conds)
+      for (Path& sub : c.sub) set_self_step(sub);
+}
+
 }  // namespace
 
 Result<CompiledMap> compile_map(const MapNode& root) {
@@ -316,6 +324,7 @@ Result<CompiledMap> compile_map(const MapNode& root) {
   EDIGATE_TRY_VOID(c.items(root, m.items));
   m.unique_output_keys = unique_output_keys(m.items);
   set_json_keys(m.items);
+  for (Path& p : m.paths) set_self_step(p);
   return m;
 }
 

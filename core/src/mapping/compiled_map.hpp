@@ -44,6 +44,9 @@ struct Path {
   bool json = false;
   bool absolute = false;      ///< "/a/b": from the document (JSON) or transaction (EDI) root
   std::string text;           ///< as written, for messages
+  /// EDI: one step without conditions naming the element's own segment ("PO101"): a context
+  /// already on that segment is the match (set by compile_map).
+  bool self_step = false;
 };
 
 enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied, zone, sscc, upc, gtin, length };

@@ -58,12 +58,6 @@ bool EdiSource::cond_ok(const Segment& s, const Cond& c, const Ctx& at) const {
   return hit != c.negate;
 }
 
-bool EdiSource::implicit_self(const Path& path, const Ctx& ctx) const {
-  if (path.steps.size() != 1 || !path.steps[0].conds.empty() || !same(path.elem.tag, path.steps[0].name)) return false;
-  auto segs = t_.segments();
-  return ctx.seg < segs.size() && same(segs[ctx.seg].tag(), path.elem.tag);
-}
-
 bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) const {
   auto segs = t_.segments();
   if (ctx.seg >= segs.size()) return false;

@@ -86,7 +86,11 @@ class EdiSource {
     if (implicit_self(path, from)) { f(from); return; }
     walk(path.steps.data(), path.steps.size(), from, f);
   }
-  bool implicit_self(const Path& path, const Ctx& ctx) const;
+  bool implicit_self(const Path& path, const Ctx& ctx) const {
+    if (!path.self_step) return false;
+    auto segs = t_.segments();
+    return ctx.seg < segs.size() && same(segs[ctx.seg].tag(), path.elem.tag);
+  }
   /// `at`: the step's match (the segment, or the loop instance it triggers), for sub-paths.
   bool cond_ok(const Segment& s, const Cond& c, const Ctx& at) const;
   bool conds_ok(const Segment& s, const Step& step, const Ctx& at) const {
