@@ -40,7 +40,9 @@ class [[nodiscard]] Result {
 template <>
 class [[nodiscard]] Result<void> {
  public:
-  Result() = default;
+  // User-provided, not defaulted: `return {};` would otherwise value-initialise, zeroing the
+  // whole optional<Error> storage on every success (measured on the translate hot path).
+  Result() noexcept {}
   Result(Error error) : error_(std::move(error)) {}  // NOLINT(implicit)
 
   bool ok() const noexcept { return !error_.has_value(); }
