@@ -2,6 +2,7 @@
 #include "edifact_plugin.hpp"
 
 #include "contrl.hpp"
+#include "envelope_facts.hpp"
 #include "interchange_reader.hpp"
 #include "writer.hpp"
 
@@ -31,6 +32,22 @@ class EdifactPlugin final : public FormatPlugin {
     return 0;
   }
 
+  Result<EnvelopeFacts> describe_envelope(const Segment& header, const Delimiters& d) const noexcept override {
+    try {
+      return envelope_facts(header, d);
+    } catch (const std::exception& e) {
+      return Error("edifact.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
+  Result<EnvelopeFacts> sniff(std::string_view prefix) const noexcept override {
+    try {
+      return sniff_envelope(prefix);
+    } catch (const std::exception& e) {
+      return Error("edifact.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
   Result<std::unique_ptr<DocumentReader>> open(InputStream& in, const ReaderOptions& options) noexcept override {
     try {
       return std::unique_ptr<DocumentReader>(std::make_unique<InterchangeReader>(in, options));
@@ -48,7 +65,7 @@ class EdifactPlugin final : public FormatPlugin {
       out.push_back(std::move(ack));
       return out;
     } catch (const std::exception& e) {
-      return Error("edifact.ack.internal", e.what());
+      return Error("edifact.ack.internal", e.what()).as(ErrorCategory::internal);
     }
   }
 
@@ -56,7 +73,7 @@ class EdifactPlugin final : public FormatPlugin {
     try {
       return write_interchange(doc, options);
     } catch (const std::exception& e) {
-      return Error("edifact.write.internal", e.what());
+      return Error("edifact.write.internal", e.what()).as(ErrorCategory::internal);
     }
   }
 };

@@ -1,5 +1,7 @@
 #include "interchange_reader.hpp"
 
+#include "envelope_facts.hpp"
+
 #include <exception>
 
 namespace edigate::edifact {
@@ -38,10 +40,17 @@ Result<bool> InterchangeReader::next(Event& event) noexcept {
     }
     event = queue_.front();
     queue_.pop_front();
+    if ((event.kind == EventKind::interchange_begin || event.kind == EventKind::group_begin) && event.segment) {
+      auto facts = envelope_facts(*event.segment, delims_);
+      if (facts) {
+        facts_ = std::move(*facts);
+        event.envelope = &facts_;
+      }
+    }
     return true;
   } catch (const std::exception& e) {
     done_ = true;
-    return Error("edifact.internal", std::string("reader failure: ") + e.what()).at(at_offset(offset()));
+    return Error("edifact.internal", std::string("reader failure: ") + e.what()).at(at_offset(offset())).as(ErrorCategory::internal);
   }
 }
 

@@ -50,6 +50,7 @@ class InterchangeReader final : public DocumentReader {
   Delimiters delims_;
   Charset charset_ = Charset::other;
   std::deque<Event> queue_;
+  EnvelopeFacts facts_;  ///< of the last begin event handed out (Event::envelope points here)
   bool pushback_ = false;       ///< re-read the current token on the next step
   const Token* tok_ = nullptr;  ///< current token, owned by the tokenizer
   bool done_ = false;

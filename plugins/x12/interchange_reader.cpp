@@ -4,6 +4,8 @@
 // materialised transaction is ever pending and its arena is not reused under the caller.
 #include "interchange_reader.hpp"
 
+#include "envelope_facts.hpp"
+
 #include "envelope_checks.hpp"
 
 #include <algorithm>
@@ -63,6 +65,13 @@ Result<bool> InterchangeReader::next(Event& event) noexcept {
       event.info.segment_count = current_.segment_count;
       if (current_.materialized) event.segments = tx_segments_;
     }
+    if ((current_.kind == EventKind::interchange_begin || current_.kind == EventKind::group_begin) && event.segment) {
+      auto facts = envelope_facts(*event.segment, delims_);
+      if (facts) {
+        facts_ = std::move(*facts);
+        event.envelope = &facts_;
+      }
+    }
     return true;
   } catch (const std::bad_alloc&) {
     Position p;
@@ -71,7 +80,7 @@ Result<bool> InterchangeReader::next(Event& event) noexcept {
     p.has_offset = true;
     return Error("x12.memory", "out of memory while reading").at(std::move(p));
   } catch (const std::exception& e) {
-    return Error("x12.internal", e.what());
+    return Error("x12.internal", e.what()).as(ErrorCategory::internal);
   }
 }
 

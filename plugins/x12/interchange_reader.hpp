@@ -23,6 +23,8 @@ class InterchangeReader final : public DocumentReader {
  private:
   enum class Level { outside, interchange, group, transaction, orphan_set };
 
+  EnvelopeFacts facts_;  ///< of the last begin event handed out (Event::envelope points here)
+
   // An event waiting to be handed out, with everything it points to.
   struct Pending {
     EventKind kind = EventKind::issue;

@@ -3,6 +3,7 @@
 
 #include "ack.hpp"
 #include "ebcdic.hpp"
+#include "envelope_facts.hpp"
 #include "interchange_reader.hpp"
 #include "writer.hpp"
 
@@ -37,6 +38,22 @@ class X12Plugin final : public FormatPlugin {
       return !std::isalnum(static_cast<unsigned char>(c)) && c != ' ' ? 100 : 0;
     }
     return 0;
+  }
+
+  Result<EnvelopeFacts> describe_envelope(const Segment& header, const Delimiters& d) const noexcept override {
+    try {
+      return envelope_facts(header, d);
+    } catch (const std::exception& e) {
+      return Error("x12.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
+  Result<EnvelopeFacts> sniff(std::string_view prefix) const noexcept override {
+    try {
+      return sniff_envelope(prefix);
+    } catch (const std::exception& e) {
+      return Error("x12.internal", e.what()).as(ErrorCategory::internal);
+    }
   }
 
   Result<std::unique_ptr<DocumentReader>> open(InputStream& in, const ReaderOptions& options) noexcept override {

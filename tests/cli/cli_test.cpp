@@ -191,12 +191,32 @@ TEST_CASE("ack accepts the good set and rejects the bad one in the same group", 
 }
 
 TEST_CASE("ack answers a 4010 group with a 997 and a requested TA1", "[cli][ack]") {
-  auto r = run_edigate("ack --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  // --ta1 overrides the partner's policy (on_error): the interchange asks for one (ISA14=1).
+  auto r = run_edigate("ack --ta1 requested --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
   REQUIRE(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("TA1*000000101*261122*1030*A*000"));
   CHECK_THAT(r.out, Catch::Contains("ST*997*"));
   CHECK_THAT(r.out, Catch::Contains("AK1*PO*101"));
   CHECK_THAT(r.out, Catch::Contains("AK9*A*2*2*2"));
+}
+
+TEST_CASE("ack routes to the sending partner: its TA1 policy and its control numbers apply", "[cli][ack]") {
+  // acme-retail: <acks ta1="on_error"/>, <control-numbers interchange-start="5001" group-start="5001">.
+  auto r = run_edigate("ack --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, !Catch::Contains("TA1*"));
+  CHECK_THAT(r.out, Catch::Contains("*000005001*0*P*"));
+  CHECK_THAT(r.out, Catch::Contains("GS*FA*EDIGATEDEMO*ACMERETAIL*20261122*1200*5001*X*004010~"));
+  auto forced = run_edigate("ack --partner acme-retail --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  CHECK(forced.out == r.out);  // --partner and routing give the same answer
+  auto overridden = run_edigate("ack --control 7 --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  CHECK_THAT(overridden.out, Catch::Contains("*000000007*0*P*"));
+}
+
+TEST_CASE("ack exits 1 when it has nothing to acknowledge", "[cli][ack]") {
+  auto r = run_edigate("ack --standard edifact --date 20261122 --time 1200 samples/inbound/acme_850_4010.edi");
+  CHECK(r.status != 0);
+  CHECK(r.out.empty());
 }
 
 TEST_CASE("ack answers EDIFACT with a CONTRL", "[cli][ack]") {

@@ -95,16 +95,16 @@ TEST_CASE("translate: one bad and one good transaction give one message, one pos
   CHECK(count_lines(r.err) == 1);
 }
 
-TEST_CASE("translate: an unknown partner or sender is exit 1 naming it and a missing file exit 2", "[cli][translate]") {
+TEST_CASE("translate: an unknown partner or sender is exit 3 (configuration) naming it and a missing file exit 2", "[cli][translate]") {
   Workspace w;
   setup(w);
   w.write("po.edi", interchange("STRANGER", kGood, 1));
   auto unknown_sender = w.run("translate po.edi");
-  CHECK(unknown_sender.status == 1);
+  CHECK(unknown_sender.status == 3);
   CHECK(unknown_sender.out.empty());
   CHECK(unknown_sender.err.find("no partner profile claims X12 sender ZZ/STRANGER") != std::string::npos);
   auto unknown_partner = w.run("translate --partner nobody po.edi");
-  CHECK(unknown_partner.status == 1);
+  CHECK(unknown_partner.status == 3);
   CHECK(unknown_partner.err.find("unknown partner 'nobody'") != std::string::npos);
   CHECK(w.run("translate missing.edi").status == 2);
   CHECK(w.run("translate").status == 2);
@@ -148,7 +148,7 @@ TEST_CASE("render writes the interchange for the partner and translate reads it 
   CHECK(edigate::test::read_file(w.dir / "out.edi").find("*000000900*0*P*") != std::string::npos);
   CHECK(w.run("render po.jsonl").status == 2);  // --partner is required
   CHECK(w.run("render --partner acme --date 2024-03-15 po.jsonl").status == 2);
-  CHECK(w.run("render --partner nobody po.jsonl").status == 1);
+  CHECK(w.run("render --partner nobody po.jsonl").status == 3);  // configuration
   w.write("bad.jsonl", "{not json\n");
   auto bad = w.run("render --partner acme bad.jsonl");
   CHECK(bad.status == 1);

@@ -3,7 +3,9 @@
 // of a class in core/include/edigate/ (docs/plugin-sdk.md explains when and why).
 #include <cstdint>
 
-#define EDIGATE_SDK_ABI 1u
+// 2: Position gained line/column/element_ref/loop_id; Event::envelope; FormatPlugin::describe_envelope
+//    and sniff; Error::category.
+#define EDIGATE_SDK_ABI 2u
 #define EDIGATE_VERSION "0.1.0"
 
 namespace edigate {

@@ -10,6 +10,25 @@ namespace edigate {
 
 enum class Severity : std::uint8_t { error, warning };
 
+/// What kind of failure, so a caller can decide without reading codes: retry a transient one,
+/// dead-letter bad input, alert on configuration and internal ones (exit codes follow it too).
+enum class ErrorCategory : std::uint8_t {
+  invalid_input,  ///< the document (or request) is wrong; retrying gives the same answer
+  configuration,  ///< a profile, map, schema or option is wrong or missing; fix it, then replay
+  transient,      ///< I/O, network, a busy resource; the same work may succeed later
+  internal,       ///< a defect or resource exhaustion inside the gateway
+};
+
+inline const char* to_string(ErrorCategory c) {
+  switch (c) {
+    case ErrorCategory::invalid_input: return "invalid-input";
+    case ErrorCategory::configuration: return "configuration";
+    case ErrorCategory::transient: return "transient";
+    case ErrorCategory::internal: return "internal";
+  }
+  return "internal";
+}
+
 /// Where a problem sits. Zero means "not applicable" for every numeric field.
 struct Position {
   std::string file;                 ///< input name as given by the user ("-" for stdin)
@@ -33,6 +52,7 @@ struct Error {
   std::string expected;  ///< optional: what the standard wants
   std::string found;     ///< optional: what the input has (shown quoted)
   Severity severity = Severity::error;
+  ErrorCategory category = ErrorCategory::invalid_input;
 
   Error() = default;
   Error(std::string c, std::string m) : code(std::move(c)), message(std::move(m)) {}
@@ -45,6 +65,8 @@ struct Error {
     return std::move(*this);
   }
   Error&& warn() && { severity = Severity::warning; return std::move(*this); }
+  Error&& as(ErrorCategory c) && { category = c; return std::move(*this); }
+  Error& as(ErrorCategory c) & { category = c; return *this; }
 
   bool is_warning() const noexcept { return severity == Severity::warning; }
 

@@ -3,6 +3,7 @@
 // Objects a plugin returns must not outlive the plugin (the host guarantees the library stays
 // loaded while the plugin object lives). No entry point throws.
 #include <edigate/document.hpp>
+#include <edigate/envelope.hpp>
 #include <edigate/input.hpp>
 #include <edigate/plugin.hpp>
 #include <edigate/reader.hpp>
@@ -28,6 +29,16 @@ class FormatPlugin : public Plugin {
   /// How sure the plugin is that an input starting with `prefix` (up to 4 KiB) is its standard:
   /// 0 = not at all, 100 = certain.
   virtual int detect(std::string_view prefix) const noexcept = 0;
+
+  /// The envelope facts of an interchange or group header segment (ISA/GS, UNB/UNG) as the
+  /// reader delivers it. An Error when `header` is not one of this standard's headers.
+  virtual Result<EnvelopeFacts> describe_envelope(const Segment& header, const Delimiters& delimiters) const noexcept = 0;
+
+  /// The first interchange header's facts read from the first bytes of an input (up to 4 KiB,
+  /// as for detect()), so the host can route before opening a reader (the partner's tolerance
+  /// decides how it is read). An Error when no header can be read there (bare messages, junk,
+  /// a header cut short); the reader then says what is wrong.
+  virtual Result<EnvelopeFacts> sniff(std::string_view prefix) const noexcept = 0;
 
   /// A streaming reader over `in`, which must outlive the reader.
   virtual Result<std::unique_ptr<DocumentReader>> open(InputStream& in, const ReaderOptions& options) noexcept = 0;

@@ -4,6 +4,7 @@
 // input). Envelope problems travel with the event they belong to, so an acknowledgement can
 // accept good transactions and reject bad ones in the same group.
 #include <edigate/delimiters.hpp>
+#include <edigate/envelope.hpp>
 #include <edigate/error.hpp>
 #include <edigate/result.hpp>
 #include <edigate/segment.hpp>
@@ -72,6 +73,9 @@ struct Event {
   TransactionInfo info;                 ///< for transaction events
   std::span<const Error> issues;        ///< problems (errors and warnings) of this structure
   const Delimiters* delimiters = nullptr;
+  /// interchange_begin / group_begin: what the header says (null without a header segment,
+  /// e.g. bare EDIFACT messages or an implicit group)
+  const EnvelopeFacts* envelope = nullptr;
   std::uint32_t interchange = 0;        ///< 1-based ordinals in the input
   std::uint32_t group = 0;
   std::uint32_t transaction = 0;

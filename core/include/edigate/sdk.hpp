@@ -4,6 +4,7 @@
 #include <edigate/codes.hpp>
 #include <edigate/delimiters.hpp>
 #include <edigate/document.hpp>
+#include <edigate/envelope.hpp>
 #include <edigate/error.hpp>
 #include <edigate/format_plugin.hpp>
 #include <edigate/input.hpp>

@@ -1,11 +1,13 @@
 // edigate ack FILE: the acknowledgements (997/999/TA1, CONTRL) the gateway would send back.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "validation/analyzer.hpp"
+#include "runtime/ack_policy.hpp"
 
 #include <edigate/abi.hpp>
 
-#include <cstdio>
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <ostream>
 
 namespace edigate::cli {
@@ -17,8 +19,8 @@ static const char* const kAckHelp =
     "X12 997 (before 005010) or 999 (005010 on) per functional group, with a TA1 when the\n"
     "interchange asks for one (ISA14=1) or has envelope errors; EDIFACT CONTRL. Each\n"
     "transaction set is accepted or rejected on its own.\n"
-    "Problems found are printed on stderr. Exit status: 0 acknowledgement written, 2 usage or\n"
-    "I/O error.\n"
+    "Problems found are printed on stderr. Exit status: 0 acknowledgement written (rejections\n"
+    "included), 1 nothing to acknowledge, 2 usage or I/O error, 3 configuration.\n"
     "\n"
     "options:\n"
     "  --kind auto|997|999|ta1|contrl   acknowledgement type (default auto)\n"
@@ -26,8 +28,9 @@ static const char* const kAckHelp =
     "  --control N              first interchange control number (default 1; +1 per interchange)\n"
     "  --date CCYYMMDD --time HHMM   envelope date and time (default: now, UTC)\n"
     "  --errors-only            X12: AK2/AK5 only for sets with errors\n"
-    "With --partner ID, the partner's acknowledgement policy (997/999/none, TA1, CONTRL) applies\n"
-    "unless --kind or --ta1 say otherwise.\n";
+    "The partner (--partner ID, else the one claiming the interchange's sender) decides how the\n"
+    "file is read, which acknowledgement it gets (997/999/none, TA1, CONTRL) and its control\n"
+    "numbers (<control-numbers>), unless --kind, --ta1 or --control say otherwise.\n";
 
 namespace {
 
@@ -48,22 +51,6 @@ Result<Ta1Policy> parse_ta1(const std::string& s) {
   return Error("cli.usage", "--ta1 must be never, on-error, requested or always, got '" + s + "'");
 }
 
-AckKind ack_kind_for(partners::FunctionalAck policy) {
-  switch (policy) {
-    case partners::FunctionalAck::x997: return AckKind::x12_997;
-    case partners::FunctionalAck::x999: return AckKind::x12_999;
-    case partners::FunctionalAck::none: return AckKind::x12_ta1_only;
-    case partners::FunctionalAck::automatic: break;
-  }
-  return AckKind::automatic;
-}
-
-std::string zero_pad(unsigned long long n, int width) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%0*llu", width, n);
-  return buf;
-}
-
 }  // namespace
 
 int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
@@ -78,15 +65,17 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     err << "edigate ack: expected exactly one FILE\n" << kAckHelp;
     return kExitUsage;
   }
-  AckOptions ack;
-  auto kind = parse_kind(args.get("kind", "auto"));
-  auto ta1 = parse_ta1(args.get("ta1", "requested"));
-  if (!kind || !ta1) {
-    err << "edigate ack: " << (!kind ? kind.error().message : ta1.error().message) << "\n";
-    return kExitUsage;
+  runtime::AckOverrides ack;
+  if (args.has("kind")) {
+    auto kind = parse_kind(args.get("kind"));
+    if (!kind) return (err << "edigate ack: " << kind.error().message << "\n", kExitUsage);
+    ack.kind = *kind;
   }
-  ack.kind = *kind;
-  ack.ta1 = *ta1;
+  if (args.has("ta1")) {
+    auto ta1 = parse_ta1(args.get("ta1"));
+    if (!ta1) return (err << "edigate ack: " << ta1.error().message << "\n", kExitUsage);
+    ack.ta1 = *ta1;
+  }
   ack.date = args.get("date");
   ack.time = args.get("time");
   ack.report_accepted_sets = !args.has("errors-only");
@@ -98,69 +87,79 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     err << "edigate ack: --time must be HHMM\n";
     return kExitUsage;
   }
-  unsigned long long control = 1;
   if (auto c = args.get("control"); !c.empty()) {
     char* end = nullptr;
-    control = std::strtoull(c.c_str(), &end, 10);
-    if (!end || *end || control == 0 || control > 999999999ULL) {
+    errno = 0;
+    unsigned long long control = std::strtoull(c.c_str(), &end, 10);
+    if (errno || !end || *end || c[0] == '-' || control == 0 || control > 999999999ULL) {
       err << "edigate ack: --control must be a number from 1 to 999999999\n";
       return kExitUsage;
     }
+    ack.first_control = control;
   }
 
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate ack: " << ctx.error().to_string() << "\n";
-    return kExitUsage;
+    return std::max(kExitUsage, exit_code_for(ctx.error().category));
   }
   const std::string& path = args.positional[0];
-  auto in = (*ctx)->open(path);
-  if (!in) {
-    err << in.error().to_string() << "\n";
-    return kExitUsage;
+  auto file = io::FileInput::open(path);
+  if (!file) {
+    err << file.error().to_string() << "\n";
+    return exit_code_for(file.error().category);
   }
-  // A partner's acknowledgement policy applies unless the command line says otherwise.
-  if (const partners::Profile* partner = (*ctx)->partner()) {
-    if (!args.has("kind")) ack.kind = ack_kind_for(partner->acks.functional);
-    if (!args.has("ta1")) ack.ta1 = partner->acks.ta1;
-    if (in->format->standard() == "EDIFACT" && !partner->acks.contrl && !args.has("kind")) {
-      err << "edigate ack: partner '" << partner->id << "' receives no CONTRL\n";
-      return kExitOk;
-    }
-  }
-  validation::AnalyzeOptions options;
-  options.reader = (*ctx)->reader_options();
-  options.reader.file = path;
+  io::PeekInput in(**file);
+  runtime::AckPlanner planner(ack);
   exit_code = kExitOk;
-  validation::AnalyzeCallbacks callbacks;
-  callbacks.on_issue = [&](const Error& e) { err << e.to_string() << "\n"; };
-  callbacks.on_interchange = [&](InterchangeReport&& report) {
+  std::uint64_t written = 0, declined = 0;
+  std::string standard;
+  translation::InboundSink sink;
+  sink.on_issue = [&](const Error& e) { err << e.to_string() << "\n"; };
+  // The verdicts come from the same pass translate takes: routed by sender and receiver, read
+  // with the partner's tolerance, validated once. The partner's policy and counters apply.
+  sink.on_interchange = [&](InterchangeReport&& report, const std::shared_ptr<const partners::Profile>& partner) {
     if (exit_code != kExitOk) return;
-    // Control numbers would come from the store's allocator in the pipeline; here: --control.
-    ack.interchange_control = zero_pad(control, 9);
-    ack.group_control = std::to_string(control);
-    ack.transaction_control = "0001";
-    ++control;
-    auto acks = in->format->acknowledge(report, ack);
+    auto format = (*ctx)->plugins().format_for_standard(standard);
+    auto options = planner.next(partner.get(), standard);
+    if (!options) {
+      err << "edigate ack: partner '" << partner->id << "' receives no acknowledgement for this interchange\n";
+      ++declined;
+      return;
+    }
+    auto acks = format->acknowledge(report, *options);
     if (!acks) {
       err << acks.error().to_string() << "\n";
-      exit_code = kExitUsage;
+      exit_code = std::max(kExitUsage, exit_code_for(acks.error().category));
       return;
     }
     for (const auto& doc : *acks) {
-      auto bytes = in->format->write(doc, WriteOptions{});
+      auto bytes = format->write(doc, WriteOptions{});
       if (!bytes) {
         err << bytes.error().to_string() << "\n";
-        exit_code = kExitUsage;
+        exit_code = std::max(kExitUsage, exit_code_for(bytes.error().category));
         return;
       }
       out << *bytes;
+      ++written;
     }
   };
-  auto summary = validation::analyze(*in->format, *in->stream, (*ctx)->schemas(), options, callbacks);
+  // The format is known once the pass has detected it; peek to name it for the callback.
+  {
+    auto head = in.peek();
+    if (!head) return (err << head.error().to_string() << "\n", exit_code_for(head.error().category));
+    auto format = (*ctx)->forced_standard().empty() ? (*ctx)->plugins().detect_format(*head)
+                                                    : (*ctx)->plugins().format_for_standard((*ctx)->forced_standard());
+    if (format) standard = std::string(format->standard());
+  }
+  auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
   if (!summary) {
     err << summary.error().to_string() << "\n";
-    return kExitUsage;
+    return std::max(exit_code, exit_code_for(summary.error().category));
+  }
+  if (exit_code == kExitOk && written == 0 && declined == 0) {
+    err << "edigate ack: " << path << ": no acknowledgement written (no interchange to answer)\n";
+    exit_code = std::max(kExitInvalid, exit_code_of(*summary));
   }
   return exit_code;
 }

@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "partners/registry.hpp"
 #include "partners/scaffold.hpp"
+#include "runtime/profile_check.hpp"
 #include "translation/sample_check.hpp"
 
 #include <iomanip>
@@ -72,78 +73,23 @@ int list(const partners::RegistrySnapshot& snap, std::ostream& out, std::ostream
   return snap.errors.empty() ? kExitOk : kExitInvalid;
 }
 
-/// A map that loads but does not fit its <document>: direction, source, set.
-std::string map_mismatch(const partners::Profile& p, const partners::DocumentType& d, const mapping::CompiledMap& m) {
-  const bool inbound = d.direction == partners::Direction::inbound;
-  if (m.inbound() != inbound) return "the map's direction is " + m.direction;
-  const bool json = p.standard.family == partners::Family::json;
-  if (inbound && m.json_source() != json) return json ? "a JSON partner needs a map with source=\"json\"" : "the map reads JSON, not EDI";
-  if (!json && !m.set.empty() && m.set != d.type) return "the map is for set " + m.set;
-  if (m.type.empty()) return "the map has no type= (the canonical type)";
-  return "";
-}
-
-/// Missing, broken and mismatched map and schema files of one profile, each at the <document>
-/// that names it (a broken map also with its own file:line:col).
-std::vector<Error> check_references(const partners::Profile& p, translation::FileCache& files) {
-  const std::filesystem::path& maps_dir = files.maps_root();
-  std::vector<Error> problems;
-  auto at_document = [&](const partners::DocumentType& d, std::string code, std::string message) {
-    Error e(std::move(code), std::move(message));
-    e.position.file = p.file.string();
-    e.position.line = d.line;
-    return e;
-  };
-  for (const auto& d : p.documents) {
-    for (const auto* ref : {&d.map, &d.schema}) {
-      if (ref->empty()) continue;
-      auto path = p.resolve(*ref, maps_dir);
-      std::error_code ec;
-      if (std::filesystem::is_regular_file(path, ec)) {
-        const std::string what = std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);
-        if (ref == &d.map) {
-          auto map = files.map(path);
-          if (!map) problems.push_back(at_document(d, map.error().code, what + " does not load: " + map.error().to_string(false)));
-          else if (auto why = map_mismatch(p, d, **map); !why.empty())
-            problems.push_back(std::move(at_document(d, "partner.map.mismatch", what + " does not fit: " + why)).want(path.string(), ""));
-        } else if (auto schema = files.schema(path); !schema) {
-          problems.push_back(at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string(false)));
-        }
-        continue;
-      }
-      Error e("partner.reference.missing", std::string(ref == &d.map ? "map" : "schema") + " file for " + d.type + " " +
-                                               partners::to_string(d.direction) + " not found");
-      e.position.file = p.file.string();
-      e.position.line = d.line;
-      e.expected = (p.folder / *ref).string() + " or " + (maps_dir / *ref).string();
-      problems.push_back(std::move(e));
-    }
-  }
-  return problems;
-}
-
-/// Plugins and schemas for translating samples: --plugins/--schemas, else the installed ones.
-struct SampleRuntime {
-  plugin_host::PluginHost plugins;
-  std::unique_ptr<schema::Registry> schemas;
-};
-
-std::unique_ptr<SampleRuntime> sample_runtime(const Args& args, std::ostream& err) {
-  auto rt = std::make_unique<SampleRuntime>();
-  std::vector<std::filesystem::path> plugin_dirs, schema_dirs;
-  for (const auto& d : args.all("plugins")) plugin_dirs.emplace_back(d);
-  if (plugin_dirs.empty()) plugin_dirs = plugin_host::default_plugin_dirs();
-  for (const auto& dir : plugin_dirs)
-    for (const auto& e : rt->plugins.load_directory(dir))
-      if (!args.all("plugins").empty()) err << "edigate partners: warning: " << e.to_string() << "\n";
-  for (const auto& d : args.all("schemas")) schema_dirs.emplace_back(d);
-  if (schema_dirs.empty()) schema_dirs = default_schema_dirs();
-  rt->schemas = std::make_unique<schema::Registry>(schema_dirs);
-  return rt;
+/// The runtime samples are translated with: --plugins/--schemas, else the installed ones.
+std::unique_ptr<runtime::Runtime> sample_runtime(const Args& args, std::ostream& err) {
+  runtime::RuntimeOptions options;
+  for (const auto& d : args.all("plugins")) options.plugin_dirs.emplace_back(d);
+  for (const auto& d : args.all("schemas")) options.schema_dirs.emplace_back(d);
+  options.partners_dir = partners_dir(args);
+  options.maps_dir = maps_dir(args);
+  std::vector<Error> warnings;
+  auto rt = runtime::Runtime::open(options, warnings);
+  if (!args.all("plugins").empty())
+    for (const auto& e : warnings) err << "edigate partners: warning: " << e.to_string() << "\n";
+  return rt ? std::move(*rt) : nullptr;
 }
 
 /// One line per sample on `out`; the errors behind a failure indented below it.
-std::size_t check_samples(const partners::Profile& p, translation::Services* services, std::ostream& out) {
+std::size_t check_samples(const partners::Profile& p, const partners::RegistrySnapshot& snap,
+                          translation::Services* services, std::ostream& out) {
   std::error_code ec;
   if (!std::filesystem::is_directory(p.folder / "samples", ec)) return 0;
   if (!services) {
@@ -151,7 +97,7 @@ std::size_t check_samples(const partners::Profile& p, translation::Services* ser
     return 1;
   }
   std::size_t failed = 0;
-  for (const auto& r : translation::check_samples(*services, p)) {
+  for (const auto& r : translation::check_samples(*services, p, &snap)) {
     out << r.file.string() << ": " << (r.ok ? "ok: " : "FAILED: ") << r.summary << "\n";
     for (const auto& e : r.errors) out << "  " << e.to_string() << "\n";
     if (!r.ok) ++failed;
@@ -170,19 +116,19 @@ int check(const partners::RegistrySnapshot& snap, const std::filesystem::path& d
   for (const auto& e : snap.errors)
     if (only.empty() || e.position.file.rfind(only_prefix, 0) == 0) problems.push_back(e);
   translation::FileCache files(maps_dir(args));
-  std::unique_ptr<SampleRuntime> runtime;
+  std::unique_ptr<runtime::Runtime> rt;
   std::optional<translation::Services> services;
   std::size_t checked = 0, failed_samples = 0;
   for (const auto& [id, p] : snap.by_id) {
     if (!only.empty() && id != only) continue;
     ++checked;
-    for (auto& e : check_references(*p, files)) problems.push_back(std::move(e));
+    for (auto& e : runtime::check_references(*p, files)) problems.push_back(std::move(e));
     std::error_code ec;
-    if (std::filesystem::is_directory(p->folder / "samples", ec) && !runtime) {
-      runtime = sample_runtime(args, err);
-      if (!runtime->plugins.plugins().empty()) services.emplace(translation::Services{runtime->plugins, runtime->schemas.get(), files});
+    if (std::filesystem::is_directory(p->folder / "samples", ec) && !rt) {
+      rt = sample_runtime(args, err);
+      if (rt) services.emplace(translation::Services{rt->plugins(), rt->schemas(), files});
     }
-    failed_samples += check_samples(*p, services ? &*services : nullptr, out);
+    failed_samples += check_samples(*p, snap, services ? &*services : nullptr, out);
   }
   if (!only.empty() && checked == 0 && problems.empty()) {
     err << "edigate partners: no partner '" << only << "' in " << dir.string() << "\n";

@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <algorithm>
 #include <ostream>
 
 namespace edigate::cli {
@@ -105,7 +106,7 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate render: " << ctx.error().to_string() << "\n";
-    return ctx.error().code == "cli.unknown_partner" ? kExitInvalid : kExitUsage;
+    return std::max(kExitUsage, exit_code_for(ctx.error().category));
   }
   const partners::Profile& partner = *(*ctx)->partner();
   translation::ControlCounters counters = translation::ControlCounters::from(partner.control_numbers);

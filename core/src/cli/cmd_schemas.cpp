@@ -29,7 +29,7 @@ int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
   }
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : args.all("schemas")) dirs.emplace_back(d);
-  if (dirs.empty()) dirs = default_schema_dirs();
+  if (dirs.empty()) dirs = runtime::default_schema_dirs();
   schema::Registry registry(dirs);
   std::vector<schema::SchemaInfo> loaded;
   auto errors = registry.check_all(&loaded);

@@ -19,17 +19,11 @@ static const char* const kTranslateHelp =
     "positioned errors on stderr and no message, and the others still translate.\n"
     "Without --partner, each interchange goes to the partner claiming its sender (ISA05/ISA06,\n"
     "UNB S002) in --partners; JSON input needs --partner.\n"
-    "Exit status: 0 all translated, 1 anything not translated (unknown partner included), 2 usage\n"
-    "or I/O error.\n"
+    "Exit status: 0 all translated, 1 invalid input, 2 usage or I/O error, 3 not translated\n"
+    "because of configuration (unknown partner, missing map or schema), 4 internal error.\n"
     "\n"
     "options:\n"
     "  --no-warnings            print errors only\n";
-
-namespace {
-
-bool is_io(const Error& e) { return e.code.rfind("io.", 0) == 0; }
-
-}  // namespace
 
 int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
@@ -45,47 +39,34 @@ int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate translate: " << ctx.error().to_string() << "\n";
-    return ctx.error().code == "cli.unknown_partner" ? kExitInvalid : kExitUsage;
+    return std::max(kExitUsage, exit_code_for(ctx.error().category));
   }
-  translation::FileCache files(maps_dir(args));
-  translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
-
-  translation::InboundOptions options;
-  options.partner = (*ctx)->partner_profile();
-  if (!options.partner) {
-    partners::PartnerRegistry registry(partners_dir(args));
-    options.registry = registry.snapshot();
-    // A broken profile may be the one the sender needed: say so up front.
-    for (const auto& e : options.registry->errors) err << "edigate translate: warning: " << e.to_string() << "\n";
-  }
-  options.reader = (*ctx)->reader_options();
-  options.strict = args.has("strict");
-  options.standard = args.get("standard");
-  std::transform(options.standard.begin(), options.standard.end(), options.standard.begin(), ::toupper);
+  if (!(*ctx)->partner())  // a broken profile may be the one the sender needed: say so up front
+    for (const auto& e : (*ctx)->runtime().partners().snapshot()->errors)
+      err << "edigate translate: warning: " << e.to_string() << "\n";
   const bool warnings = !args.has("no-warnings");
 
   for (const auto& path : args.positional) {
     auto file = io::FileInput::open(path);
     if (!file) {
       err << file.error().to_string() << "\n";
-      exit_code = kExitUsage;
+      exit_code = std::max(exit_code, exit_code_for(file.error().category));
       continue;
     }
     io::PeekInput in(**file);
-    options.file = path;
     translation::InboundSink sink;
     // Lines only: translation writes each message's JSON text directly where the map allows.
     sink.on_line = [&](std::string_view line) { out << line << '\n'; };
     sink.on_issue = [&](const Error& e) {
       if (warnings || !e.is_warning()) err << e.to_string() << "\n";
     };
-    auto summary = translation::translate_inbound(services, in, options, sink);
+    auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, true), sink);
     if (!summary) {
       err << summary.error().to_string() << "\n";
-      exit_code = is_io(summary.error()) ? kExitUsage : std::max(exit_code, kExitInvalid);
+      exit_code = std::max(exit_code, exit_code_for(summary.error().category));
       continue;
     }
-    if (!summary->ok()) exit_code = std::max(exit_code, kExitInvalid);
+    exit_code = std::max(exit_code, exit_code_of(*summary));
     if (summary->transactions == 0 && summary->errors == 0) {
       Error e("translate.empty", "no interchange, message or JSON document found");
       e.position.file = path;

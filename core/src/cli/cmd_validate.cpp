@@ -1,7 +1,6 @@
 // edigate validate FILE...: one line per problem, exit 0 valid / 1 invalid / 2 usage or I/O.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "validation/analyzer.hpp"
 
 #include <edigate/abi.hpp>
 
@@ -43,36 +42,33 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
   const bool warnings = !args.has("no-warnings");
   exit_code = kExitOk;
   for (const auto& path : args.positional) {
-    auto in = (*ctx)->open(path);
-    if (!in) {
-      out << in.error().to_string() << "\n";
-      // Unreadable is a usage/I-O failure; readable but not EDI is invalid input.
-      bool io = in.error().code.rfind("io.", 0) == 0;
-      exit_code = io ? kExitUsage : std::max(exit_code, kExitInvalid);
+    auto file = io::FileInput::open(path);
+    if (!file) {
+      out << file.error().to_string() << "\n";
+      exit_code = std::max(exit_code, exit_code_for(file.error().category));
       continue;
     }
-    validation::AnalyzeOptions options;
-    options.reader = (*ctx)->reader_options();
-    options.reader.file = path;
-    validation::AnalyzeCallbacks callbacks;
-    callbacks.on_issue = [&](const Error& e) {
+    io::PeekInput in(**file);
+    translation::InboundSink sink;
+    sink.on_issue = [&](const Error& e) {
       if (warnings || !e.is_warning()) out << e.to_string() << "\n";
     };
-    auto summary = validation::analyze(*in->format, *in->stream, (*ctx)->schemas(), options, callbacks);
+    // The same pass translate and ack take (routing, the partner's tolerance, one verdict).
+    auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
     if (!summary) {
       out << summary.error().to_string() << "\n";
-      exit_code = kExitUsage;
+      exit_code = std::max(exit_code, exit_code_for(summary.error().category));
       continue;
     }
-    if (!summary->valid() && exit_code == kExitOk) exit_code = kExitInvalid;
+    exit_code = std::max(exit_code, exit_code_of(*summary));
     if (summary->interchanges == 0 && summary->transactions == 0 && summary->errors == 0) {
       Error e("validate.empty", "no interchange or message found");
       e.position.file = path;
       out << e.to_string() << "\n";
-      if (exit_code == kExitOk) exit_code = kExitInvalid;
+      exit_code = std::max(exit_code, kExitInvalid);
     }
     if (args.has("summary"))
-      err << path << ": " << in->format->standard() << ", " << summary->bytes << " bytes, " << summary->interchanges
+      err << path << ": " << summary->standard << ", " << summary->bytes << " bytes, " << summary->interchanges
           << " interchange(s), " << summary->groups << " group(s), " << summary->transactions << " transaction(s) ("
           << summary->transactions_rejected << " rejected), " << summary->errors << " error(s), " << summary->warnings
           << " warning(s)\n";

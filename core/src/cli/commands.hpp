@@ -3,6 +3,8 @@
 // and returns the exit code.
 #include "cli/args.hpp"
 
+#include <edigate/error.hpp>
+
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -24,8 +26,14 @@ int cmd_render(const Words& words, std::ostream& out, std::ostream& err);
 /// Exit codes shared by the commands.
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitInvalid = 1;  ///< input read, problems found
-inline constexpr int kExitUsage = 2;    ///< usage or I/O error
+inline constexpr int kExitInvalid = 1;   ///< input read, problems found in it
+inline constexpr int kExitUsage = 2;     ///< usage or I/O error (ErrorCategory::transient)
+inline constexpr int kExitConfig = 3;    ///< a profile, map or schema of ours is wrong or missing
+inline constexpr int kExitInternal = 4;  ///< a defect or resource exhaustion inside edigate
+
+/// The exit code an error of that category gives. Codes grow with how much the problem is
+/// ours rather than the input's, so the worst of several is their maximum.
+int exit_code_for(ErrorCategory category);
 
 /// The start every command shares: parses `words`, answers --help and --version, and reports
 /// usage errors (with the help text) itself. Returns the Args to go on with, or nullopt with

@@ -1,6 +1,6 @@
 #include "cli/context.hpp"
 
-#include "config/search_path.hpp"
+#include "cli/commands.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,14 +29,6 @@ const char* const kInputOptionsHelp =
     "                           the installed share/edigate/partners)\n"
     "  --maps DIR               map folder (default ./maps, else the installed share/edigate/maps)\n";
 
-std::vector<std::filesystem::path> default_schema_dirs() {
-  auto dirs = config::paths_from_env("EDIGATE_SCHEMA_PATH");
-  if (!dirs.empty()) return dirs;
-  auto exe = plugin_host::executable_dir();
-  dirs.push_back(exe / ".." / "share" / "edigate" / "schemas");
-  return dirs;
-}
-
 namespace {
 
 std::filesystem::path dir_with_fallback(const Args& args, const std::string& option) {
@@ -55,40 +47,28 @@ std::filesystem::path maps_dir(const Args& args) { return dir_with_fallback(args
 
 Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream& err) {
   auto ctx = std::unique_ptr<Context>(new Context());
-  std::vector<std::filesystem::path> plugin_dirs;
-  for (const auto& d : args.all("plugins")) plugin_dirs.emplace_back(d);
-  if (plugin_dirs.empty()) plugin_dirs = plugin_host::default_plugin_dirs();
-  for (const auto& dir : plugin_dirs)
-    for (const auto& e : ctx->host_.load_directory(dir)) err << "edigate: warning: " << e.to_string() << '\n';
-  if (ctx->host_.plugins().empty())
-    return Error("cli.no_plugins", "no format plugins loaded (use --plugins DIR or EDIGATE_PLUGIN_PATH)");
-
-  std::vector<std::filesystem::path> schema_dirs;
-  for (const auto& d : args.all("schemas")) schema_dirs.emplace_back(d);
-  if (schema_dirs.empty()) schema_dirs = default_schema_dirs();
-  ctx->schemas_ = std::make_unique<schema::Registry>(schema_dirs);
-  ctx->check_schemas_ = !args.has("no-schema");
+  runtime::RuntimeOptions options;
+  for (const auto& d : args.all("plugins")) options.plugin_dirs.emplace_back(d);
+  for (const auto& d : args.all("schemas")) options.schema_dirs.emplace_back(d);
+  options.check_schemas = !args.has("no-schema");
+  options.partners_dir = partners_dir(args);
+  options.maps_dir = maps_dir(args);
+  std::vector<Error> warnings;
+  auto rt = runtime::Runtime::open(options, warnings);
+  for (const auto& e : warnings) err << "edigate: warning: " << e.to_string() << '\n';
+  if (!rt) return std::move(rt).error();
+  ctx->runtime_ = std::move(*rt);
 
   ctx->forced_standard_ = args.get("standard");
   std::transform(ctx->forced_standard_.begin(), ctx->forced_standard_.end(), ctx->forced_standard_.begin(), ::toupper);
-  if (!ctx->forced_standard_.empty() && !ctx->host_.format_for_standard(ctx->forced_standard_))
+  if (!ctx->forced_standard_.empty() && !ctx->plugins().format_for_standard(ctx->forced_standard_))
     return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
 
   if (auto id = args.get("partner"); !id.empty()) {
-    partners::PartnerRegistry registry(partners_dir(args));
-    auto snapshot = registry.snapshot();
-    ctx->partner_ = snapshot->find(id);
-    if (!ctx->partner_) {
-      std::string known;
-      for (const auto& [name, profile] : snapshot->by_id) known += (known.empty() ? "" : ", ") + name;
-      Error e("cli.unknown_partner", "unknown partner '" + id + "' in " + registry.dir().string() +
-                                         (known.empty() ? std::string(" (no loadable profiles)") : "; known: " + known));
-      for (const auto& problem : snapshot->errors)
-        if (problem.position.file.find("/" + id + "/") != std::string::npos) e.message += "; " + problem.to_string();
-      return e;
-    }
+    EDIGATE_TRY(ctx->partner_, ctx->runtime_->partner(id));
     ctx->reader_ = ctx->partner_->reader_options();
   }
+  ctx->strict_ = args.has("strict");
   if (args.has("strict")) {
     ctx->reader_.tolerance = Tolerance::strict();
   }
@@ -106,11 +86,11 @@ Result<Context::OpenInput> Context::open(const std::string& path) const {
   EDIGATE_TRY(in.file, io::FileInput::open(path));
   in.stream = std::make_unique<io::PeekInput>(*in.file);
   if (!forced_standard_.empty()) {
-    in.format = host_.format_for_standard(forced_standard_);
+    in.format = runtime_->plugins().format_for_standard(forced_standard_);
     return in;
   }
   EDIGATE_TRY(std::string_view head, in.stream->peek());
-  in.format = host_.detect_format(head);
+  in.format = runtime_->plugins().detect_format(head);
   if (!in.format) {
     Error e("cli.unknown_format",
             head.empty() ? std::string("empty input, expected an X12 or EDIFACT interchange")
@@ -121,6 +101,25 @@ Result<Context::OpenInput> Context::open(const std::string& path) const {
     return e;
   }
   return in;
+}
+
+translation::InboundOptions Context::inbound_options(const std::string& path, bool translate) const {
+  translation::InboundOptions options;
+  options.file = path;
+  options.partner = partner_;
+  if (!partner_) options.registry = runtime_->partners().snapshot();
+  options.reader = reader_;
+  options.strict = strict_;
+  options.standard = forced_standard_;
+  options.translate = translate;
+  return options;
+}
+
+int exit_code_of(const translation::InboundSummary& summary) {
+  int code = kExitOk;
+  for (auto c : {ErrorCategory::invalid_input, ErrorCategory::transient, ErrorCategory::configuration, ErrorCategory::internal})
+    if (summary.errors_of(c)) code = std::max(code, exit_code_for(c));
+  return code;
 }
 
 }  // namespace edigate::cli

@@ -1,12 +1,12 @@
 #pragma once
-// What every subcommand shares: the loaded plugins, the schema registry, reader options from
-// the command line, and opening an input with its format detected.
+// What every subcommand shares: the runtime (plugins, schemas, partners, maps) opened from the
+// command line's folders, reader options from the command line, and opening an input with its
+// format detected. Everything else is the runtime's.
 #include "cli/args.hpp"
 #include "io/file_input.hpp"
 #include "io/peek_input.hpp"
-#include "partners/registry.hpp"
-#include "plugin_host/plugin_host.hpp"
-#include "schema/registry.hpp"
+#include "runtime/runtime.hpp"
+#include "translation/inbound.hpp"
 
 #include <iosfwd>
 #include <memory>
@@ -33,29 +33,35 @@ class Context {
   /// Opens a file ("-" = stdin) and picks its format plugin (--standard, else detection).
   Result<OpenInput> open(const std::string& path) const;
 
-  plugin_host::PluginHost& plugins() { return host_; }
-  schema::Registry* schemas() { return check_schemas_ ? schemas_.get() : nullptr; }
+  runtime::Runtime& runtime() { return *runtime_; }
+  /// Options for the inbound pass over `path` as the command line says: --partner (else routing
+  /// by envelope through the partners folder), --strict, --standard, reader limits.
+  translation::InboundOptions inbound_options(const std::string& path, bool translate) const;
+  plugin_host::PluginHost& plugins() { return runtime_->plugins(); }
+  schema::Registry* schemas() { return runtime_->schemas(); }
   const ReaderOptions& reader_options() const { return reader_; }
   /// The profile named by --partner, or nullptr.
   const partners::Profile* partner() const { return partner_.get(); }
   std::shared_ptr<const partners::Profile> partner_profile() const { return partner_; }
+  bool strict() const { return strict_; }
+  /// --standard, upper case, or empty.
+  const std::string& forced_standard() const { return forced_standard_; }
 
  private:
-  plugin_host::PluginHost host_;
-  std::unique_ptr<schema::Registry> schemas_;
-  bool check_schemas_ = true;
+  std::unique_ptr<runtime::Runtime> runtime_;
   std::string forced_standard_;
   ReaderOptions reader_;
+  bool strict_ = false;
   std::shared_ptr<const partners::Profile> partner_;
 };
-
-/// Schema folders when none is given: $EDIGATE_SCHEMA_PATH, else <exe>/../share/edigate/schemas.
-std::vector<std::filesystem::path> default_schema_dirs();
 
 /// --partners DIR; else ./partners when it exists; else <exe>/../share/edigate/partners when
 /// that exists (the build tree and installations carry one); else ./partners (reported missing).
 std::filesystem::path partners_dir(const Args& args);
 /// --maps DIR, with the same fallback: ./maps, then <exe>/../share/edigate/maps.
 std::filesystem::path maps_dir(const Args& args);
+
+/// The exit code for a file's pass: the worst category among its errors (kExitOk without).
+int exit_code_of(const translation::InboundSummary& summary);
 
 }  // namespace edigate::cli

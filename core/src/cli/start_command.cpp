@@ -6,6 +6,16 @@
 
 namespace edigate::cli {
 
+int exit_code_for(ErrorCategory category) {
+  switch (category) {
+    case ErrorCategory::invalid_input: return kExitInvalid;
+    case ErrorCategory::transient: return kExitUsage;
+    case ErrorCategory::configuration: return kExitConfig;
+    case ErrorCategory::internal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
 std::optional<Args> start_command(const std::string& name, const Words& words, const std::vector<OptionSpec>& specs,
                                   const std::string& help, std::ostream& out, std::ostream& err, int& exit_code) {
   auto parsed = parse_args(words, specs);

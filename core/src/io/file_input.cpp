@@ -14,6 +14,7 @@ Result<std::unique_ptr<FileInput>> FileInput::open(const std::string& path) {
   if (fd < 0) {
     Error e("io.open", std::string("cannot open: ") + std::strerror(errno));
     e.position.file = path;
+    e.category = ErrorCategory::transient;
     return e;
   }
   struct stat st {};
@@ -21,6 +22,7 @@ Result<std::unique_ptr<FileInput>> FileInput::open(const std::string& path) {
     ::close(fd);
     Error e("io.open", "is a directory, expected a file");
     e.position.file = path;
+    e.category = ErrorCategory::transient;
     return e;
   }
 #ifdef POSIX_FADV_SEQUENTIAL
@@ -40,6 +42,7 @@ Result<std::size_t> FileInput::read(char* buf, std::size_t n) noexcept {
     if (errno == EINTR) continue;
     Error e("io.read", std::string("read failed: ") + std::strerror(errno));
     e.position.file = name_;
+    e.category = ErrorCategory::transient;
     return e;
   }
 }

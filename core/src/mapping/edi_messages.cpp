@@ -52,7 +52,7 @@ Result<std::vector<TranslatedMessage>> translate_messages(const CompiledMap& map
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p));
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
   }
 }
 

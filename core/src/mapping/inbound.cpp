@@ -53,7 +53,7 @@ Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p));
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
   }
 }
 
@@ -64,10 +64,10 @@ Result<void> translate_members(const CompiledMap& map, const schema::CompiledSch
     return Error("mapping.direction", "map " + map.file + " is not an inbound EDI map").at(file_position(context.file));
   if (!map.unique_output_keys)
     return Error("mapping.internal", "map " + map.file + " repeats an output key: use translate()")
-        .at(file_position(context.file));
+        .at(file_position(context.file)).as(ErrorCategory::internal);
   if (map.messages >= 0)  // one body per loop: translate_messages (edi_messages.hpp)
     return Error("mapping.internal", "map " + map.file + " gives one message per messages= match: use translate_messages()")
-        .at(file_position(context.file));
+        .at(file_position(context.file)).as(ErrorCategory::internal);
   if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
   try {
     thread_local schema::TransactionTree tree;  // as translate(): reused across transactions
@@ -80,7 +80,7 @@ Result<void> translate_members(const CompiledMap& map, const schema::CompiledSch
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p));
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
   }
 }
 
@@ -105,7 +105,7 @@ Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& m
     if (failed) return std::move(*failed);
     return out;
   } catch (const std::exception& ex) {
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(file_position(context.file));
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(file_position(context.file)).as(ErrorCategory::internal);
   }
 }
 

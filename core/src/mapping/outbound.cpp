@@ -192,7 +192,7 @@ Result<TransactionData> render(const CompiledMap& map, const Poco::JSON::Object:
     out.segments = std::move(r.segments);
     return out;
   } catch (const std::exception& ex) {
-    return Error("mapping.internal", std::string("rendering aborted: ") + ex.what()).at(file_position(context.file));
+    return Error("mapping.internal", std::string("rendering aborted: ") + ex.what()).at(file_position(context.file)).as(ErrorCategory::internal);
   }
 }
 

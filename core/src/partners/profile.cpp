@@ -51,4 +51,24 @@ const char* to_string(Ta1Policy p) {
   return "on_error";
 }
 
+std::vector<Party> Identities::parties() const {
+  std::vector<Party> out;
+  for (const auto& x : x12) out.push_back({"X12", x.isa_qualifier, x.isa_id});
+  for (const auto& e : edifact) out.push_back({"EDIFACT", e.unb_qualifier, e.unb_id});
+  out.insert(out.end(), other.begin(), other.end());
+  return out;
+}
+
+bool Identities::claims(std::string_view standard, std::string_view qualifier, std::string_view id) const {
+  for (const auto& p : parties())
+    if (p.standard == standard && p.id == id && (p.qualifier.empty() || p.qualifier == qualifier)) return true;
+  return false;
+}
+
+bool Identities::has_standard(std::string_view standard) const {
+  for (const auto& p : parties())
+    if (p.standard == standard) return true;
+  return false;
+}
+
 }  // namespace edigate::partners

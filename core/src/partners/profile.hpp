@@ -37,11 +37,25 @@ struct EdifactIdentity {
   std::string ung_qualifier;
 };
 
+/// A party on some standard's envelopes, as the format plugin's EnvelopeFacts name it.
+struct Party {
+  std::string standard;   ///< the plugin's standard(), upper case: "X12", "EDIFACT"
+  std::string qualifier;  ///< empty: matches any qualifier (after an exact match was looked for)
+  std::string id;
+};
+
 struct Identities {
   std::vector<X12Identity> x12;
   std::vector<EdifactIdentity> edifact;
   std::vector<std::string> as2;
-  bool empty() const { return x12.empty() && edifact.empty() && as2.empty(); }
+  std::vector<Party> other;  ///< <identity standard=...>: a standard core knows nothing about
+  bool empty() const { return x12.empty() && edifact.empty() && as2.empty() && other.empty(); }
+  /// Every envelope party, whatever element declared it (<x12>, <edifact>, <identity>).
+  std::vector<Party> parties() const;
+  /// Whether `standard`'s party (qualifier, id) is one of these (a declared party without a
+  /// qualifier matches any qualifier).
+  bool claims(std::string_view standard, std::string_view qualifier, std::string_view id) const;
+  bool has_standard(std::string_view standard) const;
 };
 
 enum class Direction : std::uint8_t { inbound, outbound };
@@ -106,6 +120,7 @@ struct Profile {
   std::vector<DocumentType> documents;
   AckPolicy acks;
   Tolerance tolerance;
+  bool unknown_receiver_is_warning = false;  ///< <tolerance unknown-receiver-is-warning="true">
   ControlNumbers control_numbers;
   std::vector<Endpoint> transports;
   std::vector<Endpoint> destinations;

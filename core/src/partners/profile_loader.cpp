@@ -45,7 +45,10 @@ class Reader {
       else if (tag == "delimiters") EDIGATE_TRY_VOID(read_delimiters(n, *p));
       else if (tag == "documents") EDIGATE_TRY_VOID(read_documents(n, *p));
       else if (tag == "acks") read_acks(n, p->acks);
-      else if (tag == "tolerance") read_tolerance(n, p->tolerance);
+      else if (tag == "tolerance") {
+        read_tolerance(n, p->tolerance);
+        p->unknown_receiver_is_warning = n.attribute("unknown-receiver-is-warning").as_bool(false);
+      }
       else if (tag == "control-numbers") read_control_numbers(n, p->control_numbers);
       else if (tag == "transports") EDIGATE_TRY_VOID(read_endpoints(n, p->transports));
       else if (tag == "destinations") EDIGATE_TRY_VOID(read_endpoints(n, p->destinations));
@@ -68,6 +71,10 @@ class Reader {
           return where_.at_node(n, Error("partner.invalid", "ung-qualifier given without ung-id"));
       } else if (tag == "as2") {
         out.as2.emplace_back(n.attribute("id").value());
+      } else if (tag == "identity") {
+        std::string standard = n.attribute("standard").value();
+        for (auto& c : standard) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        out.other.push_back({std::move(standard), n.attribute("qualifier").value(), n.attribute("id").value()});
       }
     }
     return {};
@@ -204,7 +211,7 @@ class Reader {
   Result<void> check_identities_fit(const pugi::xml_node& root, const Profile& p) {
     if (p.standard.family == Family::json) return {};  // routed by --partner / the transport, not by envelope
     const bool x12 = p.standard.family == Family::x12;
-    if (x12 ? p.identities.x12.empty() : p.identities.edifact.empty()) {
+    if (!p.identities.has_standard(x12 ? "X12" : "EDIFACT")) {
       pugi::xml_node ids;
       for (pugi::xml_node n : root.children())
         if (n.type() == pugi::node_element && local_name(n) == "identities") ids = n;

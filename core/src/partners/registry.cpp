@@ -13,11 +13,10 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-std::string x12_key(std::string_view qualifier, std::string_view id) {
-  return "x12|" + std::string(qualifier) + "|" + std::string(trim_right(id));
-}
-std::string edifact_key(std::string_view id, std::string_view qualifier) {
-  return "edifact|" + std::string(trim_right(id)) + "|" + std::string(qualifier);
+/// "X12|ZZ|ACME": standard, qualifier, id. A party declared without a qualifier has an empty
+/// middle part and matches any qualifier (find_party looks for the exact key first).
+std::string party_key(std::string_view standard, std::string_view qualifier, std::string_view id) {
+  return std::string(standard) + "|" + std::string(trim_right(qualifier)) + "|" + std::string(trim_right(id));
 }
 
 Error file_error(const std::filesystem::path& file, std::string code, std::string message) {
@@ -26,24 +25,21 @@ Error file_error(const std::filesystem::path& file, std::string code, std::strin
   return e;
 }
 
-/// Describes a key for people: "X12 ZZ/ACME".
+/// Describes a key for people: "X12 identity ZZ/ACME", "AS2 identity ACME-AS2".
 std::string describe_key(const std::string& key) {
   auto first = key.find('|'), second = key.find('|', first + 1);
-  std::string kind = key.substr(0, first);
-  std::string a = key.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
-  std::string b = second == std::string::npos ? "" : key.substr(second + 1);
-  if (kind == "x12") return "X12 identity " + a + "/" + b;
-  if (kind == "edifact") return "EDIFACT identity " + a + (b.empty() ? "" : ":" + b);
-  return "AS2 identity " + a;
+  std::string standard = key.substr(0, first);
+  std::string qualifier = second == std::string::npos ? "" : key.substr(first + 1, second - first - 1);
+  std::string id = second == std::string::npos ? key.substr(first + 1) : key.substr(second + 1);
+  return standard + " identity " + (qualifier.empty() ? id : qualifier + "/" + id);
 }
 
 }  // namespace
 
 std::vector<std::string> identity_keys(const Profile& p) {
   std::vector<std::string> keys;
-  for (const auto& x : p.identities.x12) keys.push_back(x12_key(x.isa_qualifier, x.isa_id));
-  for (const auto& e : p.identities.edifact) keys.push_back(edifact_key(e.unb_id, e.unb_qualifier));
-  for (const auto& a : p.identities.as2) keys.push_back("as2|" + a);
+  for (const auto& party : p.identities.parties()) keys.push_back(party_key(party.standard, party.qualifier, party.id));
+  for (const auto& a : p.identities.as2) keys.push_back("AS2|" + a);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // same identity twice in one profile is harmless
   return keys;
@@ -54,20 +50,37 @@ std::shared_ptr<const Profile> RegistrySnapshot::find(const std::string& id) con
   return it == by_id.end() ? nullptr : it->second;
 }
 
+std::shared_ptr<const Profile> RegistrySnapshot::find_party(std::string_view standard, std::string_view qualifier,
+                                                            std::string_view id) const {
+  auto it = by_identity.find(party_key(standard, qualifier, id));
+  if (it == by_identity.end() && !trim_right(qualifier).empty()) it = by_identity.find(party_key(standard, "", id));
+  return it == by_identity.end() ? nullptr : it->second;
+}
+
 std::shared_ptr<const Profile> RegistrySnapshot::find_x12(std::string_view qualifier, std::string_view id) const {
-  auto it = by_identity.find(x12_key(trim_right(qualifier), id));
+  auto it = by_identity.find(party_key("X12", qualifier, id));  // X12 always names the qualifier
   return it == by_identity.end() ? nullptr : it->second;
 }
 
 std::shared_ptr<const Profile> RegistrySnapshot::find_edifact(std::string_view id, std::string_view qualifier) const {
-  auto it = by_identity.find(edifact_key(id, qualifier));
-  if (it == by_identity.end() && !qualifier.empty()) it = by_identity.find(edifact_key(id, ""));
-  return it == by_identity.end() ? nullptr : it->second;
+  return find_party("EDIFACT", qualifier, id);
 }
 
 std::shared_ptr<const Profile> RegistrySnapshot::find_as2(std::string_view id) const {
-  auto it = by_identity.find("as2|" + std::string(id));
+  auto it = by_identity.find("AS2|" + std::string(id));
   return it == by_identity.end() ? nullptr : it->second;
+}
+
+bool RegistrySnapshot::is_local(std::string_view standard, std::string_view qualifier, std::string_view id) const {
+  for (const auto& [name, profile] : by_id)
+    if (profile->local.claims(standard, trim_right(qualifier), trim_right(id))) return true;
+  return false;
+}
+
+bool RegistrySnapshot::has_local(std::string_view standard) const {
+  for (const auto& [name, profile] : by_id)
+    if (profile->local.has_standard(standard)) return true;
+  return false;
 }
 
 PartnerRegistry::PartnerRegistry(std::filesystem::path dir) : dir_(std::move(dir)) {
@@ -142,6 +155,20 @@ RefreshReport PartnerRegistry::refresh() {
   for (auto& [folder, e] : order)
     if (e->good && e->good->enabled)
       for (const auto& k : identity_keys(*e->good)) reserved.emplace(k, folder);
+  // Identities that two profiles claim and no serving profile holds: neither may have them, or
+  // directory order would silently decide who receives that sender's orders.
+  std::map<std::string, std::vector<std::string>> claimants;  // key -> folders
+  for (auto& [folder, e] : order) {
+    auto first = e->fresh ? e->fresh : e->good;
+    if (first && first->enabled)
+      for (const auto& k : identity_keys(*first)) claimants[k].push_back(folder);
+  }
+  auto others = [&](const std::string& key, const std::string& folder) {
+    std::string names;
+    for (const auto& f : claimants[key])
+      if (f != folder) names += (names.empty() ? "'" : ", '") + f + "'";
+    return names;
+  };
   for (auto& [folder, e] : order) {
     if (e->error && e->error->code == "partner.duplicate_identity") e->error.reset();  // re-checked below
     std::vector<std::shared_ptr<const Profile>> choices;
@@ -153,6 +180,11 @@ RefreshReport PartnerRegistry::refresh() {
       auto keys = identity_keys(*c);
       if (c->enabled) {
         for (const auto& k : keys) {
+          if (claimants[k].size() > 1 && !reserved.count(k)) {
+            clash = describe_key(k) + " is claimed by partner '" + folder + "' and by " + others(k, folder) +
+                    ": neither is loaded until one profile drops it";
+            break;
+          }
           auto owner = snap->by_identity.find(k);
           if (owner != snap->by_identity.end()) {
             clash = describe_key(k) + " already belongs to partner '" + owner->second->id + "'";
@@ -169,6 +201,11 @@ RefreshReport PartnerRegistry::refresh() {
         if (c == e->fresh) e->error = file_error(c->file, "partner.duplicate_identity", clash);
         continue;
       }
+      for (const auto& k : keys)  // serving, but a newcomer wants the same identity: say so here too
+        if (c->enabled && claimants[k].size() > 1 && reserved.count(k) && reserved[k] == folder && !e->error)
+          e->error = file_error(c->file, "partner.duplicate_identity",
+                                describe_key(k) + " is also claimed by partner " + others(k, folder) +
+                                    ", whose profile is refused");
       snap->by_id[c->id] = c;
       if (c->enabled)
         for (const auto& k : keys) snap->by_identity[k] = c;

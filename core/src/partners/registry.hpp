@@ -22,7 +22,7 @@ namespace edigate::partners {
 /// One consistent set of loaded profiles.
 struct RegistrySnapshot {
   std::map<std::string, std::shared_ptr<const Profile>> by_id;
-  /// "x12|<qualifier>|<id>", "edifact|<id>|<qualifier>", "as2|<id>"
+  /// "<STANDARD>|<qualifier>|<id>" ("X12|ZZ|ACME", "EDIFACT|14|5412345000013"), "AS2|<id>"
   std::map<std::string, std::shared_ptr<const Profile>> by_identity;
   std::vector<Error> errors;  ///< problems of the last load: broken, duplicate, kept-old
 
@@ -33,6 +33,14 @@ struct RegistrySnapshot {
   /// after an exact match has been looked for.
   std::shared_ptr<const Profile> find_edifact(std::string_view id, std::string_view qualifier) const;
   std::shared_ptr<const Profile> find_as2(std::string_view id) const;
+  /// The profile claiming a party of `standard` (EnvelopeFacts' words); a profile that gives no
+  /// qualifier matches any qualifier, after an exact match has been looked for.
+  std::shared_ptr<const Profile> find_party(std::string_view standard, std::string_view qualifier,
+                                            std::string_view id) const;
+  /// Whether any profile's <local> names that party as ours.
+  bool is_local(std::string_view standard, std::string_view qualifier, std::string_view id) const;
+  /// Whether any profile declares a <local> identity of `standard`.
+  bool has_local(std::string_view standard) const;
 };
 
 /// What one refresh() changed.

@@ -5,12 +5,17 @@
 #include "translation/message_builder.hpp"
 
 #include "mapping/edi_messages.hpp"
+#include "runtime/routing.hpp"
 #include "schema/compiled_schema.hpp"
+#include "validation/report_builder.hpp"
+
+#include <edigate/codes.hpp>
 
 #include <edigate/report.hpp>
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace edigate::translation::detail {
 namespace {
@@ -30,6 +35,7 @@ Position at_segment(const std::string& file, const Segment& s) {
 Error at_transaction(const Error& cause, const std::string& what, const Position& where) {
   Error e(cause.code, what + ": " + cause.to_string(false));
   e.position = where;
+  e.category = ErrorCategory::configuration;  // a map, schema or profile of ours, not the input
   return e;
 }
 
@@ -53,22 +59,28 @@ class EdiTranslator {
     std::shared_ptr<const partners::Profile> first = options_.partner;
     if (!first && options_.registry) {
       EDIGATE_TRY(std::string_view head, in.peek());
-      if (auto sender = sniff_sender(head)) first = find_partner(*options_.registry, *sender);
+      if (auto facts = format_.sniff(head)) first = runtime::route(options_.registry.get(), nullptr, *facts, {}).partner;
     }
     EDIGATE_TRY(auto reader, format_.open(in, reader_for(options_, first.get())));
+    if (emit_.sink.on_interchange) report_.emplace(options_.file);
+    emit_.summary.standard = std::string(format_.standard());
     Event ev;
     for (;;) {
       EDIGATE_TRY(bool more, reader->next(ev));
       if (!more) break;
       switch (ev.kind) {
         case EventKind::interchange_begin:
+          ++emit_.summary.interchanges;
           emit_all(ev.issues);
           tracker_.interchange_begin(ev);
           route(ev);
+          if (report_ && !refused_) report_->begin_interchange(ev);
           break;
         case EventKind::group_begin:
+          ++emit_.summary.groups;
           emit_all(ev.issues);
           tracker_.group_begin(ev);
+          if (report_ && !refused_) report_->begin_group(ev);
           break;
         case EventKind::transaction:
           transaction(ev);
@@ -76,18 +88,22 @@ class EdiTranslator {
         case EventKind::group_end:
           emit_all(ev.issues);
           tracker_.group_end();
+          if (report_ && !refused_) report_->end_group(ev);
           break;
         case EventKind::interchange_end:
           emit_all(ev.issues);
           tracker_.interchange_end();
+          if (report_ && !refused_)
+            if (auto report = report_->end_interchange(ev)) emit_.sink.on_interchange(std::move(*report), partner_);
           partner_ = options_.partner;
-          unrouted_ = false;
+          unrouted_ = refused_ = false;
           break;
         case EventKind::issue:
           emit_all(ev.issues);
           break;
       }
     }
+    emit_.summary.bytes = reader->offset();
     return {};
   }
 
@@ -98,50 +114,68 @@ class EdiTranslator {
 
   void route(const Event& ev) {
     partner_ = options_.partner;
-    unrouted_ = false;
-    if (partner_ || !tracker_.parties()) return;
-    const Sender& sender = tracker_.parties()->sender;
-    if (options_.registry) partner_ = find_partner(*options_.registry, sender);
-    if (partner_) return;
+    unrouted_ = refused_ = false;
+    if (!ev.envelope) return;  // bare messages: only --partner can say whose they are
+    const Position where = ev.segment ? at_segment(options_.file, *ev.segment) : Position{options_.file};
+    auto r = runtime::route(options_.registry.get(), options_.partner, *ev.envelope, where);
+    partner_ = r.partner;
+    if (r.receiver_problem) {
+      refused_ = r.refused();
+      emit_.issue(*r.receiver_problem);
+    }
+    if (partner_ || !options_.translate) return;
     unrouted_ = true;
-    Error e("translate.partner.unknown", "no partner profile claims " + sender.describe() +
-                                             "; its transactions are not translated");
-    e.expected = "a profile with that identity in the partners folder, or --partner ID";
-    e.found = sender.qualifier.empty() ? sender.id : sender.qualifier + "/" + sender.id;
-    if (ev.segment) e.position = at_segment(options_.file, *ev.segment);
-    else e.position.file = options_.file;
-    emit_.issue(e);
+    emit_.issue(runtime::unknown_sender(*ev.envelope, where));
   }
 
   void transaction(const Event& ev) {
     ++emit_.summary.transactions;
+    emit_.summary.segments += ev.info.segment_count;
     std::vector<Error> issues(ev.issues.begin(), ev.issues.end());
-    if (ev.segments.empty() || !ev.delimiters) {  // nothing to translate: the reader said why
+    if (ev.segments.empty() || !ev.delimiters) {  // nothing to validate: the reader said why
+      verdict(ev, issues, false);
       emit_all(issues);
       return;
     }
     const Position where = at_segment(options_.file, ev.segments.front());
     const std::string set(ev.info.set_id);
+
+    // 1. The verdict, once: reader issues + the schema (the partner's override or the installed
+    //    one). It is what the acknowledgement says, whether or not the set is translated.
+    const partners::DocumentType* declared =
+        partner_ ? partner_->document(set, partners::Direction::inbound) : nullptr;
+    auto schema = find_schema(ev, declared, where, issues);
+    if (schema) schema::validate(*schema, ev.segments, *ev.delimiters, options_.file, issues);
+    std::stable_sort(issues.begin(), issues.end(),
+                     [](const Error& a, const Error& b) { return a.position.offset < b.position.offset; });
+    verdict(ev, issues, schema != nullptr);
+    if (refused_ || !options_.translate) {
+      emit_all(issues);
+      return;
+    }
+
+    // 2. Translation of a set the verdict accepts.
     if (!partner_) {
       if (!unrouted_) {  // an unrouted interchange was reported once at its header
         Error e("translate.partner.none", "no partner for this " + set + ": it has no interchange header to route by");
         e.expected = "--partner ID";
-        issues.push_back(std::move(e).at(where));
+        issues.push_back(std::move(e).at(where).as(ErrorCategory::configuration));
       }
-      finish_rejected(issues);
+      emit_all(issues);
       return;
     }
     if (tracker_.envelope_rejected())
       issues.push_back(Error("translate.envelope.rejected", "not translated: its interchange or group header has errors").at(where));
-
     const Result<DocumentMap>& doc = document_for(set);
-    auto schema = find_schema(ev, doc ? doc->document : nullptr, where, issues);
-    if (schema) schema::validate(*schema, ev.segments, *ev.delimiters, options_.file, issues);
     if (!doc) issues.push_back(at_transaction(doc.error(), "cannot translate " + set, where));
-    std::stable_sort(issues.begin(), issues.end(),
-                     [](const Error& a, const Error& b) { return a.position.offset < b.position.offset; });
+    if (!schema && !has_errors(issues))
+      issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) + " " +
+                                                                      std::string(ev.info.version) + " " + set +
+                                                                      ": cannot translate"))
+                           .at(where)
+                           .as(ErrorCategory::configuration));
     if (has_errors(issues) || !schema) {
-      finish_rejected(issues);
+      emit_all(issues);
       return;
     }
     emit_all(issues);  // warnings only
@@ -198,10 +232,17 @@ class EdiTranslator {
     return e;
   }
 
-  void finish_rejected(const std::vector<Error>& issues) { emit_all(issues); }
+  /// Records a transaction's verdict in the summary and the acknowledgement report.
+  void verdict(const Event& ev, const std::vector<Error>& issues, bool schema_checked) {
+    if (has_errors(issues)) ++emit_.summary.transactions_rejected;
+    if (!report_ || refused_) return;
+    report_->transaction(ev, issues);
+    if (schema_checked) report_->mark_schema_checked();
+  }
 
   /// The partner's schema override for the document, else the installed schema. Problems are
-  /// appended to `issues`; nullptr when there is no schema to validate and translate with.
+  /// appended to `issues`; nullptr when there is no schema (a warning, once per set and version
+  /// in a file: the content is accepted on its envelope alone, and cannot be translated).
   std::shared_ptr<const schema::CompiledSchema> find_schema(const Event& ev, const partners::DocumentType* doc,
                                                             const Position& where, std::vector<Error>& issues) {
     if (doc && !doc->schema.empty()) {
@@ -209,18 +250,20 @@ class EdiTranslator {
       if (!s) issues.push_back(at_transaction(s.error(), "cannot load the partner's schema", where));
       return s ? *s : nullptr;
     }
-    if (services_.schemas) {
-      auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id);
-      if (!s) {
-        issues.push_back(at_transaction(s.error(), "cannot load the schema", where));
-        return nullptr;
-      }
-      if (*s) return *s;
+    if (!services_.schemas) return nullptr;  // content checks switched off (--no-schema)
+    auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id);
+    if (!s) {
+      issues.push_back(at_transaction(s.error(), "cannot load the schema", where));
+      return nullptr;
     }
-    issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) + " " +
-                                                                     std::string(ev.info.version) + " " +
-                                                                     std::string(ev.info.set_id) + ": cannot translate"))
-                         .at(where));
+    if (*s) return *s;
+    std::string key = std::string(ev.info.version) + "/" + std::string(ev.info.set_id);
+    if (missing_schemas_.insert(key).second) {
+      Error w(std::string(codes::schema_not_found),
+              "no schema for " + std::string(format_.standard()) + " " + std::string(ev.info.version) + " " +
+                  std::string(ev.info.set_id) + "; content not validated (envelope only)");
+      issues.push_back(std::move(w).at(where).warn());
+    }
     return nullptr;
   }
 
@@ -231,6 +274,9 @@ class EdiTranslator {
   EnvelopeTracker tracker_;
   std::shared_ptr<const partners::Profile> partner_;  ///< of the current interchange
   bool unrouted_ = false;  ///< the current interchange's sender matched no profile (reported once)
+  bool refused_ = false;   ///< the current interchange's receiver is not ours: not answered or translated
+  std::optional<validation::ReportBuilder> report_;  ///< when the sink wants acknowledgement reports
+  std::set<std::string> missing_schemas_;  ///< "version/set" already warned about
   std::optional<Result<DocumentMap>> doc_;  ///< document_for()'s last lookup, for doc_partner_ and doc_set_
   std::shared_ptr<const partners::Profile> doc_partner_;
   std::string doc_set_;

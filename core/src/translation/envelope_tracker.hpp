@@ -2,7 +2,7 @@
 // Follows the reader's envelope events (ISA/GS, UNB/UNG) so each transaction can be given its
 // canonical source: standard, version, set, control numbers, sender and receiver (padding
 // trimmed), file and byte offset of its ST/UNH.
-#include "translation/sender.hpp"
+#include <edigate/envelope.hpp>
 
 #include <canonical/envelope.hpp>
 #include <edigate/reader.hpp>
@@ -22,8 +22,8 @@ class EnvelopeTracker {
   void group_end();
   void interchange_end();
 
-  /// The interchange's parties; nullopt outside an interchange (bare EDIFACT messages).
-  const std::optional<Parties>& parties() const { return parties_; }
+  /// The interchange header's facts; nullopt outside an interchange (bare EDIFACT messages).
+  const std::optional<EnvelopeFacts>& interchange() const { return interchange_; }
   /// True when the interchange or group header around the current transaction had errors: its
   /// transactions are not translated (an acknowledgement would reject them too).
   bool envelope_rejected() const { return interchange_rejected_ || group_rejected_; }
@@ -34,10 +34,8 @@ class EnvelopeTracker {
  private:
   std::string standard_;  ///< "x12" / "edifact" as canonical messages spell it
   std::string file_;
-  std::optional<Parties> parties_;
-  std::string interchange_control_;
+  std::optional<EnvelopeFacts> interchange_;
   std::string group_control_;
-  std::string group_industry_;  ///< GS08 past its six version characters (004010VICS: VICS)
   bool interchange_rejected_ = false;
   bool group_rejected_ = false;
 };

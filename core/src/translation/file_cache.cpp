@@ -21,4 +21,10 @@ Result<std::shared_ptr<const schema::CompiledSchema>> FileCache::schema(const st
   return it->second;
 }
 
+void FileCache::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  maps_.clear();
+  schemas_.clear();
+}
+
 }  // namespace edigate::translation

@@ -30,6 +30,10 @@ class FileCache {
 
   const std::filesystem::path& maps_root() const { return maps_root_; }
 
+  /// Forgets every compiled file (and remembered failure): the next use reads the file again.
+  /// Holders of a MapPtr keep theirs, so work in progress finishes on the version it started.
+  void clear();
+
  private:
   std::filesystem::path maps_root_;
   std::mutex mutex_;

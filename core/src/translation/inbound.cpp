@@ -20,7 +20,7 @@ Result<InboundSummary> translate_inbound(const Services& services, io::PeekInput
   InboundSummary summary;
   detail::Emitter emit{sink, summary};
   EDIGATE_TRY(std::string_view head, in.peek());
-  if (options.standard.empty() && looks_like_json(head)) {
+  if (options.translate && options.standard.empty() && looks_like_json(head)) {
     EDIGATE_TRY_VOID(detail::translate_json_document(services, in, options, emit));
     return summary;
   }

@@ -1,13 +1,17 @@
 #pragma once
-// Inbound translation of one file: EDI (X12, EDIFACT) or carrier JSON -> canonical messages.
+// The one inbound pass: EDI (X12, EDIFACT) or carrier JSON in; validation verdicts,
+// acknowledgement reports and canonical messages out. `validate`, `ack`, `translate`,
+// `partners check` and the gateway service all read input through it, so they cannot disagree
+// about what a partner sent.
 //
 // EDI is read with the format plugin's streaming reader, ONE transaction at a time (memory
-// bounded by the largest transaction, whatever the file size). Each transaction is checked
-// (envelope issues from the reader, then its schema), its partner's inbound document for the
-// set is looked up, the document's map runs, and the message (envelope + body) goes to the
-// sink. A transaction that fails produces positioned errors and no message; the others still
-// translate. The partner is the one given, else the one claiming the interchange's sender
-// identity (ISA05/06, UNB S002), looked up per interchange.
+// bounded by the largest transaction, whatever the file size). Each interchange is routed by
+// its envelope facts (the plugin's EnvelopeFacts: sender and receiver) to a partner, whose
+// tolerance the reader uses (sniffed from the first header before reading). Each transaction is
+// validated once (reader issues, then its schema: the partner's override or the installed one);
+// that verdict goes into the interchange's acknowledgement report, and, when translating, a
+// valid transaction runs through the partner's inbound map to a canonical message. A
+// transaction that fails produces positioned errors and no message; the others still go on.
 //
 // JSON input (first non-blank byte '{' or '[') goes whole through the partner's JSON-source
 // inbound map (one message per match of the map's messages= path).
@@ -18,7 +22,9 @@
 #include <Poco/JSON/Object.h>
 
 #include <edigate/reader.hpp>
+#include <edigate/report.hpp>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -42,6 +48,9 @@ struct InboundOptions {
   /// When the partner declares no inbound document for a set, use the base map
   /// base/<x12|edifact>/<version>/<SET>.inbound.xml if it exists (round-trip checks).
   bool base_map_fallback = false;
+  /// false: validate (and report for acknowledgements) only; no maps run, and an interchange
+  /// no profile claims is read with the default tolerance without complaint.
+  bool translate = true;
 };
 
 struct InboundSink {
@@ -51,14 +60,26 @@ struct InboundSink {
   /// translation write the line without building the message's objects.
   std::function<void(std::string_view)> on_line;
   std::function<void(const Error&)> on_issue;                      ///< errors and warnings, input order
+  /// When set, each interchange's acknowledgement report when it ends, with the partner it was
+  /// routed to (null when none). Not called for an interchange refused by routing (its receiver
+  /// is not ours): the gateway does not answer for somebody else.
+  std::function<void(InterchangeReport&&, const std::shared_ptr<const partners::Profile>&)> on_interchange;
 };
 
 struct InboundSummary {
+  std::string standard;            ///< the format plugin's ("X12", "EDIFACT"), or "json"
+  std::uint64_t bytes = 0;         ///< EDI bytes read
+  std::uint64_t interchanges = 0;
+  std::uint64_t groups = 0;
+  std::uint64_t segments = 0;
   std::uint64_t transactions = 0;  ///< transactions (or JSON documents) seen
+  std::uint64_t transactions_rejected = 0;  ///< with an error in their validation verdict
   std::uint64_t messages = 0;      ///< messages emitted
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
+  std::array<std::uint64_t, 4> errors_by_category{};  ///< indexed by ErrorCategory
   bool ok() const { return errors == 0; }
+  std::uint64_t errors_of(ErrorCategory c) const { return errors_by_category[static_cast<std::size_t>(c)]; }
 };
 
 /// Translates `in` to the end. Content problems go to on_issue and the summary; an Error is

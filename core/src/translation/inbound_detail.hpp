@@ -12,8 +12,12 @@ struct Emitter {
   const InboundSink& sink;
   InboundSummary& summary;
   void issue(const Error& e) const {
-    if (e.is_warning()) ++summary.warnings;
-    else ++summary.errors;
+    if (e.is_warning()) {
+      ++summary.warnings;
+    } else {
+      ++summary.errors;
+      ++summary.errors_by_category[static_cast<std::size_t>(e.category)];
+    }
     if (sink.on_issue) sink.on_issue(e);
   }
   void message(const Poco::JSON::Object::Ptr& m) const {

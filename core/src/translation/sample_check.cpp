@@ -6,6 +6,7 @@
 #include "translation/document_maps.hpp"
 #include "translation/inbound.hpp"
 #include "translation/render.hpp"
+#include "runtime/routing.hpp"
 
 #include <edigate/input.hpp>
 
@@ -101,7 +102,8 @@ bool is_canonical_text(std::string_view text) {
 
 }  // namespace
 
-SampleResult check_sample(const Services& services, const partners::Profile& partner, const std::filesystem::path& file) {
+SampleResult check_sample(const Services& services, const partners::Profile& partner, const std::filesystem::path& file,
+                          const partners::RegistrySnapshot* registry) {
   SampleResult r;
   r.file = file;
   const std::string name = file.string();
@@ -145,6 +147,20 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
     return r;
   }
 
+  if (registry) {  // the gateway routes by envelope, not by the folder a sample sits in
+    std::string_view head = std::string_view(text).substr(0, 4096);
+    if (auto format = services.plugins.detect_format(head)) {
+      auto facts = format->sniff(head);
+      if (!facts) return r.errors.push_back(facts.error()), fail("no interchange header to route by");
+      auto route = runtime::route(registry, nullptr, *facts, Position{name});
+      if (!route.partner)
+        return fail("routes to no partner: no profile claims " + describe_party(*facts, true));
+      if (route.partner->id != partner.id)
+        return fail("routes to partner '" + route.partner->id + "', not '" + partner.id + "' (" + describe_party(*facts, true) + ")");
+      if (route.refused()) return r.errors.push_back(*route.receiver_problem), fail("refused by routing");
+    }
+  }
+
   auto translated = translate_text(services, partner, text, name, false);
   if (!translated) return r.errors.push_back(translated.error()), fail("not translated");
   if (!translated->errors.empty()) return r.errors = translated->errors, fail(std::to_string(r.errors.size()) + " error(s)");
@@ -168,7 +184,8 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
   return r;
 }
 
-std::vector<SampleResult> check_samples(const Services& services, const partners::Profile& partner) {
+std::vector<SampleResult> check_samples(const Services& services, const partners::Profile& partner,
+                                        const partners::RegistrySnapshot* registry) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (std::filesystem::recursive_directory_iterator it(partner.folder / "samples", ec), end; !ec && it != end; it.increment(ec)) {
@@ -179,7 +196,7 @@ std::vector<SampleResult> check_samples(const Services& services, const partners
   }
   std::sort(files.begin(), files.end());
   std::vector<SampleResult> out;
-  for (const auto& f : files) out.push_back(check_sample(services, partner, f));
+  for (const auto& f : files) out.push_back(check_sample(services, partner, f, registry));
   return out;
 }
 

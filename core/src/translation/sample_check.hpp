@@ -9,7 +9,7 @@
 //  - carrier JSON input translates only (there is no JSON outbound).
 // A == B ignoring message_id and source (and direction for canonical samples, which a round
 // trip flips); the first differing JSON path is reported.
-#include "partners/profile.hpp"
+#include "partners/registry.hpp"
 #include "translation/services.hpp"
 
 #include <edigate/error.hpp>
@@ -27,9 +27,13 @@ struct SampleResult {
   std::vector<Error> errors;  ///< positioned problems behind a failure
 };
 
-SampleResult check_sample(const Services& services, const partners::Profile& partner, const std::filesystem::path& file);
+/// With `registry`, an EDI sample must also route to `partner` by its envelope (sender claimed
+/// by this profile, receiver one of ours), as the gateway would route it.
+SampleResult check_sample(const Services& services, const partners::Profile& partner, const std::filesystem::path& file,
+                          const partners::RegistrySnapshot* registry = nullptr);
 
 /// Every regular, non-hidden file under <profile folder>/samples (sorted); empty when none.
-std::vector<SampleResult> check_samples(const Services& services, const partners::Profile& partner);
+std::vector<SampleResult> check_samples(const Services& services, const partners::Profile& partner,
+                                        const partners::RegistrySnapshot* registry = nullptr);
 
 }  // namespace edigate::translation

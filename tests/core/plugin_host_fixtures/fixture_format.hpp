@@ -11,6 +11,12 @@ class FixtureFormat final : public edigate::FormatPlugin {
   }
   std::string_view standard() const noexcept override { return "FIXTURE"; }
   int detect(std::string_view prefix) const noexcept override { return prefix.rfind("FIX", 0) == 0 ? 100 : 0; }
+  edigate::Result<edigate::EnvelopeFacts> describe_envelope(const edigate::Segment&, const edigate::Delimiters&) const noexcept override {
+    return edigate::Error("fixture.envelope", "fixture has no envelopes");
+  }
+  edigate::Result<edigate::EnvelopeFacts> sniff(std::string_view) const noexcept override {
+    return edigate::Error("fixture.envelope", "fixture has no envelopes");
+  }
   edigate::Result<std::unique_ptr<edigate::DocumentReader>> open(edigate::InputStream&, const edigate::ReaderOptions&) noexcept override {
     return edigate::Error("fixture.read", "fixture reads nothing");
   }

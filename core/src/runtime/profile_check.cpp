@@ -1,0 +1,58 @@
+#include "runtime/profile_check.hpp"
+
+#include "mapping/mapping.hpp"
+
+namespace edigate::runtime {
+namespace {
+
+/// A map that loads but does not fit its <document>: direction, source, set.
+std::string map_mismatch(const partners::Profile& p, const partners::DocumentType& d, const mapping::CompiledMap& m) {
+  const bool inbound = d.direction == partners::Direction::inbound;
+  if (m.inbound() != inbound) return "the map's direction is " + m.direction;
+  const bool json = p.standard.family == partners::Family::json;
+  if (inbound && m.json_source() != json) return json ? "a JSON partner needs a map with source=\"json\"" : "the map reads JSON, not EDI";
+  if (!json && !m.set.empty() && m.set != d.type) return "the map is for set " + m.set;
+  if (m.type.empty()) return "the map has no type= (the canonical type)";
+  return "";
+}
+
+}  // namespace
+
+std::vector<Error> check_references(const partners::Profile& p, translation::FileCache& files) {
+  const std::filesystem::path& maps_dir = files.maps_root();
+  std::vector<Error> problems;
+  auto at_document = [&](const partners::DocumentType& d, std::string code, std::string message) {
+    Error e(std::move(code), std::move(message));
+    e.position.file = p.file.string();
+    e.position.line = d.line;
+    return e;
+  };
+  for (const auto& d : p.documents) {
+    for (const auto* ref : {&d.map, &d.schema}) {
+      if (ref->empty()) continue;
+      auto path = p.resolve(*ref, maps_dir);
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(path, ec)) {
+        const std::string what = std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);
+        if (ref == &d.map) {
+          auto map = files.map(path);
+          if (!map) problems.push_back(at_document(d, map.error().code, what + " does not load: " + map.error().to_string(false)));
+          else if (auto why = map_mismatch(p, d, **map); !why.empty())
+            problems.push_back(std::move(at_document(d, "partner.map.mismatch", what + " does not fit: " + why)).want(path.string(), ""));
+        } else if (auto schema = files.schema(path); !schema) {
+          problems.push_back(at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string(false)));
+        }
+        continue;
+      }
+      Error e("partner.reference.missing", std::string(ref == &d.map ? "map" : "schema") + " file for " + d.type + " " +
+                                               partners::to_string(d.direction) + " not found");
+      e.position.file = p.file.string();
+      e.position.line = d.line;
+      e.expected = (p.folder / *ref).string() + " or " + (maps_dir / *ref).string();
+      problems.push_back(std::move(e));
+    }
+  }
+  return problems;
+}
+
+}  // namespace edigate::runtime
