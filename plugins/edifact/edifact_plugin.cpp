@@ -3,6 +3,7 @@
 
 #include "contrl.hpp"
 #include "envelope_facts.hpp"
+#include "outbound_envelope.hpp"
 #include "interchange_reader.hpp"
 #include "writer.hpp"
 
@@ -66,6 +67,32 @@ class EdifactPlugin final : public FormatPlugin {
       return out;
     } catch (const std::exception& e) {
       return Error("edifact.ack.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
+  Result<std::string> group_key(std::string_view set, const OutboundEnvelope& envelope) const noexcept override {
+    try {
+      // UNG groups only for a receiver that uses them (most EDIFACT partners use none).
+      return envelope.group_receiver.id.empty() ? std::string() : std::string(set);
+    } catch (const std::exception& e) {
+      return Error("edifact.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
+  std::string transaction_control(std::uint64_t n) const noexcept override {
+    try {
+      return std::to_string(n);
+    } catch (...) {
+      return std::string();
+    }
+  }
+
+  Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& keys,
+                            const OutboundEnvelope& envelope) const noexcept override {
+    try {
+      return edifact::add_envelope(doc, keys, envelope);
+    } catch (const std::exception& e) {
+      return Error("edifact.internal", e.what()).as(ErrorCategory::internal);
     }
   }
 

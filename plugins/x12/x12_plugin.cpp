@@ -4,6 +4,7 @@
 #include "ack.hpp"
 #include "ebcdic.hpp"
 #include "envelope_facts.hpp"
+#include "outbound_envelope.hpp"
 #include "interchange_reader.hpp"
 #include "writer.hpp"
 
@@ -70,6 +71,32 @@ class X12Plugin final : public FormatPlugin {
       return x12::acknowledge(report, options);
     } catch (const std::exception& e) {
       return Error("x12.ack", e.what());
+    }
+  }
+
+  Result<std::string> group_key(std::string_view set, const OutboundEnvelope&) const noexcept override {
+    try {
+      if (auto code = functional_identifier(set)) return *code;
+      return Error("render.group.unknown_set", "no functional identifier code (GS01) known for set " + std::string(set));
+    } catch (const std::exception& e) {
+      return Error("x12.internal", e.what()).as(ErrorCategory::internal);
+    }
+  }
+
+  std::string transaction_control(std::uint64_t n) const noexcept override {
+    try {
+      return st_control(n);
+    } catch (...) {
+      return std::string();
+    }
+  }
+
+  Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& keys,
+                            const OutboundEnvelope& envelope) const noexcept override {
+    try {
+      return x12::add_envelope(doc, keys, envelope);
+    } catch (const std::exception& e) {
+      return Error("x12.internal", e.what()).as(ErrorCategory::internal);
     }
   }
 

@@ -53,8 +53,8 @@ const char* to_string(Ta1Policy p) {
 
 std::vector<Party> Identities::parties() const {
   std::vector<Party> out;
-  for (const auto& x : x12) out.push_back({"X12", x.isa_qualifier, x.isa_id});
-  for (const auto& e : edifact) out.push_back({"EDIFACT", e.unb_qualifier, e.unb_id});
+  for (const auto& x : x12) out.push_back({"X12", x.isa_qualifier, x.isa_id, "", x.gs_id});
+  for (const auto& e : edifact) out.push_back({"EDIFACT", e.unb_qualifier, e.unb_id, e.ung_qualifier, e.ung_id});
   out.insert(out.end(), other.begin(), other.end());
   return out;
 }

@@ -22,6 +22,7 @@ struct Standard {
   Family family = Family::x12;
   std::string key;      ///< as written in the profile: "x12-004010"
   std::string version;  ///< schema version key: "004010", "005010", "D96A", "D01B"; empty for json
+  std::string name;     ///< the format plugin's standard(): "X12", "EDIFACT"; empty for json
 };
 
 struct X12Identity {
@@ -42,6 +43,8 @@ struct Party {
   std::string standard;   ///< the plugin's standard(), upper case: "X12", "EDIFACT"
   std::string qualifier;  ///< empty: matches any qualifier (after an exact match was looked for)
   std::string id;
+  std::string group_qualifier;  ///< the party in group headers (GS02/GS03, UNG S006/S007), when
+  std::string group_id;         ///< it differs from the interchange's; empty otherwise
 };
 
 struct Identities {

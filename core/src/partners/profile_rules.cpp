@@ -9,11 +9,11 @@
 namespace edigate::partners {
 
 Result<Standard> parse_standard(std::string_view key) {
-  if (key == "x12-004010") return Standard{Family::x12, std::string(key), "004010"};
-  if (key == "x12-005010") return Standard{Family::x12, std::string(key), "005010"};
-  if (key == "edifact-d96a") return Standard{Family::edifact, std::string(key), "D96A"};
-  if (key == "edifact-d01b") return Standard{Family::edifact, std::string(key), "D01B"};
-  if (key == "json") return Standard{Family::json, std::string(key), ""};
+  if (key == "x12-004010") return Standard{Family::x12, std::string(key), "004010", "X12"};
+  if (key == "x12-005010") return Standard{Family::x12, std::string(key), "005010", "X12"};
+  if (key == "edifact-d96a") return Standard{Family::edifact, std::string(key), "D96A", "EDIFACT"};
+  if (key == "edifact-d01b") return Standard{Family::edifact, std::string(key), "D01B", "EDIFACT"};
+  if (key == "json") return Standard{Family::json, std::string(key), "", ""};
   return std::move(Error("partner.invalid", "unknown standard"))
       .want("x12-004010, x12-005010, edifact-d96a, edifact-d01b or json", std::string(key));
 }

@@ -10,36 +10,40 @@
 namespace edigate::translation {
 namespace {
 
-using partners::Family;
-
-struct Endpoints {
-  partners::X12Identity x12_sender, x12_receiver;
-  partners::EdifactIdentity edi_sender, edi_receiver;
-};
-
 Error profile_error(const partners::Profile& p, std::string code, std::string message) {
   Error e(std::move(code), std::move(message));
   e.position.file = p.file.string();
-  return e;
+  return e.as(ErrorCategory::configuration);
 }
 
-Result<Endpoints> endpoints(const partners::Profile& p, const RenderOptions& o) {
-  const bool x12 = p.standard.family == Family::x12;
-  const partners::Identities& local = (x12 ? !p.local.x12.empty() : !p.local.edifact.empty()) ? p.local : o.local;
-  if (x12 ? local.x12.empty() : local.edifact.empty())
+const partners::Party* first_party(const partners::Identities& ids, const std::string& standard) {
+  static thread_local std::vector<partners::Party> parties;
+  parties = ids.parties();
+  for (const auto& p : parties)
+    if (p.standard == standard) return &p;
+  return nullptr;
+}
+
+/// Who sends to whom: our <local> identity (else the gateway default) and the partner's first
+/// identity of its standard; swapped when rendering as the partner would send.
+Result<OutboundEnvelope> parties(const partners::Profile& p, const RenderOptions& o, const std::string& standard) {
+  const partners::Identities& local = p.local.has_standard(standard) ? p.local : o.local;
+  const partners::Party* ours = first_party(local, standard);
+  if (!ours)
     return std::move(profile_error(p, "render.local.missing", "no identity of ours to send as"))
-        .want(std::string("a <local><") + (x12 ? "x12" : "edifact") + " .../></local> in the profile, or a gateway default (--local-id)", "");
-  Endpoints e;
-  if (x12) {
-    e.x12_sender = local.x12.front();
-    e.x12_receiver = p.identities.x12.front();
-    if (o.as_partner) std::swap(e.x12_sender, e.x12_receiver);
-  } else {
-    e.edi_sender = local.edifact.front();
-    e.edi_receiver = p.identities.edifact.front();
-    if (o.as_partner) std::swap(e.edi_sender, e.edi_receiver);
+        .want("a <local> " + standard + " identity in the profile, or a gateway default (--local-id)", "");
+  OutboundEnvelope env;
+  env.sender = {ours->qualifier, ours->id};
+  env.group_sender = {ours->group_qualifier, ours->group_id};
+  const partners::Party* theirs = first_party(p.identities, standard);
+  if (!theirs) return profile_error(p, "render.identity", "the profile has no " + standard + " identity to send to");
+  env.receiver = {theirs->qualifier, theirs->id};
+  env.group_receiver = {theirs->group_qualifier, theirs->group_id};
+  if (o.as_partner) {
+    std::swap(env.sender, env.receiver);
+    std::swap(env.group_sender, env.group_receiver);
   }
-  return e;
+  return env;
 }
 
 struct Planned {
@@ -63,15 +67,17 @@ Error at_message(const CanonicalInput& in, const Error& cause, const std::string
 Result<Rendered> render_interchange(const Services& services, const partners::Profile& partner,
                                     const std::vector<CanonicalInput>& messages, const RenderOptions& options,
                                     ControlCounters& counters) {
-  if (partner.standard.family == Family::json)
+  if (partner.standard.name.empty())
     return profile_error(partner, "render.standard", "partner '" + partner.id + "' is a JSON partner: nothing to render as EDI");
-  const bool x12 = partner.standard.family == Family::x12;
   EDIGATE_TRY(OutboundClock clock, OutboundClock::make(options.date, options.time));
-  EDIGATE_TRY(Endpoints ends, endpoints(partner, options));
-  auto format = services.plugins.format_for_standard(x12 ? "X12" : "EDIFACT");
-  if (!format) return Error("render.no_plugin", std::string("no format plugin for ") + (x12 ? "X12" : "EDIFACT"));
-  // UNG only when the receiving side has a UNG identity (most EDIFACT partners use none).
-  const bool ung = !x12 && !ends.edi_receiver.ung_id.empty();
+  auto format = services.plugins.format_for_standard(partner.standard.name);
+  if (!format)
+    return Error("render.no_plugin", "no format plugin for " + partner.standard.name).as(ErrorCategory::configuration);
+  EDIGATE_TRY(OutboundEnvelope envelope, parties(partner, options, partner.standard.name));
+  envelope.version = partner.standard.version;
+  envelope.date = clock.date;
+  envelope.time = clock.time;
+  envelope.test = options.test;
 
   Rendered out;
   // 1. The map (and so the set and group) of each message, keeping groups in first-seen order.
@@ -88,27 +94,21 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
       out.errors.push_back(at_message(in, doc.error(), "cannot render " + type));
       continue;
     }
-    const std::string& set = doc->map->set;
-    std::string key;
-    if (x12) {
-      auto code = functional_identifier(set);
-      if (!code) {
-        out.errors.push_back(std::move(Error("render.group.unknown_set", "no functional identifier code (GS01) known for set " + set))
-                                 .at(in.where));
-        continue;
-      }
-      key = *code;
-    } else if (ung) {
-      key = set;
+    auto key = format->group_key(doc->map->set, envelope);
+    if (!key) {
+      out.errors.push_back(std::move(key).error().at(in.where));
+      continue;
     }
-    if (std::find(group_order.begin(), group_order.end(), key) == group_order.end()) group_order.push_back(key);
-    plan.push_back({&in, doc->map, key});
+    if (std::find(group_order.begin(), group_order.end(), *key) == group_order.end()) group_order.push_back(*key);
+    plan.push_back({&in, doc->map, *key});
   }
 
   // 2. Render group by group, numbering transactions in the order they are written.
   InterchangeData doc;
   doc.delimiters = partner.delimiters;
-  doc.service_advice = !x12 && partner.send_una;
+  doc.service_advice = partner.send_una;  // EDIFACT's UNA; X12 has no service string advice
+  std::vector<std::string> group_keys;
+  envelope.first_group_control = counters.group;
   for (const auto& key : group_order) {
     GroupData group;
     std::uint64_t transaction = partner.control_numbers.transaction_reset_per_group ? partner.control_numbers.transaction_start
@@ -117,7 +117,7 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
       if (p.group_key != key) continue;
       mapping::TranslateContext context;
       context.file = p.input->where.file;
-      context.control_number = x12 ? st_control(transaction) : std::to_string(transaction);
+      context.control_number = format->transaction_control(transaction);
       auto rendered = mapping::render(*p.map, p.input->message, context);
       if (!rendered) {
         out.errors.push_back(at_message(*p.input, rendered.error(), "cannot render " + p.map->type));
@@ -129,21 +129,17 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
     if (!partner.control_numbers.transaction_reset_per_group) counters.transaction = transaction;
     if (group.transactions.empty()) continue;
     out.messages += group.transactions.size();
-    if (x12) {
-      group.header = gs_header(key, ends.x12_sender, ends.x12_receiver, clock, counters.group++, partner.standard);
-    } else if (ung) {
-      group.header = ung_header(group.transactions.front().segments.front(), ends.edi_sender, ends.edi_receiver, clock,
-                                counters.group++);
-    }
+    ++counters.group;
+    group_keys.push_back(key);
     doc.groups.push_back(std::move(group));
   }
   if (doc.groups.empty()) return out;
 
-  if (x12) {
-    EDIGATE_TRY(doc.header, isa_header(ends.x12_sender, ends.x12_receiver, partner.standard, partner.delimiters, clock,
-                                       counters.interchange, options.test));
-  } else {
-    doc.header = unb_header(ends.edi_sender, ends.edi_receiver, clock, counters.interchange, options.test);
+  envelope.interchange_control = counters.interchange;
+  if (auto enveloped = format->add_envelope(doc, group_keys, envelope); !enveloped) {
+    Error e = std::move(enveloped).error();
+    if (e.position.file.empty()) e.position.file = partner.file.string();
+    return e;
   }
   ++counters.interchange;
   auto text = format->write(doc, WriteOptions{});

@@ -17,6 +17,14 @@ class FixtureFormat final : public edigate::FormatPlugin {
   edigate::Result<edigate::EnvelopeFacts> sniff(std::string_view) const noexcept override {
     return edigate::Error("fixture.envelope", "fixture has no envelopes");
   }
+  edigate::Result<std::string> group_key(std::string_view, const edigate::OutboundEnvelope&) const noexcept override {
+    return std::string();
+  }
+  std::string transaction_control(std::uint64_t n) const noexcept override { return std::to_string(n); }
+  edigate::Result<void> add_envelope(edigate::InterchangeData&, const std::vector<std::string>&,
+                                     const edigate::OutboundEnvelope&) const noexcept override {
+    return edigate::Error("fixture.envelope", "fixture has no envelopes");
+  }
   edigate::Result<std::unique_ptr<edigate::DocumentReader>> open(edigate::InputStream&, const edigate::ReaderOptions&) noexcept override {
     return edigate::Error("fixture.read", "fixture reads nothing");
   }
