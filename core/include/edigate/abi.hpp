@@ -3,7 +3,7 @@
 // of a class in core/include/edigate/ (docs/plugin-sdk.md explains when and why).
 #include <cstdint>
 
-#define EDIGATE_SDK_ABI 1u
+#define EDIGATE_SDK_ABI 2u
 #define EDIGATE_VERSION "0.1.0"
 
 namespace edigate {
