@@ -20,10 +20,7 @@ static const char* const kTranslateHelp =
     "Without --partner, each interchange goes to the partner claiming its sender (ISA05/ISA06,\n"
     "UNB S002) in --partners; JSON input needs --partner.\n"
     "Exit status: 0 all translated, 1 anything not translated (unknown partner included), 2 usage\n"
-    "or I/O error.\n"
-    "\n"
-    "options:\n"
-    "  --no-warnings            print errors only\n";
+    "or I/O error.\n";
 
 namespace {
 
@@ -33,20 +30,22 @@ bool is_io(const Error& e) { return e.code.rfind("io.", 0) == 0; }
 
 int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
-  specs.push_back({"no-warnings", false, false});
+  specs.insert(specs.begin(), {"no-warnings", false, false, "", "print errors only"});
+  for (auto& spec : specs)
+    if (spec.name == "maps") spec = maps_option();
   int exit_code = kExitOk;
-  auto started = start_command("translate", words, specs, std::string(kTranslateHelp) + kInputOptionsHelp, out, err, exit_code);
+  auto started = start_command("translate", words, specs, kTranslateHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.empty()) {
-    err << "edigate translate: no input file given\n" << kTranslateHelp;
-    return kExitUsage;
+    return usage_error("translate", "no input file given", kTranslateHelp, err);
   }
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate translate: " << ctx.error().to_string() << "\n";
     return ctx.error().code == "cli.unknown_partner" ? kExitInvalid : kExitUsage;
   }
+  note_folders("translate", args, true, true, err);
   translation::FileCache files(maps_dir(args));
   translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
 

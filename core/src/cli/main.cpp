@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
     std::cerr << "edigate: internal error: " << e.what() << "\n";
     return edigate::cli::kExitUsage;
   }
-  std::cerr << "edigate: unknown command '" << command << "'\n\n" << kHelp;
+  // Like git: the mistake, the likely command, and where the list is; not the whole help.
+  std::cerr << "edigate: unknown command '" << command << "'"
+            << edigate::cli::did_you_mean(command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"})
+            << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }
