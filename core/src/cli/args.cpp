@@ -51,20 +51,25 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 std::string options_help(const std::vector<OptionSpec>& specs) {
+  // An option spelled longer than this (--ta1 never|on-error|...) puts its text on the next
+  // line, so one long spelling does not push every description to the right.
+  constexpr std::size_t kMaxLeft = 26;
   std::vector<std::pair<std::string, std::string>> rows;
   std::size_t width = 0;
   for (const auto& s : specs) {
     if (s.doc.empty()) continue;
     std::string left = "  --" + s.name + (s.value.empty() ? "" : " " + s.value);
-    width = std::max(width, left.size());
+    if (left.size() <= kMaxLeft) width = std::max(width, left.size());
     rows.emplace_back(std::move(left), s.doc + (s.repeatable ? " (repeatable)" : ""));
   }
+  const std::string indent(width + 2, ' ');
   std::string text;
   for (const auto& [left, doc] : rows) {
     // Continuation lines of a multi-line doc are indented to the doc column.
     std::string body;
-    for (char c : doc) body += c == '\n' ? "\n" + std::string(width + 2, ' ') : std::string(1, c);
-    text += left + std::string(width + 2 - left.size(), ' ') + body + "\n";
+    for (char c : doc) body += c == '\n' ? "\n" + indent : std::string(1, c);
+    if (left.size() > kMaxLeft) text += left + "\n" + indent + body + "\n";
+    else text += left + std::string(width + 2 - left.size(), ' ') + body + "\n";
   }
   return text;
 }
@@ -94,9 +99,13 @@ Result<Args> parse_args(const std::vector<std::string>& words, const std::vector
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (options_done || w == "-" || w.rfind("--", 0) != 0) {
-      if (!options_done && w.size() > 1 && w[0] == '-' && w != "-")
+      if (!options_done && w.size() > 1 && w[0] == '-' && w != "-") {
+        // "-strict" means --strict; "-o" is nobody's.
+        const std::string bare = w.substr(1);
+        const bool known = std::find(names.begin(), names.end(), bare) != names.end();
         return Error("cli.usage", "unknown option '" + w + "' (options are spelled --name)" +
-                                      did_you_mean(w.substr(1), names, "--"));
+                                      (known ? "; did you mean '--" + bare + "'?" : did_you_mean(bare, names, "--")));
+      }
       args.positional.push_back(w);
       continue;
     }

@@ -16,16 +16,16 @@ const char* const kHelp =
     "\n"
     "commands:\n"
     "  validate FILE...        check envelopes and transaction content; one line per problem\n"
-    "  parse FILE --format json   print the parsed document with positions\n"
+    "  parse FILE              print the parsed document with positions (indented JSON)\n"
     "  ack FILE                print the 997/999/TA1 or CONTRL the gateway would send\n"
     "  plugins list            list loaded plugins (name, kind, version, ABI, file)\n"
     "  schemas list|check      list or check the installed transaction-set schemas\n"
-    "  partners list|check|new   list, check or scaffold partner profiles (--partners DIR)\n"
+    "  partners list|check|new   list, check or scaffold partner profiles (new: --standard, --role)\n"
     "  translate [--partner ID] FILE...   EDI or carrier JSON -> canonical JSON Lines on stdout\n"
     "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
     "\n"
-    "Every command accepts --help and --version. Exit status: 0 ok, 1 invalid input, 2 usage\n"
-    "or I/O error.\n";
+    "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
+    "input, 2 usage or I/O error.\n";
 
 }  // namespace
 
