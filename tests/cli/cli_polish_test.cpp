@@ -214,6 +214,12 @@ TEST_CASE("outside a source tree commands say which partners and maps they use, 
   CHECK(contains(t.err, "edigate translate: partners from " + (share / "partners").lexically_normal().string() +
                             ", maps from " + (share / "maps").lexically_normal().string()));
   CHECK(lines_of(t.err).size() == 1);
+  // validate reads partners only for --partner: then it says where from, too.
+  auto validate = w.run("validate --partner acme-retail po.edi");
+  CHECK(validate.status == 0);
+  CHECK(validate.err == "edigate validate: partners from " + (share / "partners").lexically_normal().string() +
+                            " (no ./partners or ./maps here; --partners, --maps choose)\n");
+  CHECK(w.run("validate po.edi").err.empty());
   auto check = w.run("partners check acme-retail");
   CHECK(contains(check.out, "(partners " + (share / "partners").lexically_normal().string()));
   // Given folders, or ./partners and ./maps, are not announced.

@@ -105,6 +105,7 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     }
   }
 
+  if (args.has("partner")) note_folders("ack", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate ack: " << ctx.error().to_string() << "\n";

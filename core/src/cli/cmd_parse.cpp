@@ -50,6 +50,7 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
   if (args.positional.size() != 1) {
     return usage_error("parse", "expected exactly one FILE", kParseHelp, err);
   }
+  if (args.has("partner")) note_folders("parse", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate parse: " << ctx.error().to_string() << "\n";

@@ -30,6 +30,7 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
   if (args.positional.empty()) {
     return usage_error("validate", "no input file given", kValidateHelp, err);
   }
+  if (args.has("partner")) note_folders("validate", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate validate: " << ctx.error().to_string() << "\n";
