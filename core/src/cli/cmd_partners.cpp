@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/table.hpp"
+#include "partners/profile_loader.hpp"
 #include "partners/registry.hpp"
 #include "partners/scaffold.hpp"
 #include "translation/sample_check.hpp"
@@ -208,8 +209,10 @@ int create(const Args& args, const std::filesystem::path& dir, std::ostream& out
     err << "edigate partners new: " << made.error().to_string() << "\n";
     return kExitUsage;
   }
-  out << "created " << made->string() << "\n"
-      << "next: set the partner's identities, then run: edigate partners check " << args.positional[1] << "\n";
+  out << "created " << made->string() << "\n";
+  // What the role declared, so the analyst sees which documents go which way before editing.
+  if (auto profile = partners::load_profile(*made)) out << "documents: " << documents_text(**profile) << "\n";
+  out << "next: set the partner's identities, then run: edigate partners check " << args.positional[1] << "\n";
   return kExitOk;
 }
 
