@@ -21,14 +21,17 @@ build: bootstrap configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Validates, acknowledges and parses the bundled sample partner files, then translates them with
-# the example partners and renders one canonical 855; prints a summary.
-demo: build
+# the example partners, shows one canonical message and renders one canonical 855. Builds only
+# the binary, the format plugins and their data (not the tests), quietly: the build log is
+# printed only when the build fails.
+demo: bootstrap
 	@scripts/demo $(BUILD)
 
 # The whole suite through ctest; the last lines read "100% tests passed, 0 tests failed out of N".
-# ctest lists skipped tests after its summary; the summary is repeated so it stays last.
+# Then the tests ctest skipped and why (corpus absent, ...), and the summary again so it stays last.
 test: build
 	@cd $(BUILD) && { ctest --output-on-failure -j $(JOBS) --timeout 600 2>&1; echo "ctest-exit=$$?"; } | tee make-test.log | grep -v '^ctest-exit='; \
+	  $(CURDIR)/scripts/test-summary make-test.log Testing/Temporary/LastTest.log; \
 	  grep -E '^[0-9]+% tests passed' make-test.log | tail -1; \
 	  exit $$(sed -n 's/^ctest-exit=//p' make-test.log)
 

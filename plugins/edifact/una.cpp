@@ -11,7 +11,7 @@ Delimiters default_delimiters(bool syntax4) {
 }
 
 Delimiters level_b_delimiters() {
-  Delimiters d{'\x1D', '\x1F', 0, 0, '.', "\x1C", ""};
+  Delimiters d{'\x1D', '\x1F', 0, 0, '.', "\x1C", "", ""};
   return d;
 }
 

@@ -60,6 +60,7 @@ Delimiters ack_delimiters(const InterchangeReport& report, bool need_repetition)
   Delimiters d = report.delimiters;
   if (!usable(d)) {
     d = Delimiters::x12_default();
+    d.encoding = report.delimiters.encoding;  // an EBCDIC partner reads EBCDIC whatever the separators
     if (!need_repetition) d.repetition = 0;
     return d;
   }

@@ -1,6 +1,8 @@
 // cp037 -> Latin-1 table, generated with Python's codec: bytes(range(256)).decode("cp037").
 #include "ebcdic.hpp"
 
+#include <array>
+
 namespace edigate::x12 {
 namespace {
 constexpr unsigned char kCp037ToLatin1[256] = {
@@ -30,6 +32,16 @@ bool is_ebcdic_isa(const char* p) noexcept {
 
 void decode_cp037(char* p, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<char>(kCp037ToLatin1[static_cast<unsigned char>(p[i])]);
+}
+
+void encode_cp037(std::string& text) noexcept {
+  // The inverse permutation, built once from the decoding table.
+  static const auto inverse = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned i = 0; i < 256; ++i) t[kCp037ToLatin1[i]] = static_cast<unsigned char>(i);
+    return t;
+  }();
+  for (char& c : text) c = static_cast<char>(inverse[static_cast<unsigned char>(c)]);
 }
 
 }  // namespace edigate::x12

@@ -4,8 +4,8 @@
 // materialised transaction is ever pending and its arena is not reused under the caller.
 #include "interchange_reader.hpp"
 
+#include "ebcdic.hpp"
 #include "envelope_facts.hpp"
-
 #include "envelope_checks.hpp"
 
 #include <algorithm>
@@ -337,6 +337,8 @@ Result<void> InterchangeReader::begin_interchange() {
   last_index_ = index;
   last_offset_ = offset;
   delims_ = isa.delimiters;
+  // Whoever answers this interchange (997, TA1) writes in the encoding it came in.
+  delims_.encoding = tok_.ebcdic() ? kCp037 : "";
   tok_.set_delimiters(delims_);
   Position base;
   base.file = file_;

@@ -2,6 +2,7 @@
 // delimiter cannot be written and is refused with its position.
 #include "writer.hpp"
 
+#include "ebcdic.hpp"
 #include "envelope_checks.hpp"
 
 #include <cctype>
@@ -84,6 +85,8 @@ void set_control(SegmentData& s, std::size_t el, const std::string& v) {
 
 Result<void> check_delimiters(const Delimiters& d) {
   auto bad = [](const char* what) { return Error("x12.write.delimiters", std::string("invalid delimiters: ") + what); };
+  if (!d.encoding.empty() && d.encoding != kCp037)
+    return std::move(Error("x12.write.encoding", "unknown output encoding")).want("cp037 or none (ASCII/UTF-8)", d.encoding);
   if (d.segment.empty()) return bad("empty segment terminator");
   if (d.element == d.component) return bad("element separator equals component separator");
   if (d.repetition && (d.repetition == d.element || d.repetition == d.component))
@@ -161,6 +164,7 @@ Result<std::string> write_interchange(const InterchangeData& doc, const WriteOpt
     set_control(iea, 2, isa.value(13));
   }
   EDIGATE_TRY_VOID(w.segment(iea));
+  if (d.encoding == kCp037) encode_cp037(out);
   return out;
 }
 

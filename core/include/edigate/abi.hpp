@@ -3,8 +3,8 @@
 // of a class in core/include/edigate/ (docs/plugin-sdk.md explains when and why).
 #include <cstdint>
 
-// 2: Position gained line/column/element_ref/loop_id; Event::envelope; FormatPlugin::describe_envelope
-//    and sniff; Error::category.
+// 2: Position gained line/column/element_ref/loop_id; Event::envelope; FormatPlugin::describe_envelope,
+//    sniff, group_key, transaction_control, add_envelope; Error::category; Delimiters::encoding.
 #define EDIGATE_SDK_ABI 2u
 #define EDIGATE_VERSION "0.1.0"
 

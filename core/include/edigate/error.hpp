@@ -73,15 +73,21 @@ struct Error {
   /// `FILE:OFFSET: segment N (ID) element M: message: expected X, found "Y" [code]`.
   /// Parts that do not apply are left out; text files use FILE:LINE:COL instead of an offset.
   /// Without the code when this error is quoted inside another that carries the same code.
+  /// An error about no input at all (an unknown partner id) has no location prefix; one with a
+  /// position but no file name says "<input>" (whoever made it should have named the file).
   std::string to_string(bool with_code = true) const {
-    std::string out = position.file.empty() ? std::string("<input>") : position.file;
-    if (position.line) {
-      out += ':' + std::to_string(position.line);
-      if (position.column) out += ':' + std::to_string(position.column);
-    } else if (position.has_offset) {
-      out += ':' + std::to_string(position.offset);
+    std::string out;
+    const bool located = position.line || position.has_offset || position.segment_index || !position.segment_tag.empty();
+    if (!position.file.empty() || located) {
+      out = position.file.empty() ? std::string("<input>") : position.file;
+      if (position.line) {
+        out += ':' + std::to_string(position.line);
+        if (position.column) out += ':' + std::to_string(position.column);
+      } else if (position.has_offset) {
+        out += ':' + std::to_string(position.offset);
+      }
+      out += ": ";
     }
-    out += ": ";
     if (severity == Severity::warning) out += "warning: ";
     if (position.segment_index || !position.segment_tag.empty()) {
       out += "segment";

@@ -21,13 +21,6 @@ static const char* const kAckHelp =
     "transaction set is accepted or rejected on its own.\n"
     "Problems found are printed on stderr. Exit status: 0 acknowledgement written (rejections\n"
     "included), 1 nothing to acknowledge, 2 usage or I/O error, 3 configuration.\n"
-    "\n"
-    "options:\n"
-    "  --kind auto|997|999|ta1|contrl   acknowledgement type (default auto)\n"
-    "  --ta1 never|on-error|requested|always   when to add a TA1 (default requested)\n"
-    "  --control N              first interchange control number (default 1; +1 per interchange)\n"
-    "  --date CCYYMMDD --time HHMM   envelope date and time (default: now, UTC)\n"
-    "  --errors-only            X12: AK2/AK5 only for sets with errors\n"
     "The partner (--partner ID, else the one claiming the interchange's sender) decides how the\n"
     "file is read, which acknowledgement it gets (997/999/none, TA1, CONTRL) and its control\n"
     "numbers (<control-numbers>), unless --kind, --ta1 or --control say otherwise.\n";
@@ -55,15 +48,19 @@ Result<Ta1Policy> parse_ta1(const std::string& s) {
 
 int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
-  for (const char* o : {"kind", "ta1", "control", "date", "time"}) specs.push_back({o, true, false});
-  specs.push_back({"errors-only", false, false});
+  specs.insert(specs.begin(),
+               {{"kind", true, false, "auto|997|999|ta1|contrl", "acknowledgement type (default auto)"},
+                {"ta1", true, false, "never|on-error|requested|always", "when to add a TA1 (default: the partner's, else requested)"},
+                {"control", true, false, "N", "first interchange control number (default: the partner's, else 1; +1 per interchange)"},
+                {"date", true, false, "CCYYMMDD", "envelope date (default: today, UTC)"},
+                {"time", true, false, "HHMM", "envelope time (default: now, UTC)"},
+                {"errors-only", false, false, "", "X12: AK2/AK5 only for sets with errors"}});
   int exit_code = kExitOk;
-  auto started = start_command("ack", words, specs, std::string(kAckHelp) + kInputOptionsHelp, out, err, exit_code);
+  auto started = start_command("ack", words, specs, kAckHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.size() != 1) {
-    err << "edigate ack: expected exactly one FILE\n" << kAckHelp;
-    return kExitUsage;
+    return usage_error("ack", "expected exactly one FILE", kAckHelp, err);
   }
   runtime::AckOverrides ack;
   if (args.has("kind")) {
@@ -98,6 +95,7 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     ack.first_control = control;
   }
 
+  if (args.has("partner")) note_folders("ack", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate ack: " << ctx.error().to_string() << "\n";

@@ -3,11 +3,11 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/json_output.hpp"
+#include "cli/json_writer.hpp"
 
 #include <edigate/abi.hpp>
 
 #include <ostream>
-#include <sstream>
 
 namespace edigate::cli {
 
@@ -16,59 +16,31 @@ static const char* const kParseHelp =
     "\n"
     "Prints the parsed document as JSON: interchanges -> groups -> transactions -> segments ->\n"
     "elements, each segment with its 1-based index and byte offset, plus the envelope problems\n"
-    "found while reading. Content is not validated here (see 'edigate validate').\n"
+    "found while reading, indented for reading (--compact: one line). Content is not validated\n"
+    "here (see 'edigate validate').\n"
     "Exit status: 0 parsed without errors, 1 parsed with errors, 2 usage or I/O error.\n";
 
 namespace {
 
-// Writes the nesting as events arrive (a stack of "is the next item the first" flags);
-// Poco builds and escapes each value.
-class JsonStream {
- public:
-  explicit JsonStream(std::ostream& out) : out_(out) {}
-  /// Starts an item of the current array with `text` and opens a nested level.
-  void open(const std::string& text) {
-    comma();
-    out_ << text;
-    first_.push_back(true);
-  }
-  void close(const std::string& text) {
-    if (!first_.empty()) first_.pop_back();
-    out_ << text;
-  }
-  void item(const Poco::Dynamic::Var& v) {
-    comma();
-    write_json(out_, v);
-  }
-  std::size_t depth() const { return first_.size(); }
-
- private:
-  void comma() {
-    if (first_.empty()) return;
-    if (!first_.back()) out_ << ',';
-    first_.back() = false;
-  }
-  std::ostream& out_;
-  std::vector<bool> first_;
-};
-
-std::string json_text(const Poco::Dynamic::Var& v) {
-  std::ostringstream ss;
-  write_json(ss, v);
-  return ss.str();
-}
-
 Poco::Dynamic::Var optional_segment(const Segment* seg, const Delimiters& d) {
   return seg ? Poco::Dynamic::Var(segment_json(*seg, d)) : Poco::Dynamic::Var();
+}
+
+/// An array of values, one per line when readable (segments, issues).
+void write_items(JsonWriter& js, const std::string& key, const Poco::JSON::Array::Ptr& items) {
+  js.open_array(key);
+  for (std::size_t i = 0; i < items->size(); ++i) js.value(items->get(i));
+  js.close();
 }
 
 }  // namespace
 
 int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
-  specs.push_back({"format", true, false});
+  specs.insert(specs.begin(), {{"format", true, false, "json", "output format (json, the default and only one)"},
+                               {"compact", false, false, "", "the JSON on one line, for programs"}});
   int exit_code = kExitOk;
-  auto started = start_command("parse", words, specs, std::string(kParseHelp) + kInputOptionsHelp, out, err, exit_code);
+  auto started = start_command("parse", words, specs, kParseHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.get("format", "json") != "json") {
@@ -76,9 +48,9 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   if (args.positional.size() != 1) {
-    err << "edigate parse: expected exactly one FILE\n" << kParseHelp;
-    return kExitUsage;
+    return usage_error("parse", "expected exactly one FILE", kParseHelp, err);
   }
+  if (args.has("partner")) note_folders("parse", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate parse: " << ctx.error().to_string() << "\n";
@@ -98,21 +70,22 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
 
-  JsonStream js(out);
+  JsonWriter js(out, args.has("compact"));
   bool errors = false;
-  auto issues = [&](std::span<const Error> list) {
+  auto issues = [&](const std::string& key, std::span<const Error> list) {
     for (const auto& e : list) errors = errors || !e.is_warning();
-    return json_text(errors_json(list));
+    write_items(js, key, errors_json(list));
   };
-  js.open("{\"file\":" + json_text(path) + ",\"standard\":" + json_text(std::string(in->format->standard())) +
-          ",\"interchanges\":[");
+  js.open_object();
+  js.value(path, "file");
+  js.value(std::string(in->format->standard()), "standard");
+  js.open_array("interchanges");
   std::vector<Error> stray;
   Event ev;
   for (;;) {
     auto more = (*reader)->next(ev);
     if (!more) {
-      while (js.depth()) js.close("]}");
-      out << "\n";
+      js.finish();
       err << more.error().to_string() << "\n";
       return kExitUsage;
     }
@@ -120,30 +93,37 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
     const Delimiters& d = *ev.delimiters;
     switch (ev.kind) {
       case EventKind::interchange_begin:
-        js.open("{\"header\":" + json_text(optional_segment(ev.segment, d)) + ",\"delimiters\":" +
-                json_text(delimiters_json(d)) + ",\"issues\":" + issues(ev.issues) + ",\"groups\":[");
+        js.open_object();
+        js.value(optional_segment(ev.segment, d), "header");
+        js.value(delimiters_json(d), "delimiters");
+        issues("issues", ev.issues);
+        js.open_array("groups");
         break;
       case EventKind::group_begin:
-        js.open("{\"header\":" + json_text(optional_segment(ev.segment, d)) + ",\"issues\":" + issues(ev.issues) +
-                ",\"transactions\":[");
+        js.open_object();
+        js.value(optional_segment(ev.segment, d), "header");
+        issues("issues", ev.issues);
+        js.open_array("transactions");
         break;
-      case EventKind::transaction: {
-        Poco::JSON::Object::Ptr t = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        t->set("set", std::string(ev.info.set_id));
-        t->set("control", std::string(ev.info.control));
-        t->set("version", std::string(ev.info.release));
-        t->set("segment_count", static_cast<Poco::UInt64>(ev.info.segment_count));
-        t->set("issues", errors_json(ev.issues));
-        for (const auto& e : ev.issues) errors = errors || !e.is_warning();
-        t->set("segments", segments_json(ev.segments, d));
-        js.item(t);
+      case EventKind::transaction:
+        js.open_object();
+        js.value(std::string(ev.info.set_id), "set");
+        js.value(std::string(ev.info.control), "control");
+        js.value(std::string(ev.info.release), "version");
+        js.value(static_cast<Poco::UInt64>(ev.info.segment_count), "segment_count");
+        issues("issues", ev.issues);
+        write_items(js, "segments", segments_json(ev.segments, d));
+        js.close();
         break;
-      }
       case EventKind::group_end:
       case EventKind::interchange_end:
-        if (js.depth() > 1)
-          js.close("],\"trailer\":" + json_text(optional_segment(ev.segment, d)) + ",\"trailer_issues\":" +
-                   issues(ev.issues) + "}");
+        // depth: root object, interchanges array, then (interchange object, groups array) ...
+        if (js.depth() > 2) {
+          js.close();  // the groups / transactions array
+          js.value(optional_segment(ev.segment, d), "trailer");
+          issues("trailer_issues", ev.issues);
+          js.close();  // the interchange / group object
+        }
         break;
       case EventKind::issue:
         for (const auto& e : ev.issues) {
@@ -154,8 +134,10 @@ int cmd_parse(const Words& words, std::ostream& out, std::ostream& err) {
     }
   }
   // A well-behaved reader closes what it opened; keep the JSON well-formed regardless.
-  while (js.depth() > 1) js.close("]}");
-  js.close("],\"issues\":" + json_text(errors_json(stray)) + "}\n");
+  while (js.depth() > 2) js.close();
+  js.close();  // interchanges
+  write_items(js, "issues", errors_json(stray));
+  js.finish();
   return errors ? kExitInvalid : kExitOk;
 }
 

@@ -2,12 +2,13 @@
 // the files it references are valid, and a new profile to start from.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/table.hpp"
+#include "partners/profile_loader.hpp"
 #include "partners/registry.hpp"
 #include "partners/scaffold.hpp"
 #include "runtime/profile_check.hpp"
 #include "translation/sample_check.hpp"
 
-#include <iomanip>
 #include <optional>
 #include <ostream>
 
@@ -17,7 +18,9 @@ namespace {
 const char* const kPartnersHelp =
     "usage: edigate partners list [--partners DIR]\n"
     "       edigate partners check [ID] [--partners DIR] [--maps DIR] [--plugins DIR] [--schemas DIR]\n"
-    "       edigate partners new ID --standard x12-004010|x12-005010|edifact-d96a|edifact-d01b|json [--partners DIR]\n"
+    "       edigate partners new ID --standard x12-004010|x12-005010|edifact-d96a|edifact-d01b|json\n"
+    "                            [--role buyer|supplier|carrier|warehouse|logistics-provider]\n"
+    "                            [--local-id OUR-ID] [--partners DIR]\n"
     "\n"
     "list   every profile: id, name, standard, identities, documents (in: and out:)\n"
     "check  every profile (or ID) against partner.xsd and the profile rules; every referenced map\n"
@@ -25,9 +28,15 @@ const char* const kPartnersHelp =
     "       every file in the partner's samples/ translates, and round-trips where an outbound map\n"
     "       of the same set exists (canonical -> EDI -> canonical, equal but for message_id and\n"
     "       source); .json/.jsonl canonical samples render and translate back. One line per sample;\n"
+    "       every EDI sample must also route to its partner by its envelope (sender and receiver);\n"
     "       exit 1 when anything is wrong\n"
-    "new    scaffold DIR/ID/partner.xml (valid, base maps referenced), DIR/ID/maps/, DIR/ID/samples/\n"
-    "       (json: a carrier API partner using base/json/<first word of ID>.tracking.inbound.xml)\n"
+    "new    scaffold DIR/ID/partner.xml (valid, the role's base maps referenced), DIR/ID/maps/, DIR/ID/samples/\n"
+    "       --role (default buyer): buyer 850/ORDERS in, 855 856 810/ORDRSP DESADV INVOIC out;\n"
+    "       supplier the reverse; carrier 214/IFTSTA in; warehouse 940 out, 945 in (X12 only);\n"
+    "       logistics-provider 940 out, 945 214 in (EDIFACT: DESADV IFTSTA in).\n"
+    "       json: a carrier API partner using base/json/<first word of ID>.tracking.inbound.xml\n"
+    "       --local-id: our own interchange id towards the partner (<local>; ISA qualifier ZZ):\n"
+    "       files it sends to any other receiver are refused\n"
     "\n"
     "  --partners DIR   partner profiles, one folder per partner (default ./partners)\n"
     "  --maps DIR       map folder for references not found beside the profile (default ./maps)\n"
@@ -62,12 +71,11 @@ bool dir_unreadable(const std::vector<Error>& errors) {
 }
 
 int list(const partners::RegistrySnapshot& snap, std::ostream& out, std::ostream& err) {
-  out << std::left << std::setw(20) << "ID" << std::setw(28) << "NAME" << std::setw(14) << "STANDARD" << std::setw(32)
-      << "IDENTITIES" << "DOCUMENTS\n";
+  std::vector<std::vector<std::string>> rows{{"ID", "NAME", "STANDARD", "IDENTITIES", "DOCUMENTS"}};
   for (const auto& [id, p] : snap.by_id)
-    out << std::left << std::setw(20) << id << std::setw(28) << p->name << std::setw(14) << p->standard.key
-        << std::setw(32) << identities_text(p->identities) << documents_text(*p) << (p->enabled ? "" : " (disabled)")
-        << "\n";
+    rows.push_back({id, p->name, p->standard.key, identities_text(p->identities),
+                    documents_text(*p) + (p->enabled ? "" : " (disabled)")});
+  print_table(out, rows);
   for (const auto& e : snap.errors) err << e.to_string() << "\n";
   if (dir_unreadable(snap.errors)) return kExitUsage;
   return snap.errors.empty() ? kExitOk : kExitInvalid;
@@ -131,27 +139,31 @@ int check(const partners::RegistrySnapshot& snap, const std::filesystem::path& d
     failed_samples += check_samples(*p, snap, services ? &*services : nullptr, out);
   }
   if (!only.empty() && checked == 0 && problems.empty()) {
-    err << "edigate partners: no partner '" << only << "' in " << dir.string() << "\n";
+    std::vector<std::string> ids;
+    for (const auto& entry : snap.by_id) ids.push_back(entry.first);
+    err << "edigate partners: no partner '" << only << "' in " << dir.string() << did_you_mean(only, ids) << "\n";
     return kExitUsage;
   }
   for (const auto& e : problems) err << e.to_string() << "\n";
   out << checked << " profile(s) loaded, " << problems.size() << " problem(s), " << failed_samples
-      << " sample(s) failed\n";
+      << " sample(s) failed (partners " << dir.string() << ", maps " << files.maps_root().string() << ")\n";
   return problems.empty() && failed_samples == 0 ? kExitOk : kExitInvalid;
 }
 
 int create(const Args& args, const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
   if (args.positional.size() != 2 || args.get("standard").empty()) {
-    err << "edigate partners new: expected an ID and --standard\n" << kPartnersHelp;
-    return kExitUsage;
+    return usage_error("partners", "new: expected an ID and --standard", kPartnersHelp, err);
   }
-  auto made = partners::scaffold_partner(dir, args.positional[1], args.get("standard"));
+  auto made = partners::scaffold_partner(
+      {dir, args.positional[1], args.get("standard"), args.get("role"), maps_dir(args), args.get("local-id")});
   if (!made) {
     err << "edigate partners new: " << made.error().to_string() << "\n";
     return kExitUsage;
   }
-  out << "created " << made->string() << "\n"
-      << "next: set the partner's identities, then run: edigate partners check " << args.positional[1] << "\n";
+  out << "created " << made->string() << "\n";
+  // What the role declared, so the analyst sees which documents go which way before editing.
+  if (auto profile = partners::load_profile(*made)) out << "documents: " << documents_text(**profile) << "\n";
+  out << "next: set the partner's identities, then run: edigate partners check " << args.positional[1] << "\n";
   return kExitOk;
 }
 
@@ -161,7 +173,7 @@ int cmd_partners(const Words& words, std::ostream& out, std::ostream& err) {
   int exit_code = kExitOk;
   auto started = start_command("partners", words,
                                {{"partners", true, false}, {"maps", true, false}, {"standard", true, false},
-                                {"plugins", true, true}, {"schemas", true, true}},
+                                {"role", true, false}, {"local-id", true, false}, {"plugins", true, true}, {"schemas", true, true}},
                                kPartnersHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
@@ -172,11 +184,12 @@ int cmd_partners(const Words& words, std::ostream& out, std::ostream& err) {
   if ((action == "list" && args.positional.size() == 1) || (action == "check" && args.positional.size() <= 2)) {
     partners::PartnerRegistry registry(dir);
     auto snap = registry.snapshot();
+    note_folders("partners", args, true, action == "check", err);
     if (action == "list") return list(*snap, out, err);
     return check(*snap, dir, args.positional.size() == 2 ? args.positional[1] : "", args, out, err);
   }
-  err << "edigate partners: expected 'list', 'check [ID]' or 'new ID --standard S'\n" << kPartnersHelp;
-  return kExitUsage;
+  return usage_error("partners", "expected 'list', 'check [ID]' or 'new ID --standard S'" + did_you_mean(action, {"list", "check", "new"}),
+                     kPartnersHelp, err);
 }
 
 }  // namespace edigate::cli

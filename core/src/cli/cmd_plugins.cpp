@@ -1,10 +1,10 @@
 // edigate plugins list: what the runtime found and loaded.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/table.hpp"
 
 #include <edigate/abi.hpp>
 
-#include <iomanip>
 #include <ostream>
 
 namespace edigate::cli {
@@ -18,12 +18,12 @@ static const char* const kPluginsHelp =
 
 int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err) {
   int exit_code = kExitOk;
-  auto started = start_command("plugins", words, {{"plugins", true, true}}, kPluginsHelp, out, err, exit_code);
+  auto started = start_command("plugins", words, {{"plugins", true, true, "DIR", "plugin folder (default: $EDIGATE_PLUGIN_PATH, else the installed one)"}}, kPluginsHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.size() != 1 || args.positional[0] != "list") {
-    err << "edigate plugins: expected 'list'\n" << kPluginsHelp;
-    return kExitUsage;
+    return usage_error("plugins", "expected 'list'" + (args.positional.empty() ? std::string() : did_you_mean(args.positional[0], {"list"})),
+                       kPluginsHelp, err);
   }
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : args.all("plugins")) dirs.emplace_back(d);
@@ -35,11 +35,10 @@ int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err) {
       err << "edigate: " << e.to_string() << "\n";
       ++failures;
     }
-  out << std::left << std::setw(12) << "NAME" << std::setw(11) << "KIND" << std::setw(10) << "VERSION"
-      << std::setw(5) << "ABI" << "FILE\n";
+  std::vector<std::vector<std::string>> rows{{"NAME", "KIND", "VERSION", "ABI", "FILE"}};
   for (const auto& p : host.plugins())
-    out << std::left << std::setw(12) << p.info.name << std::setw(11) << to_string(p.info.kind) << std::setw(10)
-        << p.info.version << std::setw(5) << p.info.abi << p.file << "\n";
+    rows.push_back({p.info.name, to_string(p.info.kind), p.info.version, std::to_string(p.info.abi), p.file});
+  print_table(out, rows);
   return failures ? kExitInvalid : kExitOk;
 }
 

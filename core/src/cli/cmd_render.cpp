@@ -100,8 +100,7 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.empty() || args.get("partner").empty()) {
-    err << "edigate render: expected --partner ID and at least one FILE\n" << kRenderHelp;
-    return kExitUsage;
+    return usage_error("render", "expected --partner ID and at least one FILE", kRenderHelp, err);
   }
   auto ctx = Context::create(args, err);
   if (!ctx) {
@@ -126,6 +125,7 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
     options.local.x12.push_back({args.get("local-qualifier", "ZZ"), id, ""});
     options.local.edifact.push_back({id, args.get("local-qualifier"), "", ""});
   }
+  note_folders("render", args, true, true, err);
   translation::FileCache files(maps_dir(args));
   translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
 

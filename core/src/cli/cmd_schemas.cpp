@@ -2,10 +2,10 @@
 // one loads.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/table.hpp"
 
 #include <edigate/abi.hpp>
 
-#include <iomanip>
 #include <ostream>
 
 namespace edigate::cli {
@@ -24,8 +24,8 @@ int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.size() != 1 || (args.positional[0] != "list" && args.positional[0] != "check")) {
-    err << "edigate schemas: expected 'list' or 'check'\n" << kSchemasHelp;
-    return kExitUsage;
+    return usage_error("schemas", "expected 'list' or 'check'" + (args.positional.empty() ? std::string() : did_you_mean(args.positional[0], {"list", "check"})),
+                       kSchemasHelp, err);
   }
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : args.all("schemas")) dirs.emplace_back(d);
@@ -34,11 +34,9 @@ int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
   std::vector<schema::SchemaInfo> loaded;
   auto errors = registry.check_all(&loaded);
   if (args.positional[0] == "list") {
-    out << std::left << std::setw(9) << "STANDARD" << std::setw(9) << "VERSION" << std::setw(8) << "SET"
-        << std::setw(42) << "NAME" << "FILE\n";
-    for (const auto& s : loaded)
-      out << std::left << std::setw(9) << s.standard << std::setw(9) << s.version << std::setw(8) << s.set
-          << std::setw(42) << s.name << s.file << "\n";
+    std::vector<std::vector<std::string>> rows{{"STANDARD", "VERSION", "SET", "NAME", "FILE"}};
+    for (const auto& s : loaded) rows.push_back({s.standard, s.version, s.set, s.name, s.file});
+    print_table(out, rows);
   } else {
     out << loaded.size() << " schema(s) loaded, " << errors.size() << " broken\n";
   }

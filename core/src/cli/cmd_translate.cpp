@@ -20,27 +20,26 @@ static const char* const kTranslateHelp =
     "Without --partner, each interchange goes to the partner claiming its sender (ISA05/ISA06,\n"
     "UNB S002) in --partners; JSON input needs --partner.\n"
     "Exit status: 0 all translated, 1 invalid input, 2 usage or I/O error, 3 not translated\n"
-    "because of configuration (unknown partner, missing map or schema), 4 internal error.\n"
-    "\n"
-    "options:\n"
-    "  --no-warnings            print errors only\n";
+    "because of configuration (unknown partner, missing map or schema), 4 internal error.\n";
 
 int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
-  specs.push_back({"no-warnings", false, false});
+  specs.insert(specs.begin(), {"no-warnings", false, false, "", "print errors only"});
+  for (auto& spec : specs)
+    if (spec.name == "maps") spec = maps_option();
   int exit_code = kExitOk;
-  auto started = start_command("translate", words, specs, std::string(kTranslateHelp) + kInputOptionsHelp, out, err, exit_code);
+  auto started = start_command("translate", words, specs, kTranslateHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.empty()) {
-    err << "edigate translate: no input file given\n" << kTranslateHelp;
-    return kExitUsage;
+    return usage_error("translate", "no input file given", kTranslateHelp, err);
   }
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate translate: " << ctx.error().to_string() << "\n";
     return std::max(kExitUsage, exit_code_for(ctx.error().category));
   }
+  note_folders("translate", args, true, true, err);
   if (!(*ctx)->partner())  // a broken profile may be the one the sender needed: say so up front
     for (const auto& e : (*ctx)->runtime().partners().snapshot()->errors)
       err << "edigate translate: warning: " << e.to_string() << "\n";

@@ -16,24 +16,20 @@ static const char* const kValidateHelp =
     "and, where a schema exists, each transaction set's content (segment order, loops, usage,\n"
     "repeats, element types, lengths, codes, dates, syntax rules).\n"
     "Prints one line per problem:  FILE:BYTE_OFFSET: segment N (ID) element M: what [code]\n"
-    "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage or I/O error.\n"
-    "\n"
-    "options:\n"
-    "  --no-warnings            print errors only\n"
-    "  --summary                print a one-line summary per file on stderr\n";
+    "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage or I/O error.\n";
 
 int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
-  specs.push_back({"no-warnings", false, false});
-  specs.push_back({"summary", false, false});
+  specs.insert(specs.begin(), {{"no-warnings", false, false, "", "print errors only"},
+                               {"summary", false, false, "", "print a one-line summary per file on stderr"}});
   int exit_code = kExitOk;
-  auto started = start_command("validate", words, specs, std::string(kValidateHelp) + kInputOptionsHelp, out, err, exit_code);
+  auto started = start_command("validate", words, specs, kValidateHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.empty()) {
-    err << "edigate validate: no input file given\n" << kValidateHelp;
-    return kExitUsage;
+    return usage_error("validate", "no input file given", kValidateHelp, err);
   }
+  if (args.has("partner")) note_folders("validate", args, true, false, err);
   auto ctx = Context::create(args, err);
   if (!ctx) {
     err << "edigate validate: " << ctx.error().to_string() << "\n";

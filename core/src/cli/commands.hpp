@@ -35,10 +35,14 @@ inline constexpr int kExitInternal = 4;  ///< a defect or resource exhaustion in
 /// ours rather than the input's, so the worst of several is their maximum.
 int exit_code_for(ErrorCategory category);
 
-/// The start every command shares: parses `words`, answers --help and --version, and reports
-/// usage errors (with the help text) itself. Returns the Args to go on with, or nullopt with
-/// `exit_code` set to what the command should return.
+/// The start every command shares: parses `words`, answers --help (the help text, then the
+/// documented options of `specs`) and --version, and reports usage errors (with the usage
+/// lines of the help) itself. Returns the Args to go on with, or nullopt with `exit_code` set
+/// to what the command should return.
 std::optional<Args> start_command(const std::string& name, const Words& words, const std::vector<OptionSpec>& specs,
                                   const std::string& help, std::ostream& out, std::ostream& err, int& exit_code);
+
+/// Prints "edigate NAME: MESSAGE" and the usage lines of `help`; returns kExitUsage.
+int usage_error(const std::string& name, const std::string& message, const std::string& help, std::ostream& err);
 
 }  // namespace edigate::cli

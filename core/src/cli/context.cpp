@@ -6,44 +6,64 @@
 #include <cstdlib>
 #include <ostream>
 #include <sstream>
+#include <tuple>
 
 namespace edigate::cli {
 
 std::vector<OptionSpec> input_options() {
-  return {{"plugins", true, true}, {"schemas", true, true}, {"standard", true, false},
-          {"no-schema", false, false}, {"strict", false, false}, {"max-segment-length", true, false},
-          {"partners", true, false}, {"maps", true, false}, {"partner", true, false}};
+  return {{"standard", true, false, "x12|edifact", "do not detect the standard, use this one"},
+          {"schemas", true, true, "DIR", "transaction-set schema folder (default: the installed schemas)"},
+          {"no-schema", false, false, "", "check envelopes only, not transaction content"},
+          {"strict", false, false, "",
+           "no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\nmessages and missing final terminators become errors"},
+          {"max-segment-length", true, false, "N", "longest segment accepted, in bytes (default 1048576)"},
+          {"plugins", true, true, "DIR", "plugin folder (default: the installed plugins)"},
+          {"partner", true, false, "ID",
+           "read as this partner's profile says (its tolerance; for ack, its\nacknowledgement policy); --strict still turns leniency off"},
+          partners_option(),
+          // Accepted, not listed: scripts pass the same folder options to every command; only
+          // translate, render and partners read maps (they add maps_option()).
+          {"maps", true, false}};
 }
 
-const char* const kInputOptionsHelp =
-    "  --standard x12|edifact   do not detect the standard, use this one\n"
-    "  --schemas DIR            transaction-set schema folder (repeatable; default: the installed schemas)\n"
-    "  --no-schema              check envelopes only, not transaction content\n"
-    "  --strict                 no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\n"
-    "                           messages and missing final terminators become errors\n"
-    "  --max-segment-length N   longest segment accepted, in bytes (default 1048576)\n"
-    "  --plugins DIR            plugin folder (repeatable; default: the installed plugins)\n"
-    "  --partner ID             read as this partner's profile says (its tolerance; for ack, its\n"
-    "                           acknowledgement policy); --strict still turns leniency off\n"
-    "  --partners DIR           partner profiles, one folder per partner (default ./partners, else\n"
-    "                           the installed share/edigate/partners)\n"
-    "  --maps DIR               map folder (default ./maps, else the installed share/edigate/maps)\n";
+OptionSpec partners_option() {
+  return {"partners", true, false, "DIR", "partner profiles, one folder per partner (default ./partners, else\nthe installed share/edigate/partners)"};
+}
+
+OptionSpec maps_option() {
+  return {"maps", true, false, "DIR", "map folder (default ./maps, else the installed share/edigate/maps)"};
+}
 
 namespace {
 
-std::filesystem::path dir_with_fallback(const Args& args, const std::string& option) {
-  if (auto given = args.get(option); !given.empty()) return given;
+Folder folder_with_fallback(const Args& args, const std::string& option) {
+  if (auto given = args.get(option); !given.empty()) return {given, Folder::Origin::option};
   std::error_code ec;
-  if (std::filesystem::is_directory(option, ec)) return option;
+  if (std::filesystem::is_directory(option, ec)) return {option, Folder::Origin::working_dir};
+  // The build tree links share/edigate/{maps,partners} to the source folders (core/CMakeLists.txt),
+  // so this is never a stale copy; an installation has its own.
   auto installed = plugin_host::executable_dir() / ".." / "share" / "edigate" / option;
-  if (std::filesystem::is_directory(installed, ec)) return installed.lexically_normal();
-  return option;
+  if (std::filesystem::is_directory(installed, ec)) return {installed.lexically_normal(), Folder::Origin::installed};
+  return {option, Folder::Origin::missing};
 }
 
 }  // namespace
 
-std::filesystem::path partners_dir(const Args& args) { return dir_with_fallback(args, "partners"); }
-std::filesystem::path maps_dir(const Args& args) { return dir_with_fallback(args, "maps"); }
+Folder partners_folder(const Args& args) { return folder_with_fallback(args, "partners"); }
+Folder maps_folder(const Args& args) { return folder_with_fallback(args, "maps"); }
+std::filesystem::path partners_dir(const Args& args) { return partners_folder(args).path; }
+std::filesystem::path maps_dir(const Args& args) { return maps_folder(args).path; }
+
+void note_folders(const std::string& command, const Args& args, bool partners, bool maps, std::ostream& err) {
+  std::string text;
+  for (auto [use, name, folder] : {std::tuple{partners, "partners", partners ? partners_folder(args) : Folder{}},
+                                   std::tuple{maps, "maps", maps ? maps_folder(args) : Folder{}}}) {
+    if (!use || folder.origin != Folder::Origin::installed) continue;
+    text += (text.empty() ? "" : ", ") + std::string(name) + " from " + folder.path.string();
+  }
+  if (!text.empty())
+    err << "edigate " << command << ": " << text << " (no ./partners or ./maps here; --partners, --maps choose)\n";
+}
 
 Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream& err) {
   auto ctx = std::unique_ptr<Context>(new Context());
@@ -65,7 +85,17 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
     return Error("cli.usage", "no format plugin for --standard " + args.get("standard"));
 
   if (auto id = args.get("partner"); !id.empty()) {
-    EDIGATE_TRY(ctx->partner_, ctx->runtime_->partner(id));
+    auto partner = ctx->runtime_->partner(id);
+    if (!partner) {
+      Error e = std::move(partner).error();
+      std::vector<std::string> ids;
+      for (const auto& entry : ctx->runtime_->partners().snapshot()->by_id) ids.push_back(entry.first);
+      // The suggestion right after the folder, before the list of known ids.
+      auto known = e.message.find("; known:");
+      e.message.insert(known == std::string::npos ? e.message.size() : known, did_you_mean(id, ids));
+      return e;
+    }
+    ctx->partner_ = *partner;
     ctx->reader_ = ctx->partner_->reader_options();
   }
   ctx->strict_ = args.has("strict");

@@ -14,10 +14,11 @@
 
 namespace edigate::cli {
 
-/// Options every command that reads EDI accepts.
+/// Options every command that reads EDI accepts, documented (start_command lists them in --help).
 std::vector<OptionSpec> input_options();
-/// Help text for input_options().
-extern const char* const kInputOptionsHelp;
+/// --partners DIR and --maps DIR, documented, for the commands that use them.
+OptionSpec partners_option();
+OptionSpec maps_option();
 
 class Context {
  public:
@@ -55,13 +56,28 @@ class Context {
   std::shared_ptr<const partners::Profile> partner_;
 };
 
+/// A partners or maps folder and why it was chosen.
+struct Folder {
+  enum class Origin { option, working_dir, installed, missing };
+  std::filesystem::path path;
+  Origin origin = Origin::missing;
+};
+
 /// --partners DIR; else ./partners when it exists; else <exe>/../share/edigate/partners when
-/// that exists (the build tree and installations carry one); else ./partners (reported missing).
-std::filesystem::path partners_dir(const Args& args);
+/// that exists (an installation's own copy; in a build tree a link to the source folder, never
+/// a stale copy); else ./partners (reported missing by whoever reads it).
+Folder partners_folder(const Args& args);
 /// --maps DIR, with the same fallback: ./maps, then <exe>/../share/edigate/maps.
+Folder maps_folder(const Args& args);
+std::filesystem::path partners_dir(const Args& args);
 std::filesystem::path maps_dir(const Args& args);
 
 /// The exit code for a file's pass: the worst category among its errors (kExitOk without).
 int exit_code_of(const translation::InboundSummary& summary);
+
+/// One stderr line naming the folders a command falls back to outside the working directory
+/// ("edigate translate: partners from /opt/edigate/share/edigate/partners ..."), so an
+/// installed copy is never read silently. Nothing when the folders were given or are ./.
+void note_folders(const std::string& command, const Args& args, bool partners, bool maps, std::ostream& err);
 
 }  // namespace edigate::cli

@@ -16,16 +16,16 @@ const char* const kHelp =
     "\n"
     "commands:\n"
     "  validate FILE...        check envelopes and transaction content; one line per problem\n"
-    "  parse FILE --format json   print the parsed document with positions\n"
+    "  parse FILE              print the parsed document with positions (indented JSON)\n"
     "  ack FILE                print the 997/999/TA1 or CONTRL the gateway would send\n"
     "  plugins list            list loaded plugins (name, kind, version, ABI, file)\n"
     "  schemas list|check      list or check the installed transaction-set schemas\n"
-    "  partners list|check|new   list, check or scaffold partner profiles (--partners DIR)\n"
+    "  partners list|check|new   list, check or scaffold partner profiles (new: --standard, --role)\n"
     "  translate [--partner ID] FILE...   EDI or carrier JSON -> canonical JSON Lines on stdout\n"
     "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
     "\n"
-    "Every command accepts --help and --version. Exit status: 0 ok, 1 invalid input, 2 usage\n"
-    "or I/O error.\n";
+    "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
+    "input, 2 usage or I/O error.\n";
 
 }  // namespace
 
@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
     std::cerr << "edigate: internal error: " << e.what() << "\n";
     return edigate::cli::kExitUsage;
   }
-  std::cerr << "edigate: unknown command '" << command << "'\n\n" << kHelp;
+  // Like git: the mistake, the likely command, and where the list is; not the whole help.
+  std::cerr << "edigate: unknown command '" << command << "'"
+            << edigate::cli::did_you_mean(command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"})
+            << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }

@@ -12,7 +12,7 @@ using namespace edigate::test;
 
 namespace {
 
-const Delimiters kX12{'*', '>', 0, 0, '.', "~", "\n"};
+const Delimiters kX12{'*', '>', 0, 0, '.', "~", "\n", ""};
 
 // Heading PO and BOL; LX 1 an AG estimate only, LX 2 AF with its own L11 BM, LX 3 an
 // appointment-only AT7 (AT701 empty) then X6.

@@ -23,7 +23,7 @@ TEST_CASE("random segments never crash the translator; errors stay positioned", 
       for (int j = 0; j < e; ++j) text += std::string("*") + values[rng() % 13];
       text += "~";
     }
-    EdiFixture edi("ST*850*1~" + text + "SE*1*1~", Delimiters{'*', '>', 0, 0, '.', "~", ""});
+    EdiFixture edi("ST*850*1~" + text + "SE*1*1~", Delimiters{'*', '>', 0, 0, '.', "~", "", ""});
     if (edi.size() == 0) continue;
     mapping::TranslateContext ctx;
     ctx.file = "g.edi";

@@ -8,7 +8,7 @@ using namespace edigate::test;
 
 namespace {
 
-const Delimiters kX12{'*', '>', 0, 0, '.', "~", "\n"};
+const Delimiters kX12{'*', '>', 0, 0, '.', "~", "\n", ""};
 
 std::string body_json(const Poco::JSON::Object::Ptr& body) {
   auto line = canonical::to_json_line(body);

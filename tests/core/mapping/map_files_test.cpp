@@ -79,7 +79,7 @@ TEST_CASE("a partner map extends the base 850 map by id and overrides only what 
       </array>
     </map>)");
   EdiFixture edi("ST*850*1~BEG*00*SA*77**20240102~REF*DP*042~N1*ST*DC~PO1*1*5*EA*2**VP*W1~PID*F****X~CTT*1~SE*8*1~",
-                 Delimiters{'*', '>', 0, 0, '.', "~", ""});
+                 Delimiters{'*', '>', 0, 0, '.', "~", "", ""});
   mapping::TranslateContext ctx;
   auto r = mapping::translate(*map, *schema, edi.transaction(0), edi.delimiters(), ctx);
   if (!r) FAIL(r.error().to_string());

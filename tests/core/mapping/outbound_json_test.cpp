@@ -96,7 +96,7 @@ TEST_CASE("inbound 856 arrays rebuild the S/O/P/I hierarchy by HL parent id", "[
         </array>
       </array></map>)M");
   EdiFixture edi(read_text(std::string(EDIGATE_SOURCE_DIR) + "/samples/inbound/widgetworks_856_4010.edi"),
-                 Delimiters{'*', '>', 0, 0, '.', "~", "\n"});
+                 Delimiters{'*', '>', 0, 0, '.', "~", "\n", ""});
   mapping::TranslateContext ctx;
   auto r = mapping::translate(*map, *schema, edi.transaction(0), edi.delimiters(), ctx);
   if (!r) FAIL(r.error().to_string());
@@ -193,7 +193,7 @@ TEST_CASE("X12 time codes give timestamps their offset and code tables without d
       <field name="amount" path="BEG03" convert="implied2"/>
       <field name="kind" path="BEG02" table="t"/>
       <field name="label" separator=" / "><part path="BEG01"/><part const="x"/><part path="BEG04"/></field></map>)M");
-  EdiFixture edi("ST*850*1~BEG*00*RO*12345~DTM*002*20240710*1405*ED~SE*4*1~", Delimiters{'*', '>', 0, 0, '.', "~", ""});
+  EdiFixture edi("ST*850*1~BEG*00*RO*12345~DTM*002*20240710*1405*ED~SE*4*1~", Delimiters{'*', '>', 0, 0, '.', "~", "", ""});
   mapping::TranslateContext ctx;
   ctx.file = "t.edi";
   auto r = mapping::translate(*map, *schema, edi.transaction(0), edi.delimiters(), ctx);

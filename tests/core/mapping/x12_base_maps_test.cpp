@@ -170,7 +170,7 @@ TEST_CASE("005010 997 and 999 inbound maps read the 005010 additions", "[mapping
   {
     auto map = base_map("005010", "999", "inbound");
     auto schema = x12_schema("005010", "999");
-    Delimiters d{'*', ':', '^', 0, '.', "~", "\n"};
+    Delimiters d{'*', ':', '^', 0, '.', "~", "\n", ""};
     EdiFixture edi(read_text(fixture_path("clearinghouse_999.edi")), d);
     std::vector<Error> errors;
     schema::validate(*schema, edi.transaction(0), d, "clearinghouse_999.edi", errors);

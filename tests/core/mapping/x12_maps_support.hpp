@@ -18,7 +18,7 @@
 
 namespace edigate::test {
 
-inline const Delimiters kFixtureX12{'*', '>', 0, 0, '.', "~", "\n"};
+inline const Delimiters kFixtureX12{'*', '>', 0, 0, '.', "~", "\n", ""};
 
 inline std::string src(const std::string& rel) { return std::string(EDIGATE_SOURCE_DIR) + "/" + rel; }
 

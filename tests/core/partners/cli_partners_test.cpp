@@ -4,9 +4,11 @@
 #include "partners/profile_rules.hpp"
 #include "partners/scaffold.hpp"
 #include "partners_test_support.hpp"
+#include "corpus.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace edigate;
@@ -56,7 +58,10 @@ TEST_CASE("partners new scaffolds a profile that passes partners check", "[partn
       // Without the base maps the check fails, naming each missing map at its <document> line.
       auto missing = run_partners({"check", "--partners", pdir, "--maps", mdir});
       CHECK(missing.status == cli::kExitInvalid);
-      CHECK(missing.err.find("partner.xml:15: map file for") != std::string::npos);
+      // The first <document> line of the scaffold: the position points at it, not at the profile.
+      const auto xml = edigate::test::read_file(dir.path / "partners" / "newco" / "partner.xml");
+      const auto first_document = 1 + std::count(xml.begin(), xml.begin() + xml.find("<document "), '\n');
+      CHECK(missing.err.find("partner.xml:" + std::to_string(first_document) + ": map file for") != std::string::npos);
       CHECK(missing.out.find("1 profile(s) loaded, 4 problem(s)") != std::string::npos);
 
       // Files that exist but are no maps: each is loaded, and its XML error is reported.
@@ -91,12 +96,13 @@ TEST_CASE("partners new --standard json scaffolds a carrier API partner named af
   INFO(ok.err);
   CHECK(ok.status == cli::kExitOk);
 
-  // A carrier without a base map: the check names the map it looked for.
-  REQUIRE(run_partners({"new", "acmeship", "--standard", "json", "--partners", pdir}).status == cli::kExitOk);
-  auto missing = run_partners({"check", "acmeship", "--partners", pdir, "--maps", maps});
-  CHECK(missing.status == cli::kExitInvalid);
-  CHECK(missing.err.find("map file for tracking inbound not found") != std::string::npos);
-  CHECK(missing.err.find("base/json/acmeship.tracking.inbound.xml") != std::string::npos);
+  // A carrier without a base map: refused up front, naming the carriers that have one.
+  auto missing = run_partners({"new", "acmeship", "--standard", "json", "--partners", pdir, "--maps", maps});
+  CHECK(missing.status == cli::kExitUsage);
+  CHECK(missing.err.find("no tracking base map for carrier 'acmeship'") != std::string::npos);
+  CHECK(missing.err.find("expected one of: dhl, fedex, ups") != std::string::npos);
+  CHECK(missing.err.find("[partner.base_map.missing]") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "partners" / "acmeship"));
 }
 
 TEST_CASE("partners new refuses an existing folder, a bad id and a bad standard", "[partners][cli]") {

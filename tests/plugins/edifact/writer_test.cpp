@@ -79,7 +79,7 @@ TEST_CASE("writer escapes delimiters with the release character", "[edifact][wri
 
 TEST_CASE("writer emits UNA for non-default delimiters and computes counts", "[edifact][writer]") {
   InterchangeData doc;
-  doc.delimiters = Delimiters{'*', '=', 0, '?', ',', "~", "\n"};
+  doc.delimiters = Delimiters{'*', '=', 0, '?', ',', "~", "\n", ""};
   doc.header = SegmentData::of("UNB", {"UNOA", "S", "R", "240101", "77"});
   GroupData g;
   g.header = SegmentData::of("UNG", {"INVOIC", "S", "R", "240101", "G7"});
