@@ -17,8 +17,8 @@ static const char* const kAckHelp =
     "X12 997 (before 005010) or 999 (005010 on) per functional group, with a TA1 when the\n"
     "interchange asks for one (ISA14=1) or has envelope errors; EDIFACT CONTRL. Each\n"
     "transaction set is accepted or rejected on its own.\n"
-    "Problems found are printed on stderr. Exit status: 0 acknowledgement written, 2 usage or\n"
-    "I/O error.\n"
+    "Problems found are printed on stderr. Exit status: 0 acknowledgement written, 1 none\n"
+    "written (nothing to acknowledge, or the policy asks for none), 2 usage or I/O error.\n"
     "\n"
     "options:\n"
     "  --kind auto|997|999|ta1|contrl   acknowledgement type (default auto)\n"
@@ -124,14 +124,15 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     if (!args.has("kind")) ack.kind = ack_kind_for(partner->acks.functional);
     if (!args.has("ta1")) ack.ta1 = partner->acks.ta1;
     if (in->format->standard() == "EDIFACT" && !partner->acks.contrl && !args.has("kind")) {
-      err << "edigate ack: partner '" << partner->id << "' receives no CONTRL\n";
-      return kExitOk;
+      err << "edigate ack: partner '" << partner->id << "' receives no CONTRL: no acknowledgement written\n";
+      return kExitInvalid;
     }
   }
   validation::AnalyzeOptions options;
   options.reader = (*ctx)->reader_options();
   options.reader.file = path;
   exit_code = kExitOk;
+  std::size_t written = 0;
   validation::AnalyzeCallbacks callbacks;
   callbacks.on_issue = [&](const Error& e) { err << e.to_string() << "\n"; };
   callbacks.on_interchange = [&](InterchangeReport&& report) {
@@ -155,12 +156,19 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
         return;
       }
       out << *bytes;
+      ++written;
     }
   };
   auto summary = validation::analyze(*in->format, *in->stream, (*ctx)->schemas(), options, callbacks);
   if (!summary) {
     err << summary.error().to_string() << "\n";
     return kExitUsage;
+  }
+  // Exit 0 promises an acknowledgement went out; no interchange in the input, or a policy
+  // that asks for none, is not that.
+  if (exit_code == kExitOk && written == 0) {
+    err << "edigate ack: " << path << ": no acknowledgement written (no interchange to acknowledge, or the policy asks for none)\n";
+    return kExitInvalid;
   }
   return exit_code;
 }
