@@ -116,6 +116,11 @@ TEST_CASE("render, validate and ack check their numeric and id options", "[cli][
   }
   CHECK(w.run("render --partner acme --date 20240229 --time 2359 good.jsonl").status == 0);
   w.write("po.edi", "ISA*00*          *00*          *ZZ*ACME           *ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n");
+  for (const std::string bad : {"--date 20261345", "--time 2460", "--date 2024031"}) {
+    INFO("ack " << bad);
+    CHECK(w.run("ack " + bad + " po.edi").status == 2);
+  }
+  CHECK(w.run("ack --date 20240229 --time 2359 po.edi").status != 2);  // valid options are accepted
   for (const std::string bad : {"-5", "99999999999999999999999", "18446744073709551615", "12x", "15"}) {
     INFO(bad);
     auto r = w.run("validate --max-segment-length " + bad + " po.edi");

@@ -1,6 +1,7 @@
 // edigate ack FILE: the acknowledgements (997/999/TA1, CONTRL) the gateway would send back.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "translation/outbound_envelope.hpp"
 #include "validation/analyzer.hpp"
 
 #include <edigate/abi.hpp>
@@ -90,12 +91,9 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   ack.date = args.get("date");
   ack.time = args.get("time");
   ack.report_accepted_sets = !args.has("errors-only");
-  if (!ack.date.empty() && (ack.date.size() != 8 || ack.date.find_first_not_of("0123456789") != std::string::npos)) {
-    err << "edigate ack: --date must be CCYYMMDD\n";
-    return kExitUsage;
-  }
-  if (!ack.time.empty() && (ack.time.size() != 4 || ack.time.find_first_not_of("0123456789") != std::string::npos)) {
-    err << "edigate ack: --time must be HHMM\n";
+  // Real calendar dates and clock times only (20261345 or 2460 would go into the envelope).
+  if (auto clock = translation::OutboundClock::make(ack.date, ack.time); !clock) {
+    err << "edigate ack: --date must be CCYYMMDD and --time HHMM: " << clock.error().to_string() << "\n";
     return kExitUsage;
   }
   unsigned long long control = 1;
