@@ -174,3 +174,15 @@ TEST_CASE("carrier JSON with no message in it is an error, not exit 0 with nothi
   CHECK(r.out.empty());
   CHECK(r.err.find("translate.json.no_message") != std::string::npos);
 }
+
+TEST_CASE("partners check reports a partner.xml that is a FIFO instead of '0 problems'", "[cli][partners][hostile]") {
+  Workspace w;
+  fs::create_directories(w.dir / "partners" / "pipe");
+  fs::create_directories(w.dir / "maps");
+  REQUIRE(::mkfifo((w.dir / "partners" / "pipe" / "partner.xml").c_str(), 0600) == 0);
+  auto r = edigate::test::run_command("cd " + edigate::test::shell_quote(w.dir.string()) + " && timeout 20 " +
+                                      edigate::test::edigate_binary() + " partners check");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("1 problem(s)") != std::string::npos);
+  CHECK(r.err.find("not a regular file") != std::string::npos);
+}
