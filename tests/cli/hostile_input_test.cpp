@@ -186,3 +186,27 @@ TEST_CASE("partners check reports a partner.xml that is a FIFO instead of '0 pro
   CHECK(r.out.find("1 problem(s)") != std::string::npos);
   CHECK(r.err.find("not a regular file") != std::string::npos);
 }
+
+TEST_CASE("ack rejects the repeat of an interchange in one file with TA1 note 025", "[cli][ack][hostile]") {
+  Workspace w;
+  const std::string one =
+      "ISA*00*          *00*          *ZZ*ACME           *ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
+      "GS*PO*ACME*EDIGATE*20240312*1200*905*X*004010~\nST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\n"
+      "CTT*1~\nSE*5*0001~\nGE*1*905~\nIEA*1*000000905~\n";
+  w.write("twice.edi", one + one);
+  auto r = w.run("ack --ta1 on-error --date 20240315 --time 0930 twice.edi");
+  INFO(r.err);
+  CHECK(r.out.find("TA1*000000905*240312*1200*R*025~") != std::string::npos);
+  CHECK(r.out.find("TA1*000000905*240312*1200*A*000~") == std::string::npos);
+  CHECK(r.err.find("x12.isa.duplicate_control") != std::string::npos);
+  auto v = w.run("validate twice.edi");
+  CHECK(v.status == 1);
+
+  // EDIFACT: the repeat's CONTRL rejects it at UCI level with 0085 code 26 (duplicate detected).
+  const std::string unb = "UNB+UNOA:3+SENDER:14+RECEIVER:14+240101:1200+REF1'UNH+1+ORDERS:D:96A:UN'BGM+220+1+9'"
+                          "DTM+137:20240101:102'NAD+BY+1::9'LIN+1'UNS+S'UNT+7+1'UNZ+1+REF1'";
+  w.write("twice.edifact", unb + unb);
+  auto c = w.run("ack --date 20240315 --time 0930 twice.edifact");
+  CHECK(c.out.find("UCI+REF1+SENDER:14+RECEIVER:14+7'") != std::string::npos);
+  CHECK(c.out.find("UCI+REF1+SENDER:14+RECEIVER:14+4+26+UNB+5'") != std::string::npos);
+}
