@@ -16,6 +16,7 @@ int syntax_error_code(std::string_view c) noexcept {
   if (c == "edifact.una.invalid") return 20;         // character invalid as service character
   if (c == "edifact.charset.invalid" || c == "edifact.charset.utf8_in_latin1") return 21;  // invalid character(s)
   if (c == "edifact.ung.mixed") return 15;           // not supported in this position
+  if (c == "edifact.unb.duplicate_reference") return 26;  // duplicate detected
   if (c.substr(0, 8) == "edifact.") {
     if (ends_with(c, ".count")) return 29;           // control count does not match
     if (ends_with(c, ".reference")) return 28;       // references do not match

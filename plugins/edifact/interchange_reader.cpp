@@ -275,6 +275,19 @@ void InterchangeReader::begin_interchange(const RawSegment* unb) {
     tokenizer_.set_charset(charset_);
     if (!tokenizer_.una_present() && f.syntax_version >= 4 && delims_.release) delims_.repetition = '*';
     unb_ref_ = f.reference;
+    {
+      // The same interchange twice in one file would be acknowledged and translated twice.
+      // Keyed by sender (S002), recipient (S003) and 0020; bounded like the X12 reader's.
+      constexpr std::size_t kMaxTrackedInterchanges = 1 << 16;
+      std::string key = std::string(unb_.segment.element(2)) + '|' + std::string(unb_.segment.element(3)) + '|' + unb_ref_;
+      bool repeated = seen_interchanges_.count(key) > 0;
+      if (!repeated && seen_interchanges_.size() < kMaxTrackedInterchanges) seen_interchanges_.insert(std::move(key));
+      if (repeated && !unb_ref_.empty())
+        add_issue(interchange_issues_, Error("edifact.unb.duplicate_reference",
+                                             "interchange repeated in this file: same sender, recipient and control reference (0020)")
+                                           .at(cx_.at(unb_.segment, 5))
+                                           .want("a unique interchange control reference", unb_ref_));
+    }
     Token t = *tok_;
     t.seg.charset_suspect = true;  // UNB was cut before its own syntax identifier was known
     charset_warned_ = false;
@@ -339,10 +352,12 @@ void InterchangeReader::add_to_message(const RawSegment& seg) {
   if (!options_.materialize || message_overflow_ || seg.too_long) return;
   if (!message_.add(seg, delims_)) {
     message_overflow_ = true;
-    add_issue(transaction_issues_,
-              Error("edifact.transaction.too_large", "message larger than max_transaction_bytes; segments not kept")
-                  .at(cx_.at(Segment{split_, seg.offset, seg.index}))
-                  .want("at most " + std::to_string(options_.max_transaction_bytes) + " bytes", ""));
+    // Past the issue cap too (once per message): garbage that filled the list with tag errors
+    // must not hide why the message was not kept.
+    transaction_issues_.push_back(
+        Error("edifact.transaction.too_large", "message larger than max_transaction_bytes; segments not kept")
+            .at(cx_.at(Segment{split_, seg.offset, seg.index}))
+            .want("at most " + std::to_string(options_.max_transaction_bytes) + " bytes", ""));
   }
 }
 

@@ -16,6 +16,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace edigate::edifact {
@@ -59,6 +60,7 @@ class InterchangeReader final : public DocumentReader {
   bool in_interchange_ = false, bare_ = false, in_group_ = false, group_implicit_ = false, in_message_ = false;
   bool any_real_group_ = false, any_ungrouped_ = false;
   std::string unb_ref_, ung_ref_;
+  std::unordered_set<std::string> seen_interchanges_;  ///< sender|recipient|0020 of this input
   std::uint64_t groups_in_interchange_ = 0, messages_in_interchange_ = 0, messages_in_group_ = 0;
   std::uint32_t interchange_no_ = 0, group_no_ = 0, transaction_no_ = 0;
   std::optional<Error> una_error_;

@@ -38,11 +38,16 @@ char* MessageBuffer::allocate(std::size_t n) {
 }
 
 bool MessageBuffer::add(const RawSegment& seg, const Delimiters& d) {
-  if (bytes_ + seg.bytes.size() > max_bytes_) return false;
-  bytes_ += seg.bytes.size();
+  // The budget is what the message costs in memory, not its raw length: a bare terminator
+  // (an empty segment) is 1 byte of input but a record, a view and a Segment here, so 50 MB of
+  // them would otherwise hold gigabytes under a 64 MB limit.
+  if (bytes_ + seg.bytes.size() + kPerSegment > max_bytes_) return false;
   char* p = allocate(seg.bytes.size() ? seg.bytes.size() : 1);
   if (!seg.bytes.empty()) std::memcpy(p, seg.bytes.data(), seg.bytes.size());
   split_elements(std::string_view(p, seg.bytes.size()), d, scratch_);
+  std::size_t cost = std::max<std::size_t>(seg.bytes.size(), 1) + kPerSegment + scratch_.size() * sizeof(std::string_view);
+  if (bytes_ + cost > max_bytes_) return false;
+  bytes_ += cost;
   records_.push_back({elements_.size(), scratch_.size(), seg.offset, seg.index});
   elements_.insert(elements_.end(), scratch_.begin(), scratch_.end());
   return true;

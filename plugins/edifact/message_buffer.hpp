@@ -19,6 +19,8 @@ class MessageBuffer {
 
   void clear() noexcept;
   /// Copies one segment; false (and nothing stored) when the message would exceed max_bytes.
+  /// Each segment is charged its bytes plus its bookkeeping (record, Segment, element views),
+  /// so many tiny or empty segments reach the limit as surely as a few large ones.
   bool add(const RawSegment& seg, const Delimiters& d);
   /// Segments of the message; valid until clear() or add().
   std::span<const Segment> segments();
@@ -26,6 +28,7 @@ class MessageBuffer {
 
  private:
   struct Record { std::size_t first, count; std::uint64_t offset, index; };
+  static constexpr std::size_t kPerSegment = sizeof(Record) + sizeof(Segment);
   struct Block { std::unique_ptr<char[]> data; std::size_t size = 0, used = 0; };
   char* allocate(std::size_t n);
 

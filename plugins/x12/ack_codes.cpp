@@ -64,6 +64,7 @@ constexpr std::pair<std::string_view, std::string_view> kInterchange[] = {
     {"x12.isa.usage", "020"},
     {"x12.iea.count", "021"},
     {"x12.isa.missing_iea", "023"},
+    {"x12.isa.duplicate_control", "025"},  // duplicate interchange control number
     {"x12.segment.outside_group", "024"},
     {"x12.ge.unexpected", "024"},
     {"x12.st.outside_group", "024"},

@@ -264,6 +264,7 @@ void InterchangeReader::dispatch(const RawSegment& seg, std::string_view tag) {
         tok_.unread();
       } else {
         ++seg_count_;
+        if (tag == "HL") check_hl(seg);
         materialize(seg);
         flush_segment_issues(tx_issues_);
       }
@@ -358,6 +359,24 @@ Result<void> InterchangeReader::begin_interchange() {
                                 opt_.tolerance.byte_order_mark));
   }
   isa_control_ = std::string(trim_isa_field(isa.fields[13]));
+  {
+    // The same interchange twice in one file (a resend appended, a copy concatenated) would
+    // otherwise be acknowledged and translated twice. Keyed by sender, receiver and ISA13;
+    // at most kMaxTrackedInterchanges remembered, so memory stays bounded.
+    constexpr std::size_t kMaxTrackedInterchanges = 1 << 16;
+    std::string key = std::string(trim_isa_field(isa.fields[5])) + '/' + std::string(trim_isa_field(isa.fields[6])) + '|' +
+                      std::string(trim_isa_field(isa.fields[7])) + '/' + std::string(trim_isa_field(isa.fields[8])) + '|' +
+                      isa_control_;
+    bool repeated = seen_interchanges_.count(key) > 0;
+    if (!repeated && seen_interchanges_.size() < kMaxTrackedInterchanges) seen_interchanges_.insert(std::move(key));
+    if (repeated && !isa_control_.empty()) {
+      Position at13 = base;
+      at13.element = 13;
+      p.issues.push_back(Error("x12.isa.duplicate_control", "interchange repeated in this file: same sender, receiver and ISA13")
+                             .at(at13)
+                             .want("a unique ISA13", isa_control_));
+    }
+  }
   group_count_ = 0;
   interchange_issues_.clear();
   wrap_warned_ = isa.line_breaks;

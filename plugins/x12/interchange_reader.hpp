@@ -50,6 +50,7 @@ class InterchangeReader final : public DocumentReader {
   void close_group(const RawSegment* ge, const RawSegment* where);
   void open_transaction(const RawSegment& seg);
   void materialize(const RawSegment& seg);
+  void check_hl(const RawSegment& seg);
   void close_transaction(const RawSegment* se, const RawSegment* where);
   void close_interchange(const RawSegment* iea, const RawSegment* where);
   void close_all(const RawSegment* where);
@@ -81,6 +82,7 @@ class InterchangeReader final : public DocumentReader {
   std::uint64_t set_count_ = 0;
   std::vector<Error> group_issues_;
   std::unordered_set<std::string> controls_;
+  std::unordered_set<std::string> seen_interchanges_;  ///< sender|receiver|ISA13 of this input
 
   // transaction
   std::unique_ptr<OwnedSegment> st_;
@@ -88,6 +90,8 @@ class InterchangeReader final : public DocumentReader {
   std::vector<Error> tx_issues_;
   bool tx_truncated_ = false;
   Arena arena_;
+  std::size_t tx_bytes_ = 0;  ///< memory charged to the open transaction (bytes + bookkeeping)
+  std::unordered_set<std::string> hl_ids_;  ///< HL01 values of the open set (check_hl)
   std::vector<std::string_view> tx_views_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> tx_ranges_;
   std::vector<Segment> tx_segments_;

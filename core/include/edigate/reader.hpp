@@ -44,7 +44,9 @@ struct ReaderOptions {
   std::string file;                             ///< name put in positions ("-" for stdin)
   std::size_t chunk_size = 64 * 1024;          ///< bytes per read from the stream
   std::size_t max_segment_length = 1 << 20;     ///< a longer segment is an error, not a memory spike
-  std::size_t max_transaction_bytes = 64 << 20; ///< bound on one materialised transaction
+  /// Bound on one materialised transaction: its bytes plus what each segment and element costs
+  /// to keep, so many tiny or empty segments reach it too. Past it, segments are not kept.
+  std::size_t max_transaction_bytes = 64 << 20;
   bool materialize = true;  ///< false: transaction events carry no segments (envelope checks only)
   Tolerance tolerance;
 };

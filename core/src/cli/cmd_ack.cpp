@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "runtime/ack_policy.hpp"
+#include "translation/outbound_envelope.hpp"
 
 #include <edigate/abi.hpp>
 
@@ -20,7 +21,8 @@ static const char* const kAckHelp =
     "interchange asks for one (ISA14=1) or has envelope errors; EDIFACT CONTRL. Each\n"
     "transaction set is accepted or rejected on its own.\n"
     "Problems found are printed on stderr. Exit status: 0 acknowledgement written (rejections\n"
-    "included), 1 nothing to acknowledge, 2 usage or I/O error, 3 configuration.\n"
+    "included), 1 none written (nothing to acknowledge, or the partner's policy asks for none),\n"
+    "2 usage or I/O error, 3 configuration.\n"
     "The partner (--partner ID, else the one claiming the interchange's sender) decides how the\n"
     "file is read, which acknowledgement it gets (997/999/none, TA1, CONTRL) and its control\n"
     "numbers (<control-numbers>), unless --kind, --ta1 or --control say otherwise.\n";
@@ -76,12 +78,9 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   ack.date = args.get("date");
   ack.time = args.get("time");
   ack.report_accepted_sets = !args.has("errors-only");
-  if (!ack.date.empty() && (ack.date.size() != 8 || ack.date.find_first_not_of("0123456789") != std::string::npos)) {
-    err << "edigate ack: --date must be CCYYMMDD\n";
-    return kExitUsage;
-  }
-  if (!ack.time.empty() && (ack.time.size() != 4 || ack.time.find_first_not_of("0123456789") != std::string::npos)) {
-    err << "edigate ack: --time must be HHMM\n";
+  // Real calendar dates and clock times only (20261345 or 2460 would go into the envelope).
+  if (auto clock = translation::OutboundClock::make(ack.date, ack.time); !clock) {
+    err << "edigate ack: --date must be CCYYMMDD and --time HHMM: " << clock.error().to_string() << "\n";
     return kExitUsage;
   }
   if (auto c = args.get("control"); !c.empty()) {
@@ -155,8 +154,11 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
     err << summary.error().to_string() << "\n";
     return std::max(exit_code, exit_code_for(summary.error().category));
   }
-  if (exit_code == kExitOk && written == 0 && declined == 0) {
-    err << "edigate ack: " << path << ": no acknowledgement written (no interchange to answer)\n";
+  // Exit 0 promises an acknowledgement went out; no interchange in the input, one refused by
+  // routing, or a policy that asks for none, is not that.
+  if (exit_code == kExitOk && written == 0) {
+    err << "edigate ack: " << path << ": no acknowledgement written ("
+        << (declined ? "the partner's policy asks for none" : "no interchange to acknowledge") << ")\n";
     exit_code = std::max(kExitInvalid, exit_code_of(*summary));
   }
   return exit_code;

@@ -1,14 +1,21 @@
 // edigate render --partner ID FILE.json...: canonical messages (JSON Lines) -> EDI interchanges
 // for the partner, one interchange per input file, on stdout or -o FILE.
 #include "canonical/json_io.hpp"
+#include "canonical/json_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "io/file_input.hpp"
+#include "translation/outbound_envelope.hpp"
 #include "translation/render.hpp"
 
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <algorithm>
 #include <ostream>
+#include <unistd.h>
 
 namespace edigate::cli {
 
@@ -20,7 +27,10 @@ static const char* const kRenderHelp =
     "the message type, grouped by functional group (GS01 from the set; EDIFACT UNG only when the\n"
     "partner has a UNG id), wrapped ISA/GS (UNB) with our identity as sender (the profile's\n"
     "<local>, else --local-id), numbered from the profile's control-numbers (or the options), and\n"
-    "written with the partner's outbound delimiters. One interchange per FILE.\n"
+    "written with the partner's outbound delimiters. One interchange per FILE (per 1000 messages\n"
+    "or 8 MB of JSON in a larger FILE, so memory stays bounded). Each rendered transaction is\n"
+    "validated against its schema first; one that does not validate is reported and left out.\n"
+    "With -o, FILE is replaced only when every message rendered.\n"
     "Control numbers are not remembered between runs here; the pipeline (edigate serve) keeps them.\n"
     "Exit status: 0 all rendered, 1 any message not rendered or unknown partner, 2 usage or I/O.\n"
     "\n"
@@ -38,17 +48,11 @@ static const char* const kRenderHelp =
 
 namespace {
 
-Result<std::string> read_input(const std::string& path) {
-  EDIGATE_TRY(auto file, io::FileInput::open(path));
-  std::string text;
-  char buf[64 * 1024];
-  for (;;) {
-    EDIGATE_TRY(std::size_t n, file->read(buf, sizeof buf));
-    if (n == 0) break;
-    text.append(buf, n);
-  }
-  return text;
-}
+// A file's messages are rendered in batches so memory stays bounded whatever the input size
+// (100k messages held at once took 3.5 GB): each batch is one interchange, written out before
+// the next batch is read.
+constexpr std::size_t kBatchMessages = 1000;
+constexpr std::size_t kBatchJsonBytes = 8u << 20;
 
 bool parse_number(const std::string& text, std::uint64_t& out) {
   if (text.empty() || text.size() > 9) return false;
@@ -58,30 +62,60 @@ bool parse_number(const std::string& text, std::uint64_t& out) {
   return out > 0;
 }
 
-/// One message per non-blank line, each parsed on its own so a bad line is reported at its
-/// line and the others still render.
-std::vector<translation::CanonicalInput> read_messages(const std::string& text, const std::string& path,
-                                                       std::vector<Error>& errors) {
-  std::vector<translation::CanonicalInput> out;
-  std::size_t start = 0;
-  std::uint32_t line = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    ++line;
-    std::string_view content(text.data() + start, end - start);
-    if (content.find_first_not_of(" \t\r") != std::string_view::npos) {
-      Position where;
-      where.file = path;
-      where.line = line;
-      auto message = canonical::parse_message(content, where);
-      if (message) out.push_back({*message, where});
-      else errors.push_back(message.error());
-    }
-    start = end + 1;
-  }
-  return out;
+/// Our interchange id as given on the command line: printable ASCII, 1 to 35 characters
+/// (UNB 0004; an ISA id is further limited to 15 when the header is built).
+bool plausible_id(const std::string& id) {
+  if (id.empty() || id.size() > 35 || id.front() == ' ' || id.back() == ' ') return false;
+  for (char c : id)
+    if (c < 0x20 || c > 0x7e) return false;
+  return true;
 }
+
+/// Where the EDI goes: stdout as it is rendered, or a temporary file beside FILE that is
+/// renamed over it only when everything rendered (a failed render never leaves a 0-byte or
+/// half-written FILE, nor empties an existing one).
+class Output {
+ public:
+  Output(std::ostream& out, std::string file) : out_(out), file_(std::move(file)) {
+    if (!file_.empty()) temp_ = file_ + ".tmp." + std::to_string(::getpid());
+  }
+  ~Output() {
+    if (!temp_.empty()) std::remove(temp_.c_str());
+  }
+  bool open() {
+    if (temp_.empty()) return true;
+    f_.open(temp_, std::ios::binary | std::ios::trunc);
+    return static_cast<bool>(f_);
+  }
+  std::ostream& stream() { return temp_.empty() ? out_ : f_; }
+  /// Commits the temporary file (when ok) or discards it.
+  bool finish(bool ok, std::ostream& err) {
+    if (temp_.empty()) {
+      out_.flush();
+      return true;
+    }
+    f_.close();
+    if (!f_) {
+      err << file_ << ": cannot write [io.write]\n";
+      return false;
+    }
+    if (!ok) {
+      err << file_ << ": not written: some input was not rendered [render.not_written]\n";
+      return true;
+    }
+    if (std::rename(temp_.c_str(), file_.c_str()) != 0) {
+      err << file_ << ": cannot write: " << std::strerror(errno) << " [io.write]\n";
+      return false;
+    }
+    temp_.clear();
+    return true;
+  }
+
+ private:
+  std::ostream& out_;
+  std::string file_, temp_;
+  std::ofstream f_;
+};
 
 }  // namespace
 
@@ -122,54 +156,89 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
   options.time = args.get("time");
   options.test = args.has("test");
   if (auto id = args.get("local-id"); !id.empty()) {
+    if (!plausible_id(id)) {
+      err << "edigate render: --local-id needs 1 to 35 printable characters, got '" << id << "'\n";
+      return kExitUsage;
+    }
     options.local.x12.push_back({args.get("local-qualifier", "ZZ"), id, ""});
     options.local.edifact.push_back({id, args.get("local-qualifier"), "", ""});
   }
   note_folders("render", args, true, true, err);
+  // Bad dates and times are usage errors before any input is read.
+  if (auto clock = translation::OutboundClock::make(options.date, options.time); !clock) {
+    err << "edigate render: " << clock.error().to_string() << "\n";
+    return kExitUsage;
+  }
   translation::FileCache files(maps_dir(args));
   translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
 
-  std::string edi;
+  Output output(out, args.get("output"));
+  if (!output.open()) {
+    err << args.get("output") << ": cannot write [io.write]\n";
+    return kExitUsage;
+  }
   for (const auto& path : args.positional) {
-    auto text = read_input(path);
-    if (!text) {
-      err << text.error().to_string() << "\n";
+    auto file = io::FileInput::open(path);
+    if (!file) {
+      err << file.error().to_string() << "\n";
       exit_code = kExitUsage;
       continue;
     }
-    std::vector<Error> errors;
-    auto messages = read_messages(*text, path, errors);
-    for (const auto& e : errors) err << e.to_string() << "\n";
-    if (!errors.empty()) exit_code = std::max(exit_code, kExitInvalid);
-    if (messages.empty()) {
-      if (errors.empty()) {
-        err << path << ": no canonical message to render [render.empty]\n";
-        exit_code = std::max(exit_code, kExitInvalid);
+    canonical::JsonLineReader lines(**file, path);
+    std::vector<translation::CanonicalInput> batch;
+    std::size_t batch_bytes = 0, seen = 0;
+    bool failed_io = false;
+    auto render_batch = [&] {
+      if (batch.empty()) return;
+      auto rendered = translation::render_interchange(services, partner, batch, options, counters);
+      batch.clear();
+      batch_bytes = 0;
+      if (!rendered) {
+        err << "edigate render: " << rendered.error().to_string() << "\n";
+        exit_code = rendered.error().code == "render.usage" ? kExitUsage : std::max(exit_code, kExitInvalid);
+        return;
       }
-      continue;
+      for (const auto& e : rendered->errors) err << e.to_string() << "\n";
+      if (!rendered->errors.empty()) exit_code = std::max(exit_code, kExitInvalid);
+      output.stream() << rendered->edi;
+    };
+    for (;;) {
+      auto line = lines.next();
+      if (!line) {
+        err << line.error().to_string() << "\n";
+        exit_code = kExitUsage;
+        failed_io = true;
+        break;
+      }
+      if (!*line) break;
+      if ((*line)->too_long) {
+        err << lines.too_long_error(**line).to_string() << "\n";
+        exit_code = std::max(exit_code, kExitInvalid);
+        ++seen;
+        continue;
+      }
+      const std::string& text = (*line)->text;
+      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      ++seen;
+      Position where = (*line)->where;
+      where.has_offset = false;  // file:line is how JSON Lines are cited
+      auto message = canonical::parse_message(text, where);
+      if (!message) {
+        err << message.error().to_string() << "\n";
+        exit_code = std::max(exit_code, kExitInvalid);
+        continue;
+      }
+      batch_bytes += text.size();
+      batch.push_back({*message, where});
+      if (batch.size() >= kBatchMessages || batch_bytes >= kBatchJsonBytes) render_batch();
     }
-    auto rendered = translation::render_interchange(services, partner, messages, options, counters);
-    if (!rendered) {
-      err << "edigate render: " << rendered.error().to_string() << "\n";
-      exit_code = rendered.error().code == "render.usage" ? kExitUsage : std::max(exit_code, kExitInvalid);
-      continue;
+    if (!failed_io) render_batch();
+    if (seen == 0 && !failed_io) {
+      err << path << ": no canonical message to render [render.empty]\n";
+      exit_code = std::max(exit_code, kExitInvalid);
     }
-    for (const auto& e : rendered->errors) err << e.to_string() << "\n";
-    if (!rendered->errors.empty()) exit_code = std::max(exit_code, kExitInvalid);
-    edi += rendered->edi;
   }
-  if (auto file = args.get("output"); !file.empty()) {
-    std::ofstream o(file, std::ios::binary);
-    o << edi;
-    o.close();
-    if (!o) {
-      err << file << ": cannot write [io.write]\n";
-      return kExitUsage;
-    }
-  } else {
-    out << edi;
-    out.flush();
-  }
+  if (!output.finish(exit_code == kExitOk, err)) return kExitUsage;
   return exit_code;
 }
 

@@ -103,9 +103,12 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
     ctx->reader_.tolerance = Tolerance::strict();
   }
   if (auto v = args.get("max-segment-length"); !v.empty()) {
-    char* end = nullptr;
-    unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-    if (!end || *end || n < 16) return Error("cli.usage", "--max-segment-length needs a number of bytes >= 16, got '" + v + "'");
+    // Digits only: strtoull would read "-5" as 2^64-5 and wrap overflowing values.
+    constexpr unsigned long long kMax = 64ull << 20;
+    bool digits = !v.empty() && v.size() <= 12 && v.find_first_not_of("0123456789") == std::string::npos;
+    unsigned long long n = digits ? std::strtoull(v.c_str(), nullptr, 10) : 0;
+    if (!digits || n < 16 || n > kMax)
+      return Error("cli.usage", "--max-segment-length needs a number of bytes from 16 to " + std::to_string(kMax) + ", got '" + v + "'");
     ctx->reader_.max_segment_length = static_cast<std::size_t>(n);
   }
   return ctx;

@@ -1,5 +1,7 @@
 #include "config/xsd_check.hpp"
 
+#include "config/safe_xml.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -126,6 +128,9 @@ Result<void> check_against_xsd(const EmbeddedXsd& embedded, std::string_view xml
     e.position.file = name;
     return e;
   }
+  // Before libxml2 sees the text: a DTD could make it expand entities (quadratic time) and
+  // validate values pugixml never reads; entity errors also leak inside libxml2 2.9.
+  EDIGATE_TRY_VOID(refuse_dtd_and_entities(xml, name, code));
   Collector c;
   xmlParserCtxtPtr pctx = xmlNewParserCtxt();
   if (!pctx) return Error(code, "out of memory creating an XML parser");

@@ -9,7 +9,8 @@ namespace edigate::io {
 
 class FileInput final : public InputStream {
  public:
-  /// Opens `path` ("-" = stdin). The error names the file and the OS reason.
+  /// Opens `path` ("-" = stdin). The error names the file and the OS reason. A FIFO with no
+  /// writer is refused (io.open) instead of waited on.
   static Result<std::unique_ptr<FileInput>> open(const std::string& path);
   ~FileInput() override;
   Result<std::size_t> read(char* buf, std::size_t n) noexcept override;
@@ -20,6 +21,7 @@ class FileInput final : public InputStream {
   int fd_;
   std::string name_;
   bool owned_;
+  std::string pending_;  ///< bytes read from a FIFO while checking it has a writer
 };
 
 }  // namespace edigate::io

@@ -251,6 +251,30 @@ bool JsonSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Positio
   return found;
 }
 
+const Poco::Dynamic::Var* JsonSource::first_node(std::int32_t p, const Ctx& ctx) const {
+  const Path& path = m_.paths[static_cast<std::size_t>(p)];
+  if (path.steps.empty()) return nullptr;
+  const Step& last = path.steps.back();
+  const Poco::Dynamic::Var* found = nullptr;
+  // Walk to the objects holding the last member, then take that member as it is: walk() would
+  // step into an array there and hand out its first item.
+  const bool plain_last = last.conds.empty() && last.index < 0;
+  walk(path.steps.data(), path.steps.size() - (plain_last ? 1 : 0), path.absolute ? root() : ctx, [&](const Ctx& c) {
+    const Poco::Dynamic::Var* node = c.node;
+    if (plain_last) {
+      const Object* o = as_object(*c.node);
+      if (!o) return true;
+      auto it = find_member(*o, last.name);
+      if (it == o->end()) return true;
+      node = &it->second;
+    }
+    if (node->isEmpty()) return true;
+    found = node;
+    return false;
+  }, false);
+  return found;
+}
+
 void JsonSource::each_value(std::int32_t p, const Ctx& ctx, const std::function<void(std::string, const Ctx&)>& f) const {
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
   walk(path.steps.data(), path.steps.size(), path.absolute ? root() : ctx, [&](const Ctx& c) {

@@ -41,6 +41,9 @@ class JsonSource {
     at = ctx;
     return first(p, ctx, out, ignored);
   }
+  /// The first node at path `p` without expanding a final array (nullptr when absent): lets
+  /// outbound rendering refuse an array, object or boolean where an element needs text.
+  const Poco::Dynamic::Var* first_node(std::int32_t p, const Ctx& ctx) const;
   void each_value(std::int32_t p, const Ctx& ctx, const std::function<void(std::string, const Ctx&)>& f) const;
   void each(std::int32_t p, const Ctx& ctx, const std::function<bool(const Ctx&)>& f) const;
   template <typename F>

@@ -1,7 +1,7 @@
 #include "mapping/map_reader.hpp"
 
 #include "config/xml_positions.hpp"
-#include "config/xsd_check.hpp"
+#include "config/safe_xml.hpp"
 
 #include <pugixml.hpp>
 
@@ -53,20 +53,14 @@ MapNode convert(const pugi::xml_node& x, const config::TextPositions& where, con
 
 Result<MapNode> read_map_text(std::string_view xml, const std::string& file) {
   if (xml.size() > kMaxMapBytes) return Error("mapping.file.invalid", "map file too large").at(file_position(file));
-  EDIGATE_TRY_VOID(config::check_against_xsd({"maps.xsd", kMapsXsd}, xml, file, "mapping.file.invalid"));
   pugi::xml_document doc;
-  auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!parsed) return Error("mapping.file.invalid", parsed.description()).at(file_position(file));
+  EDIGATE_TRY_VOID(config::load_config_xml(doc, {"maps.xsd", kMapsXsd}, xml, file, "mapping.file.invalid"));
   config::TextPositions where(xml, file);
   return convert(doc.document_element(), where, file);
 }
 
 Result<MapNode> read_map_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Error("mapping.file.unreadable", "cannot open map file").at(file_position(file.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string xml = text.str();
+  EDIGATE_TRY(auto xml, config::read_config_file(file, kMaxMapBytes, "mapping.file.unreadable", "mapping.file.invalid"));
   return read_map_text(xml, file.string());
 }
 
@@ -126,13 +120,20 @@ Result<std::filesystem::path> MapResolver::find_base(const MapNode& map, const s
       for (auto it = fs::recursive_directory_iterator(root_, ec); !ec && it != fs::recursive_directory_iterator();
            it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() != ".xml") continue;
-        pugi::xml_document doc;
-        if (!doc.load_file(it->path().c_str())) continue;
-        std::string id = doc.document_element().attribute("id").value();
-        if (!id.empty() && std::string(doc.document_element().name()) == "map") ids_.emplace(id, it->path());
+        // Only the root start tag is read: the folder may hold large files that are not maps.
+        auto root = config::read_root_tag(it->path(), "id", "mapping.file.invalid");
+        if (!root || root->name != "map" || root->attribute.empty()) continue;
+        auto [pos, added] = ids_.emplace(root->attribute, it->path());
+        // Directory order is arbitrary: a stray copy must not silently replace a base map.
+        if (!added) duplicate_ids_.emplace(root->attribute, std::min(pos->second, it->path()).string() + " and " +
+                                                                std::max(pos->second, it->path()).string());
       }
     }
   }
+  if (auto dup = duplicate_ids_.find(ref); dup != duplicate_ids_.end())
+    return std::move(map.error("mapping.extends.duplicate_id", "extends: two maps under " + root_.string() +
+                                                                   " have the id '" + ref + "': " + dup->second))
+        .want("one map per id", dup->second);
   auto found = ids_.find(ref);
   if (found == ids_.end())
     return map.error("mapping.extends.not_found", "extends: no map with id '" + ref + "' under " + root_.string());

@@ -40,6 +40,7 @@ class MapResolver {
   Result<std::filesystem::path> find_base(const MapNode& map, const std::filesystem::path& dir);
   std::filesystem::path root_;
   std::map<std::string, std::filesystem::path> ids_;
+  std::map<std::string, std::string> duplicate_ids_;  ///< id -> "FILE1 and FILE2" (an error when used)
   bool indexed_ = false;
 };
 

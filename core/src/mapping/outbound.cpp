@@ -5,6 +5,10 @@
 #include "mapping/mapping.hpp"
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <optional>
 
 namespace edigate::mapping {
 namespace {
@@ -58,7 +62,22 @@ class Renderer {
   Result<std::string> part(const Part& p, const JsonCtx& ctx, const Position& where) {
     std::string raw;
     Position ignored;
-    if (p.path >= 0 && !src_.first(p.path, ctx, raw, ignored)) raw.clear();
+    if (p.path >= 0) {
+      // An element holds text: a boolean, array or object there is a mistake in the message,
+      // not something to flatten to "true" or to its first item.
+      if (const Poco::Dynamic::Var* node = src_.first_node(p.path, ctx)) {
+        const char* kind = node->isBoolean() ? "a boolean"
+                           : node->isArray() || node->type() == typeid(Poco::JSON::Array::Ptr) ? "an array"
+                           : node->type() == typeid(Poco::JSON::Object::Ptr) || node->isStruct() ? "an object"
+                                                                                                  : nullptr;
+        if (kind)
+          return Error("mapping.render.value_type", "map " + m_.file + ": " + m_.paths[static_cast<std::size_t>(p.path)].text +
+                                                        " is " + kind + " where an element needs text")
+              .at(where)
+              .want("a string or number", kind);
+      }
+      if (!src_.first(p.path, ctx, raw, ignored)) raw.clear();
+    }
     if (raw.empty() && p.has_const) raw = p.constant;
     if (raw.empty()) return raw;
     return convert_value(m_, p, std::move(raw), where);
@@ -116,6 +135,14 @@ class Renderer {
         }
         continue;
       }
+      if (auto bad = control_character(value)) {
+        // A CR, LF or NUL inside a value would end or corrupt the segment at the receiver
+        // (EDI injection); no release character can carry them.
+        return Error("mapping.render.control_character", "map " + m_.file + ": value for " + element_name(seg.name, e.pos) +
+                                                             " holds a control character")
+            .at(where)
+            .want("printable text", "byte 0x" + hex(*bad));
+      }
       if (from_data && e.special != Special::segment_count && e.special != Special::control) sourced = true;
       put(out, e.pos, e.comp, std::move(value));
     }
@@ -133,6 +160,19 @@ class Renderer {
     comp = comp ? comp : 1;
     if (el[0].size() < comp) el[0].resize(comp);
     el[0][comp - 1] = std::move(value);
+  }
+
+  static std::optional<unsigned char> control_character(std::string_view v) {
+    for (char c : v) {
+      auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b == 0x7f) return b;
+    }
+    return std::nullopt;
+  }
+
+  static std::string hex(unsigned char b) {
+    const char* digits = "0123456789ABCDEF";
+    return {digits[b >> 4], digits[b & 15]};
   }
 
   static std::string element_name(const std::string& tag, std::size_t pos) {
@@ -164,6 +204,10 @@ class Renderer {
                          "); no room for " + qualifier + " " + value)
             .at(where)
             .want(at + src, value);
+      if (auto bad = control_character(value))
+        return Error("mapping.render.control_character", "map " + m_.file + ": id value for " + p.name + " holds a control character")
+            .at(where)
+            .want("printable text", "byte 0x" + hex(*bad));
       put(out, p.slots[used], 0, std::move(qualifier));
       put(out, p.slots[used] + 1u, 0, std::move(value));
       ++used;

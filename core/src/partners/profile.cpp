@@ -1,5 +1,7 @@
 #include "partners/profile.hpp"
 
+#include <iterator>
+
 namespace edigate::partners {
 
 FunctionalAck AckPolicy::resolved(const Standard& standard) const {
@@ -20,13 +22,51 @@ const DocumentType* Profile::document(const std::string& type, Direction directi
   return nullptr;
 }
 
-std::filesystem::path Profile::resolve(const std::string& reference, const std::filesystem::path& maps_dir) const {
+namespace {
+
+/// Whether `path` lies inside `root`, both already canonical (symlinks resolved).
+bool within(const std::filesystem::path& path, const std::filesystem::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty() && std::next(r) == root.end()) break;  // trailing separator
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string reference_problem(const std::string& reference) {
   std::filesystem::path ref(reference);
-  if (ref.is_absolute()) return ref;
+  if (ref.empty()) return "an empty path";
+  if (ref.is_absolute() || ref.has_root_name()) return "an absolute path";
+  for (const auto& part : ref)
+    if (part == "..") return "a path through '..'";
+  return {};
+}
+
+Result<std::filesystem::path> Profile::resolve(const std::string& reference, const std::filesystem::path& maps_dir) const {
+  auto refuse = [&](std::string why) {
+    Error e("partner.reference.outside", "map/schema reference '" + reference + "' is " + why +
+                                              ": references stay inside the partner's folder or the maps folder");
+    e.position.file = file.string();
+    e.expected = "a path relative to " + folder.string() + " or " + maps_dir.string();
+    e.found = reference;
+    return e;
+  };
+  if (auto why = reference_problem(reference); !why.empty()) return refuse(why);
   std::error_code ec;
-  auto local = folder / ref;
-  if (std::filesystem::exists(local, ec)) return local;
-  return maps_dir / ref;
+  auto local = folder / reference;
+  auto chosen = std::filesystem::exists(local, ec) ? local : maps_dir / reference;
+  // Symlinks may still point anywhere (/etc/passwd, /proc/self/environ): judge the real target.
+  auto real = std::filesystem::weakly_canonical(chosen, ec);
+  if (ec) return chosen;  // cannot resolve: opening it will report the problem
+  for (const auto& root : {folder, maps_dir}) {
+    std::error_code rec;
+    auto real_root = std::filesystem::weakly_canonical(root, rec);
+    if (!rec && !root.empty() && within(real, real_root)) return chosen;
+  }
+  return refuse("a link to " + real.string());
 }
 
 const char* to_string(Direction d) { return d == Direction::inbound ? "inbound" : "outbound"; }

@@ -136,9 +136,14 @@ struct Profile {
   /// The declared document of that type and direction, or nullptr.
   const DocumentType* document(const std::string& type, Direction direction) const;
   /// Where a map or schema reference points: the profile folder when the file is there, else
-  /// `maps_dir`. Absolute references are used as they are.
-  std::filesystem::path resolve(const std::string& reference, const std::filesystem::path& maps_dir) const;
+  /// `maps_dir`. `partner.reference.outside` when the reference is absolute, goes through
+  /// '..', or (through a symlink) lands outside both folders.
+  Result<std::filesystem::path> resolve(const std::string& reference, const std::filesystem::path& maps_dir) const;
 };
+
+/// Why a map/schema reference may not be used as written ("an absolute path", "a path through
+/// '..'"), or empty when it may.
+std::string reference_problem(const std::string& reference);
 
 const char* to_string(Direction d);
 const char* to_string(FunctionalAck a);

@@ -1,6 +1,6 @@
 #include "partners/profile_loader.hpp"
 
-#include "config/xsd_check.hpp"
+#include "config/safe_xml.hpp"
 #include "partners/profile_rules.hpp"
 
 #include <pugixml.hpp>
@@ -21,12 +21,7 @@ class Reader {
 
   Result<std::shared_ptr<const Profile>> run() {
     pugi::xml_document doc;
-    auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed) {
-      // The XSD check parses first, so this only happens if libxml2 and pugixml disagree.
-      return where_.at_offset(static_cast<std::size_t>(parsed.offset >= 0 ? parsed.offset : 0),
-                              Error("partner.file.invalid", parsed.description()));
-    }
+    EDIGATE_TRY_VOID(config::load_config_xml(doc, {"partner.xsd", kPartnerXsd}, xml_, file_.string(), "partner.file.invalid"));
     pugi::xml_node root = doc.document_element();
     auto p = std::make_shared<Profile>();
     p->file = file_;
@@ -141,6 +136,14 @@ class Reader {
         return where_.at_attribute(n, "type", Error("partner.invalid", "document type does not fit the partner's standard " + p.standard.key)
                                                   .want(want, d.type));
       }
+      for (const char* attr : {"map", "schema"}) {
+        std::string ref = n.attribute(attr).value();
+        if (ref.empty() && std::strcmp(attr, "schema") == 0) continue;
+        if (auto why = reference_problem(ref); !why.empty())
+          return where_.at_attribute(n, attr, Error("partner.reference.outside", std::string(attr) + " reference is " + why +
+                                                                                  ": references stay inside the partner's folder or the maps folder")
+                                                  .want("a relative path without '..'", ref));
+      }
       p.documents.push_back(std::move(d));
     }
     return {};
@@ -237,7 +240,6 @@ Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view
       e.position.file = file.string();
       return e;
     }
-    EDIGATE_TRY_VOID(config::check_against_xsd({"partner.xsd", kPartnerXsd}, xml, file.string(), "partner.file.invalid"));
     return Reader(xml, file).run();
   } catch (const std::exception& ex) {
     Error e("partner.file.invalid", std::string("cannot load: ") + ex.what());
@@ -247,21 +249,7 @@ Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view
 }
 
 Result<std::shared_ptr<const Profile>> load_profile(const std::filesystem::path& path) {
-  Error e("partner.file.unreadable", "");
-  e.position.file = path.string();
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return (e.message = "cannot read: " + ec.message(), e);
-  if (size > kMaxProfileBytes) {
-    e.code = "partner.file.invalid";
-    e.message = "profile larger than " + std::to_string(kMaxProfileBytes) + " bytes";
-    return e;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return (e.message = "cannot open", e);
-  std::string xml(static_cast<std::size_t>(size), '\0');
-  in.read(xml.data(), static_cast<std::streamsize>(xml.size()));
-  xml.resize(static_cast<std::size_t>(in.gcount()));
+  EDIGATE_TRY(auto xml, config::read_config_file(path, kMaxProfileBytes, "partner.file.unreadable", "partner.file.invalid"));
   return load_profile_from_memory(xml, path);
 }
 

@@ -110,8 +110,20 @@ RefreshReport PartnerRegistry::refresh() {
     if (folder.empty() || folder[0] == '.') continue;
     auto file = it->path() / "partner.xml";
     std::error_code fec;
+    auto status = std::filesystem::status(file, fec);
+    if (fec || !std::filesystem::exists(status)) continue;  // a folder without a profile (maps only, work in progress) is not a partner
+    if (!std::filesystem::is_regular_file(status)) {
+      // A FIFO or device is neither waited on nor skipped as "no profile here".
+      present.insert(folder);
+      Entry& e = entries_[folder];
+      e.fresh = nullptr;
+      e.error = file_error(file, "partner.file.unreadable", "partner.xml is not a regular file (FIFO, device or directory)");
+      e.mtime = {};
+      e.size = 0;
+      continue;
+    }
     auto mtime = std::filesystem::last_write_time(file, fec);
-    if (fec) continue;  // a folder without a profile (maps only, work in progress) is not a partner
+    if (fec) continue;
     auto size = std::filesystem::file_size(file, fec);
     if (fec) continue;
     present.insert(folder);
@@ -229,6 +241,7 @@ RefreshReport PartnerRegistry::refresh() {
     }
   }
   for (auto& err : dir_errors) snap->errors.insert(snap->errors.begin(), std::move(err));
+  for (auto& err : snap->errors) err.category = ErrorCategory::configuration;  // profiles are ours to fix
   report.errors = snap->errors;
   std::sort(report.added.begin(), report.added.end());
   std::sort(report.updated.begin(), report.updated.end());

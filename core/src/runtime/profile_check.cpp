@@ -30,7 +30,12 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
   for (const auto& d : p.documents) {
     for (const auto* ref : {&d.map, &d.schema}) {
       if (ref->empty()) continue;
-      auto path = p.resolve(*ref, maps_dir);
+      auto resolved = p.resolve(*ref, maps_dir);
+      if (!resolved) {  // outside the partner's folder and the maps folder: refused, not opened
+        problems.push_back(at_document(d, resolved.error().code, resolved.error().message));
+        continue;
+      }
+      const std::filesystem::path& path = *resolved;
       std::error_code ec;
       if (std::filesystem::is_regular_file(path, ec)) {
         const std::string what = std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);

@@ -1,5 +1,6 @@
 // Loads one schema file: XSD check (libxml2), then reading and reference checks (pugixml), then
 // compilation into CompiledSchema.
+#include "config/safe_xml.hpp"
 #include "config/xml_positions.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/xsd_check.hpp"
@@ -336,24 +337,9 @@ Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::strin
 }
 
 Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(file, ec);
-  Error e("schema.file.unreadable", "");
-  e.position.file = file.string();
-  if (ec) {
-    e.message = "cannot read: " + ec.message();
-    return e;
-  }
-  if (size > kMaxSchemaFileBytes) {
-    e.message = "file larger than " + std::to_string(kMaxSchemaFileBytes >> 20) + " MiB";
-    return e;
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
-    e.message = "cannot read";
-    return e;
-  }
+  // Regular files only, size checked on the open file: a FIFO or device named as a schema is
+  // refused rather than waited on or read forever.
+  EDIGATE_TRY(auto text, config::read_config_file(file, kMaxSchemaFileBytes, "schema.file.unreadable", "schema.file.unreadable"));
   return load_schema_from_memory(text, file.string());
 }
 

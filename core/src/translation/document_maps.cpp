@@ -28,7 +28,7 @@ Result<DocumentMap> inbound_map(FileCache& files, const partners::Profile& profi
   DocumentMap out;
   out.document = profile.document(set, partners::Direction::inbound);
   if (out.document) {
-    out.file = profile.resolve(out.document->map, files.maps_root());
+    EDIGATE_TRY(out.file, profile.resolve(out.document->map, files.maps_root()));
   } else if (base_fallback && profile.standard.family != partners::Family::json &&
              is_file(base_map_file(files, profile, set, partners::Direction::inbound))) {
     out.file = base_map_file(files, profile, set, partners::Direction::inbound);
@@ -47,7 +47,8 @@ Result<DocumentMap> inbound_map(FileCache& files, const partners::Profile& profi
 Result<DocumentMap> json_inbound_map(FileCache& files, const partners::Profile& profile) {
   for (const auto& d : profile.documents) {
     if (d.direction != partners::Direction::inbound) continue;
-    DocumentMap out{&d, profile.resolve(d.map, files.maps_root()), nullptr};
+    DocumentMap out{&d, {}, nullptr};
+    EDIGATE_TRY(out.file, profile.resolve(d.map, files.maps_root()));
     EDIGATE_TRY(out.map, files.map(out.file));
     if (out.map->inbound() && out.map->json_source()) return out;
   }
@@ -61,7 +62,8 @@ Result<DocumentMap> outbound_map(FileCache& files, const partners::Profile& prof
   std::string types;
   for (const auto& d : profile.documents) {
     if (d.direction != partners::Direction::outbound) continue;
-    DocumentMap out{&d, profile.resolve(d.map, files.maps_root()), nullptr};
+    DocumentMap out{&d, {}, nullptr};
+    EDIGATE_TRY(out.file, profile.resolve(d.map, files.maps_root()));
     EDIGATE_TRY(out.map, files.map(out.file));
     if (out.map->type == type && !out.map->inbound()) return out;
     types += (types.empty() ? "" : ", ") + d.type + " -> " + out.map->type;

@@ -246,7 +246,12 @@ class EdiTranslator {
   std::shared_ptr<const schema::CompiledSchema> find_schema(const Event& ev, const partners::DocumentType* doc,
                                                             const Position& where, std::vector<Error>& issues) {
     if (doc && !doc->schema.empty()) {
-      auto s = services_.files.schema(partner_->resolve(doc->schema, services_.files.maps_root()));
+      auto path = partner_->resolve(doc->schema, services_.files.maps_root());
+      if (!path) {
+        issues.push_back(at_transaction(path.error(), "cannot load the partner's schema", where));
+        return nullptr;
+      }
+      auto s = services_.files.schema(*path);
       if (!s) issues.push_back(at_transaction(s.error(), "cannot load the partner's schema", where));
       return s ? *s : nullptr;
     }

@@ -73,6 +73,13 @@ Result<void> translate_json_document(const Services& services, io::PeekInput& in
     emit.issue(e);
     return {};
   }
+  if (bodies->empty()) {
+    // `{}` or a document whose shape the map does not know: nothing translated is an error,
+    // not a quiet success that delivers nothing.
+    emit.issue(std::move(at_file(options.file, "translate.json.no_message", "no message found in the JSON document"))
+                   .want("what map " + doc->file.string() + " reads (" + map.type + ")", text.size() > 40 ? text.substr(0, 40) + "..." : text));
+    return {};
+  }
   canonical::Source source;
   source.standard = "json";
   source.transaction_set = map.set;

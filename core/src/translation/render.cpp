@@ -2,6 +2,7 @@
 
 #include "translation/document_maps.hpp"
 #include "translation/outbound_envelope.hpp"
+#include "translation/render_check.hpp"
 
 #include <edigate/format_plugin.hpp>
 
@@ -104,6 +105,7 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
   }
 
   // 2. Render group by group, numbering transactions in the order they are written.
+  std::vector<const CanonicalInput*> written;  // the message of each transaction, in write order
   InterchangeData doc;
   doc.delimiters = partner.delimiters;
   doc.service_advice = partner.send_una;  // EDIFACT's UNA; X12 has no service string advice
@@ -125,6 +127,7 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
       }
       ++transaction;
       group.transactions.push_back(std::move(*rendered));
+      written.push_back(p.input);
     }
     if (!partner.control_numbers.transaction_reset_per_group) counters.transaction = transaction;
     if (group.transactions.empty()) continue;
@@ -142,13 +145,51 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
     return e;
   }
   ++counters.interchange;
-  auto text = format->write(doc, WriteOptions{});
-  if (!text) {
-    Error e = std::move(text).error();
-    e.message = "the " + std::string(format->standard()) + " writer refused the interchange: " + e.message;
+  auto write = [&]() -> Result<std::string> {
+    auto text = format->write(doc, WriteOptions{});
+    if (!text) {
+      Error e = std::move(text).error();
+      e.message = "the " + std::string(format->standard()) + " writer refused the interchange: " + e.message;
+      return e;
+    }
+    return text;
+  };
+  EDIGATE_TRY(std::string text, write());
+
+  // 3. Read it back and validate before anyone sees it; a transaction that does not validate
+  //    is left out with its message's error (its control number stays unused: numbers need to
+  //    be unique, not contiguous).
+  EDIGATE_TRY(RenderedProblems problems, check_rendered(services, *format, text));
+  if (!problems.envelope.empty()) {
+    const Error& first = problems.envelope.front();
+    Error e(first.code, "the rendered interchange envelope is not valid: " + first.to_string(false));
+    e.position.file = partner.file.string();
     return e;
   }
-  out.edi = std::move(*text);
+  bool dropped = false;
+  std::size_t ordinal = 0;
+  for (auto& group : doc.groups) {
+    std::vector<TransactionData> kept;
+    for (auto& t : group.transactions) {
+      const std::size_t k = ordinal++;
+      if (k < problems.transactions.size() && !problems.transactions[k].empty() && k < written.size()) {
+        const Error& first = problems.transactions[k].front();
+        out.errors.push_back(at_message(*written[k], first, "the rendered transaction is not valid EDI"));
+        dropped = true;
+        continue;
+      }
+      kept.push_back(std::move(t));
+    }
+    group.transactions = std::move(kept);
+  }
+  if (dropped) {
+    std::erase_if(doc.groups, [](const GroupData& g) { return g.transactions.empty(); });
+    out.messages = 0;
+    for (const auto& g : doc.groups) out.messages += g.transactions.size();
+    if (doc.groups.empty()) return out;
+    EDIGATE_TRY(text, write());
+  }
+  out.edi = std::move(text);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "translation/sample_check.hpp"
 
 #include "canonical/json_io.hpp"
+#include "config/safe_xml.hpp"
 #include "io/file_input.hpp"
 #include "translation/compare.hpp"
 #include "translation/document_maps.hpp"
@@ -86,12 +87,9 @@ std::string round_trip(const Services& services, const partners::Profile& partne
   return "";
 }
 
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// Samples are small by nature; the bound keeps a stray multi-gigabyte file (or a link to a
+// device) from being read whole by `partners check`.
+constexpr std::size_t kMaxSampleBytes = 64u << 20;
 
 bool is_canonical_text(std::string_view text) {
   auto first = text.find_first_not_of(" \t\r\n");
@@ -107,7 +105,6 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
   SampleResult r;
   r.file = file;
   const std::string name = file.string();
-  const std::string text = read_file(file);
   const std::string ext = file.extension().string();
   std::size_t equal = 0;
   std::vector<std::string> skipped;
@@ -116,6 +113,12 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
     r.summary = std::move(why);
     return r;
   };
+  auto read = config::read_config_file(file, kMaxSampleBytes, "partner.sample.unreadable", "partner.sample.too_large");
+  if (!read) {
+    r.errors.push_back(read.error());
+    return fail(read.error().message + " [" + read.error().code + "]");
+  }
+  const std::string text = std::move(*read);
 
   if ((ext == ".json" || ext == ".jsonl") && is_canonical_text(text)) {
     std::vector<Poco::JSON::Object::Ptr> messages;

@@ -74,6 +74,9 @@ const KnownDefect kKnownDefects[] = {
     {"x12/bots/850-004010-09.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
     {"x12/bots/850-004010.16.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
     {"x12/bots/mailbag01.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
+    // The same interchange twice (same ISA05-08 and ISA13): a repeat is refused, not processed
+    // again.
+    {"x12/node-x12/850_fat.edi", "x12.isa.duplicate_control", "ISA", "the interchange is repeated byte for byte"},
 };
 
 const KnownDefect* known_defect(const std::string& path) {

@@ -32,6 +32,12 @@ TEST_CASE("every valid X12 corpus file reads without envelope errors", "[x12][co
       REQUIRE_FALSE(c.io_error);
       for (const auto& i : c.all_issues) {
         INFO(i.to_string());
+        // A file may hold the same interchange twice (MANIFEST "2 interchanges"); the reader
+        // flags the repeat, and only when there is a second interchange to repeat the first.
+        if (i.code == "x12.isa.duplicate_control") {
+          CHECK(c.count(EventKind::interchange_begin) > 1);
+          continue;
+        }
         CHECK(i.is_warning());
       }
       CHECK(c.count(EventKind::transaction) > 0);

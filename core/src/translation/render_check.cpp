@@ -1,0 +1,43 @@
+#include "translation/render_check.hpp"
+
+namespace edigate::translation {
+namespace {
+
+void errors_only(std::span<const Error> from, std::vector<Error>& to) {
+  for (const auto& e : from)
+    if (!e.is_warning()) to.push_back(e);
+}
+
+}  // namespace
+
+Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& format, std::string_view edi) {
+  MemoryInput in(edi, "rendered");
+  ReaderOptions options;
+  options.file = "rendered";
+  EDIGATE_TRY(auto reader, format.open(in, options));
+  RenderedProblems out;
+  Event ev;
+  for (;;) {
+    EDIGATE_TRY(bool more, reader->next(ev));
+    if (!more) break;
+    if (ev.kind != EventKind::transaction) {
+      errors_only(ev.issues, out.envelope);
+      continue;
+    }
+    std::vector<Error>& problems = out.transactions.emplace_back();
+    errors_only(ev.issues, problems);
+    if (!services.schemas || ev.segments.empty()) continue;
+    auto schema = services.schemas->find(format.standard(), ev.info.version, ev.info.set_id);
+    if (!schema) {
+      problems.push_back(schema.error());
+      continue;
+    }
+    if (!*schema) continue;
+    std::vector<Error> found;
+    schema::validate(**schema, ev.segments, *ev.delimiters, options.file, found);
+    errors_only(found, problems);
+  }
+  return out;
+}
+
+}  // namespace edigate::translation
