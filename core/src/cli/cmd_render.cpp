@@ -125,7 +125,7 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
     options.local.x12.push_back({args.get("local-qualifier", "ZZ"), id, ""});
     options.local.edifact.push_back({id, args.get("local-qualifier"), "", ""});
   }
-  translation::FileCache files(maps_dir(args));
+  translation::FileCache files(maps_dir(args), mapping::MapChecks{true, (*ctx)->schemas()});
   translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
 
   std::string edi;

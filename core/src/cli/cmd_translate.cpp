@@ -47,7 +47,7 @@ int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
     err << "edigate translate: " << ctx.error().to_string() << "\n";
     return ctx.error().code == "cli.unknown_partner" ? kExitInvalid : kExitUsage;
   }
-  translation::FileCache files(maps_dir(args));
+  translation::FileCache files(maps_dir(args), mapping::MapChecks{true, (*ctx)->schemas()});
   translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
 
   translation::InboundOptions options;

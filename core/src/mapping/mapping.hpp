@@ -26,17 +26,29 @@
 
 namespace edigate::schema {
 class CompiledSchema;
+class Registry;
 }
 
 namespace edigate::mapping {
 
 using MapPtr = std::shared_ptr<const CompiledMap>;
 
-/// Reads, XSD-checks, resolves `extends` (against `maps_root` for ids) and compiles a map.
-Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root);
+/// What a map is checked against when it loads (map_check.hpp).
+struct MapChecks {
+  /// `type` and output fields against the canonical JSON Schemas (compiled in). Only engine
+  /// tests with synthetic maps turn this off.
+  bool canonical = true;
+  /// EDI paths and outbound segments against the transaction-set schema of the map's
+  /// standard/version/set, when this registry has one.
+  schema::Registry* standards = nullptr;
+};
+
+/// Reads, XSD-checks, resolves `extends` (against `maps_root` for ids), compiles and checks a map.
+Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root,
+                        const MapChecks& checks = {});
 /// Same from memory; `name` is used in positions, `extends` paths resolve against `maps_root`.
 Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
-                                    const std::filesystem::path& maps_root = {});
+                                    const std::filesystem::path& maps_root = {}, const MapChecks& checks = {});
 
 struct TranslateContext {
   std::string file;            ///< input name for error positions
