@@ -62,7 +62,7 @@ TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase
   REQUIRE(first.ok());
   // Written by hand from the sample: BEG, CUR, REF*DP, DTM*002, one N1 loop, two PO1 loops, CTT.
   CHECK(body_json(first.value()) ==
-        R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","po_type":"SA","currency":"USD",)"
+        R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","original_purpose_code":"00","po_type":"SA","currency":"USD",)"
         R"("references":[{"qualifier":"DP","value":"042"}],)"
         R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME DC 42",)"
         R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"0042"}],)"
@@ -78,7 +78,7 @@ TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase
   auto second = mapping::translate(*map.value(), *schema, edi.transaction(1), kX12, ctx2);
   REQUIRE(second.ok());
   CHECK(body_json(second.value()) ==
-        R"({"po_number":"4500012346","po_date":"2026-11-22","purpose":"original","po_type":"SA",)"
+        R"({"po_number":"4500012346","po_date":"2026-11-22","purpose":"original","original_purpose_code":"00","po_type":"SA",)"
         R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME STORE 1187",)"
         R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"1187"}]}],)"
         R"("requested_delivery_date":"2026-12-05",)"
@@ -133,12 +133,34 @@ TEST_CASE("base 855 inbound: BAK09 is optional and every BAK02 code has a canoni
                                std::string(EDIGATE_SOURCE_DIR) + "/maps");
   REQUIRE(map.ok());
   for (auto [code, type] : std::vector<std::pair<std::string, std::string>>{
-           {"AP", "accepted"}, {"AH", "on_hold"}, {"RO", "rejected"}, {"ZZ", "other"}}) {
+           {"AP", "accepted"}, {"AH", "on_hold"}, {"RO", "rejected"}, {"RN", "rejected"}, {"RV", "rejected"},
+           {"ZZ", "other"}}) {
     EdiFixture edi("ST*855*0001~\nBAK*00*" + code + "*PO-9*20261120~\nCTT*0~\nSE*4*0001~\n", kX12);
     mapping::TranslateContext ctx;
     auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
     if (!r) FAIL(r.error().to_string());
     CHECK(body_json(r.value()) == R"({"ack_type":")" + type + R"(","original_ack_code":")" + code +
-                                      R"(","purpose":"original","po_number":"PO-9","po_date":"2026-11-20"})");
+                                      R"(","purpose":"original","original_purpose_code":"00","po_number":"PO-9","po_date":"2026-11-20"})");
+  }
+}
+
+TEST_CASE("base 850 inbound: BEG01 is mapped by an explicit table, never defaulted to original", "[mapping][850][codes]") {
+  // Before: the purpose table defaulted to "original", so BEG01=03 (delete) and ZZ reached the
+  // ERP as new orders. Now 03 is "delete" and a code without a canonical meaning is "other",
+  // the code kept beside it.
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/850.inbound.xml",
+                               std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  REQUIRE(map.ok());
+  for (auto [code, purpose] : std::vector<std::pair<std::string, std::string>>{
+           {"00", "original"}, {"01", "cancellation"}, {"03", "delete"}, {"05", "replace"}, {"07", "duplicate"},
+           {"ZZ", "other"}, {"18", "other"}}) {
+    INFO("BEG01=" << code);
+    EdiFixture edi("ST*850*0001~\nBEG*" + code + "*SA*PO-9**20261120~\nPO1*1*2*EA***VP*W1~\nCTT*1~\nSE*5*0001~\n", kX12);
+    mapping::TranslateContext ctx;
+    auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
+    if (!r) FAIL(r.error().to_string());
+    CHECK(body_json(r.value()).rfind(R"({"po_number":"PO-9","po_date":"2026-11-20","purpose":")" + purpose +
+                                         R"(","original_purpose_code":")" + code + R"(",)", 0) == 0);
   }
 }
