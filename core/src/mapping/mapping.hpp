@@ -50,11 +50,23 @@ Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem
 Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
                                     const std::filesystem::path& maps_root = {}, const MapChecks& checks = {});
 
+/// A value that reached the message although it fails a business rule (business_rules.hpp).
+struct ValueWarning {
+  std::string field;  ///< canonical path of the value: "lines[1].items.upc"
+  Error error;        ///< severity warning, positioned at the segment (element when known)
+};
+
 struct TranslateContext {
   std::string file;            ///< input name for error positions
   std::string default_offset;  ///< partner's UTC offset for times without a zone ("+01:00")
   std::string control_number;  ///< render: ST02/SE02, UNH/UNT 0062 (source="control")
   canonical::Correlation correlation;  ///< out: values of fields marked correlation=
+  /// in: a value failing a business rule fails the transaction (partner tolerance
+  /// business-rule-violations="reject") instead of reaching the message with a warning.
+  bool reject_business_rules = false;
+  /// out: business-rule warnings of the messages built, in order; each message's own are also
+  /// in its body ("warnings").
+  std::vector<ValueWarning> warnings;
 };
 
 /// EDI -> canonical body (insertion-ordered object without envelope fields).

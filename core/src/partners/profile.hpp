@@ -106,6 +106,9 @@ struct Profile {
   std::vector<DocumentType> documents;
   AckPolicy acks;
   Tolerance tolerance;
+  /// <tolerance business-rule-violations="reject">: a value failing a business rule fails the
+  /// transaction instead of reaching the message with a warning (mapping/business_rules.hpp).
+  bool reject_business_rules = false;
   ControlNumbers control_numbers;
   std::vector<Endpoint> transports;
   std::vector<Endpoint> destinations;

@@ -45,7 +45,10 @@ class Reader {
       else if (tag == "delimiters") EDIGATE_TRY_VOID(read_delimiters(n, *p));
       else if (tag == "documents") EDIGATE_TRY_VOID(read_documents(n, *p));
       else if (tag == "acks") read_acks(n, p->acks);
-      else if (tag == "tolerance") read_tolerance(n, p->tolerance);
+      else if (tag == "tolerance") {
+        read_tolerance(n, p->tolerance);
+        p->reject_business_rules = std::strcmp(n.attribute("business-rule-violations").value(), "reject") == 0;
+      }
       else if (tag == "control-numbers") read_control_numbers(n, p->control_numbers);
       else if (tag == "transports") EDIGATE_TRY_VOID(read_endpoints(n, p->transports));
       else if (tag == "destinations") EDIGATE_TRY_VOID(read_endpoints(n, p->destinations));

@@ -154,6 +154,7 @@ class EdiTranslator {
     mapping::TranslateContext context;
     context.file = options_.file;
     context.default_offset = partner_->utc_offset;
+    context.reject_business_rules = partner_->reject_business_rules;
     if (emit_.lines_only() && writes_lines(map) && map.messages < 0) {  // straight to text: no objects
       std::string& members = members_;
       members.clear();
