@@ -187,6 +187,37 @@ std::string pointer_of(const std::vector<std::string>& context) {
   return out;
 }
 
+// The value at a JSON pointer of the message, as JSON text, when it is a string or number
+// (short); empty otherwise.
+std::string scalar_at(const Poco::Dynamic::Var& message, const std::string& pointer) {
+  Poco::Dynamic::Var cur = message;
+  std::size_t start = pointer.empty() ? std::string::npos : 1;
+  while (start != std::string::npos && start <= pointer.size()) {
+    std::size_t slash = pointer.find('/', start);
+    std::string step = pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    for (std::size_t i; (i = step.find("~1")) != std::string::npos;) step.replace(i, 2, "/");
+    for (std::size_t i; (i = step.find("~0")) != std::string::npos;) step.replace(i, 2, "~");
+    if (cur.type() == typeid(Object::Ptr)) {
+      Object::Ptr o = cur.extract<Object::Ptr>();
+      if (!o || !o->has(step)) return {};
+      cur = o->get(step);
+    } else if (cur.type() == typeid(Array::Ptr)) {
+      Array::Ptr a = cur.extract<Array::Ptr>();
+      if (!a || step.empty() || step.find_first_not_of("0123456789") != std::string::npos || step.size() > 9) return {};
+      std::size_t i = std::stoul(step);
+      if (i >= a->size()) return {};
+      cur = a->get(static_cast<unsigned>(i));
+    } else {
+      return {};
+    }
+    start = slash == std::string::npos ? std::string::npos : slash + 1;
+  }
+  if (cur.isEmpty() || cur.type() == typeid(Object::Ptr) || cur.type() == typeid(Array::Ptr)) return {};
+  std::string text = cur.toString();
+  if (text.size() > 80) text = text.substr(0, 77) + "...";
+  return cur.isString() ? "\"" + text + "\"" : text;
+}
+
 }  // namespace
 
 struct JsonSchemas::Compiled {
@@ -287,6 +318,8 @@ std::vector<SchemaProblem> JsonSchemas::validate(const Poco::Dynamic::Var& messa
   valijson::ValidationResults::Error e;
   while (results.popError(e)) {
     SchemaProblem p{pointer_of(e.context), e.description};
+    // valijson does not say which value broke an enum, pattern or type rule: name it.
+    if (const std::string found = scalar_at(message, p.path); !found.empty()) p.message += " found " + found;
     if (e.description.rfind("Failed to validate", 0) != 0) causes.push_back(p);
     all.push_back(std::move(p));
   }
