@@ -132,7 +132,7 @@ TEST_CASE("one failing match is reported at its loop and its siblings keep their
   CHECK(all[2].position == 2);
 }
 
-TEST_CASE("no match is mapping.messages.none at the header; translate() takes exactly one match",
+TEST_CASE("no match is mapping.messages.none at the header, translate() takes exactly one match",
           "[mapping][messages]") {
   auto schema = load_test_schema("plugins/x12/schemas/004010/214.xml");
   auto map = map_from_text(kMap);
