@@ -172,6 +172,34 @@ void expand(const SchemaNode& n, std::vector<SchemaNode>& out, int depth = 0) {
   }
 }
 
+// Follows member names from a type's root (arrays stepped through into their items); the
+// schema nodes of the last step, expanded. `array` is set when the last step was an array.
+bool resolve_path(const Object::Ptr& root, std::span<const std::string> path, std::vector<SchemaNode>& nodes,
+                  bool* array) {
+  nodes.clear();
+  expand({root, root}, nodes);
+  for (const std::string& name : path) {
+    std::vector<SchemaNode> next;
+    for (const SchemaNode& n : nodes) {
+      Object::Ptr props = n.node->getObject("properties");
+      if (props && props->has(name) && props->get(name).type() == typeid(Object::Ptr))
+        expand({props->getObject(name), n.doc}, next);
+    }
+    if (next.empty()) return false;
+    if (array) *array = false;
+    std::vector<SchemaNode> items;
+    for (const SchemaNode& n : next)
+      if (n.node->has("items") && n.node->get("items").type() == typeid(Object::Ptr))
+        expand({n.node->getObject("items"), n.doc}, items);
+    if (!items.empty()) {
+      if (array) *array = true;
+      next = std::move(items);
+    }
+    nodes = std::move(next);
+  }
+  return true;
+}
+
 std::string pointer_of(const std::vector<std::string>& context) {
   std::string out;
   for (const std::string& c : context) {
@@ -262,32 +290,30 @@ bool JsonSchemas::has_type(std::string_view type) const {
   return std::find(types_.begin(), types_.end(), type) != types_.end();
 }
 
+std::vector<std::string> JsonSchemas::members(std::string_view type, std::span<const std::string> path) const {
+  std::vector<std::string> out;
+  auto it = std::find(types_.begin(), types_.end(), type);
+  if (it == types_.end()) return out;
+  std::vector<SchemaNode> nodes;
+  if (!resolve_path(compiled_[static_cast<std::size_t>(it - types_.begin())]->raw, path, nodes, nullptr)) return out;
+  for (const SchemaNode& n : nodes)
+    if (Object::Ptr props = n.node->getObject("properties")) {
+      std::vector<std::string> names;
+      props->getNames(names);
+      out.insert(out.end(), names.begin(), names.end());
+    }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 FieldInfo JsonSchemas::field(std::string_view type, std::span<const std::string> path) const {
   FieldInfo info;
   auto it = std::find(types_.begin(), types_.end(), type);
   if (it == types_.end()) return info;
-  const Object::Ptr& root = compiled_[static_cast<std::size_t>(it - types_.begin())]->raw;
   std::vector<SchemaNode> nodes;
-  expand({root, root}, nodes);
-  for (const std::string& name : path) {
-    std::vector<SchemaNode> next;
-    for (const SchemaNode& n : nodes) {
-      Object::Ptr props = n.node->getObject("properties");
-      if (props && props->has(name) && props->get(name).type() == typeid(Object::Ptr))
-        expand({props->getObject(name), n.doc}, next);
-    }
-    if (next.empty()) return FieldInfo{};
-    info.array = false;
-    std::vector<SchemaNode> items;
-    for (const SchemaNode& n : next)
-      if (n.node->has("items") && n.node->get("items").type() == typeid(Object::Ptr))
-        expand({n.node->getObject("items"), n.doc}, items);
-    if (!items.empty()) {
-      info.array = true;
-      next = std::move(items);
-    }
-    nodes = std::move(next);
-  }
+  if (!resolve_path(compiled_[static_cast<std::size_t>(it - types_.begin())]->raw, path, nodes, &info.array))
+    return FieldInfo{};
   info.found = true;
   for (const SchemaNode& n : nodes) {
     if (n.node->getObject("properties")) info.object = true;

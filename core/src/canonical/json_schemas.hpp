@@ -54,6 +54,9 @@ class JsonSchemas {
   /// The member at `path` (member names from the message root; arrays are stepped through, so
   /// {"lines", "items", "gtin"} is lines[*].items.gtin). Unknown type: not found.
   FieldInfo field(std::string_view type, std::span<const std::string> path) const;
+  /// The member names declared at `path` (an object, or the items of an array), sorted; the
+  /// message's own members for an empty path.
+  std::vector<std::string> members(std::string_view type, std::span<const std::string> path) const;
 
   /// Problems of one message against the schema its "type" names (none: valid). A message
   /// that is not an object or names no known type is one problem.

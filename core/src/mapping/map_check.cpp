@@ -58,6 +58,37 @@ bool default_fits(const std::string& convert, const std::string& value, std::str
   return true;
 }
 
+// Edit distance with underscores ignored ("packsize" vs "pack_size" is 0), for "did you mean".
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::string x, y;
+  for (char c : a) if (c != '_') x += c;
+  for (char c : b) if (c != '_') y += c;
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[y.size()];
+}
+
+// The declared member closest to `name` when it is close enough to be a typo, else "".
+std::string closest(const std::vector<std::string>& names, const std::string& name) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(2, name.size() / 4) + 1;
+  for (const auto& n : names)
+    if (std::size_t d = distance(n, name); d < best_d) {
+      best = n;
+      best_d = d;
+    }
+  return best;
+}
+
 class Checker {
  public:
   Checker(const MapNode& root, const schema::CompiledSchema* standard, bool canonical)
@@ -92,11 +123,15 @@ class Checker {
   Result<canonical::FieldInfo> target(const MapNode& n, const Target& path) {
     if (!canonical_) return canonical::FieldInfo{true, false, false, {}};
     canonical::FieldInfo info = schemas_.field(type_, path);
-    if (!info.found)
+    if (!info.found) {
+      const auto siblings = schemas_.members(type_, std::span<const std::string>(path).first(path.size() - 1));
+      const std::string guess = closest(siblings, path.back());
       return std::move(n.error("mapping.target.unknown", "\"" + dotted(path) + "\" is not a field of the canonical " +
                                                               type_ + " schema (docs/canonical/" + type_ +
-                                                              ".schema.json)"))
-          .want("a field the schema declares", path.back());
+                                                              ".schema.json)" +
+                                                              (guess.empty() ? "" : "; did you mean \"" + guess + "\"?")))
+          .want(guess.empty() ? "a field the schema declares" : guess, path.back());
+    }
     return info;
   }
 

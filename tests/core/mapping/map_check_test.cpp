@@ -71,6 +71,8 @@ TEST_CASE("a target field the canonical schema does not declare is a load error"
   CHECK(e.code == "mapping.target.unknown");
   CHECK(e.to_string().rfind("partner-850.xml:3:5: ", 0) == 0);
   CHECK_THAT(e.message, Catch::Contains("\"lines.packsize\" is not a field of the canonical purchase_order schema"));
+  CHECK_THAT(e.message, Catch::EndsWith("did you mean \"pack_size\"?"));
+  CHECK(e.expected == "pack_size");
   // The same field under its published name loads.
   auto ok = mapping::load_map_from_memory(
       "<map id=\"p\" extends=\"x12-004010-850-inbound\" direction=\"inbound\">\n"
