@@ -41,6 +41,19 @@ const EmbeddedSchema* find_text(std::string_view name) {
   return nullptr;
 }
 
+// Every embedded schema parsed once, as published; only read afterwards (field lookups follow
+// cross-file $refs through these instead of parsing common.schema.json again each time).
+Object::Ptr published(std::string_view name) {
+  static const std::vector<std::pair<std::string, Object::Ptr>> docs = [] {
+    std::vector<std::pair<std::string, Object::Ptr>> all;
+    for (const EmbeddedSchema& s : embedded_schema_texts()) all.emplace_back(s.name, parse_object(s.name, s.text));
+    return all;
+  }();
+  for (const auto& [n, doc] : docs)
+    if (n == name) return doc;
+  return nullptr;
+}
+
 // --- draft 2020-12 -> draft 7 for valijson ----------------------------------------------------
 // The published schemas are 2020-12: "$ref" beside other keywords (both apply) and
 // "unevaluatedProperties": false over an envelope pulled in by "$ref". valijson implements
@@ -66,12 +79,8 @@ Object::Ptr resolve_ref(const std::string& ref, const Object::Ptr& doc) {
   std::string file = ref.substr(0, hash);
   std::string pointer = hash == std::string::npos ? "" : ref.substr(hash + 1);
   if (file.rfind(kBase, 0) == 0) file.erase(0, kBase.size());
-  Object::Ptr target_doc = doc;
-  if (!file.empty()) {
-    const EmbeddedSchema* s = find_text(file);
-    if (!s) return nullptr;
-    target_doc = parse_object(s->name, s->text);
-  }
+  Object::Ptr target_doc = file.empty() ? doc : published(file);
+  if (!target_doc) return nullptr;
   return resolve_local(target_doc, pointer);
 }
 
@@ -157,11 +166,7 @@ void expand(const SchemaNode& n, std::vector<SchemaNode>& out, int depth = 0) {
     std::string ref = n.node->getValue<std::string>("$ref");
     std::size_t hash = ref.find('#');
     std::string file = ref.substr(0, hash);
-    Object::Ptr doc = n.doc;
-    if (!file.empty()) {
-      const EmbeddedSchema* s = find_text(file);
-      doc = s ? parse_object(s->name, s->text) : nullptr;
-    }
+    Object::Ptr doc = file.empty() ? n.doc : published(file);
     if (doc) expand({resolve_local(doc, hash == std::string::npos ? "" : ref.substr(hash + 1)), doc}, out, depth + 1);
   }
   for (const char* kw : {"allOf", "anyOf", "oneOf"}) {
@@ -257,12 +262,12 @@ JsonSchemas::JsonSchemas() {
   for (const EmbeddedSchema& s : embedded_schema_texts()) {
     std::string_view name = s.name;
     if (name == "common.schema.json") {
-      common_ = parse_object(s.name, s.text);
+      common_ = published(name);
       continue;
     }
     if (name.size() <= kSuffix.size()) continue;
     auto c = std::make_unique<Compiled>();
-    c->raw = parse_object(s.name, s.text);
+    c->raw = published(name);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     Poco::Dynamic::Var doc(draft7_copy(s));
     valijson::adapters::PocoJsonAdapter adapter(doc);
