@@ -134,7 +134,7 @@ struct TranslateWorld {
   translation::FileCache files;
   partners::PartnerRegistry registry;
   TranslateWorld(const Options& o)
-      : schemas({o.schemas}), files(o.maps), registry(o.partners) {}
+      : schemas({o.schemas}), files(o.maps, mapping::MapChecks{true, &schemas}), registry(o.partners) {}
 };
 
 Result<Counts> run_translate(TranslateWorld& w, InputStream& file, std::ostream& sink_stream) {

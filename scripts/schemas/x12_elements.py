@@ -15,6 +15,14 @@ _715 = [("A", "Accepted"), ("E", "Accepted, But Errors Were Noted"),
         ("R", "Rejected"), ("W", "Rejected, Assurance Failed Validity Tests"),
         ("X", "Rejected, Content After Decryption Could Not Be Analyzed")]
 
+_587_004010 = [("AC", "Acknowledge - With Detail and Change"), ("AD", "Acknowledge - With Detail, No Change"),
+               ("AE", "Acknowledge - With Exception Detail Only"), ("AH", "Acknowledge - Hold Status"),
+               ("AK", "Acknowledge - No Detail or Change"), ("AP", "Acknowledge - Product Replenishment"),
+               ("AT", "Accepted"), ("NA", "No Acknowledgment Needed"), ("RD", "Reject with Detail"),
+               ("RF", "Reject with Exception Detail Only"), ("RJ", "Rejected - No Detail"),
+               ("RN", "Rejected - Not as Agreed"), ("RO", "Rejected With Counter Offer"),
+               ("RV", "Rejected - Violates Industry Practices"), ("ZZ", "Mutually Defined")]
+
 E = {
     # envelope-ish and control
     "143": ("Transaction Set Identifier Code", "ID", 3, 3, [], True),
@@ -58,7 +66,10 @@ E = {
     "324": ("Purchase Order Number", "AN", 1, 22, [], False),
     "328": ("Release Number", "AN", 1, 30, [], False),
     "367": ("Contract Number", "AN", 1, 30, [], False),
-    "587": ("Acknowledgment Type", "ID", 2, 2, [("AC", "Acknowledge - With Detail and Change"), ("AD", "Acknowledge - With Detail, No Change"), ("AK", "Acknowledge - No Detail or Change"), ("RD", "Reject with Detail"), ("RJ", "Rejected - No Detail")], True),
+    # 587 is closed in 004010: the 15 codes of the 004010 dictionary as stupidedi's 004010
+    # element_defs.rb lists them (kputnam/stupidedi), checked against EdiFabric's 003020 code
+    # table (its 13 codes are all here; RN and RV came after 003020). 005010 stays open below.
+    "587": ("Acknowledgment Type", "ID", 2, 2, _587_004010, False),
     "1019": ("Invoice Type Code", "ID", 3, 3, [], True),
     "1166": ("Contract Type Code", "ID", 2, 2, [], True),
     "1232": ("Purchase Category", "ID", 2, 2, [], True),
@@ -396,6 +407,8 @@ E5010 = {
     "9998": ("Context Reference", "AN", 1, 35, [], False),
     "447": ("Loop Identifier Code", "AN", 1, 4, [], False),
     "267": ("Net Explosive Quantity", "N0", 1, 10, [], False),
+    # No second source for the 005010 587 list: documentation only (the 004010 codes).
+    "587": ("Acknowledgment Type", "ID", 2, 2, _587_004010, True),
 }
 
 

@@ -51,7 +51,7 @@ TEST_CASE("the program and every command answer the version and help flags", "[c
   auto v = run_edigate("--version");
   CHECK(v.status == 0);
   CHECK_THAT(v.out, Catch::StartsWith("edigate 0."));
-  for (std::string cmd : {"validate", "parse", "ack", "plugins", "schemas", "translate", "render"}) {
+  for (std::string cmd : {"validate", "parse", "ack", "plugins", "schemas", "translate", "render", "canonical"}) {
     INFO(cmd);
     auto h = run_edigate(cmd + " --help");
     CHECK(h.status == 0);

@@ -95,7 +95,7 @@ inline std::string checked_bytes(const CorpusFile& f) {
 struct CorpusRuntime {
   plugin_host::PluginHost plugins;
   schema::Registry schemas{{std::filesystem::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"}};
-  translation::FileCache files{std::filesystem::path(EDIGATE_SOURCE_DIR) / "maps"};
+  translation::FileCache files{std::filesystem::path(EDIGATE_SOURCE_DIR) / "maps", mapping::MapChecks{true, &schemas}};
   translation::Services services{plugins, &schemas, files};
   std::map<std::string, std::unique_ptr<partners::PartnerRegistry>> registries;
 

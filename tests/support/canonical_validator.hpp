@@ -1,9 +1,13 @@
 #pragma once
-// Canonical messages checked against the JSON Schemas in docs/canonical by an independent
-// validator (python3-jsonschema, tests/core/canonical/validate_canonical.py).
-#include "process.hpp"
+// Canonical messages checked against the published JSON Schemas (docs/canonical, compiled into
+// edigate) with the validator `edigate canonical validate` uses (valijson, through
+// canonical/json_schemas.hpp), in process.
+#include "canonical/json_schemas.hpp"
 
-#include <algorithm>
+#include <Poco/JSON/Parser.h>
+
+#include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,45 +17,47 @@
 
 namespace edigate::test {
 
+/// "valid" or "invalid: /json/pointer: why; ..." for one message given as JSON text.
+inline std::string canonical_verdict(const std::string& text) {
+  Poco::Dynamic::Var message;
+  try {
+    Poco::JSON::Parser parser;
+    message = parser.parse(text);
+  } catch (const std::exception& ex) {
+    return std::string("invalid: not JSON: ") + ex.what();
+  }
+  auto problems = canonical::JsonSchemas::embedded().validate(message);
+  if (problems.empty()) return "valid";
+  std::string out = "invalid";
+  for (std::size_t i = 0; i < problems.size(); ++i)
+    out += (i ? "; " : ": ") + (problems[i].path.empty() ? std::string("(message)") : problems[i].path) + ": " +
+           problems[i].message;
+  return out;
+}
+
 /// Validates files holding one message each; returns path -> "valid PATH" / "invalid PATH: why".
 inline std::map<std::string, std::string> validate_canonical_files(const std::vector<std::filesystem::path>& files) {
-  const std::filesystem::path src = EDIGATE_SOURCE_DIR;
-  std::string command = "python3 " + shell_quote((src / "tests/core/canonical/validate_canonical.py").string()) + " " +
-                        shell_quote((src / "docs/canonical").string());
-  for (const auto& f : files) command += " " + shell_quote(f.string());
-  auto r = run_command(command);
-  if (r.status == 3) FAIL("python3-jsonschema is not installed: run scripts/bootstrap\n" << r.out << r.err);
-  INFO(r.out << r.err);
-  REQUIRE(r.status == 0);
   std::map<std::string, std::string> results;
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);) {
-    for (const auto& f : files) {
-      const std::string p = f.string();
-      for (const char* prefix : {"valid ", "invalid "}) {
-        const std::string head = prefix + p;
-        if (line.compare(0, head.size(), head) == 0 && (line.size() == head.size() || line[head.size()] == ':'))
-          results[p] = line;
-      }
-    }
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string verdict = canonical_verdict(text.str());
+    results[f.string()] = verdict == "valid" ? "valid " + f.string()
+                                             : "invalid " + f.string() + verdict.substr(std::string("invalid").size());
   }
   return results;
 }
 
 /// Validates messages given as JSON text, in order; one "valid ..." / "invalid ...: why" each.
 inline std::vector<std::string> validate_canonical_texts(const std::vector<std::string>& messages) {
-  char dir_template[] = "/tmp/edigate-canonical-XXXXXX";
-  REQUIRE(::mkdtemp(dir_template) != nullptr);
-  const std::filesystem::path dir = dir_template;
-  std::vector<std::filesystem::path> files;
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    files.push_back(dir / ("m" + std::to_string(i) + ".json"));
-    std::ofstream(files.back()) << messages[i];
-  }
-  auto results = validate_canonical_files(files);
-  std::filesystem::remove_all(dir);
   std::vector<std::string> lines;
-  for (const auto& f : files) lines.push_back(results.count(f.string()) ? results[f.string()] : "missing " + f.string());
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    std::string verdict = canonical_verdict(messages[i]);
+    std::string name = "message " + std::to_string(i);
+    lines.push_back(verdict == "valid" ? "valid " + name : "invalid " + name + verdict.substr(7));
+  }
   return lines;
 }
 

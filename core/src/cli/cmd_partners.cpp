@@ -123,7 +123,12 @@ int check(const partners::RegistrySnapshot& snap, const std::filesystem::path& d
   const std::string only_prefix = only.empty() ? "" : (dir / only).string() + "/";
   for (const auto& e : snap.errors)
     if (only.empty() || e.position.file.rfind(only_prefix, 0) == 0) problems.push_back(e);
-  translation::FileCache files(maps_dir(args));
+  // Maps are checked against the transaction-set schemas as they load (mapping/map_check.hpp).
+  std::vector<std::filesystem::path> schema_dirs;
+  for (const auto& d : args.all("schemas")) schema_dirs.emplace_back(d);
+  if (schema_dirs.empty()) schema_dirs = runtime::default_schema_dirs();
+  schema::Registry map_standards(schema_dirs);
+  translation::FileCache files(maps_dir(args), mapping::MapChecks{true, &map_standards});
   std::unique_ptr<runtime::Runtime> rt;
   std::optional<translation::Services> services;
   std::size_t checked = 0, failed_samples = 0;

@@ -169,8 +169,7 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
     err << "edigate render: " << clock.error().to_string() << "\n";
     return kExitUsage;
   }
-  translation::FileCache files(maps_dir(args));
-  translation::Services services{(*ctx)->plugins(), (*ctx)->schemas(), files};
+  translation::Services services = (*ctx)->runtime().services();
 
   Output output(out, args.get("output"));
   if (!output.open()) {

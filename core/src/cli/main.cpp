@@ -23,6 +23,7 @@ const char* const kHelp =
     "  partners list|check|new   list, check or scaffold partner profiles (new: --standard, --role)\n"
     "  translate [--partner ID] FILE...   EDI or carrier JSON -> canonical JSON Lines on stdout\n"
     "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
+    "  canonical validate FILE.jsonl...   check canonical messages against the published JSON Schemas\n"
     "\n"
     "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
     "input, 2 usage or I/O error.\n";
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "partners") return edigate::cli::cmd_partners(words, std::cout, std::cerr);
     if (command == "translate") return edigate::cli::cmd_translate(words, std::cout, std::cerr);
     if (command == "render") return edigate::cli::cmd_render(words, std::cout, std::cerr);
+    if (command == "canonical") return edigate::cli::cmd_canonical(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 // same fields, objects, arrays, lists, timestamps, tables and required checks for EDI and JSON.
 #include "canonical/date_time.hpp"
 #include "canonical/time_zone.hpp"
+#include "mapping/business_rules.hpp"
 #include "mapping/convert.hpp"
 #include "mapping/iso_input.hpp"
 #include "mapping/mapping.hpp"
@@ -148,13 +149,27 @@ class Builder {
   Builder(const CompiledMap& m, const Src& src, TranslateContext& tc) : m_(m), src_(src), tc_(tc) {}
 
   Result<void> build(const std::vector<Item>& items, const Ctx& ctx, Obj& out, const OutPath* at) {
+    const std::size_t warnings_before = tc_.warnings.size();
     for (const Item& it : items) {
       const OutPath here{at, &it.name, 0};
       switch (it.kind) {
         case Item::Kind::field: {
           Ctx where = ctx;
           std::string& v = field_;  // consumed before build() recurses
+          miss_.active = false;
           if (!value(it.value, ctx, where, v)) return std::move(failed_);
+          if (v.empty() && miss_.active) {
+            Error e(kBusinessRuleCode, "map " + m_.file + ": " + here.str() + " \"" + miss_.raw + "\" is not " +
+                                           business_rule(miss_.convert));
+            e.expected = business_rule(miss_.convert);
+            e.found = miss_.raw;
+            e.position = std::move(miss_.where);
+            if (tc_.reject_business_rules) return e;
+            e.severity = Severity::warning;
+            e.message += " (sent as received; the partner's tolerance business-rule-violations=\"reject\" refuses it)";
+            v = miss_.raw;
+            tc_.warnings.push_back({here.str(), std::move(e)});
+          }
           if (v.empty()) {
             if (it.value.required) return required(it, here, src_.position(where));
             break;
@@ -233,6 +248,9 @@ class Builder {
           break;
       }
     }
+    // The message's own business-rule warnings go last in its body (top level only).
+    if (!at && tc_.warnings.size() > warnings_before)
+      write_warnings<Out>(out, std::span<const ValueWarning>(tc_.warnings).subspan(warnings_before));
     return success();
   }
 
@@ -277,12 +295,24 @@ class Builder {
   }
 
   bool convert_into(const Part& p, std::string& out, const Ctx& where) {
+    // A business rule leaves a value out; remember the field's first such value (cheap: only
+    // for the id conversions) so the field can still send it as received.
+    const bool ruled = business_rule(p.convert) && !miss_.active && sendable_as_is(out);
+    std::string raw = ruled ? out : std::string();
     auto r = converted(p, std::move(out), where);
     if (!r) {
       failed_ = std::move(r).error();
       return false;
     }
     out = std::move(r).value();
+    if (ruled && out.empty()) {
+      miss_.active = true;
+      miss_.raw = std::move(raw);
+      miss_.convert = p.convert;
+      miss_.where = src_.position(where);
+      if (p.path >= 0 && !m_.paths[static_cast<std::size_t>(p.path)].pair)
+        miss_.where.element = m_.paths[static_cast<std::size_t>(p.path)].elem.element;
+    }
     return true;
   }
 
@@ -384,6 +414,7 @@ class Builder {
   TranslateContext& tc_;
   std::string field_, part_;  ///< value buffers, reused across fields
   Error failed_;               ///< part()/value()'s error when they return false
+  RuleMiss miss_;              ///< the current field's value a business rule left out
 };
 
 }  // namespace edigate::mapping

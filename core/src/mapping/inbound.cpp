@@ -4,30 +4,52 @@
 #include "mapping/edi_messages.hpp"
 #include "mapping/edi_source.hpp"
 #include "mapping/json_source.hpp"
+#include "mapping/map_check.hpp"
 #include "mapping/map_reader.hpp"
 #include "schema/compiled_schema.hpp"
 
 namespace edigate::mapping {
 
-Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root) {
+namespace {
+
+// compile_map, then the load-time checks against the canonical schema and, when the registry
+// has one, the standard's transaction-set schema (map_check.hpp).
+Result<MapPtr> compile_checked(const MapNode& node, const MapChecks& checks) {
+  EDIGATE_TRY(auto compiled, compile_map(node));
+  std::shared_ptr<const schema::CompiledSchema> standard;
+  // Inbound EDI maps read the standard; outbound maps (source json) write it; carrier JSON maps
+  // have no transaction-set schema.
+  const bool edi_side = !compiled.inbound() || !compiled.json_source();
+  if (checks.standards && edi_side && !compiled.standard.empty() && !compiled.set.empty()) {
+    // A schema file that is broken is reported where transactions are validated; the map
+    // checks then do without it.
+    auto found = checks.standards->find(compiled.standard, compiled.version, compiled.set);
+    if (found) standard = *found;
+  }
+  EDIGATE_TRY_VOID(check_map(node, standard.get(), checks.canonical));
+  return std::make_shared<const CompiledMap>(std::move(compiled));
+}
+
+}  // namespace
+
+Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root,
+                        const MapChecks& checks) {
   try {
     MapResolver resolver(maps_root);
     EDIGATE_TRY(auto node, resolver.load(file));
-    EDIGATE_TRY(auto compiled, compile_map(node));
-    return std::make_shared<const CompiledMap>(std::move(compiled));
+    return compile_checked(node, checks);
   } catch (const std::exception& ex) {
     return Error("mapping.file.invalid", std::string("cannot load map: ") + ex.what()).at(file_position(file.string()));
   }
 }
 
 Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
-                                    const std::filesystem::path& maps_root) {
+                                    const std::filesystem::path& maps_root, const MapChecks& checks) {
   try {
     EDIGATE_TRY(auto node, read_map_text(xml, name));
     MapResolver resolver(maps_root);
     EDIGATE_TRY(auto merged, resolver.resolve(std::move(node), maps_root));
-    EDIGATE_TRY(auto compiled, compile_map(merged));
-    return std::make_shared<const CompiledMap>(std::move(compiled));
+    return compile_checked(merged, checks);
   } catch (const std::exception& ex) {
     return Error("mapping.file.invalid", std::string("cannot load map: ") + ex.what()).at(file_position(name));
   }

@@ -64,6 +64,35 @@ Result<MapNode> read_map_file(const std::filesystem::path& file) {
   return read_map_text(xml, file.string());
 }
 
+// before="KEY" / after="KEY" on an item of an extending map: put it next to the base item with
+// that key (a segment's name or tag, a loop's name or each) instead of where it would go (its
+// own place when it replaces one, the end when it is new), so an added segment keeps the
+// standard's segment order without copying the base's loop.
+static Result<void> place(MapNode& parent, std::size_t index) {
+  const MapNode& n = parent.children[index];
+  const std::string* before = n.attr("before");
+  const std::string* after = n.attr("after");
+  if (!before && !after) return {};
+  if (before && after) return n.error("mapping.extends.position", "use before= or after=, not both");
+  const std::string& key = before ? *before : *after;
+  std::size_t target = parent.children.size();
+  for (std::size_t i = 0; i < parent.children.size(); ++i)
+    if (i != index && parent.children[i].kind != "table" && parent.children[i].key == key) {
+      target = i;
+      break;
+    }
+  if (target == parent.children.size())
+    return std::move(n.error("mapping.extends.position", std::string(before ? "before" : "after") + "=\"" + key +
+                                                             "\": no item with that name here"))
+        .want("a sibling segment (name or tag) or loop (name or each)", key);
+  MapNode moved = std::move(parent.children[index]);
+  parent.children.erase(parent.children.begin() + static_cast<std::ptrdiff_t>(index));
+  if (target > index) --target;
+  if (after) ++target;
+  parent.children.insert(parent.children.begin() + static_cast<std::ptrdiff_t>(target), std::move(moved));
+  return {};
+}
+
 static Result<void> merge_children(MapNode& base, const MapNode& child) {
   for (const MapNode& c : child.children) {
     if (c.kind == "remove") {
@@ -76,17 +105,22 @@ static Result<void> merge_children(MapNode& base, const MapNode& child) {
     }
     auto it = std::find_if(base.children.begin(), base.children.end(),
                            [&](const MapNode& b) { return same_slot(b, c); });
+    std::size_t index;
     if (it == base.children.end() || c.key.empty()) {
       base.children.push_back(c);
+      index = base.children.size() - 1;
     } else if (c.get("merge") == "true" || c.get("merge") == "1") {
       for (const auto& a : c.attrs) it->set(a.first, a.second);
       it->file = c.file;
       it->line = c.line;
       it->column = c.column;
       EDIGATE_TRY_VOID(merge_children(*it, c));
+      index = static_cast<std::size_t>(it - base.children.begin());
     } else {
       *it = c;
+      index = static_cast<std::size_t>(it - base.children.begin());
     }
+    EDIGATE_TRY_VOID(place(base, index));
   }
   return {};
 }

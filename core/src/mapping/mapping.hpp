@@ -26,23 +26,47 @@
 
 namespace edigate::schema {
 class CompiledSchema;
+class Registry;
 }
 
 namespace edigate::mapping {
 
 using MapPtr = std::shared_ptr<const CompiledMap>;
 
-/// Reads, XSD-checks, resolves `extends` (against `maps_root` for ids) and compiles a map.
-Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root);
+/// What a map is checked against when it loads (map_check.hpp).
+struct MapChecks {
+  /// `type` and output fields against the canonical JSON Schemas (compiled in). Only engine
+  /// tests with synthetic maps turn this off.
+  bool canonical = true;
+  /// EDI paths and outbound segments against the transaction-set schema of the map's
+  /// standard/version/set, when this registry has one.
+  schema::Registry* standards = nullptr;
+};
+
+/// Reads, XSD-checks, resolves `extends` (against `maps_root` for ids), compiles and checks a map.
+Result<MapPtr> load_map(const std::filesystem::path& file, const std::filesystem::path& maps_root,
+                        const MapChecks& checks = {});
 /// Same from memory; `name` is used in positions, `extends` paths resolve against `maps_root`.
 Result<MapPtr> load_map_from_memory(std::string_view xml, const std::string& name,
-                                    const std::filesystem::path& maps_root = {});
+                                    const std::filesystem::path& maps_root = {}, const MapChecks& checks = {});
+
+/// A value that reached the message although it fails a business rule (business_rules.hpp).
+struct ValueWarning {
+  std::string field;  ///< canonical path of the value: "lines[1].items.upc"
+  Error error;        ///< severity warning, positioned at the segment (element when known)
+};
 
 struct TranslateContext {
   std::string file;            ///< input name for error positions
   std::string default_offset;  ///< partner's UTC offset for times without a zone ("+01:00")
   std::string control_number;  ///< render: ST02/SE02, UNH/UNT 0062 (source="control")
   canonical::Correlation correlation;  ///< out: values of fields marked correlation=
+  /// in: a value failing a business rule fails the transaction (partner tolerance
+  /// business-rule-violations="reject") instead of reaching the message with a warning.
+  bool reject_business_rules = false;
+  /// out: business-rule warnings of the messages built, in order; each message's own are also
+  /// in its body ("warnings").
+  std::vector<ValueWarning> warnings;
 };
 
 /// EDI -> canonical body (insertion-ordered object without envelope fields).

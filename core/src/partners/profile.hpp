@@ -124,6 +124,9 @@ struct Profile {
   AckPolicy acks;
   Tolerance tolerance;
   bool unknown_receiver_is_warning = false;  ///< <tolerance unknown-receiver-is-warning="true">
+  /// <tolerance business-rule-violations="reject">: a value failing a business rule fails the
+  /// transaction instead of reaching the message with a warning (mapping/business_rules.hpp).
+  bool reject_business_rules = false;
   ControlNumbers control_numbers;
   std::vector<Endpoint> transports;
   std::vector<Endpoint> destinations;

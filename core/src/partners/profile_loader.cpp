@@ -43,6 +43,7 @@ class Reader {
       else if (tag == "tolerance") {
         read_tolerance(n, p->tolerance);
         p->unknown_receiver_is_warning = n.attribute("unknown-receiver-is-warning").as_bool(false);
+        p->reject_business_rules = std::strcmp(n.attribute("business-rule-violations").value(), "reject") == 0;
       }
       else if (tag == "control-numbers") read_control_numbers(n, p->control_numbers);
       else if (tag == "transports") EDIGATE_TRY_VOID(read_endpoints(n, p->transports));

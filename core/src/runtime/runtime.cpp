@@ -23,7 +23,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options, st
   rt->schemas_ = std::make_unique<schema::Registry>(options.schema_dirs.empty() ? default_schema_dirs() : options.schema_dirs);
   rt->check_schemas_ = options.check_schemas;
   rt->partners_ = std::make_unique<partners::PartnerRegistry>(options.partners_dir);
-  rt->files_ = std::make_unique<translation::FileCache>(options.maps_dir);
+  // Maps are checked against the canonical JSON Schemas and the installed transaction-set
+  // schemas when they load (even with content checks off: a map naming PO499 is wrong anyway).
+  rt->files_ = std::make_unique<translation::FileCache>(options.maps_dir, mapping::MapChecks{true, rt->schemas_.get()});
   return rt;
 }
 

@@ -188,6 +188,7 @@ class EdiTranslator {
     mapping::TranslateContext context;
     context.file = options_.file;
     context.default_offset = partner_->utc_offset;
+    context.reject_business_rules = partner_->reject_business_rules;
     if (emit_.lines_only() && writes_lines(map) && map.messages < 0) {  // straight to text: no objects
       std::string& members = members_;
       members.clear();
@@ -199,6 +200,7 @@ class EdiTranslator {
       auto line = assemble_line(map.type, partner_->id, tracker_.source(ev), context.correlation, members);
       if (line) emit_.line(*line);
       else emit_.issue(line.error());
+      emit_value_warnings(context);
       return;
     }
     // One message per messages= match (a 214 LX with a status), else one for the set. Each
@@ -214,6 +216,14 @@ class EdiTranslator {
       if (m.error) emit_.issue(with_file(std::move(*m.error)));
       else emit_.message(assemble_message(map.type, partner_->id, source, m.correlation, m.body, m.position));
     }
+    emit_value_warnings(context);
+  }
+
+  /// Values sent as received although they fail a business rule: on the message ("warnings")
+  /// and, positioned, to the sink like any warning.
+  void emit_value_warnings(mapping::TranslateContext& context) {
+    for (auto& w : context.warnings) emit_.issue(with_file(std::move(w.error)));
+    context.warnings.clear();
   }
 
   /// The partner's inbound map for `set`, looked up once per partner and set: resolving the

@@ -21,7 +21,7 @@ Result<mapping::MapPtr> FileCache::map(const std::filesystem::path& file) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = maps_.find(key);
   // Loading under the lock keeps it to one load per file; maps are small and load once.
-  if (it == maps_.end()) it = maps_.emplace(key, as_configuration(mapping::load_map(key, maps_root_))).first;
+  if (it == maps_.end()) it = maps_.emplace(key, as_configuration(mapping::load_map(key, maps_root_, checks_))).first;
   return it->second;
 }
 

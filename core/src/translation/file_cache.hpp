@@ -14,14 +14,18 @@
 
 namespace edigate::schema {
 class CompiledSchema;
+class Registry;
 }
 
 namespace edigate::translation {
 
 class FileCache {
  public:
-  /// `maps_root` resolves map `extends` ids and paths (the --maps folder).
-  explicit FileCache(std::filesystem::path maps_root) : maps_root_(std::move(maps_root)) {}
+  /// `maps_root` resolves map `extends` ids and paths (the --maps folder); `checks` are what
+  /// every map is checked against when it loads (mapping::MapChecks: the canonical schema, and
+  /// the transaction-set schemas when a registry is given).
+  explicit FileCache(std::filesystem::path maps_root, mapping::MapChecks checks = {})
+      : maps_root_(std::move(maps_root)), checks_(checks) {}
 
   /// The compiled map at `file` (errors at file:line:col, as load_map gives them).
   Result<mapping::MapPtr> map(const std::filesystem::path& file);
@@ -36,6 +40,7 @@ class FileCache {
 
  private:
   std::filesystem::path maps_root_;
+  mapping::MapChecks checks_;
   std::mutex mutex_;
   std::map<std::filesystem::path, Result<mapping::MapPtr>> maps_;
   std::map<std::filesystem::path, Result<std::shared_ptr<const schema::CompiledSchema>>> schemas_;

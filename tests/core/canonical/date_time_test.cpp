@@ -142,7 +142,7 @@ TEST_CASE("X12 zone time codes follow North American daylight saving time", "[ca
   CHECK(offset("MT", "2007-03-10", "23:00:00") == "-07:00");
 }
 
-TEST_CASE("X12 local time needs the partner's zone; unknown codes are errors", "[canonical][time]") {
+TEST_CASE("X12 local time needs the partner's zone, unknown codes are errors", "[canonical][time]") {
   CHECK(ok(x12_time_code_offset("LT", "2024-07-01", "12:00:00", "+0100")) == "+01:00");
   CHECK(ok(x12_time_code_offset("", "2024-07-01", "12:00:00", "Z")) == "Z");
   auto no_zone = x12_time_code_offset("LT", "2024-07-01", "12:00:00", "", dtm_element());

@@ -132,7 +132,7 @@ TEST_CASE("one failing match is reported at its loop and its siblings keep their
   CHECK(all[2].position == 2);
 }
 
-TEST_CASE("no match is mapping.messages.none at the header; translate() takes exactly one match",
+TEST_CASE("no match is mapping.messages.none at the header, translate() takes exactly one match",
           "[mapping][messages]") {
   auto schema = load_test_schema("plugins/x12/schemas/004010/214.xml");
   auto map = map_from_text(kMap);
@@ -179,7 +179,7 @@ TEST_CASE("bad messages= and sub-path conditions are refused when the map loads"
   auto load = [](const std::string& messages, const std::string& field_path = "LX01") {
     return mapping::load_map_from_memory(R"(<map id="t" direction="inbound" set="214" type="tracking_event" messages=")" +
                                              messages + R"("><field name="x" path=")" + field_path + R"("/></map>)",
-                                         "bad.map.xml");
+                                         "bad.map.xml", {}, test::engine_only_checks());
   };
   CHECK(load("LX[AT7[AT701]").error().code == "mapping.path.syntax");
   auto abs = load("LX[/B10/B1001]");

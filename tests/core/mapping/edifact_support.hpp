@@ -1,7 +1,7 @@
 #pragma once
 // Test helpers for the EDIFACT and carrier JSON base maps: reading messages with the real EDIFACT
 // reader, writing rendered messages with the real writer, wrapping bodies in the canonical
-// envelope and checking them with python3-jsonschema (tests/core/canonical/validate_canonical.py).
+// envelope and checking them against the canonical JSON Schemas (tests/support/canonical_validator.hpp).
 #include "canonical_validator.hpp"
 #include "mapping_fixture.hpp"
 

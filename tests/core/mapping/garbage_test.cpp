@@ -5,7 +5,7 @@
 using namespace edigate;
 using namespace edigate::test;
 
-TEST_CASE("random segments never crash the translator; errors stay positioned", "[mapping][robust]") {
+TEST_CASE("random segments never crash the translator, errors stay positioned", "[mapping][robust]") {
   auto schema = load_test_schema("plugins/x12/schemas/004010/856.xml");
   auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/850.inbound.xml",
                                std::string(EDIGATE_SOURCE_DIR) + "/maps");

@@ -62,7 +62,7 @@ TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase
   REQUIRE(first.ok());
   // Written by hand from the sample: BEG, CUR, REF*DP, DTM*002, one N1 loop, two PO1 loops, CTT.
   CHECK(body_json(first.value()) ==
-        R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","po_type":"SA","currency":"USD",)"
+        R"({"po_number":"4500012345","po_date":"2026-11-22","purpose":"original","original_purpose_code":"00","po_type":"SA","currency":"USD",)"
         R"("references":[{"qualifier":"DP","value":"042"}],)"
         R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME DC 42",)"
         R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"0042"}],)"
@@ -78,7 +78,7 @@ TEST_CASE("base 850 inbound map turns the ACME sample into the expected purchase
   auto second = mapping::translate(*map.value(), *schema, edi.transaction(1), kX12, ctx2);
   REQUIRE(second.ok());
   CHECK(body_json(second.value()) ==
-        R"({"po_number":"4500012346","po_date":"2026-11-22","purpose":"original","po_type":"SA",)"
+        R"({"po_number":"4500012346","po_date":"2026-11-22","purpose":"original","original_purpose_code":"00","po_type":"SA",)"
         R"("parties":[{"role":"ship_to","original_role_code":"ST","name":"ACME STORE 1187",)"
         R"("ids":[{"scheme":"buyer_assigned","qualifier":"92","value":"1187"}]}],)"
         R"("requested_delivery_date":"2026-12-05",)"
@@ -133,12 +133,87 @@ TEST_CASE("base 855 inbound: BAK09 is optional and every BAK02 code has a canoni
                                std::string(EDIGATE_SOURCE_DIR) + "/maps");
   REQUIRE(map.ok());
   for (auto [code, type] : std::vector<std::pair<std::string, std::string>>{
-           {"AP", "accepted"}, {"AH", "on_hold"}, {"RO", "rejected"}, {"ZZ", "other"}}) {
+           {"AP", "accepted"}, {"AH", "on_hold"}, {"RO", "rejected"}, {"RN", "rejected"}, {"RV", "rejected"},
+           {"ZZ", "other"}}) {
     EdiFixture edi("ST*855*0001~\nBAK*00*" + code + "*PO-9*20261120~\nCTT*0~\nSE*4*0001~\n", kX12);
     mapping::TranslateContext ctx;
     auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
     if (!r) FAIL(r.error().to_string());
     CHECK(body_json(r.value()) == R"({"ack_type":")" + type + R"(","original_ack_code":")" + code +
-                                      R"(","purpose":"original","po_number":"PO-9","po_date":"2026-11-20"})");
+                                      R"(","purpose":"original","original_purpose_code":"00","po_number":"PO-9","po_date":"2026-11-20"})");
   }
+}
+
+TEST_CASE("base 850 inbound: BEG01 is mapped by an explicit table, never defaulted to original", "[mapping][850][codes]") {
+  // Before: the purpose table defaulted to "original", so BEG01=03 (delete) and ZZ reached the
+  // ERP as new orders. Now 03 is "delete" and a code without a canonical meaning is "other",
+  // the code kept beside it.
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/850.inbound.xml",
+                               std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  REQUIRE(map.ok());
+  for (auto [code, purpose] : std::vector<std::pair<std::string, std::string>>{
+           {"00", "original"}, {"01", "cancellation"}, {"03", "delete"}, {"05", "replace"}, {"07", "duplicate"},
+           {"ZZ", "other"}, {"18", "other"}}) {
+    INFO("BEG01=" << code);
+    EdiFixture edi("ST*850*0001~\nBEG*" + code + "*SA*PO-9**20261120~\nPO1*1*2*EA***VP*W1~\nCTT*1~\nSE*5*0001~\n", kX12);
+    mapping::TranslateContext ctx;
+    auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
+    if (!r) FAIL(r.error().to_string());
+    CHECK(body_json(r.value()).rfind(R"({"po_number":"PO-9","po_date":"2026-11-20","purpose":")" + purpose +
+                                         R"(","original_purpose_code":")" + code + R"(",)", 0) == 0);
+  }
+}
+
+TEST_CASE("an 11-digit id qualified UP reaches the message as sent with a positioned warning, or fails the set "
+          "when the partner rejects business-rule violations", "[mapping][850][business_rule]") {
+  // Before: convert="upc" left the value out, the line had no item id, and the whole purchase
+  // order was dropped (mapping.field.required).
+  auto schema = load_test_schema("plugins/x12/schemas/004010/850.xml");
+  auto map = mapping::load_map(std::string(EDIGATE_SOURCE_DIR) + "/maps/base/x12/004010/850.inbound.xml",
+                               std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  REQUIRE(map.ok());
+  EdiFixture edi("ST*850*0001~\nBEG*00*SA*PO-9**20261120~\nPO1*1*2*EA*1.50**VP*W1~\nPO1*2*3*EA*2**UP*01234567890~\n"
+                 "CTT*2~\nSE*6*0001~\n",
+                 kX12);
+  mapping::TranslateContext ctx;
+  ctx.file = "up11.edi";
+  auto r = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, ctx);
+  if (!r) FAIL(r.error().to_string());
+  const std::string body = body_json(r.value());
+  CHECK_THAT(body, Catch::Contains(R"({"line_number":"2","items":{"upc":"01234567890"},"quantity":"3")"));
+  const std::string warning =
+      R"w("warnings":[{"code":"mapping.value.business_rule","field":"lines[2].items.upc","message":"map )w" +
+      std::string(EDIGATE_SOURCE_DIR) +
+      R"w(/maps/base/x12/004010/850.inbound.xml: lines[2].items.upc \"01234567890\" is not a UPC-A of 12 digits )w"
+      R"w((sent as received; the partner's tolerance business-rule-violations=\"reject\" refuses it)",)w"
+      R"w("segment_index":4,"segment_tag":"PO1","byte_offset":63,"expected":"a UPC-A of 12 digits",)w"
+      R"w("found":"01234567890"}]})w";
+  CHECK_THAT(body, Catch::EndsWith(warning));
+  REQUIRE(ctx.warnings.size() == 1);
+  CHECK(ctx.warnings[0].error.severity == Severity::warning);
+  CHECK(ctx.warnings[0].error.position.segment_tag == "PO1");
+
+  // The JSON text path (translate_members, what `translate` writes) gives the same members.
+  mapping::TranslateContext text_ctx;
+  std::string members;
+  REQUIRE(mapping::translate_members(*map.value(), *schema, edi.transaction(0), kX12, text_ctx, members).ok());
+  CHECK("{" + members + "}" == body);
+
+  mapping::TranslateContext strict;
+  strict.reject_business_rules = true;
+  auto refused = mapping::translate(*map.value(), *schema, edi.transaction(0), kX12, strict);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "mapping.value.business_rule");
+  CHECK(refused.error().position.segment_index == 4);
+  CHECK(refused.error().found == "01234567890");
+
+  // A valid id beside a bad one: the valid one is used, no warning (coalesce goes on).
+  EdiFixture both("ST*850*0001~\nBEG*00*SA*PO-9**20261120~\nPO1*1*2*EA*1.50**EN*123*UK*00614141999996~\nCTT*1~\nSE*5*0001~\n",
+                  kX12);
+  mapping::TranslateContext both_ctx;
+  auto b = mapping::translate(*map.value(), *schema, both.transaction(0), kX12, both_ctx);
+  if (!b) FAIL(b.error().to_string());
+  CHECK_THAT(body_json(b.value()), Catch::Contains(R"("items":{"gtin":"00614141999996"})"));
+  CHECK(both_ctx.warnings.empty());
 }

@@ -86,7 +86,7 @@ TEST_CASE("a partner map extends the base 850 map by id and overrides only what 
   auto line = canonical::to_json_line(r.value());
   REQUIRE(line.ok());
   CHECK(line.value() ==
-        R"({"po_number":"77","po_date":"2024-01-02","purpose":"original","po_type":"stand_alone",)"
+        R"({"po_number":"77","po_date":"2024-01-02","purpose":"original","original_purpose_code":"00","po_type":"stand_alone",)"
         R"("references":[{"qualifier":"DP","value":"042"}],)"
         R"("parties":[{"role":"consignee","original_role_code":"ST","name":"DC"}],)"
         R"("lines":[{"line_number":"1","items":{"vendor_part":"W1"},"quantity":5,"uom":"EA","unit_price":"2"}],"department":"042"})");

@@ -226,3 +226,46 @@ TEST_CASE("convert=length with a table picks a product id qualifier by the GTIN'
   if (!t) FAIL(t.error().to_string());
   CHECK(print(t.value()) == "LIN*UK*10012345678902~\nLIN*EN*4006381333931~\nLIN*UP*012345678905~\n");
 }
+
+TEST_CASE("a partner map places an added segment loop with after= so the X12 segment order stays valid",
+          "[mapping][outbound][extends]") {
+  // Without after= the REF loop would be appended after SE (the base map's last item); copying
+  // the base map's items to get it in place is what before=/after= spares.
+  auto load = [](const std::string& placement) {
+    return mapping::load_map_from_memory(
+        "<map id=\"p\" extends=\"x12-004010-855-outbound\" direction=\"outbound\">\n"
+        "  <loop each=\"references\"" + placement + "><segment tag=\"REF\">\n"
+        "    <element pos=\"1\" path=\"qualifier\"/><element pos=\"2\" path=\"value\"/></segment></loop>\n</map>",
+        "p.xml", std::string(EDIGATE_SOURCE_DIR) + "/maps");
+  };
+  auto msg = canonical::parse_message(
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order_ack","ack_type":"accepted","po_number":"P1",)"
+      R"("po_date":"2026-11-22","currency":"USD","references":[{"qualifier":"IA","value":"V77"}],)"
+      R"("lines":[{"line_number":"1","items":{"vendor_part":"W1"},"status":"accepted","quantity":"1","uom":"EA"}]})");
+  REQUIRE(msg.ok());
+  auto render = [&](const mapping::MapPtr& map) {
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0001";
+    auto t = mapping::render(*map, msg.value(), ctx);
+    if (!t) FAIL(t.error().to_string());
+    return print(t.value());
+  };
+  auto placed = load(" after=\"CUR\"");
+  if (!placed) FAIL(placed.error().to_string());
+  CHECK(render(placed.value()) ==
+        "ST*855*0001~\nBAK*00*AD*P1*20261122~\nCUR*SE*USD~\nREF*IA*V77~\nPO1*1**EA***VP*W1~\nACK*IA*1*EA~\n"
+        "CTT*1~\nSE*8*0001~\n");
+  auto before = load(" before=\"DTM\"");
+  REQUIRE(before.ok());
+  CHECK(render(before.value()) == render(placed.value()));
+  auto appended = load("");
+  REQUIRE(appended.ok());
+  CHECK_THAT(render(appended.value()), Catch::EndsWith("SE*7*0001~\nREF*IA*V77~\n"));
+  auto unknown = load(" after=\"XYZ\"");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().code == "mapping.extends.position");
+  CHECK(unknown.error().position.line == 2);
+  auto both = load(" after=\"CUR\" before=\"DTM\"");
+  REQUIRE_FALSE(both.ok());
+  CHECK(both.error().code == "mapping.extends.position");
+}

@@ -72,7 +72,7 @@ TEST_CASE("pairs positions and qualifiers are checked when the map loads", "[map
   auto load = [](const std::string& pairs) {
     return mapping::load_map_from_memory("<map id=\"o\" direction=\"outbound\"><segment tag=\"LIN\">\n" + pairs +
                                              "</segment></map>",
-                                         "p.xml", std::filesystem::path());
+                                         "p.xml", std::filesystem::path(), engine_only_checks());
   };
   auto even = load(R"(<pairs from="2" to="6"><pair qualifier="BP" path="a"/></pairs>)");
   REQUIRE_FALSE(even.ok());
@@ -107,7 +107,7 @@ TEST_CASE("a partner map adds or removes one id of a base map's pairs", "[mappin
     <loop each="lines" merge="true"><segment tag="LIN" merge="true"><pairs from="2" merge="true">
       <remove name="BP"/><pair qualifier="SK" path="items/sku"/>
     </pairs></segment></loop></map>)M");
-  auto map = mapping::load_map(dir.path / "partner.xml", dir.path);
+  auto map = mapping::load_map(dir.path / "partner.xml", dir.path, engine_only_checks());
   if (!map) FAIL(map.error().to_string());
   CHECK(render_text(*map.value(), R"({"schema":"edigate.canonical/v1","lines":[)"
                                   R"({"line_number":"1","items":{"buyer_part":"B1","upc":"012345678905","sku":"S9"}}]})") ==

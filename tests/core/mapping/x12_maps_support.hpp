@@ -55,7 +55,7 @@ inline Poco::JSON::Object::Ptr with_envelope(const std::string& type, const std:
   return msg;
 }
 
-/// Writes each message to a temp file and validates them all in one python3 run. Returns one
+/// Validates each message against its canonical JSON Schema (in process). Returns one
 /// line per message: "valid FILE" or "invalid FILE: path: why".
 inline std::vector<std::string> validate_messages(const std::vector<Poco::JSON::Object::Ptr>& messages) {
   std::vector<std::string> texts;

@@ -118,7 +118,7 @@ TEST_CASE("partners new refuses an existing folder, a bad id and a bad standard"
   CHECK_FALSE(std::filesystem::exists(dir.path / "x"));
 }
 
-TEST_CASE("partners list shows id, standard, identities and documents; exit 1 with a broken profile", "[partners][cli]") {
+TEST_CASE("partners list shows id, standard, identities and documents, exit 1 with a broken profile", "[partners][cli]") {
   test::TempDir dir("cli-list");
   write_text(dir.path / "acme" / "partner.xml", test::x12_profile("acme", "ACMERETAIL"));
   auto good = run_partners({"list", "--partners", dir.path.string()});

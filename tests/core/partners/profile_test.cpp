@@ -24,7 +24,7 @@ const std::string kFull = R"(<?xml version="1.0" encoding="UTF-8"?>
     <document type="856" direction="outbound" map="base/x12/005010/856.outbound.xml"/>
   </documents>
   <acks functional="auto" ta1="requested" expect-within-minutes="120"/>
-  <tolerance base="strict" lowercase-tags="true" count-mismatch-is-warning="true"/>
+  <tolerance base="strict" lowercase-tags="true" count-mismatch-is-warning="true" business-rule-violations="reject"/>
   <control-numbers interchange-start="500" scope="gateway" transaction-reset="per-group"/>
   <transports>
     <sftp name="main" host="sftp.acme.example" user="edi" key-file="file:keys/acme" password="env:ACME_SFTP_PASSWORD"
@@ -103,6 +103,7 @@ TEST_CASE("tolerance starts from strict and switches single leniencies back on",
   CHECK(t.lowercase_tags);
   CHECK(t.count_mismatch_is_warning);
   CHECK((*r)->reader_options().tolerance.count_mismatch_is_warning);
+  CHECK((*r)->reject_business_rules);
 }
 
 TEST_CASE("defaults: 004010 has no repetition separator and a 997", "[partners][profile]") {
@@ -113,6 +114,7 @@ TEST_CASE("defaults: 004010 has no repetition separator and a 997", "[partners][
   CHECK((*r)->acks.resolved((*r)->standard) == FunctionalAck::x997);
   CHECK((*r)->tolerance.trailing_spaces);  // Tolerance{} defaults
   CHECK_FALSE((*r)->tolerance.lowercase_tags);
+  CHECK_FALSE((*r)->reject_business_rules);  // business-rule violations warn by default
 }
 
 TEST_CASE("an unknown element is an XSD error at file:line:col", "[partners][profile][xsd]") {

@@ -125,7 +125,7 @@ TEST_CASE("a mandatory element left empty is element.missing", "[schema][element
   CHECK(e.expected == "324");
 }
 
-TEST_CASE("more elements than defined is element.too_many; trailing empty ones are not", "[schema][element]") {
+TEST_CASE("more elements than defined is element.too_many, trailing empty ones are not", "[schema][element]") {
   const Error e = only(x12_with("REF*IA*1*desc*EXTRA"));
   CHECK(e.code == codes::element_too_many);
   CHECK(e.position.element == 4);

@@ -191,3 +191,21 @@ TEST_CASE("D96A APERAK has its own table: one reference group per error, no DOC 
   INFO(describe(v01));
   CHECK(v01.empty());
 }
+
+TEST_CASE("004010 855: BAK02 (587) is a closed code list, 005010 keeps it open", "[schema][shipped][x12][855][codes]") {
+  auto bak = [](const std::string& code) { return "ST*855*0001~BAK*00*" + code + "*PO1*20240101~CTT*0~SE*4*0001~"; };
+  for (const char* known : {"AC", "AD", "AT", "RN", "RV", "ZZ"}) {
+    auto errors = x12("004010/855.xml", bak(known));
+    INFO(known << ": " << describe(errors));
+    CHECK(errors.empty());
+  }
+  auto unknown = x12("004010/855.xml", bak("XX"));
+  INFO(describe(unknown));
+  REQUIRE(has(unknown, codes::element_invalid_code, "BAK"));
+  CHECK(unknown.front().position.element == 2);
+  CHECK(unknown.front().found == "XX");
+  // No second source for the 005010 list (scripts/schemas/README.md): documentation only.
+  auto open = x12("005010/855.xml", bak("XX"));
+  INFO(describe(open));
+  CHECK_FALSE(has(open, codes::element_invalid_code, "BAK"));
+}

@@ -132,7 +132,7 @@ TEST_CASE("ETD P0304: a reference qualifier needs its reference number", "[schem
   }
 }
 
-TEST_CASE("V1 R0102: a vessel code or name is required; C0801: V108 needs V101", "[schema][shipped][x12][856][rules]") {
+TEST_CASE("V1 R0102: a vessel code or name is required, C0801: V108 needs V101", "[schema][shipped][x12][856][rules]") {
   for (const char* version : {"004010/856.xml", "005010/856.xml"}) {
     auto neither = x12(version, asn("", "V1***US~"));
     INFO(version << "\n" << describe(neither));

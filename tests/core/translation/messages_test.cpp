@@ -104,7 +104,7 @@ TEST_CASE("a 214 with several status LX loops gives one message each, with stabl
   CHECK(again.lines == o.lines);
 }
 
-TEST_CASE("a status LX that cannot be mapped is one error; the other LX loops still translate",
+TEST_CASE("a status LX that cannot be mapped is one error, the other LX loops still translate",
           "[translation][inbound][messages]") {
   test::Runtime rt;
   Carrier carrier;
