@@ -51,17 +51,20 @@ def notice_text(archive):
     )
 
 
-def run_import(edigate, inputs, out, notice, variant=None, base=None):
+def run_import(edigate, inputs, out, notice, variant=None, base=None, open_codes=False):
     cmd = [edigate, "schemas", "import", "biztalk", *inputs, "--out", out, "--notice", notice, "--keep-going"]
     if variant:
         cmd += ["--variant", variant]
     if base:
         cmd += ["--base", base]
+    if open_codes:
+        cmd += ["--open-codes"]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit("import failed:\n" + p.stderr)
     merged = [l[len("merged: "):] for l in p.stdout.splitlines() if l.startswith("merged: ")]
-    summary = [l for l in p.stdout.splitlines() if not l.startswith("merged: ")]
+    # The temporary folder's name changes every run; the report must not.
+    summary = [l.replace(out, "OUT") for l in p.stdout.splitlines() if not l.startswith("merged: ")]
     return summary, merged, [l for l in p.stderr.splitlines() if l.strip()]
 
 
@@ -192,7 +195,12 @@ def main():
             for name in sorted(os.listdir(os.path.join(src, "EANCOM", folder))):
                 # AUTACK/KEYMAN 4.1 are syntax 4 service messages (UNH 4:1), not in a directory.
                 (skipped if name.startswith("EFACT_4.") else ean_inputs).append(os.path.join(src, "EANCOM", folder, name))
-        esummary, emerged, ebroken = run_import(args.edigate, ean_inputs, out, notice, variant="EANCOM", base=out)
+        # BizTalk's EANCOM code lists are not the EANCOM ones: DESADV's 6063 lists 21 52 59 KGM
+        # BIG ... (a unit code among quantity qualifiers) and lacks 12, despatch quantity, which
+        # every EANCOM DESADV carries. They are kept as documentation (codes="open"), and the
+        # lengths come from the UN directory the subset restricts (--base).
+        esummary, emerged, ebroken = run_import(args.edigate, ean_inputs, out, notice, variant="EANCOM", base=out,
+                                            open_codes=True)
         report += ["## EANCOM subsets (" + ", ".join(EANCOM_FOLDERS) + ")", "",
                    "EAN02_Syntax-3 files that differ from their Syntax-4 copy (Syntax-4 shipped): " +
                    (", ".join(s3_differs) or "none"), ""]

@@ -21,7 +21,7 @@ const char* const kSchemasHelp =
     "       edigate schemas check [--schemas DIR]...\n"
     "       edigate schemas show STANDARD VERSION SET [SEGMENT] [--schemas DIR]...\n"
     "       edigate schemas import biztalk FILE.xsd|DIR... --out DIR [--variant NAME] [--base DIR]\n"
-    "                                      [--notice FILE] [--keep-going]\n"
+    "                                      [--open-codes] [--notice FILE] [--keep-going]\n"
     "\n"
     "list    every schema found: standard, version, set, name (filters match case-insensitively;\n"
     "        --set and --version also accept a prefix: --version D9)\n"
@@ -32,7 +32,8 @@ const char* const kSchemasHelp =
     "        dictionary.xml (segments, composites, elements, codes once) and <SET>.xml per message.\n"
     "        A DIR argument imports every *.xsd in it. --variant writes a subset of a directory\n"
     "        (EANCOM: selected by UNH 0057 EAN...); --base DIR: the full directories it restricts,\n"
-    "        for lengths the subset's XSD leaves open. --notice: text for the dictionary's header\n"
+    "        for lengths the subset's XSD leaves open. --open-codes: code lists as documentation\n"
+    "        only (any value of the element's format). --notice: text for the dictionary's header\n"
     "        (the source's copyright and license). --keep-going: report a broken file, go on.\n"
     "Schemas live at DIR/<standard>/<version>/<set>.xml (e.g. x12/004010/850.xml); default DIR\n"
     "is $EDIGATE_SCHEMA_PATH, else the installed share/edigate/schemas.\n";
@@ -76,7 +77,7 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   bool keep_going = args.has("keep-going");
-  schema::biztalk::LibraryBuilder builder(args.get("variant"));
+  schema::biztalk::LibraryBuilder builder(args.get("variant"), args.has("open-codes"));
   std::size_t broken = 0;
   for (const auto& f : files) {
     auto m = schema::biztalk::import_xsd(f);
@@ -172,7 +173,8 @@ int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
                                 {"variant", true, false},
                                 {"notice", true, false},
                                 {"base", true, false},
-                                {"keep-going", false, false}},
+                                {"keep-going", false, false},
+                                {"open-codes", false, false}},
                                kSchemasHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;

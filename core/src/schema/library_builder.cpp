@@ -37,6 +37,15 @@ std::string comment_text(std::string s) {
   return s;
 }
 
+// A dictionary element's codes, in either form (<code value=.../>... or <codes>a b c</codes>).
+std::vector<std::string> codes_of(const pugi::xml_node& element) {
+  std::vector<std::string> out;
+  for (auto c : element.children("code")) out.emplace_back(c.attribute("value").value());
+  std::istringstream list(element.child_value("codes"));
+  for (std::string code; list >> code;) out.push_back(code);
+  return out;
+}
+
 std::string max_text(std::uint32_t max) { return max == kUnboundedOccurs ? "unbounded" : std::to_string(max); }
 
 std::string lower(std::string s) {
@@ -164,7 +173,7 @@ Result<void> LibraryBuilder::resolve_lengths(const std::filesystem::path& base) 
     std::sort(others.begin(), others.end());
     files.insert(files.end(), others.begin(), others.end());
     for (auto& e : d.elements) {
-      if (e.max != 0) continue;
+      if (e.max != 0 && !open_codes_) continue;
       pugi::xml_node def;
       std::filesystem::path from;
       for (const auto& f : files) {
@@ -176,18 +185,33 @@ Result<void> LibraryBuilder::resolve_lengths(const std::filesystem::path& base) 
           break;
         }
       }
+      if (!def && e.max != 0) continue;
       if (!def) {
         Error err("schema.import.base", d.version + " element " + e.id +
                                             " has no length in its XSD and is in no dictionary under the base folder");
         err.position.file = base.string();
         return err;
       }
+      std::vector<std::string> base_codes = codes_of(def);
+      bool base_coded = !base_codes.empty();
+      if (e.max != 0) {
+        // Known length, open codes: an uncoded base element's length is the standard's; a
+        // coded one's is only its longest code, so it can only widen ours.
+        std::uint32_t base_max = def.attribute("max").as_uint(1);
+        std::uint32_t before = e.max;
+        e.max = base_coded ? std::max(e.max, base_max) : base_max;
+        if (!base_coded) e.min = def.attribute("min").as_uint(1);
+        if (e.max != before)
+          notes_.push_back(d.version + " element " + e.id + ": max length " + std::to_string(before) + " -> " +
+                           std::to_string(e.max) + " from " + from.parent_path().filename().string());
+        continue;
+      }
       e.type = def.attribute("type").value();
       e.min = def.attribute("min").as_uint(1);
       e.max = def.attribute("max").as_uint(1);
       // The base's length of a coded element is its longest code, so its list comes along:
       // an empty EANCOM list means "the directory's codes", not "any value of that length".
-      for (auto c : def.children("code")) e.codes.emplace_back(c.attribute("value").value());
+      e.codes = std::move(base_codes);
       notes_.push_back(d.version + " element " + e.id + ": length " + e.type + " " + std::to_string(e.min) + ".." +
                        std::to_string(e.max) + (e.codes.empty() ? "" : " and " + std::to_string(e.codes.size()) + " codes") +
                        " taken from " + from.parent_path().filename().string());
@@ -233,8 +257,18 @@ Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, cons
         o << "/>\n";
         continue;
       }
-      o << ">";
-      for (const auto& c : e.codes) o << "<code value=\"" << xml_escape(c) << "\"/>";
+      o << (open_codes_ ? " codes=\"open\">" : ">");
+      // Compact form (one text node) unless a code holds white space, which a list cannot.
+      bool listable = std::none_of(e.codes.begin(), e.codes.end(), [](const std::string& c) {
+        return c.empty() || c.find_first_of(" \t\r\n") != std::string::npos;
+      });
+      if (listable) {
+        o << "<codes>";
+        for (std::size_t i = 0; i < e.codes.size(); ++i) o << (i ? " " : "") << xml_escape(e.codes[i]);
+        o << "</codes>";
+      } else {
+        for (const auto& c : e.codes) o << "<code value=\"" << xml_escape(c) << "\"/>";
+      }
       o << "</element>\n";
     }
     o << "</elements>\n<composites>\n";

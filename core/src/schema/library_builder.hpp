@@ -22,7 +22,10 @@ namespace edigate::schema::biztalk {
 class LibraryBuilder {
  public:
   /// `variant`: "" for the plain directory, else a folder name such as "EANCOM".
-  explicit LibraryBuilder(std::string variant = {}) : variant_(std::move(variant)) {}
+  /// `open_codes`: code lists are written codes="open" (documentation; any value of the
+  /// element's format is accepted), for sources whose lists cannot be trusted.
+  explicit LibraryBuilder(std::string variant = {}, bool open_codes = false)
+      : variant_(std::move(variant)), open_codes_(open_codes) {}
 
   /// Merges a message's definitions into its directory. A definition that cannot be merged
   /// with the directory's (a position naming a different element) is an Error naming both
@@ -36,7 +39,10 @@ class LibraryBuilder {
 
   /// Fills the lengths an XSD left open (max 0: an EANCOM subset's empty code list) from the
   /// full directory's dictionary under `base` (base/<standard>/<version>/dictionary.xml, as
-  /// written by an import without a variant). An element found nowhere is an Error.
+  /// written by an import without a variant; other directories when it lacks the element).
+  /// With open code lists, every element also takes the base's length where the base gives
+  /// one (a length derived from the longest code would refuse longer valid values). An
+  /// element of unknown length found nowhere is an Error.
   Result<void> resolve_lengths(const std::filesystem::path& base);
 
   /// What was widened while merging (element ids, positions), one line each.
@@ -54,6 +60,7 @@ class LibraryBuilder {
     std::map<std::string, Message> messages;  ///< set -> message (definitions moved out)
   };
   std::string variant_;
+  bool open_codes_ = false;
   std::map<std::string, Directory> dirs_;  ///< "STANDARD/version"
   std::vector<std::string> notes_;
 };

@@ -100,8 +100,19 @@ bool Loader::read_elements(const Nodes& defs, Error& err) {
       return false;
     }
     d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
-    for (auto c : el.children())
-      if (local_name(c) == "code") s_->codes.emplace_back(c.attribute("value").value());
+    for (auto c : el.children()) {
+      std::string_view k = local_name(c);
+      if (k == "code") s_->codes.emplace_back(c.attribute("value").value());
+      if (k != "codes") continue;
+      std::string_view list = c.child_value();
+      for (std::size_t at = 0; at < list.size();) {
+        std::size_t start = list.find_first_not_of(" \t\r\n", at);
+        if (start == std::string_view::npos) break;
+        std::size_t end = std::min(list.find_first_of(" \t\r\n", start), list.size());
+        s_->codes.emplace_back(list.substr(start, end - start));
+        at = end;
+      }
+    }
     d.codes_end = static_cast<std::uint32_t>(s_->codes.size());
     std::sort(s_->codes.begin() + d.codes_begin, s_->codes.end());
     d.closed_codes = d.codes_end > d.codes_begin && std::string_view(el.attribute("codes").value()) != "open";
@@ -304,6 +315,7 @@ bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_no
   }
   dictionary_ = std::move(loaded).value();
   const Dictionary& d = *dictionary_;
+  s_->info.dictionary = d.file;
   if (d.standard != s_->info.standard || d.version != s_->info.version) {
     err = fail(root, "dictionary " + d.file + " is for " + d.standard + " " + d.version + ", not " + s_->info.standard +
                          " " + s_->info.version);

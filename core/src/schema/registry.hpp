@@ -30,6 +30,7 @@ struct SchemaInfo {
   std::string set;       ///< "850", "ORDERS"
   std::string name;      ///< "Purchase Order"
   std::string file;
+  std::string dictionary;  ///< the dictionary.xml it was compiled with; empty: self-contained (hand-checked)
 };
 
 /// Loads and compiles one schema file. Errors carry file:line:col (XSD violations, unknown
