@@ -125,7 +125,7 @@ int run_list(const Args& args, std::ostream& out, std::ostream& err) {
   auto errors = registry.list(listed);
   std::vector<const schema::ListedSchema*> rows;
   for (const auto& s : listed)
-    if (matches(s.standard, args.get("standard"), false) && matches(s.version, args.get("version"), true) &&
+    if (matches(s.standard, args.get("standard"), false) && matches(s.version, args.get("directory-version"), true) &&
         matches(s.set, args.get("set"), true))
       rows.push_back(&s);
   schema::print_list(rows, out);
@@ -160,14 +160,29 @@ int run_show(const Args& args, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+// `--version` is every command's program-version flag (cli/args.cpp); `schemas list --version
+// D96A` is a filter. With a value after it (or `=VALUE`) it is renamed to the filter option
+// before parsing, so a bare `--version` still prints the program version.
+Words with_version_filter(const Words& words) {
+  Words out = words;
+  if (out.empty() || out[0] != "list") return out;
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (out[i] == "--") break;
+    if (out[i].rfind("--version=", 0) == 0) out[i] = "--directory-version=" + out[i].substr(10);
+    else if (out[i] == "--version" && i + 1 < out.size() && out[i + 1].rfind("-", 0) != 0) out[i] = "--directory-version";
+  }
+  return out;
+}
+
 }  // namespace
 
-int cmd_schemas(const Words& words, std::ostream& out, std::ostream& err) {
+int cmd_schemas(const Words& raw_words, std::ostream& out, std::ostream& err) {
   int exit_code = kExitOk;
+  const Words words = with_version_filter(raw_words);
   auto started = start_command("schemas", words,
                                {{"schemas", true, true},
                                 {"standard", true, false},
-                                {"version", true, false},
+                                {"directory-version", true, false},
                                 {"set", true, false},
                                 {"out", true, false},
                                 {"variant", true, false},

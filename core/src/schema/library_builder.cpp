@@ -271,13 +271,17 @@ Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, cons
       }
       o << "</element>\n";
     }
-    o << "</elements>\n<composites>\n";
-    for (const auto& c : sorted(d.composites)) {
-      o << "<composite id=\"" << xml_escape(c.id) << "\" name=\"" << xml_escape(c.name) << "\">";
-      write_refs(o, c.components, "component", false);
-      o << "</composite>\n";
+    o << "</elements>\n";
+    if (!d.composites.empty()) {  // the XSD wants at least one composite in a <composites>
+      o << "<composites>\n";
+      for (const auto& c : sorted(d.composites)) {
+        o << "<composite id=\"" << xml_escape(c.id) << "\" name=\"" << xml_escape(c.name) << "\">";
+        write_refs(o, c.components, "component", false);
+        o << "</composite>\n";
+      }
+      o << "</composites>\n";
     }
-    o << "</composites>\n<segments>\n";
+    o << "<segments>\n";
     for (const auto& s : sorted(d.segments)) {
       o << "<segment id=\"" << xml_escape(s.id) << "\" name=\"" << xml_escape(s.name) << "\">";
       write_refs(o, s.refs, "element", true);
