@@ -32,7 +32,8 @@ const char* const kSchemasHelp =
     "        dictionary.xml (segments, composites, elements, codes once) and <SET>.xml per message.\n"
     "        A DIR argument imports every *.xsd in it. --variant writes a subset of a directory\n"
     "        (EANCOM: selected by UNH 0057 EAN...); --base DIR: the full directories it restricts,\n"
-    "        for lengths the subset's XSD leaves open. --open-codes: code lists as documentation\n"
+    "        for their group numbers and the lengths the subset's XSD leaves open.\n"
+    "        --open-codes: code lists as documentation\n"
     "        only (any value of the element's format). --notice: text for the dictionary's header\n"
     "        (the source's copyright and license). --keep-going: report a broken file, go on.\n"
     "Schemas live at DIR/<standard>/<version>/<set>.xml (e.g. x12/004010/850.xml); default DIR\n"
@@ -88,6 +89,7 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
     if (!keep_going) return kExitInvalid;
   }
   if (!args.get("base").empty()) {
+    builder.align_groups(args.get("base"));
     auto resolved = builder.resolve_lengths(args.get("base"));
     if (!resolved) {
       err << resolved.error().to_string() << "\n";

@@ -151,6 +151,50 @@ Result<void> LibraryBuilder::add(Message m) {
   return {};
 }
 
+namespace {
+
+void align(StructureNode& ours, const pugi::xml_node& theirs, std::uint32_t& unmatched, std::vector<std::string>& notes,
+           const std::string& where) {
+  std::vector<pugi::xml_node> groups;
+  for (auto c : theirs.children("loop")) groups.push_back(c);
+  std::size_t next = 0;
+  for (auto& c : ours.children) {
+    if (!c.loop) continue;
+    const std::string& trigger = c.children.front().id;
+    std::size_t k = next;
+    while (k < groups.size() && trigger != groups[k].first_child().attribute("ref").value()) ++k;
+    if (k == groups.size()) {
+      std::string id = trigger + "_EAN" + std::to_string(++unmatched);
+      notes.push_back(where + ": group " + c.id + " (" + trigger + ") has no counterpart in the directory's table; named " + id);
+      c.id = id;
+      // Its inner groups cannot be matched either; they keep unique names of their own.
+      align(c, pugi::xml_node(), unmatched, notes, where);
+      continue;
+    }
+    c.id = groups[k].attribute("id").value();
+    align(c, groups[k], unmatched, notes, where);
+    next = k + 1;
+  }
+}
+
+}  // namespace
+
+void LibraryBuilder::align_groups(const std::filesystem::path& base) {
+  for (auto& [key, d] : dirs_) {
+    for (auto& [set, m] : d.messages) {
+      pugi::xml_document doc;
+      std::filesystem::path file = base / lower(d.standard) / d.version / (set + ".xml");
+      std::string where = d.version + " " + set;
+      std::uint32_t unmatched = 0;
+      if (!doc.load_file(file.c_str())) {
+        notes_.push_back(where + ": no table in the base directory; groups keep their order numbers");
+        continue;
+      }
+      align(m.root, doc.document_element().child("structure"), unmatched, notes_, where);
+    }
+  }
+}
+
 Result<void> LibraryBuilder::resolve_lengths(const std::filesystem::path& base) {
   // The directory the subset restricts first, then every other one (sorted): an EANCOM 1997
   // message uses 7171, which UN D96A does not define but D00A onwards do.

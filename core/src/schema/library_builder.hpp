@@ -45,6 +45,13 @@ class LibraryBuilder {
   /// element of unknown length found nowhere is an Error.
   Result<void> resolve_lengths(const std::filesystem::path& base);
 
+  /// Gives a subset's segment groups the numbers of the full directory's table of the same
+  /// message (base/<standard>/<version>/<SET>.xml): EANCOM leaves groups out but keeps the UN
+  /// numbers (its ORDERS has SG1, SG2, SG3, SG5, ...), and maps name groups by number. Groups
+  /// are matched in order by trigger segment, level by level; a group the base lacks keeps a
+  /// name of its own (<trigger>_EAN<n>) and is noted.
+  void align_groups(const std::filesystem::path& base);
+
   /// What was widened while merging (element ids, positions), one line each.
   const std::vector<std::string>& notes() const { return notes_; }
   std::size_t messages() const;
