@@ -336,3 +336,36 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
     CHECK(listed[1].name == "EAN");
   }
 }
+
+TEST_CASE("a subset's segment groups take the numbers of the full directory's table", "[schema][import][library]") {
+  // The full table has SG1 (NAD) then SG2 (RFF); the subset leaves SG1 out, so its only group,
+  // numbered SG1 by appearance, must become SG2 as in the directory (maps name groups by number).
+  edigate::test::TempDir dir("align");
+  write(dir.path / "base" / "edifact" / "D96A" / "TSTMSG.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<schema xmlns="urn:edigate:schema:1" standard="EDIFACT" version="D96A" set="TSTMSG" name="T" dictionary="dictionary.xml">
+  <structure>
+    <segment ref="UNH" usage="M"/>
+    <segment ref="BGM" usage="M"/>
+    <loop id="SG1" usage="C" max="5"><segment ref="NAD" usage="M"/></loop>
+    <loop id="SG2" usage="C" max="10"><segment ref="RFF" usage="M"/><segment ref="DTM" usage="C" max="5"/></loop>
+    <segment ref="UNT" usage="M"/>
+  </structure>
+</schema>
+)");
+  auto r = bt::import_xsd_text(edifact_xsd(), "subset.xsd");
+  REQUIRE(r);
+  REQUIRE(r->root.children[2].id == "SG1");
+  bt::LibraryBuilder builder("EANCOM", true);
+  REQUIRE(builder.add(std::move(r).value()));
+  builder.align_groups(dir.path / "base");
+  REQUIRE(builder.write(dir.path / "out", "test"));
+  std::ifstream in(dir.path / "out" / "edifact" / "D96A" / "EANCOM" / "TSTMSG.xml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("<loop id=\"SG2\"") != std::string::npos);
+  CHECK(text.find("<loop id=\"SG1\"") == std::string::npos);
+  // Open code lists in a variant's dictionary.
+  std::ifstream dict(dir.path / "out" / "edifact" / "D96A" / "EANCOM" / "dictionary.xml");
+  std::string dtext((std::istreambuf_iterator<char>(dict)), std::istreambuf_iterator<char>());
+  CHECK(dtext.find("codes=\"open\"><codes>220 221</codes>") != std::string::npos);
+  CHECK(dtext.find("variant=\"EANCOM\"") != std::string::npos);
+}
