@@ -39,6 +39,10 @@ std::string upper(std::string_view s) {
 constexpr std::size_t kMaxCacheEntries = 4096;
 constexpr std::string_view kDictionaryFile = "dictionary.xml";
 
+// Whether a schema file is self-contained (a hand-checked table) rather than a generated one
+// naming its directory's dictionary: only the root start tag is read.
+bool self_contained(const std::filesystem::path& file);
+
 // The root start tag of a schema file, parsed on its own: the header comment is short, so the
 // first 4 KiB always hold it (a file where they do not is read whole).
 bool read_root(const std::filesystem::path& file, ListedSchema& out) {
@@ -66,6 +70,18 @@ bool read_root(const std::filesystem::path& file, ListedSchema& out) {
   out.name = root.attribute("name").value();
   out.file = file.string();
   return !out.standard.empty() && !out.version.empty() && !out.set.empty();
+}
+
+bool self_contained(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  std::size_t comment_end = head.rfind("-->");
+  std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
+  if (start == std::string::npos) return true;
+  std::size_t end = head.find('>', start);
+  return head.substr(start, end == std::string::npos ? std::string::npos : end - start).find(" dictionary=") == std::string::npos;
 }
 
 std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir, std::vector<Error>& out) {
@@ -140,6 +156,19 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view st
       if (std_upper == "X12" && version.size() > 6) versions.emplace_back(version.substr(0, 6));
       std::vector<std::string> variants{variant};
       if (!variant.empty()) variants.emplace_back();
+      // A hand-checked table of the directory stays authoritative over a generated variant of
+      // the same message (EANCOM ORDERS EAN008 is checked against the hand-checked D96A
+      // ORDERS): the generated EANCOM tables come from a source whose code lists proved wrong.
+      if (!variant.empty()) {
+        for (const auto& dir : dirs_) {
+          std::filesystem::path plain = dir / lower(standard) / std::string(version) / (std::string(set) + ".xml");
+          std::error_code ec;
+          if (std::filesystem::is_regular_file(plain, ec) && self_contained(plain)) {
+            variants = {std::string()};
+            break;
+          }
+        }
+      }
       for (const auto& v : versions) {
         for (const auto& var : variants) {
           for (const auto& dir : dirs_) {

@@ -63,7 +63,8 @@ class Registry {
   /// back from the full GS08 value to its first six characters ("004010VICS" -> "004010").
   /// A file that exists but is broken is an Error. `release` (TransactionInfo::release, the
   /// version as sent) selects a variant folder first (variant_of_release), e.g.
-  /// edifact/D96A/EANCOM/ORDERS.xml for D:96A:UN:EAN008, falling back to the directory's own.
+  /// edifact/D96A/EANCOM/PRICAT.xml for D:96A:UN:EAN005, falling back to the directory's own;
+  /// a hand-checked (self-contained) table of the directory wins over the variant.
   Result<std::shared_ptr<const CompiledSchema>> find(std::string_view standard, std::string_view version,
                                                      std::string_view set, std::string_view release = {});
 

@@ -328,6 +328,23 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
     CHECK(edigate::schema::variant_of_release("EDIFACT", "D:01B:UN:EAN010") == "EANCOM");
     CHECK(edigate::schema::variant_of_release("EDIFACT", "D:01B:UN:1.1") == "");
     CHECK(edigate::schema::variant_of_release("X12", "004010EAN") == "");
+    // A hand-checked (self-contained) table of the directory wins over the variant.
+    edigate::test::TempDir hand_dir("dict-hand");
+    auto hv = hand_dir.path / "edifact" / "D96A";
+    write(hv / "EANCOM" / "dictionary.xml", std::string(dictionary).replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
+    write(hv / "EANCOM" / "TSTMSG.xml", message("dictionary.xml", ""));
+    write(hv / "TSTMSG.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<schema xmlns="urn:edigate:schema:1" standard="EDIFACT" version="D96A" set="TSTMSG" name="hand">
+  <elements><element id="0062" name="Ref" type="an" min="1" max="14"/></elements>
+  <segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment><segment id="UNT" name="T"><element ref="0062" usage="M"/></segment></segments>
+  <structure><segment ref="UNH" usage="M"/><segment ref="UNT" usage="M"/></structure>
+</schema>
+)");
+    edigate::schema::Registry hand_registry({hand_dir.path});
+    auto hand = hand_registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN:EAN008");
+    REQUIRE(hand);
+    REQUIRE(*hand);
+    CHECK((*hand)->info.name == "hand");
     std::vector<edigate::schema::ListedSchema> listed;
     CHECK(registry.list(listed).empty());
     REQUIRE(listed.size() == 2);
