@@ -19,7 +19,7 @@ namespace {
 const char* const kSchemasHelp =
     "usage: edigate schemas list [--standard S] [--version V] [--set SET] [--schemas DIR]...\n"
     "       edigate schemas check [--schemas DIR]...\n"
-    "       edigate schemas show STANDARD VERSION SET [SEGMENT] [--schemas DIR]...\n"
+    "       edigate schemas show STANDARD VERSION SET [SEGMENT] [--variant EANCOM] [--schemas DIR]...\n"
     "       edigate schemas import biztalk FILE.xsd|DIR... --out DIR [--variant NAME] [--base DIR]\n"
     "                                      [--open-codes] [--notice FILE] [--keep-going]\n"
     "\n"
@@ -27,7 +27,8 @@ const char* const kSchemasHelp =
     "        --set and --version also accept a prefix: --version D9)\n"
     "check   load and validate every schema file (XSD and references); exit 1 when any is broken\n"
     "show    a message's structure: groups, segments, status and repeats; with SEGMENT, its\n"
-    "        elements and composites with status, format (an..35, n..15) and code lists\n"
+    "        elements and composites with status, format (an..35, n..15) and code lists;\n"
+    "        --variant EANCOM: the directory's EANCOM subset (as UNH 0057 EAN... selects it)\n"
     "import  BizTalk EDI message XSDs (EDIFACT or X12) into OUT/<standard>/<version>[/<variant>]/:\n"
     "        dictionary.xml (segments, composites, elements, codes once) and <SET>.xml per message.\n"
     "        A DIR argument imports every *.xsd in it. --variant writes a subset of a directory\n"
@@ -141,7 +142,17 @@ int run_show(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   schema::Registry registry(schema_dirs(args));
-  auto found = registry.find(args.positional[1], args.positional[2], args.positional[3]);
+  // The Registry picks a variant from a message's full release (UNH S009); a made-up release
+  // with that association code selects it here.
+  std::string release;
+  if (!args.get("variant").empty()) {
+    if (upper(args.get("variant")) != "EANCOM") {
+      err << "edigate schemas show: unknown --variant " << args.get("variant") << " (known: EANCOM)\n";
+      return kExitUsage;
+    }
+    release = "D:" + args.positional[2] + ":UN:EAN";
+  }
+  auto found = registry.find(args.positional[1], args.positional[2], args.positional[3], release);
   if (!found) {
     err << found.error().to_string() << "\n";
     return kExitInvalid;

@@ -105,7 +105,7 @@ void print_list(const std::vector<const ListedSchema*>& rows, std::ostream& out)
 
 void print_structure(const CompiledSchema& s, std::ostream& out) {
   out << s.info.standard << " " << s.info.version << " " << s.info.set << ": " << s.info.name << "\n"
-      << "file: " << s.info.file << "\n\n";
+      << "file: " << s.info.file << (s.info.dictionary.empty() ? " (hand-checked)" : " (generated)") << "\n\n";
   std::vector<Row> rows;
   rows.push_back({{"TAG", "S", "MAX", "NAME"}});
   structure_rows(s, 0, 0, rows);

@@ -69,6 +69,13 @@ TEST_CASE("schemas show prints groups and segments, and a segment's elements wit
   CHECK_THAT(seg.out, Catch::Contains("8051"));
   CHECK_THAT(seg.out, Catch::Contains("8028"));
   CHECK_THAT(seg.out, Catch::Contains("an..17"));
+  auto ean = schemas({"show", "edifact", "D96A", "PRICAT", "--variant", "EANCOM"});
+  INFO(ean.err);
+  REQUIRE(ean.status == 0);
+  CHECK_THAT(ean.out, Catch::Contains("/EANCOM/PRICAT.xml (generated)"));
+  auto hand = schemas({"show", "edifact", "D96A", "ORDERS", "--variant", "EANCOM"});
+  CHECK_THAT(hand.out, Catch::Contains("(hand-checked)"));  // a hand-checked table wins
+  CHECK(schemas({"show", "edifact", "D96A", "PRICAT", "--variant", "ODETTE"}).status == edigate::cli::kExitUsage);
   auto missing = schemas({"show", "edifact", "D96A", "NOSUCH"});
   CHECK(missing.status == edigate::cli::kExitInvalid);
   CHECK_THAT(missing.err, Catch::Contains("schemas list --version D96A"));
