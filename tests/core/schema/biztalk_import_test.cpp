@@ -3,6 +3,7 @@
 // UNH/UNT, global segments and `...Loop1` groups referenced with min/maxOccurs, composites as
 // global elements, coded elements typed EDIFACT_ID_<number> with enumerations.
 #include "schema/biztalk_import.hpp"
+#include "schema/dictionary.hpp"
 #include "schema/library_builder.hpp"
 #include "schema_test_support.hpp"
 #include "temp_dir.hpp"
@@ -385,4 +386,31 @@ TEST_CASE("a subset's segment groups take the numbers of the full directory's ta
   std::string dtext((std::istreambuf_iterator<char>(dict)), std::istreambuf_iterator<char>());
   CHECK(dtext.find("codes=\"open\"><codes>220 221</codes>") != std::string::npos);
   CHECK(dtext.find("variant=\"EANCOM\"") != std::string::npos);
+}
+
+TEST_CASE("a dictionary with a repeated id or an unknown part is refused at its line", "[schema][library]") {
+  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dictionary xmlns=\"urn:edigate:schema:1\" standard=\"EDIFACT\" version=\"D96A\">\n";
+  SECTION("the same element twice") {
+    auto d = edigate::schema::Dictionary::parse(head + R"(<elements>
+<element id="0062" name="Ref" type="an" min="1" max="14"/>
+<element id="0062" name="Again" type="an" min="1" max="14"/>
+</elements>
+<segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment></segments>
+</dictionary>
+)", "dup.xml");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().position.file == "dup.xml");
+    CHECK(d.error().position.line == 5);
+    CHECK(d.error().message.find("duplicate id 0062") != std::string::npos);
+  }
+  SECTION("an element the XSD does not know") {
+    auto d = edigate::schema::Dictionary::parse(head + R"(<elements><element id="0062" name="Ref" type="an" min="1" max="14"/></elements>
+<segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment></segments>
+<extra/>
+</dictionary>
+)", "extra.xml");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().code == "schema.file.invalid");
+    CHECK(d.error().position.line == 5);
+  }
 }
