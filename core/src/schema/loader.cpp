@@ -3,6 +3,7 @@
 #include "config/safe_xml.hpp"
 #include "config/xml_positions.hpp"
 #include "schema/compiled_schema.hpp"
+#include "schema/dictionary.hpp"
 #include "schema/xsd_check.hpp"
 
 #include <pugixml.hpp>
@@ -25,13 +26,14 @@ using config::local_name;
 
 class Loader {
  public:
-  Loader(std::string_view xml, std::string name) : xml_(xml), name_(std::move(name)), where_(xml_, name_) {}
+  Loader(std::string_view xml, std::string name, const DictionaryLookup* dictionaries)
+      : xml_(xml), name_(std::move(name)), where_(xml_, name_), dictionaries_(dictionaries) {}
 
   Result<std::shared_ptr<const CompiledSchema>> run();
 
  private:
   Error fail(const pugi::xml_node& node, std::string msg) const {
-    return where_.at_node(node, Error("schema.file.invalid", std::move(msg)));
+    return pos_->at_node(node, Error("schema.file.invalid", std::move(msg)));
   }
 
   static Usage usage_of(std::string_view u) {
@@ -50,9 +52,12 @@ class Loader {
     return static_cast<std::uint32_t>(v);
   }
 
-  bool read_elements(const pugi::xml_node& dict, Error& err);
-  bool read_composites(const pugi::xml_node& dict, Error& err);
-  bool read_segments(const pugi::xml_node& dict, Error& err);
+  using Nodes = std::vector<pugi::xml_node>;
+  static Nodes kids_of(const pugi::xml_node& dict) { return Nodes(dict.children().begin(), dict.children().end()); }
+  bool read_elements(const Nodes& defs, Error& err);
+  bool read_composites(const Nodes& defs, Error& err);
+  bool read_segments(const Nodes& defs, Error& err);
+  bool read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure, Error& err);
   bool read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end,
                   Error& err);
   bool read_loop(const pugi::xml_node& loop, std::uint32_t node, std::uint32_t depth, Error& err);
@@ -61,12 +66,15 @@ class Loader {
   std::string_view xml_;
   std::string name_;
   config::TextPositions where_;
+  const config::TextPositions* pos_ = &where_;  ///< the file errors point into (message or dictionary)
+  const DictionaryLookup* dictionaries_;
+  std::shared_ptr<const Dictionary> dictionary_;  ///< keeps the nodes read below alive
   std::shared_ptr<CompiledSchema> s_ = std::make_shared<CompiledSchema>();
   std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
 };
 
-bool Loader::read_elements(const pugi::xml_node& dict, Error& err) {
-  for (auto el : dict.children()) {
+bool Loader::read_elements(const Nodes& defs, Error& err) {
+  for (auto el : defs) {
     if (local_name(el) != "element") continue;
     ElementDef d;
     d.id = el.attribute("id").value();
@@ -93,8 +101,19 @@ bool Loader::read_elements(const pugi::xml_node& dict, Error& err) {
       return false;
     }
     d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
-    for (auto c : el.children())
-      if (local_name(c) == "code") s_->codes.emplace_back(c.attribute("value").value());
+    for (auto c : el.children()) {
+      std::string_view k = local_name(c);
+      if (k == "code") s_->codes.emplace_back(c.attribute("value").value());
+      if (k != "codes") continue;
+      std::string_view list = c.child_value();
+      for (std::size_t at = 0; at < list.size();) {
+        std::size_t start = list.find_first_not_of(" \t\r\n", at);
+        if (start == std::string_view::npos) break;
+        std::size_t end = std::min(list.find_first_of(" \t\r\n", start), list.size());
+        s_->codes.emplace_back(list.substr(start, end - start));
+        at = end;
+      }
+    }
     d.codes_end = static_cast<std::uint32_t>(s_->codes.size());
     std::sort(s_->codes.begin() + d.codes_begin, s_->codes.end());
     d.closed_codes = d.codes_end > d.codes_begin && std::string_view(el.attribute("codes").value()) != "open";
@@ -135,8 +154,8 @@ bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std:
   return true;
 }
 
-bool Loader::read_composites(const pugi::xml_node& dict, Error& err) {
-  for (auto c : dict.children()) {
+bool Loader::read_composites(const Nodes& defs, Error& err) {
+  for (auto c : defs) {
     if (local_name(c) != "composite") continue;
     CompositeDef d;
     d.id = c.attribute("id").value();
@@ -162,8 +181,8 @@ bool Loader::read_composites(const pugi::xml_node& dict, Error& err) {
   return true;
 }
 
-bool Loader::read_segments(const pugi::xml_node& dict, Error& err) {
-  for (auto seg : dict.children()) {
+bool Loader::read_segments(const Nodes& defs, Error& err) {
+  for (auto seg : defs) {
     if (local_name(seg) != "segment") continue;
     SegmentDef d;
     d.id = seg.attribute("id").value();
@@ -259,7 +278,12 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
                     "says whether the loop is optional");
       return false;
     }
-    for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end; ++k) {
+    // UN/EDIFACT tables do repeat a group's trigger further inside the group (D95B BAPLIE SG2:
+    // LOC ... LOC C9). The walker reads that forward-first: a LOC matches the inner position
+    // while the cursor is before it, and opens a new repetition once past it. X12 has no such
+    // loop, so there it stays an error that catches a mistyped table.
+    bool edifact = s_->info.standard == "EDIFACT";
+    for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end && !edifact; ++k) {
       const Node& other = s_->nodes[s_->children[k]];
       if (!other.loop && other.segment == trigger.segment) {
         err = fail(c, "loop " + id + ": trigger segment " + s_->segments[trigger.segment].id +
@@ -270,6 +294,72 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     s_->nodes[ni].segment = trigger.segment;
   }
   return true;
+}
+
+// Compiles only what the structure reaches: its segments, their composites and elements, in
+// that order of need; a definition missing from the dictionary is an error at the reference.
+bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure, Error& err) {
+  std::string_view name = root.attribute("dictionary").value();
+  if (!safe_dictionary_name(name)) {
+    err = where_.at_attribute(root, "dictionary", Error("schema.file.invalid", "dictionary must name a file in the same folder"));
+    return false;
+  }
+  if (!dictionaries_) {
+    err = fail(root, "dictionary files are read only through a schema registry");
+    return false;
+  }
+  std::filesystem::path file = std::filesystem::path(name_).parent_path() / std::string(name);
+  auto loaded = (*dictionaries_)(file);
+  if (!loaded) {
+    err = std::move(loaded).error();
+    return false;
+  }
+  dictionary_ = std::move(loaded).value();
+  const Dictionary& d = *dictionary_;
+  s_->info.dictionary = d.file;
+  if (d.standard != s_->info.standard || d.version != s_->info.version) {
+    err = fail(root, "dictionary " + d.file + " is for " + d.standard + " " + d.version + ", not " + s_->info.standard +
+                         " " + s_->info.version);
+    return false;
+  }
+  Nodes segs, comps, elems;
+  std::set<std::string_view> seen_seg, seen_comp, seen_elem;
+  auto need = [&](const std::unordered_map<std::string_view, pugi::xml_node>& index, std::set<std::string_view>& seen,
+                  Nodes& out, const pugi::xml_node& at, std::string_view what) {
+    std::string_view id = at.attribute("ref").value();
+    if (!seen.insert(id).second) return true;
+    auto it = index.find(id);
+    if (it == index.end()) {
+      err = pos_->at_node(at, Error("schema.file.invalid", "unknown " + std::string(what) + " " + std::string(id) + " (not in " + d.file + ")"));
+      return false;
+    }
+    out.push_back(it->second);
+    return true;
+  };
+  std::vector<pugi::xml_node> stack{structure};
+  while (!stack.empty()) {
+    pugi::xml_node n = stack.back();
+    stack.pop_back();
+    for (auto c : n.children()) {
+      std::string_view k = local_name(c);
+      if (k == "loop") stack.push_back(c);
+      else if (k == "segment" && !need(d.segments, seen_seg, segs, c, "segment")) return false;
+    }
+  }
+  pos_ = &d.positions();
+  for (const auto& seg : segs) {
+    for (auto r : seg.children()) {
+      std::string_view k = local_name(r);
+      if (k == "composite" && !need(d.composites, seen_comp, comps, r, "composite")) return false;
+      if (k == "element" && !need(d.elements, seen_elem, elems, r, "element")) return false;
+    }
+  }
+  for (const auto& comp : comps)
+    for (auto r : comp.children())
+      if (local_name(r) == "component" && !need(d.elements, seen_elem, elems, r, "element")) return false;
+  bool ok = read_elements(elems, err) && read_composites(comps, err) && read_segments(segs, err);
+  pos_ = &where_;
+  return ok;
 }
 
 Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
@@ -289,16 +379,27 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
 
   Error err;
   pugi::xml_node structure;
+  bool own_definitions = false;
   for (auto part : root.children()) {
     std::string_view k = local_name(part);
-    bool ok = true;
-    if (k == "elements") ok = read_elements(part, err);
-    else if (k == "composites") ok = read_composites(part, err);
-    else if (k == "segments") ok = read_segments(part, err);
-    else if (k == "structure") structure = part;
-    if (!ok) return err;
+    if (k == "structure") structure = part;
+    if (k == "elements" || k == "segments" || k == "composites") own_definitions = true;
   }
   if (!structure) return fail(root, "no <structure>");
+  if (root.attribute("dictionary")) {
+    if (own_definitions) return fail(root, "a schema that names a dictionary has no definitions of its own");
+    if (!read_from_dictionary(root, structure, err)) return err;
+  } else {
+    if (!own_definitions) return fail(root, "no <elements> and <segments>, and no dictionary=\"...\" naming them");
+    for (auto part : root.children()) {
+      std::string_view k = local_name(part);
+      bool ok = true;
+      if (k == "elements") ok = read_elements(kids_of(part), err);
+      else if (k == "composites") ok = read_composites(kids_of(part), err);
+      else if (k == "segments") ok = read_segments(kids_of(part), err);
+      if (!ok) return err;
+    }
+  }
   s_->nodes.resize(1);
   s_->nodes[0].loop = true;
   s_->nodes[0].usage = Usage::mandatory;
@@ -324,10 +425,11 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
 
 }  // namespace
 
-Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name) {
+Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name,
+                                                                      const DictionaryLookup* dictionaries) {
   try {
     EDIGATE_TRY_VOID(check_against_xsd(xml, name));
-    Loader loader(xml, name);
+    Loader loader(xml, name, dictionaries);
     return loader.run();
   } catch (const std::exception& ex) {
     Error e("schema.file.invalid", std::string("cannot load: ") + ex.what());
@@ -336,11 +438,21 @@ Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::strin
   }
 }
 
+Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name) {
+  return load_schema_from_memory(xml, name, nullptr);
+}
+
 Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file) {
+  // Without a registry, a dictionary is read for this one schema and not kept.
+  DictionaryLookup direct = [](const std::filesystem::path& f) { return Dictionary::load(f); };
+  return load_schema(file, direct);
+}
+
+Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file, const DictionaryLookup& dictionaries) {
   // Regular files only, size checked on the open file: a FIFO or device named as a schema is
   // refused rather than waited on or read forever.
   EDIGATE_TRY(auto text, config::read_config_file(file, kMaxSchemaFileBytes, "schema.file.unreadable", "schema.file.unreadable"));
-  return load_schema_from_memory(text, file.string());
+  return load_schema_from_memory(text, file.string(), &dictionaries);
 }
 
 const SchemaInfo& info(const CompiledSchema& schema) { return schema.info; }

@@ -2,9 +2,15 @@
 #include "schema/registry.hpp"
 
 #include "schema/compiled_schema.hpp"
+#include "schema/dictionary.hpp"
+
+#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <set>
+#include <tuple>
 
 namespace edigate::schema {
 namespace {
@@ -31,15 +37,97 @@ std::string upper(std::string_view s) {
 
 // Untrusted versions would otherwise grow the negative cache without bound.
 constexpr std::size_t kMaxCacheEntries = 4096;
+constexpr std::string_view kDictionaryFile = "dictionary.xml";
+
+// Whether a schema file is self-contained (a hand-checked table) rather than a generated one
+// naming its directory's dictionary: only the root start tag is read.
+bool self_contained(const std::filesystem::path& file);
+
+// The root start tag of a schema file, parsed on its own: the header comment is short, so the
+// first 4 KiB always hold it (a file where they do not is read whole).
+bool read_root(const std::filesystem::path& file, ListedSchema& out) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  std::size_t comment_end = head.rfind("-->");
+  std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
+  std::size_t end = start == std::string::npos ? start : head.find('>', start);
+  pugi::xml_document doc;
+  if (end != std::string::npos) {
+    std::string tag = head.substr(start, end - start);
+    if (!tag.empty() && tag.back() == '/') tag.pop_back();
+    tag += "/>";
+    if (!doc.load_string(tag.c_str())) return false;
+  } else if (!doc.load_file(file.c_str())) {
+    return false;
+  }
+  pugi::xml_node root = doc.document_element();
+  if (std::string_view(root.name()) != "schema") return false;
+  out.standard = root.attribute("standard").value();
+  out.version = root.attribute("version").value();
+  out.set = root.attribute("set").value();
+  out.name = root.attribute("name").value();
+  out.file = file.string();
+  return !out.standard.empty() && !out.version.empty() && !out.set.empty();
+}
+
+bool self_contained(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  std::size_t comment_end = head.rfind("-->");
+  std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
+  if (start == std::string::npos) return true;
+  std::size_t end = head.find('>', start);
+  return head.substr(start, end == std::string::npos ? std::string::npos : end - start).find(" dictionary=") == std::string::npos;
+}
+
+std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir, std::vector<Error>& out) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return files;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".xml" && it->path().filename() != kDictionaryFile)
+      files.push_back(it->path());
+  }
+  if (ec) {
+    Error e("schema.file.unreadable", "cannot list: " + ec.message());
+    e.position.file = dir.string();
+    out.push_back(std::move(e));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 }  // namespace
 
-Registry::Registry(std::vector<std::filesystem::path> dirs) : dirs_(std::move(dirs)) {}
+std::string variant_of_release(std::string_view standard, std::string_view release) {
+  if (upper(standard) != "EDIFACT") return {};
+  // D:96A:UN:EAN008: the association assigned code is the fourth component.
+  std::size_t colons = 0, at = 0;
+  for (; at < release.size() && colons < 3; ++at)
+    if (release[at] == ':') ++colons;
+  if (colons == 3 && release.substr(at, 3) == "EAN") return "EANCOM";
+  return {};
+}
+
+Registry::Registry(std::vector<std::filesystem::path> dirs) : dirs_(std::move(dirs)) {
+  dictionary_lookup_ = [this](const std::filesystem::path& file) -> Result<std::shared_ptr<const Dictionary>> {
+    std::lock_guard<std::mutex> lock(dict_mutex_);
+    if (auto it = dictionaries_.find(file); it != dictionaries_.end()) return it->second;
+    EDIGATE_TRY(auto d, Dictionary::load(file));
+    dictionaries_.emplace(file, d);
+    return d;
+  };
+}
 
 Result<std::shared_ptr<const CompiledSchema>> Registry::load_checked(const std::filesystem::path& file,
                                                                      std::string_view standard,
                                                                      std::string_view version, std::string_view set) {
-  EDIGATE_TRY(auto schema, load_schema(file));
+  EDIGATE_TRY(auto schema, load_schema(file, dictionary_lookup_));
   const SchemaInfo& si = schema->info;
   if (upper(si.standard) != upper(standard) || si.version != version || si.set != set) {
     Error e("schema.file.invalid", "file declares " + si.standard + " " + si.version + " " + si.set +
@@ -53,10 +141,11 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::load_checked(const std::
 }
 
 Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view standard, std::string_view version,
-                                                             std::string_view set) {
+                                                             std::string_view set, std::string_view release) {
   try {
     std::string std_upper = upper(standard);
-    std::string key = std_upper + '/' + std::string(version) + '/' + std::string(set);
+    std::string variant = variant_of_release(standard, release);
+    std::string key = std_upper + '/' + std::string(version) + '/' + variant + '/' + std::string(set);
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     if (auto it = failed_.find(key); it != failed_.end()) return it->second;
@@ -65,18 +154,38 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view st
     if (safe_token(standard) && safe_token(version) && safe_token(set)) {
       std::vector<std::string> versions{std::string(version)};
       if (std_upper == "X12" && version.size() > 6) versions.emplace_back(version.substr(0, 6));
-      for (const auto& v : versions) {
+      std::vector<std::string> variants{variant};
+      if (!variant.empty()) variants.emplace_back();
+      // A hand-checked table of the directory stays authoritative over a generated variant of
+      // the same message (EANCOM ORDERS EAN008 is checked against the hand-checked D96A
+      // ORDERS): the generated EANCOM tables come from a source whose code lists proved wrong.
+      if (!variant.empty()) {
         for (const auto& dir : dirs_) {
-          std::filesystem::path file = dir / lower(standard) / v / (std::string(set) + ".xml");
+          std::filesystem::path plain = dir / lower(standard) / std::string(version) / (std::string(set) + ".xml");
           std::error_code ec;
-          if (!std::filesystem::is_regular_file(file, ec)) continue;
-          auto loaded = load_checked(file, standard, v, set);
-          if (!loaded) {
-            if (failed_.size() < kMaxCacheEntries) failed_.emplace(key, loaded.error());
-            return std::move(loaded).error();
+          if (std::filesystem::is_regular_file(plain, ec) && self_contained(plain)) {
+            variants = {std::string()};
+            break;
           }
-          found = std::move(loaded).value();
-          break;
+        }
+      }
+      for (const auto& v : versions) {
+        for (const auto& var : variants) {
+          for (const auto& dir : dirs_) {
+            std::filesystem::path file = dir / lower(standard) / v;
+            if (!var.empty()) file /= var;
+            file /= std::string(set) + ".xml";
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(file, ec)) continue;
+            auto loaded = load_checked(file, standard, v, set);
+            if (!loaded) {
+              if (failed_.size() < kMaxCacheEntries) failed_.emplace(key, loaded.error());
+              return std::move(loaded).error();
+            }
+            found = std::move(loaded).value();
+            break;
+          }
+          if (found) break;
         }
         if (found) break;
       }
@@ -91,26 +200,21 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view st
 std::vector<Error> Registry::check_all(std::vector<SchemaInfo>* loaded) {
   std::vector<Error> out;
   for (const auto& dir : dirs_) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) continue;
-    std::vector<std::filesystem::path> files;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".xml") files.push_back(it->path());
-    }
-    if (ec) {
-      Error e("schema.file.unreadable", "cannot list: " + ec.message());
-      e.position.file = dir.string();
-      out.push_back(std::move(e));
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      // The convention is <dir>/<standard>/<version>/<set>.xml: check the file says the same.
+    std::filesystem::path folder;
+    for (const auto& f : xml_files(dir, out)) {
+      if (f.parent_path() != folder) {
+        // Files come sorted, so a folder's dictionary is not needed again once past it.
+        folder = f.parent_path();
+        std::lock_guard<std::mutex> lock(dict_mutex_);
+        dictionaries_.clear();
+      }
+      // The convention is <dir>/<standard>/<version>[/<variant>]/<set>.xml: check the file says the same.
       auto rel = f.lexically_relative(dir);
       std::vector<std::string> parts;
       for (const auto& p : rel) parts.push_back(p.string());
       Result<std::shared_ptr<const CompiledSchema>> r =
-          parts.size() == 3 ? load_checked(f, parts[0], parts[1], f.stem().string()) : load_schema(f);
+          parts.size() == 3 || parts.size() == 4 ? load_checked(f, parts[0], parts[1], f.stem().string())
+                                                 : load_schema(f, dictionary_lookup_);
       if (!r) {
         out.push_back(std::move(r).error());
         continue;
@@ -118,6 +222,35 @@ std::vector<Error> Registry::check_all(std::vector<SchemaInfo>* loaded) {
       if (loaded) loaded->push_back((*r)->info);
     }
   }
+  std::lock_guard<std::mutex> lock(dict_mutex_);
+  dictionaries_.clear();
+  return out;
+}
+
+std::vector<Error> Registry::list(std::vector<ListedSchema>& listed) const {
+  std::vector<Error> out;
+  std::set<std::string> seen;
+  for (const auto& dir : dirs_) {
+    for (const auto& f : xml_files(dir, out)) {
+      auto rel = f.lexically_relative(dir);
+      if (!seen.insert(rel.string()).second) continue;
+      ListedSchema s;
+      if (!read_root(f, s)) {
+        Error e("schema.file.invalid", "cannot read the <schema> start tag (standard, version, set)");
+        e.position.file = f.string();
+        e.position.line = 1;
+        out.push_back(std::move(e));
+        continue;
+      }
+      std::vector<std::string> parts;
+      for (const auto& p : rel) parts.push_back(p.string());
+      if (parts.size() == 4) s.variant = parts[2];
+      listed.push_back(std::move(s));
+    }
+  }
+  std::sort(listed.begin(), listed.end(), [](const ListedSchema& a, const ListedSchema& b) {
+    return std::tie(a.standard, a.version, a.variant, a.set) < std::tie(b.standard, b.version, b.variant, b.set);
+  });
   return out;
 }
 

@@ -36,12 +36,25 @@ class Walker {
       const Frame& f = stack_[k];
       const Node& loop = s_.nodes[f.node];
       std::uint32_t n = loop.child_end - loop.child_begin;
+      std::uint32_t full = kNone;  // the current position, when it already has its maximum
       for (std::uint32_t i = f.pos; i < n; ++i) {
         // An open loop's trigger starts a new repetition: that is the parent frame's match.
         if (k > 0 && i == 0) continue;
-        if (s_.nodes[s_.children[loop.child_begin + i]].segment != def) continue;
+        const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
+        if (c.segment != def) continue;
+        // A position at its maximum yields to a later one with the same tag: EDIFACT messages
+        // with a detail section have UNS twice (UNS+D, then UNS+S), both M 1.
+        if (i == f.pos && f.count >= c.max && full == kNone) {
+          full = i;
+          continue;
+        }
         while (stack_.size() > k + 1) close_top(seg);
         advance(k, i, seg);
+        return true;
+      }
+      if (full != kNone) {
+        while (stack_.size() > k + 1) close_top(seg);
+        advance(k, full, seg);
         return true;
       }
     }

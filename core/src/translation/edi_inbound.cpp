@@ -266,7 +266,7 @@ class EdiTranslator {
       return s ? *s : nullptr;
     }
     if (!services_.schemas) return nullptr;  // content checks switched off (--no-schema)
-    auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id);
+    auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id, ev.info.release);
     if (!s) {
       issues.push_back(at_transaction(s.error(), "cannot load the schema", where));
       return nullptr;

@@ -54,7 +54,7 @@ Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry*
         transaction_issues.assign(ev.issues.begin(), ev.issues.end());
         bool checked = false;
         if (schemas && options.check_schemas && !ev.segments.empty()) {
-          auto found = schemas->find(format.standard(), ev.info.version, ev.info.set_id);
+          auto found = schemas->find(format.standard(), ev.info.version, ev.info.set_id, ev.info.release);
           if (!found) {
             transaction_issues.push_back(std::move(found).error());
           } else if (*found) {
