@@ -36,7 +36,7 @@ std::string message(const std::string& body) {
   return R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m1","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},)" +
          body + "}\n";
 }
-const std::string kGoodBody = R"("po_number":"PO-1","po_date":"2024-03-12","lines":[{"line_number":"1","quantity":"2","uom":"EA"}])";
+const std::string kGoodBody = R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])";
 
 void setup(const Workspace& w) {
   w.write("partners/acme/partner.xml", kPartner);
@@ -70,11 +70,12 @@ TEST_CASE("render writes a good message and refuses values that do not fit their
            {"date 2026-13-45", R"("po_number":"PO-1","po_date":"2026-13-45")", "date"},
            {"CR LF inside a value", R"("po_number":"PO-1\r\nIEA*1*1","po_date":"2024-03-12")", "mapping.render.control_character"},
            {"NUL inside a value", R"("po_number":"PO\u00001","po_date":"2024-03-12")", "mapping.render.control_character"},
-           {"an array where text is expected", R"("po_number":["A","B"],"po_date":"2024-03-12")", "mapping.render.value_type"},
-           {"a boolean where text is expected", R"("po_number":true,"po_date":"2024-03-12")", "mapping.render.value_type"},
+           // The canonical schema says po_number is text: refused before the map runs.
+           {"an array where text is expected", R"("po_number":["A","B"],"po_date":"2024-03-12")", "/po_number: Value type not permitted"},
+           {"a boolean where text is expected", R"("po_number":true,"po_date":"2024-03-12")", "/po_number: Value type not permitted"},
        }) {
     INFO(c.what);
-    render(w, c.body, r);
+    render(w, c.body + R"(,"purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])", r);
     INFO(r.err);
     CHECK(r.status == 1);
     CHECK(r.out.find("ST*850") == std::string::npos);  // nothing invalid written
@@ -87,7 +88,7 @@ TEST_CASE("render -o replaces FILE only when everything rendered", "[cli][render
   Workspace w;
   setup(w);
   w.write("out.edi", "previous content\n");
-  w.write("bad.jsonl", message(R"("po_number":true)"));
+  w.write("bad.jsonl", message(R"("po_number":true,"po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])"));
   auto bad = w.run("render --partner acme --date 20240315 --time 0930 -o out.edi bad.jsonl");
   CHECK(bad.status == 1);
   CHECK(w.read("out.edi") == "previous content\n");

@@ -156,9 +156,9 @@ TEST_CASE("render: 30k messages in one file stay under 150 MiB", "[cli][memory][
   <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
 </map>)");
   std::string lines;
-  for (int i = 0; i < 20; ++i) lines += std::string(i ? "," : "") + R"({"line_number":")" + std::to_string(i + 1) + R"(","quantity":"2","uom":"EA"})";
+  for (int i = 0; i < 20; ++i) lines += std::string(i ? "," : "") + R"({"line_number":")" + std::to_string(i + 1) + R"(","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}})";
   write_repeated(w.dir / "many.jsonl", "",
-                 R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},"po_number":"PO-1","lines":[)" +
+                 R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},"po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[)" +
                      lines + "]}\n",
                  30000, "");
   auto r = run_limited(w.dir, {"render", "--partner", "acme", "--date", "20240315", "--time", "0930", "many.jsonl"});

@@ -20,13 +20,15 @@ using Workspace = edigate::test::Workspace;
 
 const std::string kMap850 = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
-  <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/></array>
+  <field name="po_date" path="BEG05" convert="date"/>
+  <field name="purpose" const="original"/>
+  <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/><object name="items"><field name="vendor_part" path="PO107"/></object></array>
 </map>
 )";
 const std::string kMap850Out = R"(<map id="t-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
   <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
   <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
-  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
+  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/><element pos="6" const="VP"/><element pos="7" path="items/vendor_part"/></segment></loop>
   <segment tag="CTT"><element pos="1" source="count" path="lines"/></segment>
   <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
 </map>
@@ -52,8 +54,8 @@ std::string interchange(const std::string& sender, const std::string& sets, int 
          "GE*" + std::to_string(count) + "*905~\nIEA*1*000000905~\n";
 }
 
-const std::string kGood = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*5*0001~\n";
-const std::string kBad = "ST*850*0002~\nBEG*00*SA*PO-2**20241341~\nPO1*1*1*EA~\nCTT*1~\nSE*5*0002~\n";
+const std::string kGood = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA***VP*A1~\nCTT*1~\nSE*5*0001~\n";
+const std::string kBad = "ST*850*0002~\nBEG*00*SA*PO-2**20241341~\nPO1*1*1*EA***VP*A1~\nCTT*1~\nSE*5*0002~\n";
 
 void setup(const Workspace& w) {
   w.write("partners/acme/partner.xml", kPartner);
@@ -75,7 +77,7 @@ TEST_CASE("translate routes by ISA sender and prints one JSON line per message",
   CHECK(r.status == 0);
   CHECK(count_lines(r.out) == 1);
   CHECK(r.out.find(R"("partner_id":"acme")") != std::string::npos);
-  CHECK(r.out.find(R"("po_number":"PO-1","lines":[{"line_number":"1","quantity":"2","uom":"EA"}]})") != std::string::npos);
+  CHECK(r.out.find(R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})") != std::string::npos);
   CHECK(r.err.empty());
 }
 
@@ -139,7 +141,7 @@ TEST_CASE("render writes the interchange for the partner and translate reads it 
   CHECK(r.out ==
         "ISA*00*          *00*          *ZZ*EDIGATE        *ZZ*ACME           *240315*0930*U*00401*000000042*0*P*:~\n"
         "GS*PO*EDIGATE*ACME*20240315*0930*1*X*004010~\n"
-        "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*5*0001~\n"
+        "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA***VP*A1~\nCTT*1~\nSE*5*0001~\n"
         "GE*1*1~\nIEA*1*000000042~\n");
   // -o FILE and the control-number options.
   auto o = w.run("render --partner acme --date 20240315 --time 0930 --interchange-control 900 -o out.edi po.jsonl");
@@ -179,4 +181,30 @@ TEST_CASE("partners check translates samples and round-trips them with one line 
   // The quoted cause does not repeat the code the outer error already carries.
   CHECK(broken.err.find("] [mapping.") == std::string::npos);
   CHECK(broken.out.find("] [mapping.") == std::string::npos);
+}
+
+TEST_CASE("render refuses a submission its canonical schema rejects, naming the field, and writes nothing", "[cli][render]") {
+  Workspace w;
+  setup(w);
+  // A misspelt field inside a line, and a message without its required po_number.
+  w.write("bad.jsonl",
+          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"},"unit_prcie":"1.00"}]})"
+          "\n"
+          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
+          "\n");
+  auto r = w.run("render --partner acme --date 20240315 --time 0930 -o out.edi bad.jsonl");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("bad.jsonl:1: not a valid purchase_order at /lines/0:") != std::string::npos);
+  CHECK(r.err.find("'unit_prcie'") != std::string::npos);
+  CHECK(r.err.find("bad.jsonl:2: not a valid purchase_order at /: Missing required property 'po_number'") != std::string::npos);
+  CHECK(r.err.find("[render.message.invalid]") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(w.dir / "out.edi"));
+  // The same message without the typo renders (an ERP's submission has no message_id or source).
+  w.write("good.jsonl",
+          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
+          "\n");
+  auto good = w.run("render --partner acme --date 20240315 --time 0930 good.jsonl");
+  INFO(good.err);
+  CHECK(good.status == 0);
+  CHECK(good.out.find("BEG*00*SA*PO-1**20240312~") != std::string::npos);
 }

@@ -1,5 +1,6 @@
 #include "translation/render.hpp"
 
+#include "canonical/json_schemas.hpp"
 #include "translation/document_maps.hpp"
 #include "translation/outbound_envelope.hpp"
 #include "translation/render_check.hpp"
@@ -47,6 +48,27 @@ Result<OutboundEnvelope> parties(const partners::Profile& p, const RenderOptions
   return env;
 }
 
+/// What is wrong with a canonical message submitted for rendering, against its published JSON
+/// Schema: an unknown member (unit_prcie), a missing required one, a wrong type or code. The
+/// envelope members the gateway mints itself (message_id, source, direction) are its own, not
+/// the submitter's: they get stand-ins for the check, whatever the submission carries.
+std::vector<Error> submission_problems(const Poco::JSON::Object& message) {
+  Poco::JSON::Object::Ptr copy = new Poco::JSON::Object(message);
+  copy->set("message_id", "m-00000000000000000000000000000000");
+  copy->set("direction", "outbound");
+  Poco::JSON::Object::Ptr source = new Poco::JSON::Object();
+  source->set("standard", "json");
+  copy->set("source", source);
+  std::vector<Error> out;
+  for (const auto& p : canonical::JsonSchemas::embedded().validate(Poco::Dynamic::Var(copy))) {
+    std::string why = p.message;
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    out.push_back(Error("render.message.invalid", "not a valid " + message.optValue<std::string>("type", "message") +
+                                                      " at " + (p.path.empty() ? std::string("/") : p.path) + ": " + why));
+  }
+  return out;
+}
+
 struct Planned {
   const CanonicalInput* input;
   mapping::MapPtr map;
@@ -88,6 +110,11 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
     std::string type = in.message && in.message->has("type") ? in.message->getValue<std::string>("type") : "";
     if (type.empty()) {
       out.errors.push_back(Error("render.message.type", "message has no type").at(in.where));
+      continue;
+    }
+    if (auto problems = options.check_submissions ? submission_problems(*in.message) : std::vector<Error>{};
+        !problems.empty()) {
+      for (auto& e : problems) out.errors.push_back(std::move(e).at(in.where));
       continue;
     }
     auto doc = outbound_map(services.files, partner, type, options.extra_maps);

@@ -41,6 +41,10 @@ struct RenderOptions {
   /// The partner is the sender and we the receiver: an interchange as the partner would send
   /// it (round-trip checks of inbound samples).
   bool as_partner = false;
+  /// Check each message against its canonical JSON Schema before mapping it (unknown or
+  /// missing fields are errors naming the field). Only engine tests with synthetic maps and
+  /// messages switch it off.
+  bool check_submissions = true;
   /// Outbound maps tried after the partner's documents (base maps, for round-trip checks).
   std::vector<std::filesystem::path> extra_maps;
 };
