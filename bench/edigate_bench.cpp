@@ -195,15 +195,24 @@ int main(int argc, char** argv) {
   Options opt;
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
-    if (i + 1 < argc && a == "--mode") opt.mode = argv[++i];
-    else if (i + 1 < argc && a == "--standard") opt.standard = argv[++i];
-    else if (i + 1 < argc && a == "--schemas") opt.schemas = argv[++i];
-    else if (i + 1 < argc && a == "--plugins") opt.plugins = argv[++i];
-    else if (i + 1 < argc && a == "--partners") opt.partners = argv[++i];
-    else if (i + 1 < argc && a == "--maps") opt.maps = argv[++i];
-    else if (i + 1 < argc && a == "--runs") opt.runs = std::atoi(argv[++i]);
-    else if (opt.file.empty() && (a == "-" || a.substr(0, 1) != "-")) opt.file = std::string(a);
-    else return usage();
+    if (i + 1 < argc && a == "--mode")
+      opt.mode = argv[++i];
+    else if (i + 1 < argc && a == "--standard")
+      opt.standard = argv[++i];
+    else if (i + 1 < argc && a == "--schemas")
+      opt.schemas = argv[++i];
+    else if (i + 1 < argc && a == "--plugins")
+      opt.plugins = argv[++i];
+    else if (i + 1 < argc && a == "--partners")
+      opt.partners = argv[++i];
+    else if (i + 1 < argc && a == "--maps")
+      opt.maps = argv[++i];
+    else if (i + 1 < argc && a == "--runs")
+      opt.runs = std::atoi(argv[++i]);
+    else if (opt.file.empty() && (a == "-" || a.substr(0, 1) != "-"))
+      opt.file = std::string(a);
+    else
+      return usage();
   }
   if (opt.file.empty() || (opt.standard != "x12" && opt.standard != "edifact") ||
       (opt.mode != "tokenize" && opt.mode != "validate" && opt.mode != "translate") ||
@@ -262,6 +271,7 @@ int main(int argc, char** argv) {
       static_cast<unsigned long long>(counts.messages), best > 0 ? static_cast<double>(counts.messages) / best : 0.0,
       static_cast<unsigned long long>(counts.interchanges), static_cast<unsigned long long>(counts.errors),
       static_cast<unsigned long long>(counts.warnings), static_cast<unsigned long long>(counts.schema_missing),
-      peak_rss_kib(), static_cast<unsigned long long>(counts.output_bytes), counts.first_errors.empty() ? "" : json_escape(counts.first_errors.front()).c_str());
+      peak_rss_kib(), static_cast<unsigned long long>(counts.output_bytes),
+      counts.first_errors.empty() ? "" : json_escape(counts.first_errors.front()).c_str());
   return 0;
 }

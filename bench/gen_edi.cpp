@@ -27,25 +27,29 @@ class Rng {
   /// Uniform in [lo, hi].
   int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
   template <std::size_t N>
-  const char* pick(const char* const (&items)[N]) { return items[next() % N]; }
+  const char* pick(const char* const (&items)[N]) {
+    return items[next() % N];
+  }
 
  private:
   std::uint64_t state_;
 };
 
-constexpr const char* kCompanies[] = {"ACME WIDGETS INC", "NORTHWIND TRADING", "GLOBEX CORPORATION",
-                                      "INITECH SUPPLY", "UMBRELLA RETAIL GROUP", "STARK INDUSTRIAL",
+constexpr const char* kCompanies[] = {"ACME WIDGETS INC",      "NORTHWIND TRADING",          "GLOBEX CORPORATION",
+                                      "INITECH SUPPLY",        "UMBRELLA RETAIL GROUP",      "STARK INDUSTRIAL",
                                       "WAYNE HOME AND GARDEN", "CONTOSO DISTRIBUTION CENTER"};
-constexpr const char* kStreets[] = {"100 MAIN STREET", "2500 COMMERCE PARKWAY", "7 HARBOR RD",
-                                    "1200 INDUSTRIAL BLVD SUITE 400", "55 WATER ST", "9 ELM AVE"};
+constexpr const char* kStreets[] = {"100 MAIN STREET", "2500 COMMERCE PARKWAY",
+                                    "7 HARBOR RD",     "1200 INDUSTRIAL BLVD SUITE 400",
+                                    "55 WATER ST",     "9 ELM AVE"};
 constexpr const char* kCities[] = {"SPRINGFIELD", "COLUMBUS", "PORTLAND", "AUSTIN", "DENVER", "RALEIGH"};
 constexpr const char* kStates[] = {"IL", "OH", "OR", "TX", "CO", "NC"};
-constexpr const char* kWords[] = {"BLUE", "STEEL", "BOLT", "WIDGET", "LARGE", "PACK OF 12", "ORGANIC",
-                                  "COFFEE", "CABLE", "USB-C", "2M", "CERAMIC", "MUG", "PREMIUM",
-                                  "ORANGE JUICE", "1L", "SPARE PART", "HEAVY DUTY", "GLOVES", "NITRILE"};
+constexpr const char* kWords[] = {"BLUE",       "STEEL",      "BOLT",       "WIDGET",  "LARGE",
+                                  "PACK OF 12", "ORGANIC",    "COFFEE",     "CABLE",   "USB-C",
+                                  "2M",         "CERAMIC",    "MUG",        "PREMIUM", "ORANGE JUICE",
+                                  "1L",         "SPARE PART", "HEAVY DUTY", "GLOVES",  "NITRILE"};
 constexpr const char* kUnits[] = {"EA", "CA", "BX", "PK", "DZ"};
-constexpr const char* kEdifactNames[] = {"ACME WIDGETS", "EUROFOOD BV", "HANSE LOGISTIK GMBH",
-                                         "LE PETIT MARCHE SARL", "NORDIC SUPPLY AB"};
+constexpr const char* kEdifactNames[] = {"ACME WIDGETS", "EUROFOOD BV", "HANSE LOGISTIK GMBH", "LE PETIT MARCHE SARL",
+                                         "NORDIC SUPPLY AB"};
 
 /// Buffered writer: appends to a string and flushes whole blocks.
 class Out {
@@ -368,10 +372,20 @@ std::uint64_t parse_size(const char* text) {
   char* end = nullptr;
   double v = std::strtod(text, &end);
   switch (end && *end ? *end : ' ') {
-    case 'K': case 'k': v *= 1024; break;
-    case 'M': case 'm': v *= 1024 * 1024; break;
-    case 'G': case 'g': v *= 1024.0 * 1024 * 1024; break;
-    default: break;
+    case 'K':
+    case 'k':
+      v *= 1024;
+      break;
+    case 'M':
+    case 'm':
+      v *= 1024 * 1024;
+      break;
+    case 'G':
+    case 'g':
+      v *= 1024.0 * 1024 * 1024;
+      break;
+    default:
+      break;
   }
   return static_cast<std::uint64_t>(v);
 }
@@ -388,11 +402,16 @@ int main(int argc, char** argv) {
   std::uint64_t bytes = 0, seed = 20240115;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string_view k = argv[i];
-    if (k == "--standard") standard = argv[i + 1];
-    else if (k == "--bytes") bytes = parse_size(argv[i + 1]);
-    else if (k == "--out") out_path = argv[i + 1];
-    else if (k == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else return usage();
+    if (k == "--standard")
+      standard = argv[i + 1];
+    else if (k == "--bytes")
+      bytes = parse_size(argv[i + 1]);
+    else if (k == "--out")
+      out_path = argv[i + 1];
+    else if (k == "--seed")
+      seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else
+      return usage();
   }
   if ((standard != "x12" && standard != "edifact") || bytes == 0 || out_path.empty()) return usage();
   std::FILE* f = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
@@ -403,8 +422,10 @@ int main(int argc, char** argv) {
   {
     Out out(f);
     Rng rng(seed);
-    if (standard == "x12") generate_x12(out, rng, bytes);
-    else generate_edifact(out, rng, bytes);
+    if (standard == "x12")
+      generate_x12(out, rng, bytes);
+    else
+      generate_edifact(out, rng, bytes);
   }
   if (f != stdout && std::fclose(f) != 0) {
     std::perror(out_path.c_str());

@@ -32,7 +32,10 @@ const Tables& tables() {
 std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
   unsigned c0 = byte(0);
-  auto cont = [&](std::size_t k) { unsigned v = byte(k); return v >= 0x80 && v <= 0xBF; };
+  auto cont = [&](std::size_t k) {
+    unsigned v = byte(k);
+    return v >= 0x80 && v <= 0xBF;
+  };
   if (c0 >= 0xC2 && c0 <= 0xDF) return cont(1) ? 2 : 0;
   if (c0 >= 0xE0 && c0 <= 0xEF) {
     unsigned c1 = byte(1);
@@ -60,9 +63,15 @@ void locate(std::string_view seg, std::size_t at, const Delimiters& d, Position&
   std::uint32_t el = 0, comp = 1;
   for (std::size_t i = 0; i < at && i < seg.size(); ++i) {
     char c = seg[i];
-    if (d.release && c == d.release) { ++i; continue; }
-    if (c == d.element) { ++el; comp = 1; }
-    else if (c == d.component) ++comp;
+    if (d.release && c == d.release) {
+      ++i;
+      continue;
+    }
+    if (c == d.element) {
+      ++el;
+      comp = 1;
+    } else if (c == d.component)
+      ++comp;
   }
   p.element = el;
   p.component = el ? comp : 0;
@@ -80,11 +89,16 @@ Charset charset_for(std::string_view id) noexcept {
 
 bool charset_fast_ok(Charset cs, unsigned char c) noexcept {
   switch (cs) {
-    case Charset::unoa: return tables().a[c];
-    case Charset::unob: return tables().b[c];
-    case Charset::unoc: return c >= 0x20 && c < 0x7F;  // non-ASCII takes the slow path (UTF-8 check)
-    case Charset::unoy: return c >= 0x20 && c < 0x7F;
-    case Charset::other: return c >= 0x20 || c == '\t';
+    case Charset::unoa:
+      return tables().a[c];
+    case Charset::unob:
+      return tables().b[c];
+    case Charset::unoc:
+      return c >= 0x20 && c < 0x7F;  // non-ASCII takes the slow path (UTF-8 check)
+    case Charset::unoy:
+      return c >= 0x20 && c < 0x7F;
+    case Charset::other:
+      return c >= 0x20 || c == '\t';
   }
   return true;
 }

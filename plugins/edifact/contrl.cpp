@@ -53,7 +53,8 @@ void report_message(const TransactionReport& t, std::vector<SegmentData>& out) {
   ucm.elements.push_back(t.header.elements.size() > 1 ? t.header.elements[1] : Element{});
   const Error* envelope = nullptr;
   for (const auto& e : t.issues)
-    if (!e.is_warning() && (e.position.segment_tag == "UNH" || e.position.segment_tag == "UNT" || e.code.rfind("edifact.unt.", 0) == 0)) {
+    if (!e.is_warning() &&
+        (e.position.segment_tag == "UNH" || e.position.segment_tag == "UNT" || e.code.rfind("edifact.unt.", 0) == 0)) {
       envelope = &e;
       break;
     }

@@ -3,8 +3,8 @@
 
 #include "contrl.hpp"
 #include "envelope_facts.hpp"
-#include "outbound_envelope.hpp"
 #include "interchange_reader.hpp"
+#include "outbound_envelope.hpp"
 #include "writer.hpp"
 
 #include <exception>
@@ -20,7 +20,8 @@ bool tag_follows(std::string_view s, std::string_view tag) {
 class EdifactPlugin final : public FormatPlugin {
  public:
   PluginInfo info() const noexcept override {
-    return {"edifact", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI, "UN/EDIFACT (ISO 9735 syntax 1-4): reader, CONTRL, writer"};
+    return {"edifact", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI,
+            "UN/EDIFACT (ISO 9735 syntax 1-4): reader, CONTRL, writer"};
   }
   std::string_view standard() const noexcept override { return "EDIFACT"; }
 
@@ -57,10 +58,12 @@ class EdifactPlugin final : public FormatPlugin {
     }
   }
 
-  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report, const AckOptions& options) noexcept override {
+  Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report,
+                                                   const AckOptions& options) noexcept override {
     try {
       if (options.kind != AckKind::automatic && options.kind != AckKind::edifact_contrl)
-        return Error("edifact.ack.kind", "EDIFACT acknowledges with CONTRL only").want("automatic or edifact_contrl", "");
+        return Error("edifact.ack.kind", "EDIFACT acknowledges with CONTRL only")
+            .want("automatic or edifact_contrl", "");
       EDIGATE_TRY(InterchangeData ack, build_contrl(report, options));
       std::vector<InterchangeData> out;
       out.push_back(std::move(ack));

@@ -66,9 +66,11 @@ UnbFields check_unb(const Segment& unb, const Delimiters& d, const CheckContext&
                        .want("1, 2, 3 or 4 (S001 0002)", version));
   }
   if (comp(unb, 2, 1, d).empty()) missing(unb, 2, 1, "edifact.unb.missing", "interchange sender (S002 0004)", cx, out);
-  if (comp(unb, 3, 1, d).empty()) missing(unb, 3, 1, "edifact.unb.missing", "interchange recipient (S003 0010)", cx, out);
+  if (comp(unb, 3, 1, d).empty())
+    missing(unb, 3, 1, "edifact.unb.missing", "interchange recipient (S003 0010)", cx, out);
   if (comp(unb, 4, 1, d).empty() || comp(unb, 4, 2, d).empty())
-    missing(unb, 4, comp(unb, 4, 1, d).empty() ? 1 : 2, "edifact.unb.missing", "date and time of preparation (S004)", cx, out);
+    missing(unb, 4, comp(unb, 4, 1, d).empty() ? 1 : 2, "edifact.unb.missing", "date and time of preparation (S004)",
+            cx, out);
   f.reference = unescape(unb.element(5), d.release);
   if (f.reference.empty()) missing(unb, 5, 0, "edifact.unb.missing", "interchange control reference (0020)", cx, out);
   return f;
@@ -96,9 +98,18 @@ UnhFields check_unh(const Segment& unh, const Delimiters& d, const CheckContext&
   std::string_view s009 = unh.element(2);
   bool escaped = false;
   for (std::size_t i = 0; i < s009.size(); ++i) {
-    if (escaped) { escaped = false; continue; }
-    if (d.release && s009[i] == d.release) { escaped = true; continue; }
-    if (s009[i] == d.component) { f.release = std::string(s009.substr(i + 1)); break; }
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (d.release && s009[i] == d.release) {
+      escaped = true;
+      continue;
+    }
+    if (s009[i] == d.component) {
+      f.release = std::string(s009.substr(i + 1));
+      break;
+    }
   }
   return f;
 }
@@ -114,14 +125,17 @@ void check_trailer(const Segment& t, const Delimiters& d, const CheckContext& cx
   };
   std::string prefix = std::string("edifact.") + what;
   if (count.empty()) {
-    add_issue(out, Error(prefix + ".count", tag + " control count is missing").at(cx.at(t, 1)).want(std::to_string(counted), ""));
+    add_issue(
+        out,
+        Error(prefix + ".count", tag + " control count is missing").at(cx.at(t, 1)).want(std::to_string(counted), ""));
   } else if (!all_digits(count) || count.size() > 18 || std::stoull(count) != counted) {
     sev(Error(prefix + ".count", tag + " control count does not match the number received")
             .at(cx.at(t, 1))
             .want(std::to_string(counted), count));
   }
   if (ref.empty()) {
-    add_issue(out, Error(prefix + ".reference", tag + " control reference is missing").at(cx.at(t, 2)).want(reference, ""));
+    add_issue(out,
+              Error(prefix + ".reference", tag + " control reference is missing").at(cx.at(t, 2)).want(reference, ""));
   } else if (ref != reference) {
     sev(Error(prefix + ".reference", tag + " reference does not match its header")
             .at(cx.at(t, 2))

@@ -28,9 +28,9 @@ struct CheckContext {
 };
 
 struct UnbFields {
-  std::string syntax_id;     ///< S001 0001 ("UNOA")
-  int syntax_version = 0;    ///< S001 0002 (1..4), 0 when absent or invalid
-  std::string reference;     ///< 0020, unescaped
+  std::string syntax_id;   ///< S001 0001 ("UNOA")
+  int syntax_version = 0;  ///< S001 0002 (1..4), 0 when absent or invalid
+  std::string reference;   ///< 0020, unescaped
 };
 UnbFields check_unb(const Segment& unb, const Delimiters& d, const CheckContext& cx, std::vector<Error>& out);
 

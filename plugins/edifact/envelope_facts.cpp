@@ -69,7 +69,8 @@ Result<EnvelopeFacts> envelope_facts(const Segment& header, const Delimiters& de
   const std::string_view tag = header.tag();
   if (tag == "UNB" || tag == "unb") return unb_facts(f);
   if (tag == "UNG" || tag == "ung") return ung_facts(f);
-  return Error("edifact.envelope.not_header", "not an interchange or group header").want("UNB or UNG", std::string(tag));
+  return Error("edifact.envelope.not_header", "not an interchange or group header")
+      .want("UNB or UNG", std::string(tag));
 }
 
 Result<EnvelopeFacts> sniff_envelope(std::string_view head) {
@@ -94,7 +95,8 @@ Result<EnvelopeFacts> sniff_envelope(std::string_view head) {
   while (end < head.size() && head[end] != terminator) end += (d.release && head[end] == d.release) ? 2 : 1;
   if (end >= head.size()) return none;  // cut short: the reader will say why
   std::vector<std::string_view> fields;
-  split_raw(head.substr(at, end - at), d.element, d.release, [&](std::size_t, std::string_view v) { fields.push_back(v); });
+  split_raw(head.substr(at, end - at), d.element, d.release,
+            [&](std::size_t, std::string_view v) { fields.push_back(v); });
   if (fields.size() < 6) return none;
   return unb_facts(Fields(std::move(fields), d));
 }

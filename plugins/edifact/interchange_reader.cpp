@@ -50,7 +50,9 @@ Result<bool> InterchangeReader::next(Event& event) noexcept {
     return true;
   } catch (const std::exception& e) {
     done_ = true;
-    return Error("edifact.internal", std::string("reader failure: ") + e.what()).at(at_offset(offset())).as(ErrorCategory::internal);
+    return Error("edifact.internal", std::string("reader failure: ") + e.what())
+        .at(at_offset(offset()))
+        .as(ErrorCategory::internal);
   }
 }
 
@@ -95,10 +97,18 @@ bool InterchangeReader::step() {
   }
   pushback_ = false;
   switch (tok_->kind) {
-    case TokenKind::end: on_end(); break;
-    case TokenKind::junk: loose(*tok_->error); break;
-    case TokenKind::una: on_una(*tok_); break;
-    case TokenKind::segment: on_segment(*tok_); break;
+    case TokenKind::end:
+      on_end();
+      break;
+    case TokenKind::junk:
+      loose(*tok_->error);
+      break;
+    case TokenKind::una:
+      on_una(*tok_);
+      break;
+    case TokenKind::segment:
+      on_segment(*tok_);
+      break;
   }
   return true;
 }
@@ -125,8 +135,8 @@ void InterchangeReader::on_una(const Token& t) {
 
 void InterchangeReader::segment_problems(const Token& t, std::string_view tag, std::vector<Error>& out) {
   const RawSegment& s = t.seg;
-  if (!s.too_long && s.terminated && !s.charset_suspect && !(s.line_break_inside && !options_.tolerance.hard_wrapped_lines) &&
-      valid_tag(tag))
+  if (!s.too_long && s.terminated && !s.charset_suspect &&
+      !(s.line_break_inside && !options_.tolerance.hard_wrapped_lines) && valid_tag(tag))
     return;
   Position p = at_offset(s.offset);
   p.segment_index = s.index;
@@ -167,8 +177,10 @@ void InterchangeReader::on_segment(const Token& t) {
   std::string_view tag = tag_of(s.bytes, td);
   // Data segments need only their tag here (MessageBuffer splits what it keeps); service
   // segments and error positions need the elements.
-  if (tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N') split_elements(s.bytes, td, split_);
-  else split_.assign(1, tag);
+  if (tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N')
+    split_elements(s.bytes, td, split_);
+  else
+    split_.assign(1, tag);
   if (s.bytes.empty() && !s.too_long) {
     if (tokenizer_.newline_terminated()) return;  // blank line in a newline-terminated file
   }
@@ -206,7 +218,8 @@ void InterchangeReader::on_segment(const Token& t) {
       std::vector<Error> tmp;
       segment_problems(t, tag, tmp);
       for (auto& e : tmp) loose(std::move(e));
-      loose(Error("edifact.unt.unexpected", "UNT without a message header (UNH)").at(cx_.at(Segment{split_, s.offset, s.index})));
+      loose(Error("edifact.unt.unexpected", "UNT without a message header (UNH)")
+                .at(cx_.at(Segment{split_, s.offset, s.index})));
       return;
     }
     add_to_message(s);
@@ -220,7 +233,8 @@ void InterchangeReader::on_segment(const Token& t) {
     if (in_group_ && !group_implicit_) {
       end_group(&s, s.offset, true);
     } else {
-      loose(Error("edifact.une.unexpected", "UNE without a group header (UNG)").at(cx_.at(Segment{split_, s.offset, s.index})));
+      loose(Error("edifact.une.unexpected", "UNE without a group header (UNG)")
+                .at(cx_.at(Segment{split_, s.offset, s.index})));
     }
   } else if (tag == "UNZ") {
     if (in_message_) {
@@ -236,14 +250,16 @@ void InterchangeReader::on_segment(const Token& t) {
     if (in_interchange_ && !bare_) {
       end_interchange(&s, s.offset, true);
     } else {
-      loose(Error("edifact.unz.unexpected", "UNZ without an interchange header (UNB)").at(cx_.at(Segment{split_, s.offset, s.index})));
+      loose(Error("edifact.unz.unexpected", "UNZ without an interchange header (UNB)")
+                .at(cx_.at(Segment{split_, s.offset, s.index})));
     }
   } else if (in_message_) {
     add_to_message(s);
   } else {
     if (!outside_reported_) {
       outside_reported_ = true;
-      loose(Error("edifact.segment.outside_message", "segment outside a message (UNH..UNT); skipped up to the next service segment")
+      loose(Error("edifact.segment.outside_message",
+                  "segment outside a message (UNH..UNT); skipped up to the next service segment")
                 .at(cx_.at(Segment{split_, s.offset, s.index})));
     }
     return;
@@ -279,14 +295,16 @@ void InterchangeReader::begin_interchange(const RawSegment* unb) {
       // The same interchange twice in one file would be acknowledged and translated twice.
       // Keyed by sender (S002), recipient (S003) and 0020; bounded like the X12 reader's.
       constexpr std::size_t kMaxTrackedInterchanges = 1 << 16;
-      std::string key = std::string(unb_.segment.element(2)) + '|' + std::string(unb_.segment.element(3)) + '|' + unb_ref_;
+      std::string key =
+          std::string(unb_.segment.element(2)) + '|' + std::string(unb_.segment.element(3)) + '|' + unb_ref_;
       bool repeated = seen_interchanges_.count(key) > 0;
       if (!repeated && seen_interchanges_.size() < kMaxTrackedInterchanges) seen_interchanges_.insert(std::move(key));
       if (repeated && !unb_ref_.empty())
-        add_issue(interchange_issues_, Error("edifact.unb.duplicate_reference",
-                                             "interchange repeated in this file: same sender, recipient and control reference (0020)")
-                                           .at(cx_.at(unb_.segment, 5))
-                                           .want("a unique interchange control reference", unb_ref_));
+        add_issue(interchange_issues_,
+                  Error("edifact.unb.duplicate_reference",
+                        "interchange repeated in this file: same sender, recipient and control reference (0020)")
+                      .at(cx_.at(unb_.segment, 5))
+                      .want("a unique interchange control reference", unb_ref_));
     }
     Token t = *tok_;
     t.seg.charset_suspect = true;  // UNB was cut before its own syntax identifier was known
@@ -326,7 +344,8 @@ void InterchangeReader::begin_group(const RawSegment* ung, const RawSegment& tri
     Position p = at_offset(trigger.offset);
     p.segment_index = trigger.index;
     p.segment_tag = ung ? "UNG" : "UNH";
-    add_issue(group_issues_, Error("edifact.ung.mixed", "interchange mixes messages inside and outside groups (UNG/UNE)").at(p));
+    add_issue(group_issues_,
+              Error("edifact.ung.mixed", "interchange mixes messages inside and outside groups (UNG/UNE)").at(p));
   }
   push(EventKind::group_begin, ung ? &ung_.segment : nullptr, group_issues_);
 }
@@ -366,7 +385,8 @@ void InterchangeReader::end_message(const RawSegment* unt, const Segment*, std::
     unt_.assign(*unt, delims_);
     check_trailer(unt_.segment, delims_, cx_, "unt", segment_count_, unh_fields_.reference, transaction_issues_);
   } else {
-    add_issue(transaction_issues_, Error("edifact.unt.missing", "message has no trailer (UNT)").at(at_offset(at)).want("UNT", ""));
+    add_issue(transaction_issues_,
+              Error("edifact.unt.missing", "message has no trailer (UNT)").at(at_offset(at)).want("UNT", ""));
   }
   in_message_ = false;
   if (delims_.suffix.empty()) delims_.suffix = tokenizer_.delimiters().suffix;
@@ -394,7 +414,8 @@ void InterchangeReader::end_group(const RawSegment* une, std::uint64_t at, bool 
     charset_warned_ = false;
     segment_problems(*tok_, "UNE", group_end_issues_);
   } else if (report_missing) {
-    add_issue(group_end_issues_, Error("edifact.une.missing", "group has no trailer (UNE)").at(at_offset(at)).want("UNE", ""));
+    add_issue(group_end_issues_,
+              Error("edifact.une.missing", "group has no trailer (UNE)").at(at_offset(at)).want("UNE", ""));
   }
   in_group_ = false;
   push(EventKind::group_end, une ? &une_.segment : nullptr, group_end_issues_);

@@ -28,8 +28,8 @@ class InterchangeReader final : public DocumentReader {
   std::uint64_t offset() const noexcept override { return tokenizer_.offset(); }
 
  private:
-  bool step();  ///< reads one token, queues 0+ events; false on I/O error (tokenizer_.io_error())
-  void on_segment(const Token& t);            ///< may set pushback_
+  bool step();                      ///< reads one token, queues 0+ events; false on I/O error (tokenizer_.io_error())
+  void on_segment(const Token& t);  ///< may set pushback_
   void on_una(const Token& t);
   void on_end();
   void begin_interchange(const RawSegment* unb);
@@ -51,7 +51,7 @@ class InterchangeReader final : public DocumentReader {
   Delimiters delims_;
   Charset charset_ = Charset::other;
   std::deque<Event> queue_;
-  EnvelopeFacts facts_;  ///< of the last begin event handed out (Event::envelope points here)
+  EnvelopeFacts facts_;         ///< of the last begin event handed out (Event::envelope points here)
   bool pushback_ = false;       ///< re-read the current token on the next step
   const Token* tok_ = nullptr;  ///< current token, owned by the tokenizer
   bool done_ = false;

@@ -45,7 +45,8 @@ bool MessageBuffer::add(const RawSegment& seg, const Delimiters& d) {
   char* p = allocate(seg.bytes.size() ? seg.bytes.size() : 1);
   if (!seg.bytes.empty()) std::memcpy(p, seg.bytes.data(), seg.bytes.size());
   split_elements(std::string_view(p, seg.bytes.size()), d, scratch_);
-  std::size_t cost = std::max<std::size_t>(seg.bytes.size(), 1) + kPerSegment + scratch_.size() * sizeof(std::string_view);
+  std::size_t cost =
+      std::max<std::size_t>(seg.bytes.size(), 1) + kPerSegment + scratch_.size() * sizeof(std::string_view);
   if (bytes_ + cost > max_bytes_) return false;
   bytes_ += cost;
   records_.push_back({elements_.size(), scratch_.size(), seg.offset, seg.index});

@@ -27,9 +27,15 @@ class MessageBuffer {
   std::size_t bytes() const noexcept { return bytes_; }
 
  private:
-  struct Record { std::size_t first, count; std::uint64_t offset, index; };
+  struct Record {
+    std::size_t first, count;
+    std::uint64_t offset, index;
+  };
   static constexpr std::size_t kPerSegment = sizeof(Record) + sizeof(Segment);
-  struct Block { std::unique_ptr<char[]> data; std::size_t size = 0, used = 0; };
+  struct Block {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0, used = 0;
+  };
   char* allocate(std::size_t n);
 
   std::size_t max_bytes_;

@@ -15,12 +15,15 @@ Element party(const PartyId& group, const PartyId& interchange) {
 
 }  // namespace
 
-Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& group_keys, const OutboundEnvelope& env) {
+Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& group_keys,
+                          const OutboundEnvelope& env) {
   for (const auto* id : {&env.sender, &env.receiver})
     if (id->id.empty() || id->id.size() > 35)
-      return std::move(Error("render.identity", "a UNB party id has 1 to 35 characters")).want("ID[:QUALIFIER]", id->id);
+      return std::move(Error("render.identity", "a UNB party id has 1 to 35 characters"))
+          .want("ID[:QUALIFIER]", id->id);
   if (env.date.size() != 8 || env.time.size() != 4)
-    return std::move(Error("render.usage", "envelope date and time")).want("CCYYMMDD and HHMM", env.date + " " + env.time);
+    return std::move(Error("render.usage", "envelope date and time"))
+        .want("CCYYMMDD and HHMM", env.date + " " + env.time);
   SegmentData unb("UNB");
   unb.elements.push_back(composite({"UNOC", "3"}));
   unb.elements.push_back(composite({env.sender.id, env.sender.qualifier}));

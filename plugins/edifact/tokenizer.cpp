@@ -18,7 +18,10 @@ void split_elements(std::string_view bytes, const Delimiters& d, std::vector<std
   const char sep = d.element, rel = d.release;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     char c = bytes[i];
-    if (rel && c == rel) { ++i; continue; }
+    if (rel && c == rel) {
+      ++i;
+      continue;
+    }
     if (c == sep) {
       out.push_back(bytes.substr(start, i - start));
       start = i + 1;
@@ -35,8 +38,7 @@ Tokenizer::Tokenizer(InputStream& in, const ReaderOptions& options)
 }
 
 void Tokenizer::rebuild_classes() noexcept {
-  for (int c = 0; c < 256; ++c)
-    cls_[c] = charset_fast_ok(charset_, static_cast<unsigned char>(c)) ? kNormal : kFlag;
+  for (int c = 0; c < 256; ++c) cls_[c] = charset_fast_ok(charset_, static_cast<unsigned char>(c)) ? kNormal : kFlag;
   cls_[static_cast<unsigned char>('\r')] = kDrop;
   cls_[static_cast<unsigned char>('\n')] = kDrop;
   cls_[static_cast<unsigned char>(delims_.element)] = kNormal;
@@ -64,8 +66,8 @@ void Tokenizer::expect_interchange() noexcept {
 bool Tokenizer::is_space(unsigned char c) const noexcept {
   if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
   char ch = static_cast<char>(c);
-  return ch != delims_.element && ch != delims_.component && ch != delims_.segment[0] &&
-         ch != delims_.release && ch != delims_.repetition;
+  return ch != delims_.element && ch != delims_.component && ch != delims_.segment[0] && ch != delims_.release &&
+         ch != delims_.repetition;
 }
 
 int Tokenizer::fill() noexcept {
@@ -155,10 +157,14 @@ void Tokenizer::peek_suffix() noexcept {
   if (!detect_suffix_ || pos_ >= end_) return;
   const char* p = buf_.data() + pos_;
   std::size_t n = end_ - pos_;
-  if (p[0] == '\n') delims_.suffix = "\n";
-  else if (p[0] == '\r' && n >= 2 && p[1] == '\n') delims_.suffix = "\r\n";
-  else if (p[0] == '\r' && n >= 2) delims_.suffix = "\r";
-  else if (p[0] == '\r') return;  // undecided until the next byte arrives
+  if (p[0] == '\n')
+    delims_.suffix = "\n";
+  else if (p[0] == '\r' && n >= 2 && p[1] == '\n')
+    delims_.suffix = "\r\n";
+  else if (p[0] == '\r' && n >= 2)
+    delims_.suffix = "\r";
+  else if (p[0] == '\r')
+    return;  // undecided until the next byte arrives
   detect_suffix_ = false;
 }
 
@@ -167,7 +173,7 @@ const Token* Tokenizer::next() noexcept {
   if (pos_ == end_) return end_token();
   if (seeking_) return seek_interchange_start();
   int four = ensure(4);
-    if (four < 0) return nullptr;
+  if (four < 0) return nullptr;
   (void)four;
   if (end_ - pos_ >= 3 && std::memcmp(buf_.data() + pos_, "UNA", 3) == 0) return read_una();
   return read_segment();
@@ -187,7 +193,7 @@ const Token* Tokenizer::seek_interchange_start() noexcept {
     }
   }
   int four = ensure(4);
-    if (four < 0) return nullptr;
+  if (four < 0) return nullptr;
   (void)four;
   if (!starts_interchange(pos_)) {
     // Junk: skip to the next "UNA", "UNB+" or "UNH+" (any separator after the tag).
@@ -203,10 +209,11 @@ const Token* Tokenizer::seek_interchange_start() noexcept {
       }
       if (end_ - pos_ >= 4) break;
       int more = fill();
-    if (more < 0) return nullptr;
+      if (more < 0) return nullptr;
       if (!more) {
         skipped += end_ - pos_;
-        if (sample.size() < 40) sample.append(buf_.data() + pos_, std::min<std::size_t>(end_ - pos_, 40 - sample.size()));
+        if (sample.size() < 40)
+          sample.append(buf_.data() + pos_, std::min<std::size_t>(end_ - pos_, 40 - sample.size()));
         pos_ = end_;
         break;
       }
@@ -240,20 +247,27 @@ bool Tokenizer::detect_terminator_style() noexcept {
   // Newline-terminated files (no apostrophes): the first line holds no terminator and the next
   // line starts like a segment ("TAG+").
   int ok = ensure(std::min<std::size_t>(4096, options_.max_segment_length));
-    if (ok < 0) return false;
+  if (ok < 0) return false;
   (void)ok;
   const char* p = buf_.data() + pos_;
   std::size_t n = end_ - pos_;
   bool escaped = false;
   for (std::size_t i = 0; i < n; ++i) {
     char c = p[i];
-    if (escaped) { escaped = false; continue; }
-    if (c == delims_.release) { escaped = true; continue; }
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (c == delims_.release) {
+      escaped = true;
+      continue;
+    }
     if (c == delims_.segment[0]) return true;
     if (c == '\n') {
       std::size_t j = i + 1;
-      if (j + 4 <= n && is_tag_char(static_cast<unsigned char>(p[j])) && is_tag_char(static_cast<unsigned char>(p[j + 1])) &&
-          is_tag_char(static_cast<unsigned char>(p[j + 2])) && p[j + 3] == delims_.element) {
+      if (j + 4 <= n && is_tag_char(static_cast<unsigned char>(p[j])) &&
+          is_tag_char(static_cast<unsigned char>(p[j + 1])) && is_tag_char(static_cast<unsigned char>(p[j + 2])) &&
+          p[j + 3] == delims_.element) {
         newline_mode_ = true;
         delims_.segment = "\n";
         delims_.suffix.clear();
@@ -277,7 +291,7 @@ const Token* Tokenizer::read_una() noexcept {
   while (chars.size() < 6) {
     if (pos_ + k >= end_) {
       int more = fill();
-    if (more < 0) return nullptr;
+      if (more < 0) return nullptr;
       if (!more) break;
       continue;
     }
@@ -320,7 +334,7 @@ const Token* Tokenizer::read_segment() noexcept {
   RawSegment& s = t.seg;
   s.offset = base_ + pos_;
   s.index = ++index_;
-  std::size_t k = 0;        // scanned bytes after pos_
+  std::size_t k = 0;                 // scanned bytes after pos_
   std::uint64_t dropped_prefix = 0;  // bytes already discarded from a too-long segment
   bool escaped = false, drop = false, flag = false, found = false;
   const std::size_t limit = options_.max_segment_length;
@@ -329,12 +343,29 @@ const Token* Tokenizer::read_segment() noexcept {
     const std::size_t avail = end_ - pos_;
     while (k < avail) {
       std::uint8_t cl = cls_[p[k]];
-      if (cl == kNormal) { escaped = false; ++k; continue; }
-      if (cl == kDrop) { drop = true; ++k; continue; }
-      if (escaped) { escaped = false; ++k; continue; }
-      if (cl == kTerm) { found = true; break; }
-      if (cl == kRelease) escaped = true;
-      else flag = true;
+      if (cl == kNormal) {
+        escaped = false;
+        ++k;
+        continue;
+      }
+      if (cl == kDrop) {
+        drop = true;
+        ++k;
+        continue;
+      }
+      if (escaped) {
+        escaped = false;
+        ++k;
+        continue;
+      }
+      if (cl == kTerm) {
+        found = true;
+        break;
+      }
+      if (cl == kRelease)
+        escaped = true;
+      else
+        flag = true;
       ++k;
     }
     if (found) break;

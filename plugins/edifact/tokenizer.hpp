@@ -22,22 +22,22 @@
 namespace edigate::edifact {
 
 struct RawSegment {
-  std::string_view bytes;        ///< without terminator and dropped CR/LF; valid until next()
-  std::uint64_t offset = 0;      ///< input offset of the first byte (the tag)
-  std::uint64_t index = 0;       ///< 1-based ordinal of the segment in the input
-  std::uint64_t length = 0;      ///< input bytes from the tag to the terminator (exclusive)
-  bool terminated = true;        ///< false: input ended first
-  bool too_long = false;         ///< longer than max_segment_length: bytes holds a prefix only
-  bool line_break_inside = false;///< CR/LF inside the segment were dropped
-  bool charset_suspect = false;  ///< a byte outside the fast repertoire: run check_segment_charset
+  std::string_view bytes;          ///< without terminator and dropped CR/LF; valid until next()
+  std::uint64_t offset = 0;        ///< input offset of the first byte (the tag)
+  std::uint64_t index = 0;         ///< 1-based ordinal of the segment in the input
+  std::uint64_t length = 0;        ///< input bytes from the tag to the terminator (exclusive)
+  bool terminated = true;          ///< false: input ended first
+  bool too_long = false;           ///< longer than max_segment_length: bytes holds a prefix only
+  bool line_break_inside = false;  ///< CR/LF inside the segment were dropped
+  bool charset_suspect = false;    ///< a byte outside the fast repertoire: run check_segment_charset
 };
 
 enum class TokenKind : std::uint8_t { segment, una, junk, end };
 
 struct Token {
   TokenKind kind = TokenKind::end;
-  RawSegment seg;                ///< segment; una: the "UNA" + 6 characters; junk: offset/length
-  std::optional<Error> error;    ///< una: invalid advice; junk: the description (warning or error)
+  RawSegment seg;              ///< segment; una: the "UNA" + 6 characters; junk: offset/length
+  std::optional<Error> error;  ///< una: invalid advice; junk: the description (warning or error)
 };
 
 class Tokenizer {
@@ -64,16 +64,16 @@ class Tokenizer {
  private:
   enum : std::uint8_t { kNormal = 0, kTerm, kRelease, kDrop, kFlag };
 
-  int fill() noexcept;                    ///< one more chunk: 1, 0 at end of input, -1 on I/O error
-  int ensure(std::size_t n) noexcept;     ///< at least n bytes after pos_: 1, 0 (EOF first), -1
-  bool skip_whitespace() noexcept;        ///< false on I/O error
+  int fill() noexcept;                 ///< one more chunk: 1, 0 at end of input, -1 on I/O error
+  int ensure(std::size_t n) noexcept;  ///< at least n bytes after pos_: 1, 0 (EOF first), -1
+  bool skip_whitespace() noexcept;     ///< false on I/O error
   const Token* seek_interchange_start() noexcept;
   const Token* read_una() noexcept;
   const Token* read_segment() noexcept;
   const Token* oom() noexcept;
   Token& fresh(TokenKind kind) noexcept;  ///< tok_ reset for a new token (no allocation)
   const Token* end_token() noexcept;
-  bool detect_terminator_style() noexcept;    ///< newline-only or level B, no UNA
+  bool detect_terminator_style() noexcept;  ///< newline-only or level B, no UNA
   void rebuild_classes() noexcept;
   void peek_suffix() noexcept;
   bool is_space(unsigned char c) const noexcept;
@@ -82,21 +82,21 @@ class Tokenizer {
   InputStream& in_;
   ReaderOptions options_;
   std::vector<char> buf_;
-  std::size_t pos_ = 0;   ///< first unconsumed byte in buf_
-  std::size_t end_ = 0;   ///< end of valid bytes in buf_
-  std::uint64_t base_ = 0;///< input offset of buf_[0]
+  std::size_t pos_ = 0;     ///< first unconsumed byte in buf_
+  std::size_t end_ = 0;     ///< end of valid bytes in buf_
+  std::uint64_t base_ = 0;  ///< input offset of buf_[0]
   bool eof_ = false;
   Token tok_;
   std::optional<Error> io_error_;
-  std::string scratch_;   ///< a segment with CR/LF removed, or a too-long prefix
+  std::string scratch_;  ///< a segment with CR/LF removed, or a too-long prefix
   std::array<std::uint8_t, 256> cls_{};
   Delimiters delims_;
   Charset charset_ = Charset::other;
   std::uint64_t index_ = 0;
-  bool seeking_ = true;       ///< next token must start an interchange
+  bool seeking_ = true;  ///< next token must start an interchange
   bool una_present_ = false;
   bool newline_mode_ = false;
-  bool detect_suffix_ = true; ///< record the whitespace after the next terminator
+  bool detect_suffix_ = true;  ///< record the whitespace after the next terminator
 };
 
 /// Splits raw segment bytes into the tag and elements at unreleased element separators.

@@ -19,7 +19,8 @@ UnaResult parse_una(std::string_view c) {
   UnaResult r;
   r.delimiters = Delimiters::edifact_default();
   if (c.size() != 6) {
-    r.error = Error("edifact.una.invalid", "service string advice is truncated").want("6 characters after UNA", std::string(c));
+    r.error = Error("edifact.una.invalid", "service string advice is truncated")
+                  .want("6 characters after UNA", std::string(c));
     return r;
   }
   Delimiters d;

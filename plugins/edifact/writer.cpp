@@ -45,8 +45,7 @@ class Writer {
   Result<void> value(const std::string& v, const SegmentData& s, std::uint64_t index, std::size_t element) {
     for (char c : v) {
       if (special(c)) {
-        if (!d_.release)
-          return fail(s, index, element, "value holds a delimiter and there is no release character", v);
+        if (!d_.release) return fail(s, index, element, "value holds a delimiter and there is no release character", v);
         out_ += d_.release;
       }
       out_ += c;
@@ -73,7 +72,8 @@ class Writer {
 /// (leading zeros survive a round trip).
 void set_count(SegmentData& t, std::uint64_t count, const std::string& reference) {
   std::string old = t.value(1);
-  bool same = !old.empty() && old.size() < 19 && std::all_of(old.begin(), old.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+  bool same = !old.empty() && old.size() < 19 &&
+              std::all_of(old.begin(), old.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
               std::stoull(old) == count;
   if (!same) t.set(1, std::to_string(count));
   if (t.value(2) != reference) t.set(2, reference);

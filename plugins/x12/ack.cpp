@@ -13,10 +13,17 @@ Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report
   bool requested = trim_isa_field(report.header->value(14)) == "1";
   bool ta1 = false;
   switch (options.ta1) {
-    case Ta1Policy::never: break;
-    case Ta1Policy::on_error: ta1 = interchange_errors; break;
-    case Ta1Policy::requested: ta1 = requested || interchange_errors; break;
-    case Ta1Policy::always: ta1 = true; break;
+    case Ta1Policy::never:
+      break;
+    case Ta1Policy::on_error:
+      ta1 = interchange_errors;
+      break;
+    case Ta1Policy::requested:
+      ta1 = requested || interchange_errors;
+      break;
+    case Ta1Policy::always:
+      ta1 = true;
+      break;
   }
   if (options.kind == AckKind::x12_ta1_only) ta1 = true;
   if (options.kind == AckKind::edifact_contrl)
@@ -43,8 +50,8 @@ Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report
           for (auto& rep : el)
             for (auto& v : rep) v = writable(v, functional->delimiters, 99);
       functional->services = std::move(t.services);
-    }
-    else out.push_back(std::move(t));
+    } else
+      out.push_back(std::move(t));
   }
   if (functional) out.push_back(std::move(*functional));
   return out;

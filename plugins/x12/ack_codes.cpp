@@ -22,12 +22,18 @@ constexpr std::pair<std::string_view, std::string_view> kSegment[] = {
 };
 
 constexpr std::pair<std::string_view, std::string_view> kElement[] = {
-    {codes::element_missing, "1"},          {codes::component_missing, "1"},
-    {codes::element_conditional, "2"},      {codes::element_too_many, "3"},
-    {codes::element_too_short, "4"},        {codes::element_too_long, "5"},
-    {codes::element_invalid_character, "6"},{codes::element_invalid_code, "7"},
-    {codes::element_invalid_date, "8"},     {codes::element_invalid_time, "9"},
-    {codes::element_exclusion, "10"},       {codes::element_too_many_repetitions, "12"},
+    {codes::element_missing, "1"},
+    {codes::component_missing, "1"},
+    {codes::element_conditional, "2"},
+    {codes::element_too_many, "3"},
+    {codes::element_too_short, "4"},
+    {codes::element_too_long, "5"},
+    {codes::element_invalid_character, "6"},
+    {codes::element_invalid_code, "7"},
+    {codes::element_invalid_date, "8"},
+    {codes::element_invalid_time, "9"},
+    {codes::element_exclusion, "10"},
+    {codes::element_too_many_repetitions, "12"},
     {codes::element_too_many_components, "13"},
 };
 
@@ -107,10 +113,16 @@ std::string_view interchange_note_code(const Error& e) noexcept {
 }
 
 bool cosmetic_warning(const Error& e) noexcept {
-  static constexpr std::string_view kCosmetic[] = {
-      codes::schema_not_found, "x12.segment.line_break", "x12.segment.indented", "x12.bom",
-      "x12.isa.variable_length", "x12.segment.unterminated", "x12.junk", "x12.segment.empty",
-      "x12.isa.repetition_separator", "schema.too_many_errors"};
+  static constexpr std::string_view kCosmetic[] = {codes::schema_not_found,
+                                                   "x12.segment.line_break",
+                                                   "x12.segment.indented",
+                                                   "x12.bom",
+                                                   "x12.isa.variable_length",
+                                                   "x12.segment.unterminated",
+                                                   "x12.junk",
+                                                   "x12.segment.empty",
+                                                   "x12.isa.repetition_separator",
+                                                   "schema.too_many_errors"};
   if (!e.is_warning()) return false;
   for (auto c : kCosmetic)
     if (e.code == c) return true;

@@ -49,7 +49,8 @@ bool usable(const Delimiters& d) {
   if (d.segment.empty() || plain(d.element) || plain(d.component) || d.element == d.component) return false;
   if (d.repetition && (plain(d.repetition) || d.repetition == d.element || d.repetition == d.component)) return false;
   for (char c : d.segment)
-    if (c == d.element || c == d.component || (d.repetition && c == d.repetition) || (d.segment.size() == 1 && plain(c)))
+    if (c == d.element || c == d.component || (d.repetition && c == d.repetition) ||
+        (d.segment.size() == 1 && plain(c)))
       return false;
   return true;
 }
@@ -86,11 +87,10 @@ SegmentData ack_isa(const InterchangeReport& report, const AckOptions& options, 
   std::string control = options.interchange_control.empty() ? "1" : options.interchange_control;
   if (control.size() < 9) control.insert(0, 9 - control.size(), '0');
   std::string rep = version >= "00402" && d.repetition ? std::string(1, d.repetition) : std::string("U");
-  return SegmentData::of("ISA", {"00", pad("", 10), "00", pad("", 10), pad(header_value(7), 2),
-                                 pad(header_value(8), 15), pad(header_value(5), 2),
-                                 pad(header_value(6), 15), clock.date.substr(2, 6), clock.time.substr(0, 4),
-                                 rep, version, control.substr(control.size() - 9), "0", usage,
-                                 std::string(1, d.component)});
+  return SegmentData::of(
+      "ISA", {"00", pad("", 10), "00", pad("", 10), pad(header_value(7), 2), pad(header_value(8), 15),
+              pad(header_value(5), 2), pad(header_value(6), 15), clock.date.substr(2, 6), clock.time.substr(0, 4), rep,
+              version, control.substr(control.size() - 9), "0", usage, std::string(1, d.component)});
 }
 
 std::string next_control(const std::string& base, std::uint64_t step) {

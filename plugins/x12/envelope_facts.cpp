@@ -13,14 +13,20 @@ namespace {
 // translators pad ISA06/ISA08 with (corpus x12/edinet/x12.850.edi); neither is part of an id.
 std::string trim(std::string_view s) {
   for (;;) {
-    if (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    else if (s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-    else break;
+    if (!s.empty() && s.front() == ' ')
+      s.remove_prefix(1);
+    else if (s.substr(0, 2) == "\xC2\xA0")
+      s.remove_prefix(2);
+    else
+      break;
   }
   for (;;) {
-    if (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-    else break;
+    if (!s.empty() && s.back() == ' ')
+      s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+      s.remove_suffix(2);
+    else
+      break;
   }
   return std::string(s);
 }

@@ -15,7 +15,7 @@ constexpr std::size_t kMaxAk4PerAk3 = 99;
 
 struct SegmentProblem {
   const Error* first = nullptr;
-  std::string code;                  // AK304 / IK304
+  std::string code;  // AK304 / IK304
   std::vector<const Error*> elements;
 };
 
@@ -31,13 +31,20 @@ class FunctionalAck {
   TransactionData build(const GroupReport& g, const std::string& control, const AckOptions& options) {
     TransactionData t;
     auto& s = t.segments;
-    if (is_999_) s.push_back(SegmentData::of("ST", {"999", control, "005010X231A1"}));
-    else if (v5010_) s.push_back(SegmentData::of("ST", {"997", control, "005010X230"}));
-    else s.push_back(SegmentData::of("ST", {"997", control}));
-    auto gs = [&](std::size_t el, std::size_t max) { return g.header ? writable(trim(g.header->value(el)), d_, max) : ""; };
+    if (is_999_)
+      s.push_back(SegmentData::of("ST", {"999", control, "005010X231A1"}));
+    else if (v5010_)
+      s.push_back(SegmentData::of("ST", {"997", control, "005010X230"}));
+    else
+      s.push_back(SegmentData::of("ST", {"997", control}));
+    auto gs = [&](std::size_t el, std::size_t max) {
+      return g.header ? writable(trim(g.header->value(el)), d_, max) : "";
+    };
     std::string gs01 = gs(1, 2), gs06 = gs(6, 9);
-    if (v5010_) s.push_back(SegmentData::of("AK1", {gs01, gs06, gs(8, 12)}));
-    else s.push_back(SegmentData::of("AK1", {gs01, gs06}));
+    if (v5010_)
+      s.push_back(SegmentData::of("AK1", {gs01, gs06, gs(8, 12)}));
+    else
+      s.push_back(SegmentData::of("AK1", {gs01, gs06}));
 
     std::uint64_t accepted = 0;
     bool any_noted = false;
@@ -55,7 +62,8 @@ class FunctionalAck {
     std::uint64_t included = received;
     if (g.trailer) {
       std::string ge01(trim(g.trailer->value(1)));
-      if (!ge01.empty() && ge01.size() < 10 && std::all_of(ge01.begin(), ge01.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      if (!ge01.empty() && ge01.size() < 10 &&
+          std::all_of(ge01.begin(), ge01.end(), [](char c) { return c >= '0' && c <= '9'; }))
         included = std::stoull(ge01);
     }
     std::vector<std::string> codes;
@@ -66,12 +74,18 @@ class FunctionalAck {
       add_unique(codes, group_error_code(e, v5010_));
     }
     std::string status;
-    if (has_errors(g.issues)) status = "R";
-    else if (received > 0 && accepted == 0) status = "R";
-    else if (accepted < received) status = "P";
-    else if (any_noted || group_warned) status = "E";
-    else status = "A";
-    std::vector<std::string> ak9 = {status, std::to_string(included), std::to_string(received), std::to_string(accepted)};
+    if (has_errors(g.issues))
+      status = "R";
+    else if (received > 0 && accepted == 0)
+      status = "R";
+    else if (accepted < received)
+      status = "P";
+    else if (any_noted || group_warned)
+      status = "E";
+    else
+      status = "A";
+    std::vector<std::string> ak9 = {status, std::to_string(included), std::to_string(received),
+                                    std::to_string(accepted)};
     ak9.insert(ak9.end(), codes.begin(), codes.end());
     s.push_back(SegmentData::of("AK9", ak9));
     s.push_back(SegmentData::of("SE", {std::to_string(s.size() + 1), control}));
@@ -87,10 +101,11 @@ class FunctionalAck {
       const Position& pos = p.first->position;
       std::uint64_t at = pos.segment_index;
       if (tr.header.index && at >= tr.header.index) at = at - tr.header.index + 1;
-      s.push_back(SegmentData::of(is_999_ ? "IK3" : "AK3",
-                                  {writable(pos.segment_tag, d_, 3), at ? std::to_string(at) : "",
-                                   writable(pos.loop_id, d_, 6), p.code}));
-      for (std::size_t i = 0; i < p.elements.size() && i < kMaxAk4PerAk3; ++i) s.push_back(element_note(*p.elements[i]));
+      s.push_back(SegmentData::of(
+          is_999_ ? "IK3" : "AK3",
+          {writable(pos.segment_tag, d_, 3), at ? std::to_string(at) : "", writable(pos.loop_id, d_, 6), p.code}));
+      for (std::size_t i = 0; i < p.elements.size() && i < kMaxAk4PerAk3; ++i)
+        s.push_back(element_note(*p.elements[i]));
     }
     std::vector<std::string> ak5 = {errors ? "R" : noted ? "E" : "A"};
     for (const auto& e : tr.issues) {
@@ -149,12 +164,15 @@ class FunctionalAck {
 
 Result<InterchangeData> functional_ack(const InterchangeReport& report, const AckOptions& options, bool is_999) {
   if (!report.header) return Error("x12.ack.no_isa", "cannot acknowledge an input without an ISA");
-  std::string gs08 = !report.groups.empty() && report.groups.front().header ? report.groups.front().header->value(8) : "";
+  std::string gs08 =
+      !report.groups.empty() && report.groups.front().header ? report.groups.front().header->value(8) : "";
   std::string in_version = gs08.substr(0, 6);
   bool v5010 = is_999 || in_version >= "005010";
   std::string isa12 = v5010 ? "00501" : std::string(trim_isa_field(report.header->value(12)));
   if (isa12.size() != 5 || isa12.find_first_not_of("0123456789") != std::string::npos) isa12 = "00401";
-  std::string ack_version = is_999 ? "005010X231A1" : v5010 ? "005010X230" : (in_version.empty() ? "004010" : in_version);
+  std::string ack_version = is_999  ? "005010X231A1"
+                            : v5010 ? "005010X230"
+                                    : (in_version.empty() ? "004010" : in_version);
   ack_version = writable(ack_version, ack_delimiters(report, v5010), 12);
 
   AckClock clock = ack_clock(options);
@@ -172,7 +190,8 @@ Result<InterchangeData> functional_ack(const InterchangeReport& report, const Ac
   FunctionalAck builder(out.delimiters, is_999, v5010);
   std::string base = options.transaction_control.empty() ? "0001" : options.transaction_control;
   std::uint64_t i = 0;
-  for (const auto& group : report.groups) g.transactions.push_back(builder.build(group, next_control(base, i++), options));
+  for (const auto& group : report.groups)
+    g.transactions.push_back(builder.build(group, next_control(base, i++), options));
   g.trailer = SegmentData::of("GE", {std::to_string(g.transactions.size()), group_control});
   out.groups.push_back(std::move(g));
   out.trailer = SegmentData::of("IEA", {"1", out.header->value(13)});

@@ -5,8 +5,8 @@
 #include "interchange_reader.hpp"
 
 #include "ebcdic.hpp"
-#include "envelope_facts.hpp"
 #include "envelope_checks.hpp"
+#include "envelope_facts.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,7 +23,10 @@ bool is_tag(std::string_view t, bool& lowercase) {
   if (t.size() < 2 || t.size() > 3) return false;
   for (char c : t) {
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
-    if (c >= 'a' && c <= 'z') { lowercase = true; continue; }
+    if (c >= 'a' && c <= 'z') {
+      lowercase = true;
+      continue;
+    }
     return false;
   }
   char f = t[0];
@@ -109,9 +112,12 @@ void InterchangeReader::add_issue(std::vector<Error>& to, Error e) {
 
 std::vector<Error>& InterchangeReader::current_issues() {
   switch (level_) {
-    case Level::transaction: return tx_issues_;
-    case Level::group: return group_issues_;
-    default: return interchange_issues_;
+    case Level::transaction:
+      return tx_issues_;
+    case Level::group:
+      return group_issues_;
+    default:
+      return interchange_issues_;
   }
 }
 
@@ -161,9 +167,8 @@ Result<void> InterchangeReader::step() {
         pos.file = file_;
         pos.offset = tok_.offset();
         pos.has_offset = true;
-        p.issues.push_back(Error("x12.no_interchange", "no X12 interchange (ISA) found in the input")
-                               .at(pos)
-                               .want("ISA", ""));
+        p.issues.push_back(
+            Error("x12.no_interchange", "no X12 interchange (ISA) found in the input").at(pos).want("ISA", ""));
         queue(std::move(p));
       }
       done_ = true;
@@ -208,14 +213,14 @@ Result<void> InterchangeReader::step() {
     return {};
   }
   if (!is_tag(tag, lower)) {
-    seg_issues_.push_back(
-        at_segment(seg, tag, "x12.segment.tag", "invalid segment identifier").want("2-3 uppercase letters/digits",
-                                                                                    std::string(tag)));
+    seg_issues_.push_back(at_segment(seg, tag, "x12.segment.tag", "invalid segment identifier")
+                              .want("2-3 uppercase letters/digits", std::string(tag)));
   } else if (lower) {
     seg_issues_.push_back(severity(at_segment(seg, tag, "x12.segment.lowercase_tag", "lowercase segment identifier"),
                                    opt_.tolerance.lowercase_tags));
     if (opt_.tolerance.lowercase_tags) {
-      for (std::size_t i = 0; i < tag.size(); ++i) upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(tag[i])));
+      for (std::size_t i = 0; i < tag.size(); ++i)
+        upper[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(tag[i])));
       tag = std::string_view(upper, tag.size());
     }
   }
@@ -227,20 +232,20 @@ void InterchangeReader::segment_flags(const RawSegment& seg, std::string_view ta
   const Tolerance& tol = opt_.tolerance;
   if (seg.line_breaks && (!tol.hard_wrapped_lines || !wrap_warned_)) {
     wrap_warned_ = true;
-    seg_issues_.push_back(severity(
-        at_segment(seg, tag, "x12.segment.line_break", "line break inside a segment (hard-wrapped file)"),
-        tol.hard_wrapped_lines));
+    seg_issues_.push_back(
+        severity(at_segment(seg, tag, "x12.segment.line_break", "line break inside a segment (hard-wrapped file)"),
+                 tol.hard_wrapped_lines));
   }
   if (seg.indented && (!tol.trailing_spaces || !indent_warned_)) {
     indent_warned_ = true;
-    seg_issues_.push_back(
-        severity(at_segment(seg, tag, "x12.segment.indented", "spaces or tabs before the segment"), tol.trailing_spaces));
+    seg_issues_.push_back(severity(at_segment(seg, tag, "x12.segment.indented", "spaces or tabs before the segment"),
+                                   tol.trailing_spaces));
   }
   if (seg.unterminated)
-    seg_issues_.push_back(severity(
-        at_segment(seg, tag, "x12.segment.unterminated", "input ends without a segment terminator")
-            .want(Error::printable(delims_.segment), ""),
-        tol.missing_final_terminator));
+    seg_issues_.push_back(
+        severity(at_segment(seg, tag, "x12.segment.unterminated", "input ends without a segment terminator")
+                     .want(Error::printable(delims_.segment), ""),
+                 tol.missing_final_terminator));
   if (seg.bad_binary_length)
     seg_issues_.push_back(at_segment(seg, tag, "x12.bin.length", "BIN01 does not give the length of BIN02"));
   if (seg.bad_utf8) {
@@ -279,7 +284,8 @@ void InterchangeReader::dispatch(const RawSegment& seg, std::string_view tag) {
         close_group(nullptr, &seg);
         tok_.unread();
       } else {
-        seg_issues_.push_back(at_segment(seg, tag, tag == "SE" ? "x12.se.unexpected" : "x12.segment.outside_transaction",
+        seg_issues_.push_back(at_segment(seg, tag,
+                                         tag == "SE" ? "x12.se.unexpected" : "x12.segment.outside_transaction",
                                          "segment outside a transaction set (ST..SE)"));
         flush_segment_issues(group_issues_);
       }
@@ -299,14 +305,16 @@ void InterchangeReader::dispatch(const RawSegment& seg, std::string_view tag) {
       } else if (tag == "IEA") {
         close_interchange(&seg, &seg);
       } else if (tag == "ST") {
-        seg_issues_.push_back(at_segment(seg, tag, "x12.st.outside_group", "transaction set outside a functional group (GS)")
-                                  .want("GS", "ST"));
+        seg_issues_.push_back(
+            at_segment(seg, tag, "x12.st.outside_group", "transaction set outside a functional group (GS)")
+                .want("GS", "ST"));
         flush_segment_issues(interchange_issues_);
         level_ = Level::orphan_set;
       } else if (tag == "ISB" || tag == "ISE" || tag == "TA1") {
         // Interchange-level service segments: allowed between ISA and the first GS (TA1 anywhere).
         if (tag != "TA1" && saw_group_)
-          seg_issues_.push_back(at_segment(seg, tag, "x12.segment.unexpected", "interchange service segment after a group"));
+          seg_issues_.push_back(
+              at_segment(seg, tag, "x12.segment.unexpected", "interchange service segment after a group"));
         flush_segment_issues(interchange_issues_);
       } else {
         seg_issues_.push_back(at_segment(seg, tag, tag == "GE" ? "x12.ge.unexpected" : "x12.segment.outside_group",
@@ -348,7 +356,8 @@ Result<void> InterchangeReader::begin_interchange() {
   base.segment_index = index;
   base.segment_tag = "ISA";
   Pending p = make(EventKind::interchange_begin);
-  p.segment = std::make_unique<OwnedSegment>(std::vector<std::string>(isa.fields.begin(), isa.fields.end()), offset, index);
+  p.segment =
+      std::make_unique<OwnedSegment>(std::vector<std::string>(isa.fields.begin(), isa.fields.end()), offset, index);
   p.issues = validate_isa(isa, base, opt_.tolerance);
   if (pending_bom_) {
     pending_bom_ = false;
@@ -364,17 +373,18 @@ Result<void> InterchangeReader::begin_interchange() {
     // otherwise be acknowledged and translated twice. Keyed by sender, receiver and ISA13;
     // at most kMaxTrackedInterchanges remembered, so memory stays bounded.
     constexpr std::size_t kMaxTrackedInterchanges = 1 << 16;
-    std::string key = std::string(trim_isa_field(isa.fields[5])) + '/' + std::string(trim_isa_field(isa.fields[6])) + '|' +
-                      std::string(trim_isa_field(isa.fields[7])) + '/' + std::string(trim_isa_field(isa.fields[8])) + '|' +
-                      isa_control_;
+    std::string key = std::string(trim_isa_field(isa.fields[5])) + '/' + std::string(trim_isa_field(isa.fields[6])) +
+                      '|' + std::string(trim_isa_field(isa.fields[7])) + '/' +
+                      std::string(trim_isa_field(isa.fields[8])) + '|' + isa_control_;
     bool repeated = seen_interchanges_.count(key) > 0;
     if (!repeated && seen_interchanges_.size() < kMaxTrackedInterchanges) seen_interchanges_.insert(std::move(key));
     if (repeated && !isa_control_.empty()) {
       Position at13 = base;
       at13.element = 13;
-      p.issues.push_back(Error("x12.isa.duplicate_control", "interchange repeated in this file: same sender, receiver and ISA13")
-                             .at(at13)
-                             .want("a unique ISA13", isa_control_));
+      p.issues.push_back(
+          Error("x12.isa.duplicate_control", "interchange repeated in this file: same sender, receiver and ISA13")
+              .at(at13)
+              .want("a unique ISA13", isa_control_));
     }
   }
   group_count_ = 0;

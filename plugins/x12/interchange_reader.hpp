@@ -90,7 +90,7 @@ class InterchangeReader final : public DocumentReader {
   std::vector<Error> tx_issues_;
   bool tx_truncated_ = false;
   Arena arena_;
-  std::size_t tx_bytes_ = 0;  ///< memory charged to the open transaction (bytes + bookkeeping)
+  std::size_t tx_bytes_ = 0;                ///< memory charged to the open transaction (bytes + bookkeeping)
   std::unordered_set<std::string> hl_ids_;  ///< HL01 values of the open set (check_hl)
   std::vector<std::string_view> tx_views_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> tx_ranges_;

@@ -46,8 +46,8 @@ void InterchangeReader::close_group(const RawSegment* ge, const RawSegment* wher
     check_control(p.issues, file_, s, 2, gs_control_, "x12.ge.control", "GE02 (group control number)", warn);
     flush_segment_issues(p.issues);
   } else {
-    add_issue(p.issues, at_segment(*where, "", "x12.gs.missing_ge", "functional group has no GE trailer")
-                            .want("GE", ""));
+    add_issue(p.issues,
+              at_segment(*where, "", "x12.gs.missing_ge", "functional group has no GE trailer").want("GE", ""));
   }
   level_ = Level::interchange;
   queue(std::move(p));
@@ -74,14 +74,15 @@ void InterchangeReader::open_transaction(const RawSegment& seg) {
   // group cannot grow memory without bound.
   constexpr std::size_t kMaxTrackedControls = 1 << 20;
   bool duplicate = !control.empty() && (controls_.size() < kMaxTrackedControls ? !controls_.insert(control).second
-                                                                                 : controls_.count(control) > 0);
+                                                                               : controls_.count(control) > 0);
   if (duplicate) {
     // Uniqueness within the group is a rule from 005010 (AK502 code 23); before, a warning.
     bool warn = gs_version_ < "005010" || opt_.tolerance.count_mismatch_is_warning;
-    add_issue(tx_issues_, severity(Error("x12.st.duplicate_control", "transaction set control number repeated in the group")
-                                       .at(position_of(file_, st, 2))
-                                       .want("a unique ST02", control),
-                                   warn));
+    add_issue(tx_issues_,
+              severity(Error("x12.st.duplicate_control", "transaction set control number repeated in the group")
+                           .at(position_of(file_, st, 2))
+                           .want("a unique ST02", control),
+                       warn));
   }
   materialize(seg);
   flush_segment_issues(tx_issues_);
@@ -106,7 +107,8 @@ void InterchangeReader::check_hl(const RawSegment& seg) {
                               .want("the HL01 of an earlier HL", parent));
   if (id.empty()) return;
   if (hl_ids_.count(id))
-    seg_issues_.push_back(Error("x12.hl.duplicate_id", "HL01 (hierarchical id) repeated in the set").at(at(1)).want("a unique HL01", id));
+    seg_issues_.push_back(
+        Error("x12.hl.duplicate_id", "HL01 (hierarchical id) repeated in the set").at(at(1)).want("a unique HL01", id));
   else if (hl_ids_.size() < kMaxTrackedHl)
     hl_ids_.insert(std::move(id));
 }
@@ -151,11 +153,12 @@ void InterchangeReader::close_transaction(const RawSegment* se, const RawSegment
   if (se) {
     OwnedSegment owned(se->bytes, delims_.element, se->line_breaks, se->offset, se->index);
     check_count(p.issues, file_, owned.segment(), 1, seg_count_, "x12.se.count", "SE01 (number of segments)", warn);
-    check_control(p.issues, file_, owned.segment(), 2, st.element(2), "x12.se.control", "SE02 (transaction set control number)",
-                  warn);
+    check_control(p.issues, file_, owned.segment(), 2, st.element(2), "x12.se.control",
+                  "SE02 (transaction set control number)", warn);
     flush_segment_issues(p.issues);
   } else {
-    add_issue(p.issues, at_segment(*where, "", "x12.st.missing_se", "transaction set has no SE trailer").want("SE", ""));
+    add_issue(p.issues,
+              at_segment(*where, "", "x12.st.missing_se", "transaction set has no SE trailer").want("SE", ""));
   }
   p.set_id = std::string(st.element(1));
   p.control = std::string(st.element(2));
@@ -167,7 +170,8 @@ void InterchangeReader::close_transaction(const RawSegment* se, const RawSegment
   p.segment_count = seg_count_;
   if (opt_.materialize) {
     for (std::size_t i = 0; i < tx_segments_.size(); ++i)
-      tx_segments_[i].elements = std::span<const std::string_view>(tx_views_.data() + tx_ranges_[i].first, tx_ranges_[i].second);
+      tx_segments_[i].elements =
+          std::span<const std::string_view>(tx_views_.data() + tx_ranges_[i].first, tx_ranges_[i].second);
     p.materialized = true;
   }
   level_ = Level::group;
@@ -186,7 +190,8 @@ void InterchangeReader::close_interchange(const RawSegment* iea, const RawSegmen
     check_control(p.issues, file_, s, 2, isa_control_, "x12.iea.control", "IEA02 (interchange control number)", warn);
     flush_segment_issues(p.issues);
   } else {
-    add_issue(p.issues, at_segment(*where, "", "x12.isa.missing_iea", "interchange has no IEA trailer").want("IEA", ""));
+    add_issue(p.issues,
+              at_segment(*where, "", "x12.isa.missing_iea", "interchange has no IEA trailer").want("IEA", ""));
   }
   level_ = Level::outside;
   queue(std::move(p));

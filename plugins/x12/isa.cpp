@@ -50,14 +50,20 @@ std::string show(char c) { return std::string(1, c); }
 
 std::string_view trim_isa_field(std::string_view v) noexcept {
   for (;;) {
-    if (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    else if (v.size() >= 2 && v[0] == '\xC2' && v[1] == '\xA0') v.remove_prefix(2);
-    else break;
+    if (!v.empty() && v.front() == ' ')
+      v.remove_prefix(1);
+    else if (v.size() >= 2 && v[0] == '\xC2' && v[1] == '\xA0')
+      v.remove_prefix(2);
+    else
+      break;
   }
   for (;;) {
-    if (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    else if (v.size() >= 2 && v[v.size() - 2] == '\xC2' && v.back() == '\xA0') v.remove_suffix(2);
-    else break;
+    if (!v.empty() && v.back() == ' ')
+      v.remove_suffix(1);
+    else if (v.size() >= 2 && v[v.size() - 2] == '\xC2' && v.back() == '\xA0')
+      v.remove_suffix(2);
+    else
+      break;
   }
   return v;
 }
@@ -84,16 +90,16 @@ IsaScan scan_isa(std::string_view buf, bool eof, IsaLayout& out, Error& error) n
   }
   const char sep = buf[3];
   if (is_alnum(static_cast<unsigned char>(sep)) || is_line_break(sep) || sep == ' ')
-    return fail("x12.isa.element_separator", "invalid element separator after ISA", 3,
-                "a non-alphanumeric separator", show(sep));
+    return fail("x12.isa.element_separator", "invalid element separator after ISA", 3, "a non-alphanumeric separator",
+                show(sep));
 
   std::size_t term_at = 0;
   out.fields[0] = "ISA";
   // Fast path: the standard fixed layout.
   if (buf.size() >= kIsaFixedLength) {
-    bool fixed = std::all_of(std::begin(kSepOffsets), std::end(kSepOffsets),
-                             [&](std::size_t o) { return buf[o] == sep; }) &&
-                 buf[104] != sep && std::none_of(buf.begin(), buf.begin() + 105, is_line_break);
+    bool fixed =
+        std::all_of(std::begin(kSepOffsets), std::end(kSepOffsets), [&](std::size_t o) { return buf[o] == sep; }) &&
+        buf[104] != sep && std::none_of(buf.begin(), buf.begin() + 105, is_line_break);
     if (fixed) {
       for (int i = 0; i < 16; ++i) {
         std::size_t start = kSepOffsets[i] + 1;
@@ -158,10 +164,14 @@ IsaScan scan_isa(std::string_view buf, bool eof, IsaLayout& out, Error& error) n
   if (after + 2 > buf.size() && !eof) return IsaScan::need_more;
   std::string_view rest = buf.substr(std::min(after, buf.size()));
   const std::string& t = out.delimiters.segment;
-  if (rest.substr(0, 2) == "\r\n" && t != "\r" && t != "\n") out.delimiters.suffix = "\r\n";
-  else if (!rest.empty() && rest[0] == '\n' && t != "\n") out.delimiters.suffix = "\n";
-  else if (!rest.empty() && rest[0] == '\r' && t != "\r") out.delimiters.suffix = "\r";
-  else if (!rest.empty() && rest[0] == ' ' && sep != ' ') out.delimiters.suffix = " ";
+  if (rest.substr(0, 2) == "\r\n" && t != "\r" && t != "\n")
+    out.delimiters.suffix = "\r\n";
+  else if (!rest.empty() && rest[0] == '\n' && t != "\n")
+    out.delimiters.suffix = "\n";
+  else if (!rest.empty() && rest[0] == '\r' && t != "\r")
+    out.delimiters.suffix = "\r";
+  else if (!rest.empty() && rest[0] == ' ' && sep != ' ')
+    out.delimiters.suffix = " ";
   // Repetition separator: ISA11 from version 00402 on; before that ISA11 is the standards id "U".
   std::string_view version = trim_isa_field(out.fields[12]);
   if (version >= "00402" && out.fields[11].size() == 1 && !is_alnum(static_cast<unsigned char>(out.fields[11][0])))
@@ -186,14 +196,18 @@ std::vector<Error> validate_isa(const IsaLayout& isa, const Position& base, cons
     Error e("x12.isa.variable_length", "ISA is not fixed-width; fields read by separator");
     e.at(base);
     e.expected = "106-byte ISA";
-    if (tol.variable_length_isa) out.push_back(std::move(e).warn());
-    else out.push_back(std::move(e));
+    if (tol.variable_length_isa)
+      out.push_back(std::move(e).warn());
+    else
+      out.push_back(std::move(e));
   }
   if (isa.line_breaks) {
     Error e("x12.segment.line_break", "line breaks inside the ISA (hard-wrapped file)");
     e.at(base);
-    if (tol.hard_wrapped_lines) out.push_back(std::move(e).warn());
-    else out.push_back(std::move(e));
+    if (tol.hard_wrapped_lines)
+      out.push_back(std::move(e).warn());
+    else
+      out.push_back(std::move(e));
   }
   // Widths: only meaningful when the ISA is fixed (a variable ISA was already reported).
   if (isa.fixed_width) {
@@ -204,15 +218,17 @@ std::vector<Error> validate_isa(const IsaLayout& isa, const Position& base, cons
   }
   auto f = [&](int i) { return trim_isa_field(isa.fields[i]); };
   if (!one_of(f(1), {"00", "01", "02", "03", "04", "05", "06"}))
-    add("x12.isa.authorization_qualifier", 1, "invalid authorization information qualifier", "00-06", std::string(f(1)));
+    add("x12.isa.authorization_qualifier", 1, "invalid authorization information qualifier", "00-06",
+        std::string(f(1)));
   if (!one_of(f(3), {"00", "01"}))
     add("x12.isa.security_qualifier", 3, "invalid security information qualifier", "00 or 01", std::string(f(3)));
   static const std::initializer_list<std::string_view> kQualifiers = {
-      "01", "02", "03", "04", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
-      "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
-      "AM", "NR", "SA", "SN", "ZZ"};
+      "01", "02", "03", "04", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+      "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
+      "31", "32", "33", "34", "35", "36", "37", "38", "AM", "NR", "SA", "SN", "ZZ"};
   if (!one_of(f(5), kQualifiers))
-    add("x12.isa.sender_qualifier", 5, "invalid interchange ID qualifier (sender)", "code from list I05", std::string(f(5)));
+    add("x12.isa.sender_qualifier", 5, "invalid interchange ID qualifier (sender)", "code from list I05",
+        std::string(f(5)));
   if (f(6).empty()) add("x12.isa.sender", 6, "interchange sender ID is empty", "sender ID", "");
   if (!one_of(f(7), kQualifiers))
     add("x12.isa.receiver_qualifier", 7, "invalid interchange ID qualifier (receiver)", "code from list I05",
@@ -222,7 +238,8 @@ std::vector<Error> validate_isa(const IsaLayout& isa, const Position& base, cons
   if (!valid_hhmm(f(10))) add("x12.isa.time", 10, "invalid interchange time", "HHMM", std::string(f(10)));
   std::string_view version = f(12);
   if (version.size() != 5 || !all_digits(version))
-    add("x12.isa.version", 12, "invalid interchange control version number", "5 digits, e.g. 00401", std::string(version));
+    add("x12.isa.version", 12, "invalid interchange control version number", "5 digits, e.g. 00401",
+        std::string(version));
   if (version < "00402") {
     if (f(11) != "U")
       add("x12.isa.standards_id", 11, "invalid interchange control standards identifier", "U", std::string(f(11)));

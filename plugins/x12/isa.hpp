@@ -20,9 +20,9 @@ inline constexpr std::size_t kIsaMaxScan = 512;
 
 struct IsaLayout {
   Delimiters delimiters;
-  std::size_t length = 0;        ///< bytes from 'I' through the terminator (suffix not included)
-  bool fixed_width = false;      ///< separators at the standard offsets
-  bool line_breaks = false;      ///< CR/LF were dropped inside the ISA (hard-wrapped file)
+  std::size_t length = 0;              ///< bytes from 'I' through the terminator (suffix not included)
+  bool fixed_width = false;            ///< separators at the standard offsets
+  bool line_breaks = false;            ///< CR/LF were dropped inside the ISA (hard-wrapped file)
   std::array<std::string, 17> fields;  ///< [0] = "ISA", [1..16] = ISA01..ISA16 without CR/LF
 };
 

@@ -20,6 +20,7 @@ std::string st_control(std::uint64_t n);
 /// ISA with fixed-width fields (ids padded to 15; ISA11 the repetition separator from 00402 on,
 /// else U; ISA14 0; ISA15 P or T) and one GS per group (GS02/GS03 the group ids, else the ISA
 /// ids; GS08 the version).
-Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& group_keys, const OutboundEnvelope& env);
+Result<void> add_envelope(InterchangeData& doc, const std::vector<std::string>& group_keys,
+                          const OutboundEnvelope& env);
 
 }  // namespace edigate::x12

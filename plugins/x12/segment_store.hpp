@@ -16,7 +16,7 @@ namespace edigate::x12 {
 class Arena {
  public:
   char* alloc(std::size_t n);
-  void reset() noexcept;            ///< keeps the first block for the next transaction
+  void reset() noexcept;  ///< keeps the first block for the next transaction
   std::size_t used() const noexcept { return used_total_; }
 
  private:

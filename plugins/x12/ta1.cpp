@@ -28,7 +28,9 @@ Result<InterchangeData> interchange_ack(const InterchangeReport& report, const A
   InterchangeData out;
   out.delimiters = ack_delimiters(report, false);
   out.header = ack_isa(report, options, clock, out.delimiters, version);
-  auto field = [&](std::size_t el, std::size_t max) { return writable(trim_isa_field(isa.value(el)), out.delimiters, max); };
+  auto field = [&](std::size_t el, std::size_t max) {
+    return writable(trim_isa_field(isa.value(el)), out.delimiters, max);
+  };
   out.services.push_back(SegmentData::of("TA1", {field(13, 9), field(9, 6), field(10, 4), status, note}));
   out.trailer = SegmentData::of("IEA", {"0", out.header->value(13)});
   return out;

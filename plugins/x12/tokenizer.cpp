@@ -49,15 +49,37 @@ bool valid_utf8(std::string_view s, std::size_t& bad) noexcept {
     unsigned char c = p[i];
     std::size_t len;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80) { ++i; continue; }
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-    else { bad = i; return false; }
-    if (i + len > n) { bad = i; return false; }
-    if (p[i + 1] < lo || p[i + 1] > hi) { bad = i; return false; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      bad = i;
+      return false;
+    }
+    if (i + len > n) {
+      bad = i;
+      return false;
+    }
+    if (p[i + 1] < lo || p[i + 1] > hi) {
+      bad = i;
+      return false;
+    }
     for (std::size_t k = 2; k < len; ++k)
-      if ((p[i + k] & 0xC0) != 0x80) { bad = i; return false; }
+      if ((p[i + k] & 0xC0) != 0x80) {
+        bad = i;
+        return false;
+      }
     i += len;
   }
   return true;
@@ -226,8 +248,15 @@ Result<TokenStatus> Tokenizer::next(RawSegment& out) {
       }
       break;
     }
-    if (c == '\r' || c == '\n') { ++pos_; continue; }
-    if (c == ' ' || c == '\t') { ++spaces; ++pos_; continue; }
+    if (c == '\r' || c == '\n') {
+      ++pos_;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      ++spaces;
+      ++pos_;
+      continue;
+    }
     break;
   }
   out.indented = spaces > (delims_.suffix == " " ? 1u : 0u);
@@ -275,8 +304,8 @@ Result<TokenStatus> Tokenizer::next(RawSegment& out) {
   // CRLF line endings around a LF terminator: the CR belongs to the line ending.
   if (term == "\n" && !out.bytes.empty() && out.bytes.back() == '\r') out.bytes.remove_suffix(1);
   if (out.unterminated) {
-    while (!out.bytes.empty() && (out.bytes.back() == '\r' || out.bytes.back() == '\n' ||
-                                  out.bytes.back() == ' ' || out.bytes.back() == '\t'))
+    while (!out.bytes.empty() && (out.bytes.back() == '\r' || out.bytes.back() == '\n' || out.bytes.back() == ' ' ||
+                                  out.bytes.back() == '\t'))
       out.bytes.remove_suffix(1);
   }
   check_contents(out);

@@ -18,24 +18,24 @@ namespace edigate::x12 {
 /// before the tag; it is valid until the next call on the tokenizer.
 struct RawSegment {
   std::string_view bytes;
-  std::uint64_t offset = 0;      ///< absolute offset of the first byte of the segment
-  std::uint64_t index = 0;       ///< 1-based ordinal of the segment in the input
-  bool line_breaks = false;      ///< CR/LF inside the segment (not delimiters): hard-wrapped file
-  bool indented = false;         ///< spaces/tabs before the tag
-  bool unterminated = false;     ///< input ended before the terminator
-  bool too_long = false;         ///< longer than max_segment_length; bytes holds its start only
-  bool binary = false;           ///< BIN segment read by its BIN01 length
-  bool bad_binary_length = false;///< BIN01 not numeric, or no terminator where BIN01 says
-  bool bad_utf8 = false;         ///< not valid UTF-8 (checked unless the input is EBCDIC)
+  std::uint64_t offset = 0;        ///< absolute offset of the first byte of the segment
+  std::uint64_t index = 0;         ///< 1-based ordinal of the segment in the input
+  bool line_breaks = false;        ///< CR/LF inside the segment (not delimiters): hard-wrapped file
+  bool indented = false;           ///< spaces/tabs before the tag
+  bool unterminated = false;       ///< input ended before the terminator
+  bool too_long = false;           ///< longer than max_segment_length; bytes holds its start only
+  bool binary = false;             ///< BIN segment read by its BIN01 length
+  bool bad_binary_length = false;  ///< BIN01 not numeric, or no terminator where BIN01 says
+  bool bad_utf8 = false;           ///< not valid UTF-8 (checked unless the input is EBCDIC)
   std::uint64_t bad_utf8_offset = 0;
 };
 
 /// Bytes skipped while looking for an ISA.
 struct Junk {
   bool byte_order_mark = false;
-  std::uint64_t offset = 0;      ///< first junk byte
+  std::uint64_t offset = 0;  ///< first junk byte
   std::uint64_t length = 0;
-  std::string sample;            ///< first bytes, for the message
+  std::string sample;  ///< first bytes, for the message
 };
 
 enum class TokenStatus { segment, isa, end };
@@ -66,8 +66,8 @@ class Tokenizer {
   bool ebcdic() const noexcept { return ebcdic_; }
 
  private:
-  Result<bool> fill();                        // reads one chunk; false at end of input
-  Result<bool> ensure(std::size_t n);         // at least n bytes from pos_ unless at end
+  Result<bool> fill();                 // reads one chunk; false at end of input
+  Result<bool> ensure(std::size_t n);  // at least n bytes from pos_ unless at end
   const char* find_terminator(std::size_t from) const noexcept;
   Result<TokenStatus> skip_too_long(RawSegment& out);
   bool try_binary(RawSegment& out, std::size_t& seg_end);
@@ -77,15 +77,15 @@ class Tokenizer {
   const ReaderOptions& opt_;
   std::vector<char> buf_;
   std::size_t pos_ = 0, end_ = 0;
-  std::uint64_t base_ = 0;        // input offset of buf_[0]
+  std::uint64_t base_ = 0;  // input offset of buf_[0]
   bool eof_ = false;
   bool ebcdic_ = false;
   Delimiters delims_;
   bool line_break_terminator_ = false;  // terminator is CR or LF: those bytes are not wraps
   std::uint64_t index_ = 0;
-  std::size_t last_start_ = 0;          // for unread()
+  std::size_t last_start_ = 0;  // for unread()
   std::uint64_t last_index_ = 0;
-  std::string sample_;                  // start of a too-long segment
+  std::string sample_;  // start of a too-long segment
 };
 
 /// True when s is valid UTF-8; otherwise sets bad to the offset of the first invalid byte.

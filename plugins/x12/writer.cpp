@@ -24,7 +24,8 @@ class Writer {
       out_ += d_.element;
       const Element& e = s.elements[el - 1];
       if (e.size() > 1 && !d_.repetition)
-        return fail(s, el, 0, 2, "x12.write.repetition", "repeated element but the interchange has no repetition separator");
+        return fail(s, el, 0, 2, "x12.write.repetition",
+                    "repeated element but the interchange has no repetition separator");
       for (std::uint32_t r = 1; r <= e.size(); ++r) {
         if (r > 1) out_ += d_.repetition;
         const auto& comps = e[r - 1];
@@ -57,7 +58,8 @@ class Writer {
     return error(s, el, comp, rep, code, std::move(msg));
   }
 
-  Result<void> check(std::string_view v, const SegmentData& s, std::uint32_t el, std::uint32_t comp, std::uint32_t rep) {
+  Result<void> check(std::string_view v, const SegmentData& s, std::uint32_t el, std::uint32_t comp,
+                     std::uint32_t rep) {
     for (char c : v) {
       if (c == d_.element || c == d_.component || (d_.repetition && c == d_.repetition) ||
           (d_.segment.size() == 1 && c == d_.segment[0]))
@@ -86,13 +88,14 @@ void set_control(SegmentData& s, std::size_t el, const std::string& v) {
 Result<void> check_delimiters(const Delimiters& d) {
   auto bad = [](const char* what) { return Error("x12.write.delimiters", std::string("invalid delimiters: ") + what); };
   if (!d.encoding.empty() && d.encoding != kCp037)
-    return std::move(Error("x12.write.encoding", "unknown output encoding")).want("cp037 or none (ASCII/UTF-8)", d.encoding);
+    return std::move(Error("x12.write.encoding", "unknown output encoding"))
+        .want("cp037 or none (ASCII/UTF-8)", d.encoding);
   if (d.segment.empty()) return bad("empty segment terminator");
   if (d.element == d.component) return bad("element separator equals component separator");
   if (d.repetition && (d.repetition == d.element || d.repetition == d.component))
     return bad("repetition separator clashes");
-  if (d.segment.size() == 1 && (d.segment[0] == d.element || d.segment[0] == d.component ||
-                                (d.repetition && d.segment[0] == d.repetition)))
+  if (d.segment.size() == 1 &&
+      (d.segment[0] == d.element || d.segment[0] == d.component || (d.repetition && d.segment[0] == d.repetition)))
     return bad("segment terminator clashes with a separator");
   for (char c : {d.element, d.component})
     if (std::isalnum(static_cast<unsigned char>(c))) return bad("alphanumeric separator");

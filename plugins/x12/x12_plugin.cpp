@@ -4,8 +4,8 @@
 #include "ack.hpp"
 #include "ebcdic.hpp"
 #include "envelope_facts.hpp"
-#include "outbound_envelope.hpp"
 #include "interchange_reader.hpp"
+#include "outbound_envelope.hpp"
 #include "writer.hpp"
 
 #include <cctype>
@@ -17,7 +17,8 @@ namespace {
 class X12Plugin final : public FormatPlugin {
  public:
   PluginInfo info() const noexcept override {
-    return {"x12", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI, "ANSI ASC X12: reader, envelope rules, 997/999/TA1, writer"};
+    return {"x12", PluginKind::format, "0.1.0", EDIGATE_SDK_ABI,
+            "ANSI ASC X12: reader, envelope rules, 997/999/TA1, writer"};
   }
   std::string_view standard() const noexcept override { return "X12"; }
 
@@ -77,7 +78,8 @@ class X12Plugin final : public FormatPlugin {
   Result<std::string> group_key(std::string_view set, const OutboundEnvelope&) const noexcept override {
     try {
       if (auto code = functional_identifier(set)) return *code;
-      return Error("render.group.unknown_set", "no functional identifier code (GS01) known for set " + std::string(set));
+      return Error("render.group.unknown_set",
+                   "no functional identifier code (GS01) known for set " + std::string(set));
     } catch (const std::exception& e) {
       return Error("x12.internal", e.what()).as(ErrorCategory::internal);
     }

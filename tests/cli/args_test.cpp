@@ -18,7 +18,8 @@ TEST_CASE("edit distance counts insertions, deletions, substitutions and transpo
 }
 
 TEST_CASE("suggestions: the closest candidates within reach, prefixes, nothing when far", "[cli][args]") {
-  const std::vector<std::string> commands{"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"};
+  const std::vector<std::string> commands{"validate", "parse",    "ack",       "plugins",
+                                          "schemas",  "partners", "translate", "render"};
   CHECK(closest("valdate", commands) == std::vector<std::string>{"validate"});
   CHECK(closest("val", commands) == std::vector<std::string>{"validate"});
   CHECK(closest("trans", commands) == std::vector<std::string>{"translate"});

@@ -6,11 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -70,7 +70,8 @@ TEST_CASE("translate sends an 11-digit UP as received with a positioned warning 
   auto first = r.out.substr(0, r.out.find('\n'));
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
   CHECK_THAT(first, Catch::Contains(R"("items":{"upc":"01234567890"})"));
-  CHECK_THAT(first, Catch::Contains(R"("warnings":[{"code":"mapping.value.business_rule","field":"lines[1].items.upc")"));
+  CHECK_THAT(first,
+             Catch::Contains(R"("warnings":[{"code":"mapping.value.business_rule","field":"lines[1].items.upc")"));
 }
 
 TEST_CASE("a partner with business-rule-violations=\"reject\" gets such a purchase order refused at the segment",

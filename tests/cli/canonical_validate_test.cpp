@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -51,8 +51,7 @@ TEST_CASE("canonical validate accepts the golden translations and exits 0", "[cl
   CHECK_THAT(r.err, Catch::Contains(" 0 invalid"));
 }
 
-TEST_CASE("canonical validate exits 1 naming file:line and the JSON path of each invalid message",
-          "[cli][canonical]") {
+TEST_CASE("canonical validate exits 1 naming file:line and the JSON path of each invalid message", "[cli][canonical]") {
   const std::string good = first_line(kSource / "tests/examples/golden/acme-retail/acme_850_20261124.edi.jsonl");
   REQUIRE(good.find("\"unit_price\":\"") != std::string::npos);
   std::string typo = good;

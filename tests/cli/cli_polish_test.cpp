@@ -29,15 +29,18 @@ std::vector<std::string> lines_of(const std::string& s) {
 
 /// Runs edigate from the source tree (its ./partners and ./maps).
 edigate::test::CommandResult in_source(const std::string& args) {
-  return edigate::test::run_command("cd " + edigate::test::shell_quote(kSource) + " && " + edigate::test::edigate_binary() + " " + args);
+  return edigate::test::run_command("cd " + edigate::test::shell_quote(kSource) + " && " +
+                                    edigate::test::edigate_binary() + " " + args);
 }
 
 /// A line as the characters a terminal shows: one string per UTF-8 sequence.
 std::vector<std::string> characters(const std::string& line) {
   std::vector<std::string> out;
   for (char c : line) {
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80 && !out.empty()) out.back() += c;
-    else out.emplace_back(1, c);
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80 && !out.empty())
+      out.back() += c;
+    else
+      out.emplace_back(1, c);
   }
   return out;
 }
@@ -185,9 +188,11 @@ TEST_CASE("parse prints indented JSON, one segment per line; --compact prints th
   CHECK(rows[0] == "{");
   CHECK(rows[1] == "  \"file\": \"samples/inbound/acme_850_4010.edi\",");
   // 21 segments inside the two transactions, plus the ISA, GS, GE and IEA headers and trailers.
-  const auto segment_lines = std::count_if(rows.begin(), rows.end(), [](const std::string& l) { return contains(l, "{\"tag\":"); });
+  const auto segment_lines =
+      std::count_if(rows.begin(), rows.end(), [](const std::string& l) { return contains(l, "{\"tag\":"); });
   CHECK(segment_lines == 25);
-  CHECK(std::count_if(rows.begin(), rows.end(), [](const std::string& l) { return l.size() > 200 && !contains(l, "\"tag\""); }) == 0);
+  CHECK(std::count_if(rows.begin(), rows.end(),
+                      [](const std::string& l) { return l.size() > 200 && !contains(l, "\"tag\""); }) == 0);
 
   auto compact = in_source("parse --compact samples/inbound/acme_850_4010.edi");
   REQUIRE(compact.status == 0);

@@ -6,10 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -66,8 +66,8 @@ TEST_CASE("the program and every command answer the version and help flags", "[c
 }
 
 TEST_CASE("validate exits 0 and prints nothing for valid partner files", "[cli][validate]") {
-  for (std::string f : {"acme_850_4010.edi", "widgetworks_856_4010.edi", "eurofood_orders_d96a.edi",
-                        "eurofood_desadv_d96a.edi"}) {
+  for (std::string f :
+       {"acme_850_4010.edi", "widgetworks_856_4010.edi", "eurofood_orders_d96a.edi", "eurofood_desadv_d96a.edi"}) {
     INFO(f);
     auto r = run_edigate("validate samples/inbound/" + f);
     INFO(r.out << r.err);
@@ -119,7 +119,7 @@ TEST_CASE("validate: a truncated interchange is invalid with the missing trailer
   auto file = temp_file("truncated.edi", bytes.substr(0, cut));
   auto r = run_edigate("validate " + file);
   CHECK(r.status == 1);
-  CHECK_THAT(r.out, Catch::Contains("GE") );
+  CHECK_THAT(r.out, Catch::Contains("GE"));
   fs::remove(file);
 }
 
@@ -146,7 +146,7 @@ TEST_CASE("parse --format json gives interchanges, groups, transactions and posi
   REQUIRE(segs->size() == 14);
   auto beg = segs->getObject(1);
   CHECK(beg->getValue<std::string>("tag") == "BEG");
-  CHECK(beg->getValue<int>("index") == 4);                 // ISA, GS, ST, BEG
+  CHECK(beg->getValue<int>("index") == 4);     // ISA, GS, ST, BEG
   CHECK(beg->getValue<int>("offset") == 177);  // ISA line 107 + GS line 57 + ST line 13
   CHECK(beg->getArray("elements")->getElement<std::string>(2) == "4500012345");
   CHECK(groups->getObject(0)->getObject("trailer")->getValue<std::string>("tag") == "GE");
@@ -158,7 +158,12 @@ TEST_CASE("parse shows EDIFACT composites as arrays and unescapes release charac
   Poco::JSON::Parser parser;
   auto root = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
   CHECK(root->getValue<std::string>("standard") == "EDIFACT");
-  auto tx = root->getArray("interchanges")->getObject(0)->getArray("groups")->getObject(0)->getArray("transactions")->getObject(0);
+  auto tx = root->getArray("interchanges")
+                ->getObject(0)
+                ->getArray("groups")
+                ->getObject(0)
+                ->getArray("transactions")
+                ->getObject(0);
   CHECK(tx->getValue<std::string>("set") == "ORDERS");
   auto segs = tx->getArray("segments");
   auto dtm = segs->getObject(2);
@@ -232,8 +237,10 @@ TEST_CASE("plugins list shows both format plugins with kind, version, ABI and fi
   CHECK_THAT(r.out, Catch::Contains("NAME"));
   bool x12 = false, edifact = false;
   for (const auto& l : lines(r.out)) {
-    if (l.rfind("x12 ", 0) == 0) x12 = l.find("format") != std::string::npos && l.find("libedigate_x12.so") != std::string::npos;
-    if (l.rfind("edifact ", 0) == 0) edifact = l.find("format") != std::string::npos && l.find("libedigate_edifact.so") != std::string::npos;
+    if (l.rfind("x12 ", 0) == 0)
+      x12 = l.find("format") != std::string::npos && l.find("libedigate_x12.so") != std::string::npos;
+    if (l.rfind("edifact ", 0) == 0)
+      edifact = l.find("format") != std::string::npos && l.find("libedigate_edifact.so") != std::string::npos;
   }
   CHECK(x12);
   CHECK(edifact);

@@ -3,10 +3,10 @@
 #include "process.hpp"
 #include "temp_dir.hpp"
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace edigate::test {
 

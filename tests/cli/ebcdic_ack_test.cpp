@@ -58,7 +58,8 @@ TEST_CASE("ack answers an EBCDIC interchange in EBCDIC with the partner's termin
   CHECK(raw.find('~') == std::string::npos);
   CHECK(raw.back() == '\x15');
 
-  auto decoded = edigate::test::run_command("iconv -f CP037 -t ISO-8859-1 " + edigate::test::shell_quote((w.dir / "ack.ebcdic").string()));
+  auto decoded = edigate::test::run_command("iconv -f CP037 -t ISO-8859-1 " +
+                                            edigate::test::shell_quote((w.dir / "ack.ebcdic").string()));
   REQUIRE(decoded.status == 0);
   // Same acknowledgement as for the ASCII twin, segment for segment.
   CHECK(with_tilde_lines(decoded.out) == ascii_ack.out);

@@ -5,8 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <sys/stat.h>
+#include <filesystem>
 
 namespace fs = std::filesystem;
 
@@ -14,7 +14,8 @@ namespace {
 
 using Workspace = edigate::test::Workspace;
 
-const std::string kMapOut = R"(<map id="h-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
+const std::string kMapOut =
+    R"(<map id="h-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
   <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
   <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" path="po_date" convert="date8"/></segment>
   <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
@@ -36,7 +37,8 @@ std::string message(const std::string& body) {
   return R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m1","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},)" +
          body + "}\n";
 }
-const std::string kGoodBody = R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])";
+const std::string kGoodBody =
+    R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])";
 
 void setup(const Workspace& w) {
   w.write("partners/acme/partner.xml", kPartner);
@@ -66,16 +68,25 @@ TEST_CASE("render writes a good message and refuses values that do not fit their
   };
   const std::string long_po(200, 'P');
   for (const Case& c : std::vector<Case>{
-           {"200-character po_number (BEG03 holds 22)", R"("po_number":")" + long_po + R"(","po_date":"2024-03-12")", "schema.element"},
+           {"200-character po_number (BEG03 holds 22)", R"("po_number":")" + long_po + R"(","po_date":"2024-03-12")",
+            "schema.element"},
            {"date 2026-13-45", R"("po_number":"PO-1","po_date":"2026-13-45")", "date"},
-           {"CR LF inside a value", R"("po_number":"PO-1\r\nIEA*1*1","po_date":"2024-03-12")", "mapping.render.control_character"},
-           {"NUL inside a value", R"("po_number":"PO\u00001","po_date":"2024-03-12")", "mapping.render.control_character"},
+           {"CR LF inside a value", R"("po_number":"PO-1\r\nIEA*1*1","po_date":"2024-03-12")",
+            "mapping.render.control_character"},
+           {"NUL inside a value", R"("po_number":"PO\u00001","po_date":"2024-03-12")",
+            "mapping.render.control_character"},
            // The canonical schema says po_number is text: refused before the map runs.
-           {"an array where text is expected", R"("po_number":["A","B"],"po_date":"2024-03-12")", "/po_number: Value type not permitted"},
-           {"a boolean where text is expected", R"("po_number":true,"po_date":"2024-03-12")", "/po_number: Value type not permitted"},
+           {"an array where text is expected", R"("po_number":["A","B"],"po_date":"2024-03-12")",
+            "/po_number: Value type not permitted"},
+           {"a boolean where text is expected", R"("po_number":true,"po_date":"2024-03-12")",
+            "/po_number: Value type not permitted"},
        }) {
     INFO(c.what);
-    render(w, c.body + R"(,"purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])", r);
+    render(
+        w,
+        c.body +
+            R"(,"purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])",
+        r);
     INFO(r.err);
     CHECK(r.status == 1);
     CHECK(r.out.find("ST*850") == std::string::npos);  // nothing invalid written
@@ -88,7 +99,10 @@ TEST_CASE("render -o replaces FILE only when everything rendered", "[cli][render
   Workspace w;
   setup(w);
   w.write("out.edi", "previous content\n");
-  w.write("bad.jsonl", message(R"("po_number":true,"po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])"));
+  w.write(
+      "bad.jsonl",
+      message(
+          R"("po_number":true,"po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])"));
   auto bad = w.run("render --partner acme --date 20240315 --time 0930 -o out.edi bad.jsonl");
   CHECK(bad.status == 1);
   CHECK(w.read("out.edi") == "previous content\n");
@@ -107,16 +121,18 @@ TEST_CASE("render, validate and ack check their numeric and id options", "[cli][
   Workspace w;
   setup(w);
   w.write("good.jsonl", message(kGoodBody));
-  for (const std::string bad : {"--date 20261345", "--date 20230229", "--time 2460", "--time 1299",
-                                "--local-id \"$(printf 'A\\001B')\"", "--interchange-control -5",
-                                "--interchange-control 99999999999999999999"}) {
+  for (const std::string bad :
+       {"--date 20261345", "--date 20230229", "--time 2460", "--time 1299", "--local-id \"$(printf 'A\\001B')\"",
+        "--interchange-control -5", "--interchange-control 99999999999999999999"}) {
     INFO(bad);
     auto r = w.run("render --partner acme " + bad + " good.jsonl");
     CHECK(r.status == 2);
     CHECK(r.out.empty());
   }
   CHECK(w.run("render --partner acme --date 20240229 --time 2359 good.jsonl").status == 0);
-  w.write("po.edi", "ISA*00*          *00*          *ZZ*ACME           *ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n");
+  w.write(
+      "po.edi",
+      "ISA*00*          *00*          *ZZ*ACME           *ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n");
   for (const std::string bad : {"--date 20261345", "--time 2460", "--date 2024031"}) {
     INFO("ack " << bad);
     CHECK(w.run("ack " + bad + " po.edi").status == 2);
@@ -167,7 +183,8 @@ TEST_CASE("carrier JSON with no message in it is an error, not exit 0 with nothi
   Workspace w;
   w.write("partners/ups-api/partner.xml",
           "<partner xmlns=\"urn:edigate:partner:1\" id=\"ups-api\" standard=\"json\"><name>UPS</name>"
-          "<identities/><documents><document type=\"tracking\" direction=\"inbound\" map=\"base/json/ups.tracking.inbound.xml\"/>"
+          "<identities/><documents><document type=\"tracking\" direction=\"inbound\" "
+          "map=\"base/json/ups.tracking.inbound.xml\"/>"
           "</documents></partner>");
   w.write("empty.json", "{}");
   auto r = w.run("translate --partner ups-api --maps " + std::string(EDIGATE_SOURCE_DIR) + "/maps empty.json");
@@ -204,8 +221,9 @@ TEST_CASE("ack rejects the repeat of an interchange in one file with TA1 note 02
   CHECK(v.status == 1);
 
   // EDIFACT: the repeat's CONTRL rejects it at UCI level with 0085 code 26 (duplicate detected).
-  const std::string unb = "UNB+UNOA:3+SENDER:14+RECEIVER:14+240101:1200+REF1'UNH+1+ORDERS:D:96A:UN'BGM+220+1+9'"
-                          "DTM+137:20240101:102'NAD+BY+1::9'LIN+1'UNS+S'UNT+7+1'UNZ+1+REF1'";
+  const std::string unb =
+      "UNB+UNOA:3+SENDER:14+RECEIVER:14+240101:1200+REF1'UNH+1+ORDERS:D:96A:UN'BGM+220+1+9'"
+      "DTM+137:20240101:102'NAD+BY+1::9'LIN+1'UNS+S'UNT+7+1'UNZ+1+REF1'";
   w.write("twice.edifact", unb + unb);
   auto c = w.run("ack --date 20240315 --time 0930 twice.edifact");
   CHECK(c.out.find("UCI+REF1+SENDER:14+RECEIVER:14+7'") != std::string::npos);

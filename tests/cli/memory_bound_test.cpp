@@ -23,7 +23,7 @@ constexpr long kAddressSpaceLimit = 1536L << 20;  // far above a healthy run, fa
 constexpr unsigned kSeconds = 120;
 
 struct Limited {
-  int status = -1;        ///< exit status; -1 when killed (signal, time limit)
+  int status = -1;  ///< exit status; -1 when killed (signal, time limit)
   int signal = 0;
   long peak_rss_kib = 0;  ///< ru_maxrss of the process
   std::string out;        ///< the first MiB of stdout and of stderr
@@ -75,8 +75,8 @@ Limited run_limited(const std::filesystem::path& dir, const std::vector<std::str
   return r;
 }
 
-void write_repeated(const std::filesystem::path& file, const std::string& head, const std::string& unit, std::size_t times,
-                    const std::string& tail) {
+void write_repeated(const std::filesystem::path& file, const std::string& head, const std::string& unit,
+                    std::size_t times, const std::string& tail) {
   std::ofstream out(file, std::ios::binary);
   out << head;
   std::string block;
@@ -148,7 +148,8 @@ TEST_CASE("render: 30k messages in one file stay under 150 MiB", "[cli][memory][
   <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
   <documents><document type="850" direction="outbound" map="maps/850.out.xml"/></documents>
 </partner>)");
-  w.write("partners/acme/maps/850.out.xml", R"(<map id="m-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
+  w.write("partners/acme/maps/850.out.xml",
+          R"(<map id="m-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
   <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
   <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
   <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
@@ -156,11 +157,14 @@ TEST_CASE("render: 30k messages in one file stay under 150 MiB", "[cli][memory][
   <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
 </map>)");
   std::string lines;
-  for (int i = 0; i < 20; ++i) lines += std::string(i ? "," : "") + R"({"line_number":")" + std::to_string(i + 1) + R"(","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}})";
-  write_repeated(w.dir / "many.jsonl", "",
-                 R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},"po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[)" +
-                     lines + "]}\n",
-                 30000, "");
+  for (int i = 0; i < 20; ++i)
+    lines += std::string(i ? "," : "") + R"({"line_number":")" + std::to_string(i + 1) +
+             R"(","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}})";
+  write_repeated(
+      w.dir / "many.jsonl", "",
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},"po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[)" +
+          lines + "]}\n",
+      30000, "");
   auto r = run_limited(w.dir, {"render", "--partner", "acme", "--date", "20240315", "--time", "0930", "many.jsonl"});
   report(r);
   CHECK(r.status == 0);

@@ -17,9 +17,9 @@ using edigate::test::Workspace;
 namespace {
 
 struct Step {
-  std::size_t line = 0;     ///< in docs/onboarding.md
-  std::string command;      ///< after "$ "
-  std::string expected;     ///< the lines shown under it, each ending in '\n'
+  std::size_t line = 0;  ///< in docs/onboarding.md
+  std::string command;   ///< after "$ "
+  std::string expected;  ///< the lines shown under it, each ending in '\n'
 };
 
 std::vector<Step> console_steps(const fs::path& markdown) {
@@ -88,10 +88,12 @@ TEST_CASE("docs/onboarding.md runs as written and prints what it shows", "[cli][
   // The document's `alias edigate=...`, as a function sh understands.
   const std::string prelude = "edigate() { " + edigate::test::edigate_binary() + " \"$@\"; }; ";
   for (const auto& step : steps) {
-    auto r = edigate::test::run_command("cd " + edigate::test::shell_quote(w.dir.string()) + " && " + prelude + step.command);
+    auto r = edigate::test::run_command("cd " + edigate::test::shell_quote(w.dir.string()) + " && " + prelude +
+                                        step.command);
     const std::string shown = r.out + r.err;
     INFO("docs/onboarding.md:" << step.line << ": $ " << step.command << "\nexit " << r.status << "\nprinted:\n"
-                               << shown << "\nthe document shows:\n" << step.expected);
+                               << shown << "\nthe document shows:\n"
+                               << step.expected);
     CHECK(matches(step.expected, shown));
   }
   // What the walk-through leaves behind is a partner that passes its own check.

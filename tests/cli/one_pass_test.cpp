@@ -10,7 +10,8 @@ namespace {
 
 using Workspace = edigate::test::Workspace;
 
-const std::string kMap850 = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+const std::string kMap850 =
+    R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
   <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/></array>
 </map>
@@ -22,7 +23,8 @@ std::string partner(const std::string& tolerance) {
   <identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
   <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
   <documents><document type="850" direction="inbound" map="maps/850.in.xml"/></documents>
-  )" + tolerance + R"(
+  )" + tolerance +
+         R"(
 </partner>
 )";
 }
@@ -33,7 +35,9 @@ std::string interchange(const std::string& receiver, const std::string& se01) {
   return "ISA*00*          *00*          *ZZ*ACME           *ZZ*" + padded +
          "*240312*1200*U*00401*000000905*0*P*>~\n"
          "GS*PO*ACME*EDIGATE*20240312*1200*905*X*004010~\n"
-         "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*" + se01 + "*0001~\n"
+         "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA~\nCTT*1~\nSE*" +
+         se01 +
+         "*0001~\n"
          "GE*1*905~\nIEA*1*000000905~\n";
 }
 
@@ -46,7 +50,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
-TEST_CASE("a partner tolerating count mismatches gets the same verdict from translate, ack and validate", "[cli][pass]") {
+TEST_CASE("a partner tolerating count mismatches gets the same verdict from translate, ack and validate",
+          "[cli][pass]") {
   Workspace w("pass-counts");
   setup(w, R"(<tolerance count-mismatch-is-warning="true"/>)");
   w.write("po.edi", interchange("EDIGATE", "9"));  // SE01 says 9, the set has 5 segments
@@ -87,7 +92,8 @@ TEST_CASE("an interchange addressed to somebody else is refused by every command
   auto t = w.run("translate po.edi");
   CHECK(t.status == 1);
   CHECK(t.out.empty());
-  CHECK(contains(t.err, "X12 receiver ZZ/SOMEONEELSE (ISA07/ISA08) is not one of our identities towards partner 'acme'"));
+  CHECK(
+      contains(t.err, "X12 receiver ZZ/SOMEONEELSE (ISA07/ISA08) is not one of our identities towards partner 'acme'"));
   CHECK(contains(t.err, "expected ZZ/EDIGATE"));
   CHECK(contains(t.err, "[route.receiver.unknown]"));
   auto a = w.run("ack --date 20240312 --time 1200 po.edi");
@@ -108,7 +114,8 @@ TEST_CASE("a partner may tolerate an unknown receiver: accepted with a warning",
   CHECK(contains(t.err, "(accepted: the partner's tolerance allows it)"));
 }
 
-TEST_CASE("a missing schema is the same warning for validate, ack and translate; translate says why it cannot map", "[cli][pass]") {
+TEST_CASE("a missing schema is the same warning for validate, ack and translate; translate says why it cannot map",
+          "[cli][pass]") {
   Workspace w("pass-no-schema");
   setup(w);
   w.write("schemas/empty/.keep", "");

@@ -1,15 +1,15 @@
 // `edigate translate`, `edigate render` and `edigate partners check` as users run the binary:
 // exit codes, stdout/stderr, real plugins and partner folders written into a temp dir.
-#include "corpus.hpp"
 #include "cli_workspace.hpp"
+#include "corpus.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -18,14 +18,16 @@ namespace {
 using Run = edigate::test::CommandResult;
 using Workspace = edigate::test::Workspace;
 
-const std::string kMap850 = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+const std::string kMap850 =
+    R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
   <field name="po_date" path="BEG05" convert="date"/>
   <field name="purpose" const="original"/>
   <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/><object name="items"><field name="vendor_part" path="PO107"/></object></array>
 </map>
 )";
-const std::string kMap850Out = R"(<map id="t-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
+const std::string kMap850Out =
+    R"(<map id="t-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
   <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
   <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
   <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/><element pos="6" const="VP"/><element pos="7" path="items/vendor_part"/></segment></loop>
@@ -49,9 +51,11 @@ const std::string kPartner = R"(<partner xmlns="urn:edigate:partner:1" id="acme"
 std::string interchange(const std::string& sender, const std::string& sets, int count) {
   std::string padded = sender;
   padded.resize(15, ' ');
-  return "ISA*00*          *00*          *ZZ*" + padded + "*ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
-         "GS*PO*" + sender + "*EDIGATE*20240312*1200*905*X*004010~\n" + sets +
-         "GE*" + std::to_string(count) + "*905~\nIEA*1*000000905~\n";
+  return "ISA*00*          *00*          *ZZ*" + padded +
+         "*ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
+         "GS*PO*" +
+         sender + "*EDIGATE*20240312*1200*905*X*004010~\n" + sets + "GE*" + std::to_string(count) +
+         "*905~\nIEA*1*000000905~\n";
 }
 
 const std::string kGood = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA***VP*A1~\nCTT*1~\nSE*5*0001~\n";
@@ -77,11 +81,15 @@ TEST_CASE("translate routes by ISA sender and prints one JSON line per message",
   CHECK(r.status == 0);
   CHECK(count_lines(r.out) == 1);
   CHECK(r.out.find(R"("partner_id":"acme")") != std::string::npos);
-  CHECK(r.out.find(R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})") != std::string::npos);
+  CHECK(
+      r.out.find(
+          R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})") !=
+      std::string::npos);
   CHECK(r.err.empty());
 }
 
-TEST_CASE("translate: one bad and one good transaction give one message, one positioned error, exit 1", "[cli][translate]") {
+TEST_CASE("translate: one bad and one good transaction give one message, one positioned error, exit 1",
+          "[cli][translate]") {
   Workspace w;
   setup(w);
   const std::string text = interchange("ACME", kBad + kGood, 2);
@@ -97,7 +105,8 @@ TEST_CASE("translate: one bad and one good transaction give one message, one pos
   CHECK(count_lines(r.err) == 1);
 }
 
-TEST_CASE("translate: an unknown partner or sender is exit 3 (configuration) naming it and a missing file exit 2", "[cli][translate]") {
+TEST_CASE("translate: an unknown partner or sender is exit 3 (configuration) naming it and a missing file exit 2",
+          "[cli][translate]") {
   Workspace w;
   setup(w);
   w.write("po.edi", interchange("STRANGER", kGood, 1));
@@ -115,16 +124,22 @@ TEST_CASE("translate: an unknown partner or sender is exit 3 (configuration) nam
 
 TEST_CASE("translate reads carrier JSON with the partner's JSON map", "[cli][translate][json]") {
   Workspace w;
-  w.write("partners/ups-api/partner.xml",
-          "<partner xmlns=\"urn:edigate:partner:1\" id=\"ups-api\" standard=\"json\" utc-offset=\"-05:00\"><name>UPS</name>"
-          "<identities/><documents><document type=\"tracking\" direction=\"inbound\" map=\"base/json/ups.tracking.inbound.xml\"/>"
-          "</documents></partner>");
-  w.write("ups.json", R"({"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z9","activity":[{"status":{"type":"O"},"date":"20240310","time":"0915"}]}]}]}})");
+  w.write(
+      "partners/ups-api/partner.xml",
+      "<partner xmlns=\"urn:edigate:partner:1\" id=\"ups-api\" standard=\"json\" utc-offset=\"-05:00\"><name>UPS</name>"
+      "<identities/><documents><document type=\"tracking\" direction=\"inbound\" "
+      "map=\"base/json/ups.tracking.inbound.xml\"/>"
+      "</documents></partner>");
+  w.write(
+      "ups.json",
+      R"({"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z9","activity":[{"status":{"type":"O"},"date":"20240310","time":"0915"}]}]}]}})");
   auto r = w.run("translate --partner ups-api --maps " + std::string(EDIGATE_SOURCE_DIR) + "/maps ups.json");
   INFO(r.err);
   CHECK(r.status == 0);
   CHECK(count_lines(r.out) == 1);
-  CHECK(r.out.find(R"("correlation":{"tracking_numbers":["1Z9"]},"tracking_number":"1Z9","status":"out_for_delivery")") != std::string::npos);
+  CHECK(
+      r.out.find(R"("correlation":{"tracking_numbers":["1Z9"]},"tracking_number":"1Z9","status":"out_for_delivery")") !=
+      std::string::npos);
   CHECK(r.out.find(R"("timestamp":"2024-03-10T09:15:00-05:00")") != std::string::npos);
 }
 
@@ -183,26 +198,30 @@ TEST_CASE("partners check translates samples and round-trips them with one line 
   CHECK(broken.out.find("] [mapping.") == std::string::npos);
 }
 
-TEST_CASE("render refuses a submission its canonical schema rejects, naming the field, and writes nothing", "[cli][render]") {
+TEST_CASE("render refuses a submission its canonical schema rejects, naming the field, and writes nothing",
+          "[cli][render]") {
   Workspace w;
   setup(w);
   // A misspelt field inside a line, and a message without its required po_number.
-  w.write("bad.jsonl",
-          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"},"unit_prcie":"1.00"}]})"
-          "\n"
-          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
-          "\n");
+  w.write(
+      "bad.jsonl",
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"},"unit_prcie":"1.00"}]})"
+      "\n"
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
+      "\n");
   auto r = w.run("render --partner acme --date 20240315 --time 0930 -o out.edi bad.jsonl");
   CHECK(r.status == 1);
   CHECK(r.err.find("bad.jsonl:1: not a valid purchase_order at /lines/0:") != std::string::npos);
   CHECK(r.err.find("'unit_prcie'") != std::string::npos);
-  CHECK(r.err.find("bad.jsonl:2: not a valid purchase_order at /: Missing required property 'po_number'") != std::string::npos);
+  CHECK(r.err.find("bad.jsonl:2: not a valid purchase_order at /: Missing required property 'po_number'") !=
+        std::string::npos);
   CHECK(r.err.find("[render.message.invalid]") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(w.dir / "out.edi"));
   // The same message without the typo renders (an ERP's submission has no message_id or source).
-  w.write("good.jsonl",
-          R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
-          "\n");
+  w.write(
+      "good.jsonl",
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","partner_id":"acme","po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}]})"
+      "\n");
   auto good = w.run("render --partner acme --date 20240315 --time 0930 good.jsonl");
   INFO(good.err);
   CHECK(good.status == 0);

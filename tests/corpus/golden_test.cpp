@@ -129,12 +129,21 @@ const NoMessage* no_message(const std::string& path) {
   return nullptr;
 }
 
-const std::map<std::string, std::string> kTypeOfSet{
-    {"850", "purchase_order"}, {"ORDERS", "purchase_order"}, {"855", "purchase_order_ack"},
-    {"ORDRSP", "purchase_order_ack"}, {"856", "ship_notice"}, {"DESADV", "ship_notice"},
-    {"810", "invoice"}, {"INVOIC", "invoice"}, {"214", "tracking_event"}, {"IFTSTA", "tracking_event"},
-    {"997", "functional_ack"}, {"999", "functional_ack"}, {"CONTRL", "functional_ack"},
-    {"940", "warehouse_order"}, {"945", "warehouse_advice"}};
+const std::map<std::string, std::string> kTypeOfSet{{"850", "purchase_order"},
+                                                    {"ORDERS", "purchase_order"},
+                                                    {"855", "purchase_order_ack"},
+                                                    {"ORDRSP", "purchase_order_ack"},
+                                                    {"856", "ship_notice"},
+                                                    {"DESADV", "ship_notice"},
+                                                    {"810", "invoice"},
+                                                    {"INVOIC", "invoice"},
+                                                    {"214", "tracking_event"},
+                                                    {"IFTSTA", "tracking_event"},
+                                                    {"997", "functional_ack"},
+                                                    {"999", "functional_ack"},
+                                                    {"CONTRL", "functional_ack"},
+                                                    {"940", "warehouse_order"},
+                                                    {"945", "warehouse_advice"}};
 
 bool gs1_check_digit_ok(const std::string& digits) {
   int sum = 0;
@@ -189,8 +198,10 @@ TEST_CASE("permissive corpus files translate exactly to their hand-checked golde
 TEST_CASE("a stored golden differing from the translation is reported at its first differing JSON path",
           "[corpus][golden]") {
   // The comparison above on a golden with one value changed: the report names the path.
-  const std::string a = R"({"schema":"edigate.canonical/v1","type":"purchase_order","lines":[{"quantity":"120"},{"quantity":"220"}]})";
-  const std::string b = R"({"schema":"edigate.canonical/v1","type":"purchase_order","lines":[{"quantity":"120"},{"quantity":"22"}]})";
+  const std::string a =
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","lines":[{"quantity":"120"},{"quantity":"220"}]})";
+  const std::string b =
+      R"({"schema":"edigate.canonical/v1","type":"purchase_order","lines":[{"quantity":"120"},{"quantity":"22"}]})";
   CHECK(difference({a}, {a}).empty());
   CHECK_THAT(difference({a}, {b}), Catch::Contains("/lines/1/quantity"));
   CHECK_THAT(difference({a, a}, {a}), Catch::Contains("message 2: translated, not in the golden"));
@@ -219,7 +230,8 @@ TEST_CASE("GPL/LGPL corpus files of the golden types translate to schema-valid, 
       const auto& m = t.messages[i];
       auto source = m->getObject("source");
       const std::string set = source->getValue<std::string>("transaction_set");
-      INFO("message " << i + 1 << " (" << set << " " << source->optValue<std::string>("transaction_control_number", "") << ")");
+      INFO("message " << i + 1 << " (" << set << " " << source->optValue<std::string>("transaction_control_number", "")
+                      << ")");
       CHECK(m->getValue<std::string>("type") == kTypeOfSet.at(set));
       CHECK(m->getValue<std::string>("partner_id") == "corpus");
       CHECK(source->getValue<std::string>("file") == f.entry.path);

@@ -17,8 +17,8 @@ using namespace edigate::test;
 
 namespace {
 
-const std::set<std::string> kOutboundSets{"850", "855", "856", "810", "940", "945", "214",
-                                          "ORDERS", "ORDRSP", "DESADV", "INVOIC", "IFTSTA"};
+const std::set<std::string> kOutboundSets{"850", "855",    "856",    "810",    "940",    "945",
+                                          "214", "ORDERS", "ORDRSP", "DESADV", "INVOIC", "IFTSTA"};
 
 // A canonical path that cannot come back, matched with '*' for any array index or member:
 // dropped from A and B before comparing. `file` limits it to one corpus file ("" = all files
@@ -84,8 +84,8 @@ void drop_lossy(const Poco::Dynamic::Var& v, const std::string& type, const std:
       bool dropped = false;
       for (std::size_t i = 0; i < std::size(kLossy); ++i) {
         if (type != kLossy[i].type || (*kLossy[i].file && file != kLossy[i].file) ||
-          !matches(split_path(kLossy[i].path), at))
-        continue;
+            !matches(split_path(kLossy[i].path), at))
+          continue;
         o->remove(k);
         ++used[i];
         dropped = true;
@@ -174,7 +174,8 @@ TEST_CASE("corpus messages survive canonical -> EDI -> canonical except for the 
   for (const auto& p : problems) {
     bool known = false;
     for (std::size_t k = 0; k < std::size(kKnownBroken); ++k)
-      if (p.rfind(std::string(kKnownBroken[k].file) + " ", 0) == 0 && p.find(kKnownBroken[k].problem) != std::string::npos)
+      if (p.rfind(std::string(kKnownBroken[k].file) + " ", 0) == 0 &&
+          p.find(kKnownBroken[k].problem) != std::string::npos)
         known = true, ++broken[k];
     if (!known) all += p + "\n";
   }
@@ -183,7 +184,8 @@ TEST_CASE("corpus messages survive canonical -> EDI -> canonical except for the 
                          << "; no longer seen: remove it from kKnownBroken");
     CHECK(broken[k] > 0);
   }
-  problems.erase(std::remove_if(problems.begin(), problems.end(), [&](const std::string& p) { return all.find(p) == std::string::npos; }),
+  problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                [&](const std::string& p) { return all.find(p) == std::string::npos; }),
                  problems.end());
   if (!problems.empty()) FAIL(problems.size() << " message(s) do not round-trip:\n" << all);
   std::string summary;

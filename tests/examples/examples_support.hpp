@@ -46,10 +46,14 @@ inline std::vector<Sample> example_samples() {
     for (const auto& f : fs::directory_iterator(dir.path() / "samples")) {
       const std::string ext = f.path().extension().string();
       const fs::path rel = fs::path("partners") / partner / "samples" / f.path().filename();
-      if (ext == ".edi") out.push_back({partner, rel, SampleKind::edi});
-      else if (ext == ".json") out.push_back({partner, rel, SampleKind::carrier_json});
-      else if (ext == ".jsonl") out.push_back({partner, rel, SampleKind::canonical});
-      else FAIL("unexpected sample file (want .edi, .json or .jsonl): " << rel);
+      if (ext == ".edi")
+        out.push_back({partner, rel, SampleKind::edi});
+      else if (ext == ".json")
+        out.push_back({partner, rel, SampleKind::carrier_json});
+      else if (ext == ".jsonl")
+        out.push_back({partner, rel, SampleKind::canonical});
+      else
+        FAIL("unexpected sample file (want .edi, .json or .jsonl): " << rel);
     }
   }
   std::sort(out.begin(), out.end(), [](const Sample& a, const Sample& b) { return a.file < b.file; });
@@ -73,9 +77,12 @@ inline CommandResult run_edigate(const std::string& command, const std::string& 
 /// --partner) or render (canonical, for the sample's partner).
 inline CommandResult run_sample(const Sample& s) {
   switch (s.kind) {
-    case SampleKind::edi: return run_edigate("translate", shell_quote(s.file.string()));
-    case SampleKind::carrier_json: return run_edigate("translate", "--partner " + s.partner + " " + shell_quote(s.file.string()));
-    case SampleKind::canonical: return run_edigate("render", "--partner " + s.partner + " " + kRenderDate + " " + shell_quote(s.file.string()));
+    case SampleKind::edi:
+      return run_edigate("translate", shell_quote(s.file.string()));
+    case SampleKind::carrier_json:
+      return run_edigate("translate", "--partner " + s.partner + " " + shell_quote(s.file.string()));
+    case SampleKind::canonical:
+      return run_edigate("render", "--partner " + s.partner + " " + kRenderDate + " " + shell_quote(s.file.string()));
   }
   return {};
 }

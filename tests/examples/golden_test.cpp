@@ -30,8 +30,7 @@ TEST_CASE("the example partners have samples of every kind and each sample has a
   // A golden whose sample is gone (renamed, deleted) would never be compared again.
   for (const auto& dir : fs::directory_iterator(kGolden)) {
     if (!dir.is_directory()) continue;
-    for (const auto& f : fs::directory_iterator(dir.path()))
-      {
+    for (const auto& f : fs::directory_iterator(dir.path())) {
       INFO("golden file without a sample: " << f.path());
       CHECK(goldens_used.count(f.path()) == 1);
     }

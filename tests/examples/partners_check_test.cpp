@@ -29,7 +29,8 @@ TEST_CASE("partners check passes for every example partner and round-trips every
   const auto samples = example_samples();
   std::set<std::string> partners;
   for (const auto& s : samples) partners.insert(s.partner);
-  CHECK_THAT(r.out, Catch::Contains(std::to_string(partners.size()) + " profile(s) loaded, 0 problem(s), 0 sample(s) failed"));
+  CHECK_THAT(r.out,
+             Catch::Contains(std::to_string(partners.size()) + " profile(s) loaded, 0 problem(s), 0 sample(s) failed"));
 
   const std::regex canonical_ok(R"(ok: (\d+) canonical message\(s\) rendered, (\d+) round trip\(s\) equal)");
   const std::regex edi_ok(R"(ok: (\d+) message\(s\), (\d+) round trip\(s\) equal(; .*)?)");

@@ -48,8 +48,8 @@ std::shared_ptr<const partners::Profile> profile(const std::string& xml) {
 std::string documents(const char* family, const char* version, std::initializer_list<const char*> sets) {
   std::string out;
   for (const char* s : sets)
-    out += std::string("<document type=\"") + s + "\" direction=\"inbound\" map=\"base/" + family + "/" + version + "/" +
-           s + ".inbound.xml\"/>";
+    out += std::string("<document type=\"") + s + "\" direction=\"inbound\" map=\"base/" + family + "/" + version +
+           "/" + s + ".inbound.xml\"/>";
   return out;
 }
 
@@ -65,14 +65,16 @@ struct World {
     partner[0] = profile(
         "<partner xmlns=\"urn:edigate:partner:1\" id=\"fuzz-x12\" standard=\"x12-004010\"><name>x</name>"
         "<identities><x12 isa-qualifier=\"ZZ\" isa-id=\"FUZZ\"/></identities><documents>" +
-        documents("x12", "004010", {"850", "855", "856", "810", "214", "940", "945", "997"}) + "</documents></partner>");
+        documents("x12", "004010", {"850", "855", "856", "810", "214", "940", "945", "997"}) +
+        "</documents></partner>");
     partner[1] = profile(
         "<partner xmlns=\"urn:edigate:partner:1\" id=\"fuzz-edifact\" standard=\"edifact-d96a\"><name>x</name>"
         "<identities><edifact unb-id=\"FUZZ\"/></identities><documents>" +
         documents("edifact", "d96a", {"ORDERS", "ORDRSP", "DESADV", "INVOIC", "IFTSTA", "CONTRL"}) +
         "</documents></partner>");
     partner[2] = profile(
-        "<partner xmlns=\"urn:edigate:partner:1\" id=\"fuzz-json\" standard=\"json\" utc-offset=\"-05:00\"><name>x</name>"
+        "<partner xmlns=\"urn:edigate:partner:1\" id=\"fuzz-json\" standard=\"json\" "
+        "utc-offset=\"-05:00\"><name>x</name>"
         "<identities/><documents><document type=\"tracking\" direction=\"inbound\" "
         "map=\"base/json/ups.tracking.inbound.xml\"/></documents></partner>");
   }

@@ -13,11 +13,11 @@
 namespace edigate::test {
 
 struct CorpusEntry {
-  std::string path;       // relative to the corpus dir
-  std::string standard;   // X12, EDIFACT, JSON
+  std::string path;      // relative to the corpus dir
+  std::string standard;  // X12, EDIFACT, JSON
   std::string version;
   std::string sets;
-  std::string expect;     // valid, invalid, unknown
+  std::string expect;  // valid, invalid, unknown
   std::string notes;
   std::filesystem::path file;  // absolute
 };

@@ -2,14 +2,14 @@
 // Running a shell command from a test: exit status, stdout and stderr, nothing left behind.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace edigate::test {
 

@@ -1,10 +1,10 @@
 #pragma once
 // A fresh folder under the system temp dir for one test, removed when the test ends.
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <system_error>
-#include <unistd.h>
 
 namespace edigate::test {
 

@@ -13,9 +13,9 @@ inline constexpr std::string_view segment_too_many = "schema.segment.too_many"; 
 inline constexpr std::string_view loop_too_many = "schema.loop.too_many";                ///< loop over max repeats
 // Element level
 inline constexpr std::string_view element_missing = "schema.element.missing";
-inline constexpr std::string_view element_conditional = "schema.element.conditional";   ///< syntax rule requires it
-inline constexpr std::string_view element_exclusion = "schema.element.exclusion";       ///< syntax rule forbids it
-inline constexpr std::string_view element_too_many = "schema.element.too_many";         ///< more elements than defined
+inline constexpr std::string_view element_conditional = "schema.element.conditional";  ///< syntax rule requires it
+inline constexpr std::string_view element_exclusion = "schema.element.exclusion";      ///< syntax rule forbids it
+inline constexpr std::string_view element_too_many = "schema.element.too_many";        ///< more elements than defined
 inline constexpr std::string_view element_too_short = "schema.element.too_short";
 inline constexpr std::string_view element_too_long = "schema.element.too_long";
 inline constexpr std::string_view element_invalid_character = "schema.element.invalid_character";

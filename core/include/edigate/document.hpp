@@ -43,8 +43,10 @@ struct SegmentData {
                     [&](std::size_t, std::string_view c) { comps.push_back(unescape(c, d.release)); });
           e.push_back(std::move(comps));
         };
-        if (d.repetition) split_raw(raw, d.repetition, d.release, add_rep);
-        else add_rep(0, raw);
+        if (d.repetition)
+          split_raw(raw, d.repetition, d.release, add_rep);
+        else
+          add_rep(0, raw);
       }
       s.elements.push_back(std::move(e));
     }
@@ -79,11 +81,11 @@ struct GroupData {
 
 struct InterchangeData {
   Delimiters delimiters;
-  bool service_advice = false;          ///< EDIFACT: write a UNA
-  std::optional<SegmentData> header;    ///< ISA / UNB; empty for bare EDIFACT messages
-  std::vector<SegmentData> services;    ///< ISB, ISE ... between the header and the first group
+  bool service_advice = false;        ///< EDIFACT: write a UNA
+  std::optional<SegmentData> header;  ///< ISA / UNB; empty for bare EDIFACT messages
+  std::vector<SegmentData> services;  ///< ISB, ISE ... between the header and the first group
   std::vector<GroupData> groups;
-  std::optional<SegmentData> trailer;   ///< IEA / UNZ
+  std::optional<SegmentData> trailer;  ///< IEA / UNZ
 };
 
 }  // namespace edigate

@@ -17,16 +17,16 @@ enum class EnvelopeLevel : std::uint8_t { interchange, group };
 
 struct EnvelopeFacts {
   EnvelopeLevel level = EnvelopeLevel::interchange;
-  std::string standard;       ///< the plugin's standard(): "X12", "EDIFACT"
+  std::string standard;  ///< the plugin's standard(): "X12", "EDIFACT"
   PartyId sender;
   PartyId receiver;
-  std::string control;        ///< ISA13, GS06, UNB 0020, UNG 0048
-  std::string date;           ///< as sent: ISA09 YYMMDD, GS04 CCYYMMDD, UNB S004 0017
-  std::string time;           ///< as sent: ISA10, GS05, UNB S004 0019
-  std::string version;        ///< ISA12 "00401", GS08 "004010VICS", UNB S001 "UNOA:3", UNG S008
-  std::string functional_id;  ///< groups: GS01 "PO", UNG 0038 "ORDERS"
-  bool test = false;          ///< ISA15 "T", UNB 0035 "1"
-  bool ack_requested = false; ///< ISA14 "1", UNB 0031 "1"
+  std::string control;         ///< ISA13, GS06, UNB 0020, UNG 0048
+  std::string date;            ///< as sent: ISA09 YYMMDD, GS04 CCYYMMDD, UNB S004 0017
+  std::string time;            ///< as sent: ISA10, GS05, UNB S004 0019
+  std::string version;         ///< ISA12 "00401", GS08 "004010VICS", UNB S001 "UNOA:3", UNG S008
+  std::string functional_id;   ///< groups: GS01 "PO", UNG 0038 "ORDERS"
+  bool test = false;           ///< ISA15 "T", UNB 0035 "1"
+  bool ack_requested = false;  ///< ISA14 "1", UNB 0031 "1"
   /// Where the parties sit, for messages: "ISA05/ISA06" and "ISA07/ISA08", "UNB S002" and "UNB S003".
   std::string sender_field;
   std::string receiver_field;

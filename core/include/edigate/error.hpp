@@ -1,7 +1,8 @@
 #pragma once
 // One error currency for the whole product: a code, a message, and where in the input it
 // happened. Rendered as
-//   po_850.edi:1042: segment 7 (BEG) element 3: expected date CCYYMMDD, found "2024-13-01" [schema.element.invalid_date]
+//   po_850.edi:1042: segment 7 (BEG) element 3: expected date CCYYMMDD, found "2024-13-01"
+//   [schema.element.invalid_date]
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -21,10 +22,14 @@ enum class ErrorCategory : std::uint8_t {
 
 inline const char* to_string(ErrorCategory c) {
   switch (c) {
-    case ErrorCategory::invalid_input: return "invalid-input";
-    case ErrorCategory::configuration: return "configuration";
-    case ErrorCategory::transient: return "transient";
-    case ErrorCategory::internal: return "internal";
+    case ErrorCategory::invalid_input:
+      return "invalid-input";
+    case ErrorCategory::configuration:
+      return "configuration";
+    case ErrorCategory::transient:
+      return "transient";
+    case ErrorCategory::internal:
+      return "internal";
   }
   return "internal";
 }
@@ -40,14 +45,14 @@ struct Position {
   std::uint32_t repetition = 0;     ///< 1-based repetition of a repeating element
   std::uint32_t line = 0;           ///< 1-based line, for text files such as XML configuration
   std::uint32_t column = 0;
-  bool has_offset = false;          ///< offset 0 is a valid byte offset, so say when it is set
-  std::string element_ref;          ///< data element reference ("373", "C507") when a schema knows it
-  std::string loop_id;              ///< loop / segment group ("N1", "SG2") when a schema knows it
+  bool has_offset = false;  ///< offset 0 is a valid byte offset, so say when it is set
+  std::string element_ref;  ///< data element reference ("373", "C507") when a schema knows it
+  std::string loop_id;      ///< loop / segment group ("N1", "SG2") when a schema knows it
 };
 
 struct Error {
-  std::string code;      ///< stable, dotted: "x12.isa.short", "schema.element.too_long"
-  std::string message;   ///< what is wrong, for a person
+  std::string code;     ///< stable, dotted: "x12.isa.short", "schema.element.too_long"
+  std::string message;  ///< what is wrong, for a person
   Position position;
   std::string expected;  ///< optional: what the standard wants
   std::string found;     ///< optional: what the input has (shown quoted)
@@ -57,16 +62,31 @@ struct Error {
   Error() = default;
   Error(std::string c, std::string m) : code(std::move(c)), message(std::move(m)) {}
 
-  Error& at(Position p) & { position = std::move(p); return *this; }
-  Error&& at(Position p) && { position = std::move(p); return std::move(*this); }
+  Error& at(Position p) & {
+    position = std::move(p);
+    return *this;
+  }
+  Error&& at(Position p) && {
+    position = std::move(p);
+    return std::move(*this);
+  }
   Error&& want(std::string exp, std::string got) && {
     expected = std::move(exp);
     found = std::move(got);
     return std::move(*this);
   }
-  Error&& warn() && { severity = Severity::warning; return std::move(*this); }
-  Error&& as(ErrorCategory c) && { category = c; return std::move(*this); }
-  Error& as(ErrorCategory c) & { category = c; return *this; }
+  Error&& warn() && {
+    severity = Severity::warning;
+    return std::move(*this);
+  }
+  Error&& as(ErrorCategory c) && {
+    category = c;
+    return std::move(*this);
+  }
+  Error& as(ErrorCategory c) & {
+    category = c;
+    return *this;
+  }
 
   bool is_warning() const noexcept { return severity == Severity::warning; }
 
@@ -77,7 +97,8 @@ struct Error {
   /// position but no file name says "<input>" (whoever made it should have named the file).
   std::string to_string(bool with_code = true) const {
     std::string out;
-    const bool located = position.line || position.has_offset || position.segment_index || !position.segment_tag.empty();
+    const bool located =
+        position.line || position.has_offset || position.segment_index || !position.segment_tag.empty();
     if (!position.file.empty() || located) {
       out = position.file.empty() ? std::string("<input>") : position.file;
       if (position.line) {
@@ -122,7 +143,10 @@ struct Error {
         out += hex[c >> 4];
         out += hex[c & 15];
       }
-      if (out.size() > 120) { out += "..."; break; }
+      if (out.size() > 120) {
+        out += "...";
+        break;
+      }
     }
     return out;
   }

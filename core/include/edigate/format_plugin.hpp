@@ -48,7 +48,8 @@ class FormatPlugin : public Plugin {
 
   /// The envelope facts of an interchange or group header segment (ISA/GS, UNB/UNG) as the
   /// reader delivers it. An Error when `header` is not one of this standard's headers.
-  virtual Result<EnvelopeFacts> describe_envelope(const Segment& header, const Delimiters& delimiters) const noexcept = 0;
+  virtual Result<EnvelopeFacts> describe_envelope(const Segment& header,
+                                                  const Delimiters& delimiters) const noexcept = 0;
 
   /// The first interchange header's facts read from the first bytes of an input (up to 4 KiB,
   /// as for detect()), so the host can route before opening a reader (the partner's tolerance

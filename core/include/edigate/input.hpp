@@ -21,8 +21,7 @@ class InputStream {
 /// A stream over bytes the caller keeps alive.
 class MemoryInput final : public InputStream {
  public:
-  explicit MemoryInput(std::string_view bytes, std::string name = "<memory>")
-      : bytes_(bytes), name_(std::move(name)) {}
+  explicit MemoryInput(std::string_view bytes, std::string name = "<memory>") : bytes_(bytes), name_(std::move(name)) {}
   Result<std::size_t> read(char* buf, std::size_t n) noexcept override {
     std::size_t k = std::min(n, bytes_.size() - pos_);
     if (k) std::memcpy(buf, bytes_.data() + pos_, k);

@@ -16,10 +16,10 @@ enum class PluginKind : std::uint8_t { format, transport };
 inline const char* to_string(PluginKind k) { return k == PluginKind::format ? "format" : "transport"; }
 
 struct PluginInfo {
-  std::string name;         ///< unique across loaded plugins: "x12", "edifact", "sftp"
+  std::string name;  ///< unique across loaded plugins: "x12", "edifact", "sftp"
   PluginKind kind = PluginKind::format;
-  std::string version;      ///< the plugin's own version
-  std::uint32_t abi = 0;    ///< EDIGATE_SDK_ABI the plugin was built against
+  std::string version;    ///< the plugin's own version
+  std::uint32_t abi = 0;  ///< EDIGATE_SDK_ABI the plugin was built against
   std::string description;
 };
 
@@ -36,16 +36,16 @@ using PluginFactoryFn = Plugin*() noexcept;
 
 /// Exports `factory` (a function returning a new Plugin*, or nullptr on failure) and the ABI
 /// stamp. Use once per shared library, at namespace scope in plugin.cpp.
-#define EDIGATE_PLUGIN(factory)                                                        \
-  namespace edigate_plugin_export {                                                    \
-  inline std::uint32_t sdk_abi() noexcept { return EDIGATE_SDK_ABI; }                 \
-  inline ::edigate::Plugin* create() noexcept {                                        \
-    try {                                                                              \
-      return factory();                                                                \
-    } catch (...) {                                                                    \
-      return nullptr;                                                                  \
-    }                                                                                  \
-  }                                                                                    \
-  }                                                                                    \
-  BOOST_DLL_ALIAS(edigate_plugin_export::sdk_abi, edigate_sdk_abi)                     \
+#define EDIGATE_PLUGIN(factory)                                       \
+  namespace edigate_plugin_export {                                   \
+  inline std::uint32_t sdk_abi() noexcept { return EDIGATE_SDK_ABI; } \
+  inline ::edigate::Plugin* create() noexcept {                       \
+    try {                                                             \
+      return factory();                                               \
+    } catch (...) {                                                   \
+      return nullptr;                                                 \
+    }                                                                 \
+  }                                                                   \
+  }                                                                   \
+  BOOST_DLL_ALIAS(edigate_plugin_export::sdk_abi, edigate_sdk_abi)    \
   BOOST_DLL_ALIAS(edigate_plugin_export::create, edigate_plugin)

@@ -19,16 +19,16 @@ namespace edigate {
 /// Leniency switches. Defaults read what real partners send and report it as a warning;
 /// switching one off turns that warning into an error. Partner profiles set these.
 struct Tolerance {
-  bool byte_order_mark = true;           ///< skip a UTF-8 byte order mark
-  bool hard_wrapped_lines = true;        ///< drop CR/LF inside segments (files wrapped at 80 columns)
-  bool variable_length_isa = true;       ///< ISA fields trimmed or padded (e.g. with U+00A0): read by separators
-  bool junk_between_interchanges = true; ///< skip bytes before ISA/UNA/UNB/UNH (warning)
-  bool missing_final_terminator = true;  ///< last segment without its terminator (warning)
-  bool lowercase_tags = false;           ///< accept "isa", "unh" as tags (warning)
-  bool trailing_spaces = true;           ///< spaces/tabs around segments (indentation) are ignored
-  bool count_mismatch_is_warning = false;///< SE01/GE01/IEA01, UNT/UNE/UNZ counts and references
-  bool bare_messages = true;             ///< EDIFACT UNH..UNT with no UNB/UNZ around it
-  bool ebcdic = true;                    ///< decode an EBCDIC-encoded X12 input
+  bool byte_order_mark = true;             ///< skip a UTF-8 byte order mark
+  bool hard_wrapped_lines = true;          ///< drop CR/LF inside segments (files wrapped at 80 columns)
+  bool variable_length_isa = true;         ///< ISA fields trimmed or padded (e.g. with U+00A0): read by separators
+  bool junk_between_interchanges = true;   ///< skip bytes before ISA/UNA/UNB/UNH (warning)
+  bool missing_final_terminator = true;    ///< last segment without its terminator (warning)
+  bool lowercase_tags = false;             ///< accept "isa", "unh" as tags (warning)
+  bool trailing_spaces = true;             ///< spaces/tabs around segments (indentation) are ignored
+  bool count_mismatch_is_warning = false;  ///< SE01/GE01/IEA01, UNT/UNE/UNZ counts and references
+  bool bare_messages = true;               ///< EDIFACT UNH..UNT with no UNB/UNZ around it
+  bool ebcdic = true;                      ///< decode an EBCDIC-encoded X12 input
 
   /// No leniency at all: every quirk above is an error (counts stay errors too).
   static Tolerance strict() {
@@ -41,9 +41,9 @@ struct Tolerance {
 };
 
 struct ReaderOptions {
-  std::string file;                             ///< name put in positions ("-" for stdin)
-  std::size_t chunk_size = 64 * 1024;          ///< bytes per read from the stream
-  std::size_t max_segment_length = 1 << 20;     ///< a longer segment is an error, not a memory spike
+  std::string file;                          ///< name put in positions ("-" for stdin)
+  std::size_t chunk_size = 64 * 1024;        ///< bytes per read from the stream
+  std::size_t max_segment_length = 1 << 20;  ///< a longer segment is an error, not a memory spike
   /// Bound on one materialised transaction: its bytes plus what each segment and element costs
   /// to keep, so many tiny or empty segments reach it too. Past it, segments are not kept.
   std::size_t max_transaction_bytes = 64 << 20;
@@ -61,24 +61,24 @@ enum class EventKind : std::uint8_t {
 };
 
 struct TransactionInfo {
-  std::string_view set_id;   ///< ST01 / UNH S009 0065 ("850", "ORDERS")
-  std::string_view control;  ///< ST02 / UNH 0062
-  std::string_view version;  ///< schema version key: "004010", "005010", "D96A", "D01B"
-  std::string_view release;  ///< full version as sent: "004010VICS", "005010X222A1", "D:96A:UN:EAN008"
+  std::string_view set_id;          ///< ST01 / UNH S009 0065 ("850", "ORDERS")
+  std::string_view control;         ///< ST02 / UNH 0062
+  std::string_view version;         ///< schema version key: "004010", "005010", "D96A", "D01B"
+  std::string_view release;         ///< full version as sent: "004010VICS", "005010X222A1", "D:96A:UN:EAN008"
   std::uint64_t segment_count = 0;  ///< segments counted between header and trailer, inclusive
 };
 
 struct Event {
   EventKind kind = EventKind::issue;
-  const Segment* segment = nullptr;     ///< the envelope segment of a begin/end event
-  std::span<const Segment> segments;    ///< a transaction's segments, when materialised
-  TransactionInfo info;                 ///< for transaction events
-  std::span<const Error> issues;        ///< problems (errors and warnings) of this structure
+  const Segment* segment = nullptr;   ///< the envelope segment of a begin/end event
+  std::span<const Segment> segments;  ///< a transaction's segments, when materialised
+  TransactionInfo info;               ///< for transaction events
+  std::span<const Error> issues;      ///< problems (errors and warnings) of this structure
   const Delimiters* delimiters = nullptr;
   /// interchange_begin / group_begin: what the header says (null without a header segment,
   /// e.g. bare EDIFACT messages or an implicit group)
   const EnvelopeFacts* envelope = nullptr;
-  std::uint32_t interchange = 0;        ///< 1-based ordinals in the input
+  std::uint32_t interchange = 0;  ///< 1-based ordinals in the input
   std::uint32_t group = 0;
   std::uint32_t transaction = 0;
 };

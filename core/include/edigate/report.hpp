@@ -19,12 +19,12 @@ inline bool has_errors(const std::vector<Error>& issues) {
 }
 
 struct TransactionReport {
-  SegmentData header;              ///< ST / UNH as read
+  SegmentData header;  ///< ST / UNH as read
   std::optional<SegmentData> trailer;
-  std::string version;             ///< schema version key used ("004010", "D96A")
-  std::uint64_t segment_count = 0; ///< counted, header..trailer inclusive
-  bool schema_checked = false;     ///< false when no schema was found for the set
-  std::vector<Error> issues;       ///< envelope and content problems of this transaction
+  std::string version;              ///< schema version key used ("004010", "D96A")
+  std::uint64_t segment_count = 0;  ///< counted, header..trailer inclusive
+  bool schema_checked = false;      ///< false when no schema was found for the set
+  std::vector<Error> issues;        ///< envelope and content problems of this transaction
   bool accepted() const { return !has_errors(issues); }
 };
 
@@ -32,7 +32,7 @@ struct GroupReport {
   std::optional<SegmentData> header;  ///< GS / UNG; empty for an implicit EDIFACT group
   std::optional<SegmentData> trailer;
   std::vector<TransactionReport> transactions;
-  std::vector<Error> issues;          ///< group-level problems (GE01, GE02, missing GE)
+  std::vector<Error> issues;  ///< group-level problems (GE01, GE02, missing GE)
 };
 
 struct InterchangeReport {
@@ -41,15 +41,15 @@ struct InterchangeReport {
   std::optional<SegmentData> header;  ///< ISA / UNB; empty for bare EDIFACT messages
   std::optional<SegmentData> trailer;
   std::vector<GroupReport> groups;
-  std::vector<Error> issues;          ///< interchange-level problems (ISA fields, IEA01/IEA02)
+  std::vector<Error> issues;  ///< interchange-level problems (ISA fields, IEA01/IEA02)
 };
 
 /// Which acknowledgement to produce.
 enum class AckKind : std::uint8_t {
-  automatic,    ///< X12: 997 for versions before 005010, 999 from 005010; EDIFACT: CONTRL
+  automatic,  ///< X12: 997 for versions before 005010, 999 from 005010; EDIFACT: CONTRL
   x12_997,
   x12_999,
-  x12_ta1_only, ///< interchange acknowledgement only
+  x12_ta1_only,  ///< interchange acknowledgement only
   edifact_contrl,
 };
 

@@ -33,7 +33,10 @@ inline std::size_t split_raw(std::string_view raw, char sep, char release, F&& f
   std::size_t part = 0, start = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
-    if (release && c == release) { ++i; continue; }
+    if (release && c == release) {
+      ++i;
+      continue;
+    }
     if (c == sep) {
       f(part++, raw.substr(start, i - start));
       start = i + 1;

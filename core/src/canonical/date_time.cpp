@@ -50,10 +50,9 @@ int days_in_month(int year, int month) noexcept {
 Result<std::string> iso_date(std::string_view text, DateFormat format, const Position& where) {
   if (format == DateFormat::x12_dt) format = text.size() == 6 ? DateFormat::yymmdd : DateFormat::ccyymmdd;
   if (format == DateFormat::ccyymmdd) {
-    if (text.size() != 8 || !all_digits(text))
-      return bad_date(text, where, "date CCYYMMDD", "not an 8-digit date");
-    return make_date(number(text.substr(0, 4)), number(text.substr(4, 2)), number(text.substr(6, 2)), text,
-                     where, "date CCYYMMDD");
+    if (text.size() != 8 || !all_digits(text)) return bad_date(text, where, "date CCYYMMDD", "not an 8-digit date");
+    return make_date(number(text.substr(0, 4)), number(text.substr(4, 2)), number(text.substr(6, 2)), text, where,
+                     "date CCYYMMDD");
   }
   if (text.size() != 6 || !all_digits(text)) return bad_date(text, where, "date YYMMDD", "not a 6-digit date");
   const int yy = number(text.substr(0, 2));
@@ -84,13 +83,12 @@ Result<std::string> iso_time(std::string_view text, const Position& where) {
 Result<std::string> iso_timestamp(std::string_view date, std::string_view time, std::string_view offset,
                                   const Position& where) {
   // Re-check the parts: callers may pass map output, not just our own helpers' results.
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
-      !all_digits(date.substr(0, 4)) || !all_digits(date.substr(5, 2)) || !all_digits(date.substr(8, 2)))
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !all_digits(date.substr(0, 4)) ||
+      !all_digits(date.substr(5, 2)) || !all_digits(date.substr(8, 2)))
     return bad_date(date, where, "date YYYY-MM-DD", "not an ISO date");
   EDIGATE_TRY(std::string checked_date, make_date(number(date.substr(0, 4)), number(date.substr(5, 2)),
-                                                 number(date.substr(8, 2)), date, where, "date YYYY-MM-DD"));
-  if (time.size() < 8 || time[2] != ':' || time[5] != ':')
-    return bad_time(time, where, "not an ISO time HH:MM:SS");
+                                                  number(date.substr(8, 2)), date, where, "date YYYY-MM-DD"));
+  if (time.size() < 8 || time[2] != ':' || time[5] != ':') return bad_time(time, where, "not an ISO time HH:MM:SS");
   std::string compact;
   compact += time.substr(0, 2);
   compact += time.substr(3, 2);
@@ -113,8 +111,8 @@ Result<EdifactDateTime> edifact_date_time(std::string_view value, std::string_vi
   auto date_time = [&](std::size_t date_len, std::size_t time_len) -> Result<void> {
     if (value.size() < date_len + time_len || !all_digits(value.substr(0, date_len + time_len)))
       return bad_date(value, where, "DTM format " + std::string(code), "value does not match its format code");
-    EDIGATE_TRY(out.date, iso_date(value.substr(0, date_len),
-                                   date_len == 8 ? DateFormat::ccyymmdd : DateFormat::yymmdd, where));
+    EDIGATE_TRY(out.date,
+                iso_date(value.substr(0, date_len), date_len == 8 ? DateFormat::ccyymmdd : DateFormat::yymmdd, where));
     if (time_len) {
       EDIGATE_TRY(out.time, iso_time(value.substr(date_len, time_len), where));
     }

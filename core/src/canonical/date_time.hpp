@@ -30,8 +30,8 @@ Result<std::string> iso_time(std::string_view text, const Position& where = {});
 
 /// Joins an ISO date, an ISO time ("HH:MM:SS[.f]") and an offset ("Z", "+05:00") into a
 /// timestamp. The offset is mandatory: canonical timestamps always carry one.
-Result<std::string> iso_timestamp(std::string_view date, std::string_view time,
-                                  std::string_view offset, const Position& where = {});
+Result<std::string> iso_timestamp(std::string_view date, std::string_view time, std::string_view offset,
+                                  const Position& where = {});
 
 /// An EDIFACT DTM C507 value (2380) in its format (2379), as date, time and offset.
 struct EdifactDateTime {

@@ -96,8 +96,7 @@ Result<std::string> decimal_from_implied(std::string_view digits, unsigned scale
   std::string padded(body.size() <= scale ? scale + 1 - body.size() : 0, '0');
   padded += body;
   const std::size_t split = padded.size() - scale;
-  return assemble(negative, std::string_view(padded).substr(0, split),
-                  std::string_view(padded).substr(split));
+  return assemble(negative, std::string_view(padded).substr(0, split), std::string_view(padded).substr(split));
 }
 
 Result<std::string> decimal_to_implied(std::string_view decimal, unsigned scale, const Position& where) {

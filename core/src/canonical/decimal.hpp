@@ -33,14 +33,12 @@ Result<std::string> normalize_decimal(std::string_view text, const Position& whe
 
 /// X12 implied-decimal (Nn) text: optional '-', digits; `scale` digits are after the point.
 /// ("12345", 2) -> "123.45"; ("5", 2) -> "0.05"; ("-0050", 2) -> "-0.50"; ("7", 0) -> "7".
-Result<std::string> decimal_from_implied(std::string_view digits, unsigned scale,
-                                         const Position& where = {});
+Result<std::string> decimal_from_implied(std::string_view digits, unsigned scale, const Position& where = {});
 
 /// The reverse, for outbound maps: ("123.45", 2) -> "12345"; ("1.5", 2) -> "150";
 /// ("-0.05", 2) -> "-5". More fractional digits than `scale` that are not zeros is an error
 /// (`canonical.decimal.precision`): an amount is never rounded silently.
-Result<std::string> decimal_to_implied(std::string_view decimal, unsigned scale,
-                                       const Position& where = {});
+Result<std::string> decimal_to_implied(std::string_view decimal, unsigned scale, const Position& where = {});
 
 /// A number from a JSON source (carrier APIs send weights as JSON numbers). The double is
 /// printed in its shortest round-trip fixed form (12.5 -> "12.5", 0.1 -> "0.1", 3 -> "3"),

@@ -57,17 +57,15 @@ std::string_view to_string(Direction direction) noexcept {
 }
 
 bool is_canonical_type(std::string_view type) noexcept {
-  static constexpr std::array<std::string_view, 8> kTypes = {
-      "purchase_order", "purchase_order_ack", "ship_notice",    "invoice",
-      "warehouse_order", "warehouse_advice",  "tracking_event", "functional_ack"};
+  static constexpr std::array<std::string_view, 8> kTypes = {"purchase_order", "purchase_order_ack", "ship_notice",
+                                                             "invoice",        "warehouse_order",    "warehouse_advice",
+                                                             "tracking_event", "functional_ack"};
   for (auto t : kTypes)
     if (t == type) return true;
   return false;
 }
 
-Poco::JSON::Object::Ptr make_object() {
-  return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
+Poco::JSON::Object::Ptr make_object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
 namespace {
 std::string trim_padding(std::string_view text) {
@@ -95,9 +93,8 @@ MessageIdentity identity_of(std::string_view partner_id, const Source& source, s
   return id;
 }
 
-Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view partner_id,
-                                      Direction direction, const Source& source,
-                                      const Correlation& correlation, std::uint64_t position,
+Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view partner_id, Direction direction,
+                                      const Source& source, const Correlation& correlation, std::uint64_t position,
                                       std::string_view discriminator) {
   auto out = make_object();
   out->set("schema", std::string(kSchemaId));

@@ -56,16 +56,15 @@ bool is_canonical_type(std::string_view type) noexcept;
 
 /// The identity the message id is derived from: partner, source identities and control numbers,
 /// position and discriminator (see message_id.hpp).
-MessageIdentity identity_of(std::string_view partner_id, const Source& source,
-                            std::uint64_t position = 0, std::string_view discriminator = {});
+MessageIdentity identity_of(std::string_view partner_id, const Source& source, std::uint64_t position = 0,
+                            std::string_view discriminator = {});
 
 /// A new JSON object (insertion order preserved) holding, in this order: schema, type,
 /// message_id, partner_id, direction, source, correlation. `correlation` is always present
 /// (possibly `{}`) so consumers see one shape. The caller appends the body fields.
 /// `type` should satisfy is_canonical_type(); the schemas reject anything else.
-Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view partner_id,
-                                      Direction direction, const Source& source,
-                                      const Correlation& correlation, std::uint64_t position = 0,
+Poco::JSON::Object::Ptr make_envelope(std::string_view type, std::string_view partner_id, Direction direction,
+                                      const Source& source, const Correlation& correlation, std::uint64_t position = 0,
                                       std::string_view discriminator = {});
 
 /// Appends the JSON text of make_envelope(...)'s object, byte for byte what to_json_line writes

@@ -151,8 +151,8 @@ Result<void> write_value(std::string& out, const Var& value, std::string& path, 
   } else if (value.isString()) {
     write_string(out, value.toString());
   } else if (value.isInteger()) {
-    out += value.isSigned() ? std::to_string(value.convert<Poco::Int64>())
-                            : std::to_string(value.convert<Poco::UInt64>());
+    out +=
+        value.isSigned() ? std::to_string(value.convert<Poco::Int64>()) : std::to_string(value.convert<Poco::UInt64>());
   } else if (value.isNumeric()) {
     return Error("canonical.json.binary_float", "binary floating-point value in a canonical message")
         .want("decimal string", path.empty() ? "/" : path);

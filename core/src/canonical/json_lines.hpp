@@ -14,8 +14,8 @@ namespace edigate::canonical {
 class JsonLineReader {
  public:
   struct Line {
-    std::string text;  ///< without the '\n' (a trailing '\r' is kept; JSON treats it as space)
-    Position where;    ///< file, 1-based line, byte offset of the line's start
+    std::string text;       ///< without the '\n' (a trailing '\r' is kept; JSON treats it as space)
+    Position where;         ///< file, 1-based line, byte offset of the line's start
     bool too_long = false;  ///< longer than max_bytes: text is empty and the rest was skipped
   };
 
@@ -36,8 +36,8 @@ class JsonLineReader {
   std::string file_;
   std::size_t max_bytes_;
   std::string buf_;
-  std::size_t pos_ = 0;        ///< start of unread bytes in buf_
-  std::uint64_t consumed_ = 0; ///< input offset of buf_[0]
+  std::size_t pos_ = 0;         ///< start of unread bytes in buf_
+  std::uint64_t consumed_ = 0;  ///< input offset of buf_[0]
   std::uint32_t line_ = 0;
   bool eof_ = false;
 };

@@ -173,7 +173,8 @@ void expand(const SchemaNode& n, std::vector<SchemaNode>& out, int depth = 0) {
     Array::Ptr a = n.node->getArray(kw);
     if (!a) continue;
     for (std::size_t i = 0; i < a->size(); ++i)
-      if (a->get(i).type() == typeid(Object::Ptr)) expand({a->getObject(static_cast<unsigned>(i)), n.doc}, out, depth + 1);
+      if (a->get(i).type() == typeid(Object::Ptr))
+        expand({a->getObject(static_cast<unsigned>(i)), n.doc}, out, depth + 1);
   }
 }
 
@@ -212,9 +213,12 @@ std::string pointer_of(const std::vector<std::string>& context) {
     std::string name = c.size() >= 2 && c.front() == '[' && c.back() == ']' ? c.substr(1, c.size() - 2) : c;
     out += '/';
     for (char ch : name) {
-      if (ch == '~') out += "~0";
-      else if (ch == '/') out += "~1";
-      else out += ch;
+      if (ch == '~')
+        out += "~0";
+      else if (ch == '/')
+        out += "~1";
+      else
+        out += ch;
     }
   }
   return out;

@@ -32,9 +32,9 @@ struct SchemaProblem {
 /// What a schema says about one member of a message (FieldInfo::found false: not declared).
 struct FieldInfo {
   bool found = false;
-  bool array = false;                   ///< an array (lookups continue in its items)
-  bool object = false;                  ///< an object with declared properties
-  std::vector<std::string> enum_values; ///< enum/const of the value (or of array items)
+  bool array = false;                    ///< an array (lookups continue in its items)
+  bool object = false;                   ///< an object with declared properties
+  std::vector<std::string> enum_values;  ///< enum/const of the value (or of array items)
 };
 
 class JsonSchemas {

@@ -21,8 +21,7 @@ void append_netstring(std::string& out, std::string_view field) {
 
 std::string message_id_preimage(const MessageIdentity& id) {
   std::string out;
-  out.reserve(128 + id.partner_id.size() + id.sender_id.size() + id.receiver_id.size() +
-              id.discriminator.size());
+  out.reserve(128 + id.partner_id.size() + id.sender_id.size() + id.receiver_id.size() + id.discriminator.size());
   append_netstring(out, "edigate.canonical/v1");
   append_netstring(out, id.partner_id);
   append_netstring(out, id.sender_qualifier);
@@ -51,8 +50,7 @@ std::string message_id(const MessageIdentity& identity) {
 #endif
     return EVP_sha256();
   }();
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, sha256, nullptr) != 1 ||
-      length < 16) {
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, sha256, nullptr) != 1 || length < 16) {
     std::abort();
   }
   static const char* hex = "0123456789abcdef";

@@ -29,9 +29,7 @@ int nth_sunday(int year, int month, int n) noexcept {
   return first + 7 * (n - 1);
 }
 
-int last_sunday(int year, int month, int days) noexcept {
-  return days - day_of_week(year, month, days);
-}
+int last_sunday(int year, int month, int days) noexcept { return days - day_of_week(year, month, days); }
 
 struct Zone {
   std::string_view code;
@@ -40,15 +38,31 @@ struct Zone {
 };
 
 constexpr std::array<Zone, 24> kZones = {{
-    {"ES", -300, 0}, {"ED", -300, 1}, {"ET", -300, 2},
-    {"CS", -360, 0}, {"CD", -360, 1}, {"CT", -360, 2},
-    {"MS", -420, 0}, {"MD", -420, 1}, {"MT", -420, 2},
-    {"PS", -480, 0}, {"PD", -480, 1}, {"PT", -480, 2},
-    {"AS", -540, 0}, {"AD", -540, 1}, {"AT", -540, 2},  // Alaska
+    {"ES", -300, 0},
+    {"ED", -300, 1},
+    {"ET", -300, 2},
+    {"CS", -360, 0},
+    {"CD", -360, 1},
+    {"CT", -360, 2},
+    {"MS", -420, 0},
+    {"MD", -420, 1},
+    {"MT", -420, 2},
+    {"PS", -480, 0},
+    {"PD", -480, 1},
+    {"PT", -480, 2},
+    {"AS", -540, 0},
+    {"AD", -540, 1},
+    {"AT", -540, 2},  // Alaska
     // Hawaii keeps standard time all year; "HT" follows Hawaii, not the Aleutians' DST.
-    {"HS", -600, 0}, {"HD", -600, 1}, {"HT", -600, 0},
-    {"NS", -210, 0}, {"ND", -210, 1}, {"NT", -210, 2},  // Newfoundland
-    {"TS", -240, 0}, {"TD", -240, 1}, {"TT", -240, 2},  // Atlantic
+    {"HS", -600, 0},
+    {"HD", -600, 1},
+    {"HT", -600, 0},
+    {"NS", -210, 0},
+    {"ND", -210, 1},
+    {"NT", -210, 2},  // Newfoundland
+    {"TS", -240, 0},
+    {"TD", -240, 1},
+    {"TT", -240, 2},  // Atlantic
 }};
 
 int two(std::string_view s, std::size_t at) noexcept { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
@@ -57,8 +71,9 @@ int two(std::string_view s, std::size_t at) noexcept { return (s[at] - '0') * 10
 
 Result<std::string> normalize_offset(std::string_view text, const Position& where) {
   auto bad = [&](const char* what) {
-    return Error("canonical.time.invalid_offset", what).at(where).want("offset Z or +HH:MM",
-                                                                       std::string(text.substr(0, 32)));
+    return Error("canonical.time.invalid_offset", what)
+        .at(where)
+        .want("offset Z or +HH:MM", std::string(text.substr(0, 32)));
   };
   if (text == "Z" || text == "z") return std::string("Z");
   if (text.size() < 3 || (text[0] != '+' && text[0] != '-')) return bad("not a time zone offset");
@@ -69,7 +84,7 @@ Result<std::string> normalize_offset(std::string_view text, const Position& wher
     digits += text[i];
   }
   if (digits.size() != 2 && digits.size() != 4) return bad("offset must be HH, HHMM or HH:MM");
-  if (text.size() == 4) return bad("offset must be HH, HHMM or HH:MM");  // "+05:" 
+  if (text.size() == 4) return bad("offset must be HH, HHMM or HH:MM");  // "+05:"
   const int hh = two(digits, 0);
   const int mm = digits.size() == 4 ? two(digits, 2) : 0;
   if (hh > 14 || mm > 59 || (hh == 14 && mm > 0)) return bad("offset out of range");

@@ -26,9 +26,8 @@ Result<std::string> normalize_offset(std::string_view text, const Position& wher
 /// - LT (local time) and an empty code -> `default_offset` (the partner profile's zone), which
 ///   must then be given.
 /// Unknown codes are `canonical.time.unknown_time_code`.
-Result<std::string> x12_time_code_offset(std::string_view code, std::string_view date,
-                                         std::string_view time, std::string_view default_offset = {},
-                                         const Position& where = {});
+Result<std::string> x12_time_code_offset(std::string_view code, std::string_view date, std::string_view time,
+                                         std::string_view default_offset = {}, const Position& where = {});
 
 /// True when North American DST is in effect at a local date and time (see above).
 bool north_american_dst(int year, int month, int day, int hour) noexcept;

@@ -46,7 +46,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   if (near.empty()) return "";
   std::string text = "; did you mean ";
   for (std::size_t i = 0; i < near.size() && i < 3; ++i)
-    text += (i == 0 ? "" : (i + 1 == std::min<std::size_t>(near.size(), 3) ? " or " : ", ")) + ("'" + prefix + near[i] + "'");
+    text += (i == 0 ? "" : (i + 1 == std::min<std::size_t>(near.size(), 3) ? " or " : ", ")) +
+            ("'" + prefix + near[i] + "'");
   return text + "?";
 }
 
@@ -68,8 +69,10 @@ std::string options_help(const std::vector<OptionSpec>& specs) {
     // Continuation lines of a multi-line doc are indented to the doc column.
     std::string body;
     for (char c : doc) body += c == '\n' ? "\n" + indent : std::string(1, c);
-    if (left.size() > kMaxLeft) text += left + "\n" + indent + body + "\n";
-    else text += left + std::string(width + 2 - left.size(), ' ') + body + "\n";
+    if (left.size() > kMaxLeft)
+      text += left + "\n" + indent + body + "\n";
+    else
+      text += left + std::string(width + 2 - left.size(), ' ') + body + "\n";
   }
   return text;
 }
@@ -82,8 +85,10 @@ std::string short_usage(const std::string& command, const std::string& help) {
     auto end = help.find('\n', start);
     if (end == std::string::npos) end = help.size();
     std::string_view line(help.data() + start, end - start);
-    if (line.rfind("usage:", 0) == 0) in_usage = true;
-    else if (!in_usage || line.empty() || line[0] != ' ') break;
+    if (line.rfind("usage:", 0) == 0)
+      in_usage = true;
+    else if (!in_usage || line.empty() || line[0] != ' ')
+      break;
     text.append(line);
     text += '\n';
     start = end + 1;

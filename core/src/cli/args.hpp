@@ -16,14 +16,17 @@ struct OptionSpec {
   // A constructor rather than an aggregate, so {"name", true, false} needs no help fields.
   OptionSpec(std::string name_, bool takes_value_ = false, bool repeatable_ = false, std::string value_ = "",
              std::string doc_ = "")
-      : name(std::move(name_)), takes_value(takes_value_), repeatable(repeatable_), value(std::move(value_)),
+      : name(std::move(name_)),
+        takes_value(takes_value_),
+        repeatable(repeatable_),
+        value(std::move(value_)),
         doc(std::move(doc_)) {}
 
-  std::string name;        ///< without dashes: "schemas"
+  std::string name;  ///< without dashes: "schemas"
   bool takes_value = false;
   bool repeatable = false;
-  std::string value;       ///< placeholder in help: "DIR"; empty for a flag
-  std::string doc;         ///< help text ('\n' for a second line); documented options are listed by options_help()
+  std::string value;  ///< placeholder in help: "DIR"; empty for a flag
+  std::string doc;    ///< help text ('\n' for a second line); documented options are listed by options_help()
 };
 
 struct Args {
@@ -57,7 +60,8 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 
 /// "; did you mean 'x'?" / "; did you mean 'x' or 'y'?" from closest(), each with `prefix`
 /// ("--" for options); "" when nothing is close.
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, const std::string& prefix = "");
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates,
+                         const std::string& prefix = "");
 
 /// The documented options (a non-empty doc) as aligned help lines: "  --maps DIR   map folder".
 std::string options_help(const std::vector<OptionSpec>& specs);

@@ -52,8 +52,10 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   auto specs = input_options();
   specs.insert(specs.begin(),
                {{"kind", true, false, "auto|997|999|ta1|contrl", "acknowledgement type (default auto)"},
-                {"ta1", true, false, "never|on-error|requested|always", "when to add a TA1 (default: the partner's, else requested)"},
-                {"control", true, false, "N", "first interchange control number (default: the partner's, else 1; +1 per interchange)"},
+                {"ta1", true, false, "never|on-error|requested|always",
+                 "when to add a TA1 (default: the partner's, else requested)"},
+                {"control", true, false, "N",
+                 "first interchange control number (default: the partner's, else 1; +1 per interchange)"},
                 {"date", true, false, "CCYYMMDD", "envelope date (default: today, UTC)"},
                 {"time", true, false, "HHMM", "envelope time (default: now, UTC)"},
                 {"errors-only", false, false, "", "X12: AK2/AK5 only for sets with errors"}});
@@ -149,7 +151,8 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
                                                     : (*ctx)->plugins().format_for_standard((*ctx)->forced_standard());
     if (format) standard = std::string(format->standard());
   }
-  auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
+  auto summary =
+      translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
   if (!summary) {
     err << summary.error().to_string() << "\n";
     return std::max(exit_code, exit_code_for(summary.error().category));

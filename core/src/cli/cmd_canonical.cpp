@@ -77,8 +77,8 @@ bool validate_stream(std::istream& in, const std::string& file, const canonical:
     if (problems.empty()) continue;
     ++counts.invalid;
     for (const auto& p : problems)
-      out << problem_at(file, number, "canonical.schema.invalid", (p.path.empty() ? std::string("(message)") : p.path) +
-                                                                     ": " + p.message)
+      out << problem_at(file, number, "canonical.schema.invalid",
+                        (p.path.empty() ? std::string("(message)") : p.path) + ": " + p.message)
                  .to_string()
           << "\n";
   }

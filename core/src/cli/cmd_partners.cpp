@@ -177,14 +177,20 @@ int create(const Args& args, const std::filesystem::path& dir, std::ostream& out
 int cmd_partners(const Words& words, std::ostream& out, std::ostream& err) {
   int exit_code = kExitOk;
   auto started = start_command("partners", words,
-                               {{"partners", true, false}, {"maps", true, false}, {"standard", true, false},
-                                {"role", true, false}, {"local-id", true, false}, {"plugins", true, true}, {"schemas", true, true}},
+                               {{"partners", true, false},
+                                {"maps", true, false},
+                                {"standard", true, false},
+                                {"role", true, false},
+                                {"local-id", true, false},
+                                {"plugins", true, true},
+                                {"schemas", true, true}},
                                kPartnersHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   const std::string action = args.positional.empty() ? "" : args.positional[0];
   // new writes where it is told (or ./partners); list and check fall back to the installed folder.
-  const std::filesystem::path dir = action == "new" ? std::filesystem::path(args.get("partners", "partners")) : partners_dir(args);
+  const std::filesystem::path dir =
+      action == "new" ? std::filesystem::path(args.get("partners", "partners")) : partners_dir(args);
   if (action == "new") return create(args, dir, out, err);
   if ((action == "list" && args.positional.size() == 1) || (action == "check" && args.positional.size() <= 2)) {
     partners::PartnerRegistry registry(dir);
@@ -193,8 +199,10 @@ int cmd_partners(const Words& words, std::ostream& out, std::ostream& err) {
     if (action == "list") return list(*snap, out, err);
     return check(*snap, dir, args.positional.size() == 2 ? args.positional[1] : "", args, out, err);
   }
-  return usage_error("partners", "expected 'list', 'check [ID]' or 'new ID --standard S'" + did_you_mean(action, {"list", "check", "new"}),
-                     kPartnersHelp, err);
+  return usage_error(
+      "partners",
+      "expected 'list', 'check [ID]' or 'new ID --standard S'" + did_you_mean(action, {"list", "check", "new"}),
+      kPartnersHelp, err);
 }
 
 }  // namespace edigate::cli

@@ -18,12 +18,17 @@ static const char* const kPluginsHelp =
 
 int cmd_plugins(const Words& words, std::ostream& out, std::ostream& err) {
   int exit_code = kExitOk;
-  auto started = start_command("plugins", words, {{"plugins", true, true, "DIR", "plugin folder (default: $EDIGATE_PLUGIN_PATH, else the installed one)"}}, kPluginsHelp, out, err, exit_code);
+  auto started = start_command(
+      "plugins", words,
+      {{"plugins", true, true, "DIR", "plugin folder (default: $EDIGATE_PLUGIN_PATH, else the installed one)"}},
+      kPluginsHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
   if (args.positional.size() != 1 || args.positional[0] != "list") {
-    return usage_error("plugins", "expected 'list'" + (args.positional.empty() ? std::string() : did_you_mean(args.positional[0], {"list"})),
-                       kPluginsHelp, err);
+    return usage_error(
+        "plugins",
+        "expected 'list'" + (args.positional.empty() ? std::string() : did_you_mean(args.positional[0], {"list"})),
+        kPluginsHelp, err);
   }
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : args.all("plugins")) dirs.emplace_back(d);

@@ -8,14 +8,14 @@
 #include "translation/outbound_envelope.hpp"
 #include "translation/render.hpp"
 
+#include <unistd.h>
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <algorithm>
 #include <ostream>
-#include <unistd.h>
 
 namespace edigate::cli {
 
@@ -125,11 +125,19 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
     if (w == "-o") w = "--output";
   int exit_code = kExitOk;
   auto started = start_command("render", words,
-                               {{"partner", true, false}, {"partners", true, false}, {"maps", true, false},
-                                {"plugins", true, true}, {"output", true, false}, {"date", true, false},
-                                {"time", true, false}, {"interchange-control", true, false},
-                                {"group-control", true, false}, {"transaction-control", true, false},
-                                {"local-id", true, false}, {"local-qualifier", true, false}, {"test", false, false}},
+                               {{"partner", true, false},
+                                {"partners", true, false},
+                                {"maps", true, false},
+                                {"plugins", true, true},
+                                {"output", true, false},
+                                {"date", true, false},
+                                {"time", true, false},
+                                {"interchange-control", true, false},
+                                {"group-control", true, false},
+                                {"transaction-control", true, false},
+                                {"local-id", true, false},
+                                {"local-qualifier", true, false},
+                                {"test", false, false}},
                                kRenderHelp, out, err, exit_code);
   if (!started) return exit_code;
   const Args& args = *started;
@@ -143,9 +151,9 @@ int cmd_render(const Words& given, std::ostream& out, std::ostream& err) {
   }
   const partners::Profile& partner = *(*ctx)->partner();
   translation::ControlCounters counters = translation::ControlCounters::from(partner.control_numbers);
-  for (auto [option, slot] : {std::pair{"interchange-control", &counters.interchange},
-                              std::pair{"group-control", &counters.group},
-                              std::pair{"transaction-control", &counters.transaction}}) {
+  for (auto [option, slot] :
+       {std::pair{"interchange-control", &counters.interchange}, std::pair{"group-control", &counters.group},
+        std::pair{"transaction-control", &counters.transaction}}) {
     if (auto v = args.get(option); !v.empty() && !parse_number(v, *slot)) {
       err << "edigate render: --" << option << " needs a number from 1 to 999999999, got '" << v << "'\n";
       return kExitUsage;

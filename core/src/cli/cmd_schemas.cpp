@@ -181,8 +181,10 @@ Words with_version_filter(const Words& words) {
   if (out.empty() || out[0] != "list") return out;
   for (std::size_t i = 1; i < out.size(); ++i) {
     if (out[i] == "--") break;
-    if (out[i].rfind("--version=", 0) == 0) out[i] = "--directory-version=" + out[i].substr(10);
-    else if (out[i] == "--version" && i + 1 < out.size() && out[i + 1].rfind("-", 0) != 0) out[i] = "--directory-version";
+    if (out[i].rfind("--version=", 0) == 0)
+      out[i] = "--directory-version=" + out[i].substr(10);
+    else if (out[i] == "--version" && i + 1 < out.size() && out[i + 1].rfind("-", 0) != 0)
+      out[i] = "--directory-version";
   }
   return out;
 }

@@ -59,7 +59,8 @@ int cmd_translate(const Words& words, std::ostream& out, std::ostream& err) {
     sink.on_issue = [&](const Error& e) {
       if (warnings || !e.is_warning()) err << e.to_string() << "\n";
     };
-    auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, true), sink);
+    auto summary =
+        translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, true), sink);
     if (!summary) {
       err << summary.error().to_string() << "\n";
       exit_code = std::max(exit_code, exit_code_for(summary.error().category));

@@ -50,7 +50,8 @@ int cmd_validate(const Words& words, std::ostream& out, std::ostream& err) {
       if (warnings || !e.is_warning()) out << e.to_string() << "\n";
     };
     // The same pass translate and ack take (routing, the partner's tolerance, one verdict).
-    auto summary = translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
+    auto summary =
+        translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
     if (!summary) {
       out << summary.error().to_string() << "\n";
       exit_code = std::max(exit_code, exit_code_for(summary.error().category));

@@ -15,11 +15,13 @@ std::vector<OptionSpec> input_options() {
           {"schemas", true, true, "DIR", "transaction-set schema folder (default: the installed schemas)"},
           {"no-schema", false, false, "", "check envelopes only, not transaction content"},
           {"strict", false, false, "",
-           "no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\nmessages and missing final terminators become errors"},
+           "no leniency: BOMs, hard-wrapped lines, padded ISA, junk, bare\nmessages and missing final terminators "
+           "become errors"},
           {"max-segment-length", true, false, "N", "longest segment accepted, in bytes (default 1048576)"},
           {"plugins", true, true, "DIR", "plugin folder (default: the installed plugins)"},
           {"partner", true, false, "ID",
-           "read as this partner's profile says (its tolerance; for ack, its\nacknowledgement policy); --strict still turns leniency off"},
+           "read as this partner's profile says (its tolerance; for ack, its\nacknowledgement policy); --strict still "
+           "turns leniency off"},
           partners_option(),
           // Accepted, not listed: scripts pass the same folder options to every command; only
           // translate, render and partners read maps (they add maps_option()).
@@ -27,7 +29,8 @@ std::vector<OptionSpec> input_options() {
 }
 
 OptionSpec partners_option() {
-  return {"partners", true, false, "DIR", "partner profiles, one folder per partner (default ./partners, else\nthe installed share/edigate/partners)"};
+  return {"partners", true, false, "DIR",
+          "partner profiles, one folder per partner (default ./partners, else\nthe installed share/edigate/partners)"};
 }
 
 OptionSpec maps_option() {
@@ -108,7 +111,8 @@ Result<std::unique_ptr<Context>> Context::create(const Args& args, std::ostream&
     bool digits = !v.empty() && v.size() <= 12 && v.find_first_not_of("0123456789") == std::string::npos;
     unsigned long long n = digits ? std::strtoull(v.c_str(), nullptr, 10) : 0;
     if (!digits || n < 16 || n > kMax)
-      return Error("cli.usage", "--max-segment-length needs a number of bytes from 16 to " + std::to_string(kMax) + ", got '" + v + "'");
+      return Error("cli.usage", "--max-segment-length needs a number of bytes from 16 to " + std::to_string(kMax) +
+                                    ", got '" + v + "'");
     ctx->reader_.max_segment_length = static_cast<std::size_t>(n);
   }
   return ctx;
@@ -126,8 +130,9 @@ Result<Context::OpenInput> Context::open(const std::string& path) const {
   in.format = runtime_->plugins().detect_format(head);
   if (!in.format) {
     Error e("cli.unknown_format",
-            head.empty() ? std::string("empty input, expected an X12 or EDIFACT interchange")
-                         : std::string("not recognised as X12 (ISA) or EDIFACT (UNA/UNB/UNH); use --standard to force"));
+            head.empty()
+                ? std::string("empty input, expected an X12 or EDIFACT interchange")
+                : std::string("not recognised as X12 (ISA) or EDIFACT (UNA/UNB/UNH); use --standard to force"));
     e.position.file = path;
     e.position.has_offset = true;
     e.found = std::string(head.substr(0, 16));
@@ -150,7 +155,8 @@ translation::InboundOptions Context::inbound_options(const std::string& path, bo
 
 int exit_code_of(const translation::InboundSummary& summary) {
   int code = kExitOk;
-  for (auto c : {ErrorCategory::invalid_input, ErrorCategory::transient, ErrorCategory::configuration, ErrorCategory::internal})
+  for (auto c :
+       {ErrorCategory::invalid_input, ErrorCategory::transient, ErrorCategory::configuration, ErrorCategory::internal})
     if (summary.errors_of(c)) code = std::max(code, exit_code_for(c));
   return code;
 }

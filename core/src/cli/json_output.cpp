@@ -19,7 +19,8 @@ Poco::Dynamic::Var value_json(std::string_view raw, const Delimiters& d) {
   };
   if (!d.repetition) return components(raw);
   Poco::JSON::Array::Ptr reps = new Poco::JSON::Array();
-  std::size_t n = split_raw(raw, d.repetition, d.release, [&](std::size_t, std::string_view r) { reps->add(components(r)); });
+  std::size_t n =
+      split_raw(raw, d.repetition, d.release, [&](std::size_t, std::string_view r) { reps->add(components(r)); });
   if (n == 1) return reps->get(0);
   auto obj = ordered_object();
   obj->set("repetitions", reps);

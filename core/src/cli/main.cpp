@@ -10,7 +10,8 @@
 namespace {
 
 const char* const kHelp =
-    "edigate " EDIGATE_VERSION ": B2B/EDI partner gateway\n"
+    "edigate " EDIGATE_VERSION
+    ": B2B/EDI partner gateway\n"
     "\n"
     "usage: edigate <command> [options]\n"
     "\n"
@@ -64,7 +65,8 @@ int main(int argc, char** argv) {
   }
   // Like git: the mistake, the likely command, and where the list is; not the whole help.
   std::cerr << "edigate: unknown command '" << command << "'"
-            << edigate::cli::did_you_mean(command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"})
+            << edigate::cli::did_you_mean(
+                   command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"})
             << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }

@@ -8,10 +8,14 @@ namespace edigate::cli {
 
 int exit_code_for(ErrorCategory category) {
   switch (category) {
-    case ErrorCategory::invalid_input: return kExitInvalid;
-    case ErrorCategory::transient: return kExitUsage;
-    case ErrorCategory::configuration: return kExitConfig;
-    case ErrorCategory::internal: return kExitInternal;
+    case ErrorCategory::invalid_input:
+      return kExitInvalid;
+    case ErrorCategory::transient:
+      return kExitUsage;
+    case ErrorCategory::configuration:
+      return kExitConfig;
+    case ErrorCategory::internal:
+      return kExitInternal;
   }
   return kExitInternal;
 }

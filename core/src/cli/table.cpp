@@ -8,7 +8,8 @@ namespace {
 
 std::size_t display_width(const std::string& s) {
   // Continuation bytes (10xxxxxx) belong to the character before them.
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace

@@ -2,17 +2,18 @@
 
 #include <pugixml.hpp>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace edigate::config {
 namespace {
 
-Error at(const std::string& code, std::string message, const std::string& file, std::string_view xml, std::size_t offset) {
+Error at(const std::string& code, std::string message, const std::string& file, std::string_view xml,
+         std::size_t offset) {
   std::uint32_t line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < xml.size(); ++i) {
     if (xml[i] == '\n') {
@@ -54,13 +55,17 @@ Result<void> refuse_dtd_and_entities(std::string_view xml, const std::string& fi
     if (next == std::string_view::npos) break;
     i = next;
     if (xml[i] == '<') {
-      if (starts(xml, i, "<!--")) skip_to("-->");
-      else if (starts(xml, i, "<![CDATA[")) skip_to("]]>");
-      else if (starts(xml, i, "<?")) skip_to("?>");
+      if (starts(xml, i, "<!--"))
+        skip_to("-->");
+      else if (starts(xml, i, "<![CDATA["))
+        skip_to("]]>");
+      else if (starts(xml, i, "<?"))
+        skip_to("?>");
       else if (starts(xml, i, "<!"))
         return at(code, "DOCTYPE and other markup declarations are not allowed in configuration files", file, xml, i)
             .want("no <!DOCTYPE> (entities are not supported)", std::string(xml.substr(i, 9)));
-      else ++i;
+      else
+        ++i;
       continue;
     }
     // '&': a character reference or one of the five predefined entities; anything else would
@@ -89,10 +94,14 @@ Result<std::string> read_config_file(const std::filesystem::path& file, std::siz
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return file_error(unreadable_code, file, std::string("cannot stat: ") + std::strerror(errno));
+  if (::fstat(fd, &st) != 0)
+    return file_error(unreadable_code, file, std::string("cannot stat: ") + std::strerror(errno));
   if (!S_ISREG(st.st_mode))
-    return std::move(file_error(unreadable_code, file, "not a regular file (a FIFO, device or directory is never read)"))
-        .want("a regular file", S_ISFIFO(st.st_mode) ? "FIFO" : S_ISDIR(st.st_mode) ? "directory" : "device or socket");
+    return std::move(
+               file_error(unreadable_code, file, "not a regular file (a FIFO, device or directory is never read)"))
+        .want("a regular file", S_ISFIFO(st.st_mode)  ? "FIFO"
+                                : S_ISDIR(st.st_mode) ? "directory"
+                                                      : "device or socket");
   auto too_large = [&] {
     return file_error(too_large_code, file, "file larger than " + std::to_string(max_bytes) + " bytes");
   };

@@ -52,8 +52,8 @@ Error TextPositions::at_attribute(const pugi::xml_node& node, const char* attrib
   if (off < 0) return at_node(node, std::move(e));
   std::size_t tag_end = text_.find('>', static_cast<std::size_t>(off));
   std::string_view tag = text_.substr(static_cast<std::size_t>(off), tag_end == std::string_view::npos
-                                                                          ? std::string_view::npos
-                                                                          : tag_end - static_cast<std::size_t>(off));
+                                                                         ? std::string_view::npos
+                                                                         : tag_end - static_cast<std::size_t>(off));
   const std::size_t len = std::strlen(attribute);
   for (std::size_t at = tag.find(attribute); at != std::string_view::npos; at = tag.find(attribute, at + 1)) {
     const bool starts = at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));

@@ -175,8 +175,10 @@ class Builder {
             break;
           }
           note_correlation(it.correlation, v);
-          if (it.value.main.convert == Convert::integer) Out::set_int(out, it, static_cast<Poco::Int64>(std::stoll(v)));
-          else Out::set(out, it, v);
+          if (it.value.main.convert == Convert::integer)
+            Out::set_int(out, it, static_cast<Poco::Int64>(std::stoll(v)));
+          else
+            Out::set(out, it, v);
           break;
         }
         case Item::Kind::timestamp: {
@@ -196,7 +198,12 @@ class Builder {
           auto add = [&](const Part& p, std::string raw, const Ctx& c) {
             if (bad) return;
             auto r = convert_value(m_, p, std::move(raw), kNoPosition);
-            if (!r) { failed = std::move(r).error(); failed.position = src_.position(c); bad = true; return; }
+            if (!r) {
+              failed = std::move(r).error();
+              failed.position = src_.position(c);
+              bad = true;
+              return;
+            }
             if (r.value().empty()) return;
             note_correlation(it.correlation, r.value());
             Out::add(arr, std::move(r).value());
@@ -205,15 +212,20 @@ class Builder {
           // N301, N302, then the next N3), else each one over the whole context in turn.
           auto collect = [&](const Ctx& from) {
             if (it.value.main.path >= 0)
-              src_.each_value(it.value.main.path, from, [&](std::string v, const Ctx& c) { add(it.value.main, std::move(v), c); });
+              src_.each_value(it.value.main.path, from,
+                              [&](std::string v, const Ctx& c) { add(it.value.main, std::move(v), c); });
             for (const Part& p : it.value.parts) {
-              if (p.has_const) add(p, p.constant, from);
-              else if (p.path >= 0) src_.each_value(p.path, from, [&](std::string v, const Ctx& c) { add(p, std::move(v), c); });
+              if (p.has_const)
+                add(p, p.constant, from);
+              else if (p.path >= 0)
+                src_.each_value(p.path, from, [&](std::string v, const Ctx& c) { add(p, std::move(v), c); });
             }
             return !bad && Out::size(arr) < kMaxArray;
           };
-          if (it.each >= 0) src_.each(it.each, ctx, collect);
-          else collect(ctx);
+          if (it.each >= 0)
+            src_.each(it.each, ctx, collect);
+          else
+            collect(ctx);
           if (bad) return failed;
           if (!Out::close_array(out, it, arr)) {
             if (it.value.required) return required(it, here, src_.position(ctx));
@@ -234,12 +246,17 @@ class Builder {
             auto obj = Out::open_element(arr);
             const OutPath element{nullptr, &it.name, Out::size(arr) + 1};
             auto r = build(it.children, c, obj.get(), &element);
-            if (!r) { failed = std::move(r).error(); return false; }
+            if (!r) {
+              failed = std::move(r).error();
+              return false;
+            }
             Out::close_element(arr, obj);
             return Out::size(arr) < kMaxArray;
           };
-          if (!it.levels.empty()) src_.each_hl(it, ctx, one);
-          else src_.each(it.each, ctx, one);
+          if (!it.levels.empty())
+            src_.each_hl(it, ctx, one);
+          else
+            src_.each(it.each, ctx, one);
           if (failed) return std::move(*failed);
           if (!Out::close_array(out, it, arr) && it.required) return required(it, here, src_.position(ctx));
           break;
@@ -387,8 +404,8 @@ class Builder {
       } else if (!fallback.empty()) {
         EDIGATE_TRY(offset, normalize_offset(fallback, where));
       } else {
-        return Error("mapping.timestamp.no_offset",
-                     "map " + m_.file + ": timestamp " + it.name + " has no time zone and no offset= or partner default")
+        return Error("mapping.timestamp.no_offset", "map " + m_.file + ": timestamp " + it.name +
+                                                        " has no time zone and no offset= or partner default")
             .at(where);
       }
     }
@@ -397,15 +414,22 @@ class Builder {
 
   void note_correlation(Correlation c, const std::string& v) {
     switch (c) {
-      case Correlation::po_number: if (tc_.correlation.po_number.empty()) tc_.correlation.po_number = v; break;
-      case Correlation::shipment_id: if (tc_.correlation.shipment_id.empty()) tc_.correlation.shipment_id = v; break;
-      case Correlation::bol: if (tc_.correlation.bol.empty()) tc_.correlation.bol = v; break;
+      case Correlation::po_number:
+        if (tc_.correlation.po_number.empty()) tc_.correlation.po_number = v;
+        break;
+      case Correlation::shipment_id:
+        if (tc_.correlation.shipment_id.empty()) tc_.correlation.shipment_id = v;
+        break;
+      case Correlation::bol:
+        if (tc_.correlation.bol.empty()) tc_.correlation.bol = v;
+        break;
       case Correlation::tracking_numbers: {
         auto& t = tc_.correlation.tracking_numbers;
         if (std::find(t.begin(), t.end(), v) == t.end() && t.size() < 1000) t.push_back(v);
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -413,8 +437,8 @@ class Builder {
   const Src& src_;
   TranslateContext& tc_;
   std::string field_, part_;  ///< value buffers, reused across fields
-  Error failed_;               ///< part()/value()'s error when they return false
-  RuleMiss miss_;              ///< the current field's value a business rule left out
+  Error failed_;              ///< part()/value()'s error when they return false
+  RuleMiss miss_;             ///< the current field's value a business rule left out
 };
 
 }  // namespace edigate::mapping

@@ -21,9 +21,12 @@ inline constexpr const char* kBusinessRuleCode = "mapping.value.business_rule";
 /// Conversions with a business rule, and what it wants.
 inline const char* business_rule(Convert c) {
   switch (c) {
-    case Convert::upc: return "a UPC-A of 12 digits";
-    case Convert::gtin: return "a GTIN of 8, 12, 13 or 14 digits";
-    default: return nullptr;
+    case Convert::upc:
+      return "a UPC-A of 12 digits";
+    case Convert::gtin:
+      return "a GTIN of 8, 12, 13 or 14 digits";
+    default:
+      return nullptr;
   }
 }
 

@@ -1,5 +1,5 @@
-#include "canonical/json_io.hpp"
 #include "mapping/compile.hpp"
+#include "canonical/json_io.hpp"
 
 #include "mapping/path_parser.hpp"
 
@@ -26,13 +26,16 @@ class Compiler {
       if (t.kind != "table") continue;
       Table table;
       table.name = t.get("name");
-      if (const std::string* d = t.attr("default")) { table.has_default = true; table.default_value = *d; }
+      if (const std::string* d = t.attr("default")) {
+        table.has_default = true;
+        table.default_value = *d;
+      }
       for (const MapNode& e : t.children) table.entries.emplace_back(e.get("code"), e.get("value"));
       std::sort(table.entries.begin(), table.entries.end());
       for (std::size_t i = 1; i < table.entries.size(); ++i)
         if (table.entries[i].first == table.entries[i - 1].first)
-          return t.error("mapping.table.duplicate", "table " + table.name + ": code '" + table.entries[i].first +
-                                                        "' listed twice");
+          return t.error("mapping.table.duplicate",
+                         "table " + table.name + ": code '" + table.entries[i].first + "' listed twice");
       m_.tables.push_back(std::move(table));
     }
     return {};
@@ -56,7 +59,10 @@ class Compiler {
   Result<Part> part(const MapNode& n) {
     Part p;
     EDIGATE_TRY(p.path, optional_path(n, "path", true));
-    if (const std::string* c = n.attr("const")) { p.has_const = true; p.constant = *c; }
+    if (const std::string* c = n.attr("const")) {
+      p.has_const = true;
+      p.constant = *c;
+    }
     EDIGATE_TRY_VOID(conversion(n, "convert", "table", p));
     return p;
   }
@@ -65,14 +71,17 @@ class Compiler {
   Result<void> conversion(const MapNode& n, const char* convert_attr, const char* table_attr, Part& p) {
     if (const std::string* c = n.attr(convert_attr)) {
       static const std::pair<const char*, Convert> kNames[] = {
-          {"date", Convert::date}, {"date8", Convert::date8}, {"date6", Convert::date6}, {"time", Convert::time},
-          {"decimal", Convert::decimal}, {"integer", Convert::integer}, {"upper", Convert::upper},
-          {"lower", Convert::lower}, {"trim", Convert::trim}, {"zone", Convert::zone},
-          {"sscc", Convert::sscc}, {"upc", Convert::upc}, {"gtin", Convert::gtin},
-          {"length", Convert::length}};
+          {"date", Convert::date},   {"date8", Convert::date8},     {"date6", Convert::date6},
+          {"time", Convert::time},   {"decimal", Convert::decimal}, {"integer", Convert::integer},
+          {"upper", Convert::upper}, {"lower", Convert::lower},     {"trim", Convert::trim},
+          {"zone", Convert::zone},   {"sscc", Convert::sscc},       {"upc", Convert::upc},
+          {"gtin", Convert::gtin},   {"length", Convert::length}};
       for (const auto& [name, conv] : kNames)
         if (*c == name) p.convert = conv;
-      if (c->rfind("implied", 0) == 0 && c->size() == 8) { p.convert = Convert::implied; p.scale = std::uint8_t((*c)[7] - '0'); }
+      if (c->rfind("implied", 0) == 0 && c->size() == 8) {
+        p.convert = Convert::implied;
+        p.scale = std::uint8_t((*c)[7] - '0');
+      }
     }
     if (const std::string* t = n.attr(table_attr)) {
       auto it = std::find_if(m_.tables.begin(), m_.tables.end(), [&](const Table& x) { return x.name == *t; });
@@ -104,15 +113,17 @@ class Compiler {
       for (std::string w; in >> w;) {
         unsigned q = number(w);
         if (q == 0 || q >= 99 || (!it.slots.empty() && q <= it.slots.back() + 1u))
-          return n.error("mapping.pairs.positions", "at=\"" + *at + "\": qualifier positions must rise and leave room "
-                                                    "for the value after each");
+          return n.error("mapping.pairs.positions", "at=\"" + *at +
+                                                        "\": qualifier positions must rise and leave room "
+                                                        "for the value after each");
         it.slots.push_back(static_cast<std::uint16_t>(q));
       }
     } else if (from && to) {
       unsigned f = number(*from), t = number(*to);
       if (f == 0 || t <= f || (t - f) % 2 == 0)
-        return n.error("mapping.pairs.positions", "from=\"" + *from + "\" to=\"" + *to +
-                                                      "\": to must be the value position of the last pair (from + 1, from + 3, ...)");
+        return n.error("mapping.pairs.positions",
+                       "from=\"" + *from + "\" to=\"" + *to +
+                           "\": to must be the value position of the last pair (from + 1, from + 3, ...)");
       for (unsigned q = f; q < t; q += 2) it.slots.push_back(static_cast<std::uint16_t>(q));
     }
     if (it.slots.empty()) return n.error("mapping.pairs.positions", "<pairs> needs at= or from= and to=");
@@ -126,8 +137,10 @@ class Compiler {
       }
       EDIGATE_TRY_VOID(conversion(c, "qualifier-convert", "qualifier-table", ps.qualifier));
       if (ps.qualifier.has_const == (ps.qualifier.convert != Convert::none || ps.qualifier.table >= 0))
-        return c.error("mapping.pairs.qualifier", "<pair> needs either qualifier= or qualifier-convert=/qualifier-table=");
-      if (ps.value.path < 0 && !ps.value.has_const) return c.error("mapping.pairs.value", "<pair> needs path= or const=");
+        return c.error("mapping.pairs.qualifier",
+                       "<pair> needs either qualifier= or qualifier-convert=/qualifier-table=");
+      if (ps.value.path < 0 && !ps.value.has_const)
+        return c.error("mapping.pairs.value", "<pair> needs path= or const=");
       it.pair_specs.push_back(std::move(ps));
     }
     return it;
@@ -143,7 +156,10 @@ class Compiler {
     }
     v.separator = n.get("separator");
     v.coalesce = flag(n, "coalesce");
-    if (const std::string* d = n.attr("default")) { v.has_default = true; v.default_value = *d; }
+    if (const std::string* d = n.attr("default")) {
+      v.has_default = true;
+      v.default_value = *d;
+    }
     v.required = flag(n, "required");
     return v;
   }
@@ -160,12 +176,16 @@ class Compiler {
     it.name = n.get("name");
     it.required = flag(n, "required");
     std::string corr = n.get("correlation");
-    if (corr == "po_number") it.correlation = Correlation::po_number;
-    else if (corr == "shipment_id") it.correlation = Correlation::shipment_id;
-    else if (corr == "bol") it.correlation = Correlation::bol;
-    else if (corr == "tracking_numbers") it.correlation = Correlation::tracking_numbers;
-    const bool inbound_kind = n.kind == "field" || n.kind == "timestamp" || n.kind == "list" || n.kind == "object" ||
-                              n.kind == "array";
+    if (corr == "po_number")
+      it.correlation = Correlation::po_number;
+    else if (corr == "shipment_id")
+      it.correlation = Correlation::shipment_id;
+    else if (corr == "bol")
+      it.correlation = Correlation::bol;
+    else if (corr == "tracking_numbers")
+      it.correlation = Correlation::tracking_numbers;
+    const bool inbound_kind =
+        n.kind == "field" || n.kind == "timestamp" || n.kind == "list" || n.kind == "object" || n.kind == "array";
     if (inbound_kind != m_.inbound())
       return n.error("mapping.item.direction", "<" + n.kind + "> cannot be used in an " + m_.direction + " map");
     if (n.kind == "field") {
@@ -182,7 +202,8 @@ class Compiler {
       EDIGATE_TRY(it.ts_format, optional_path(n, "format", true));
       it.ts_offset = n.get("offset");
       if ((it.ts_date < 0) == (it.ts_value < 0))
-        return n.error("mapping.timestamp.source", "timestamp " + it.name + " needs either date= or value= (with format=)");
+        return n.error("mapping.timestamp.source",
+                       "timestamp " + it.name + " needs either date= or value= (with format=)");
     } else if (n.kind == "list") {
       it.kind = Item::Kind::list;
       EDIGATE_TRY(it.each, optional_path(n, "each", false));
@@ -236,7 +257,7 @@ class Compiler {
         std::string s = c.get("source");
         static const std::pair<const char*, Special> kSpecial[] = {
             {"control", Special::control}, {"segment_count", Special::segment_count}, {"index", Special::index},
-            {"hl_id", Special::hl_id}, {"hl_parent", Special::hl_parent}, {"count", Special::count}};
+            {"hl_id", Special::hl_id},     {"hl_parent", Special::hl_parent},         {"count", Special::count}};
         for (const auto& [name, sp] : kSpecial)
           if (s == name) e.special = sp;
         if (e.special == Special::count && e.value.main.path < 0)

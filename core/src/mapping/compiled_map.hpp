@@ -30,41 +30,58 @@ struct Cond {
 };
 
 struct Step {
-  std::string name;          ///< loop id, segment tag or JSON member
+  std::string name;  ///< loop id, segment tag or JSON member
   std::vector<Cond> conds;
-  std::int32_t index = -1;   ///< JSON: [n], 0-based
+  std::int32_t index = -1;  ///< JSON: [n], 0-based
 };
 
 struct Path {
   std::vector<Step> steps;
   bool has_elem = false;
   ElemRef elem;
-  bool pair = false;          ///< pair(START,'Q'): value after the element equal to Q at START, START+2...
+  bool pair = false;  ///< pair(START,'Q'): value after the element equal to Q at START, START+2...
   std::string pair_qualifier;
   bool json = false;
-  bool absolute = false;      ///< "/a/b": from the document (JSON) or transaction (EDI) root
-  std::string text;           ///< as written, for messages
+  bool absolute = false;  ///< "/a/b": from the document (JSON) or transaction (EDI) root
+  std::string text;       ///< as written, for messages
   /// EDI: one step without conditions naming the element's own segment ("PO101"): a context
   /// already on that segment is the match (set by compile_map).
   bool self_step = false;
 };
 
-enum class Convert : std::uint8_t { none, date, date8, date6, time, decimal, integer, upper, lower, trim, implied, zone, sscc, upc, gtin, length };
+enum class Convert : std::uint8_t {
+  none,
+  date,
+  date8,
+  date6,
+  time,
+  decimal,
+  integer,
+  upper,
+  lower,
+  trim,
+  implied,
+  zone,
+  sscc,
+  upc,
+  gtin,
+  length
+};
 
 struct Part {
-  std::int32_t path = -1;   ///< index into CompiledMap::paths
+  std::int32_t path = -1;  ///< index into CompiledMap::paths
   bool has_const = false;
   std::string constant;
   Convert convert = Convert::none;
-  std::uint8_t scale = 0;   ///< implied decimals
+  std::uint8_t scale = 0;  ///< implied decimals
   std::int32_t table = -1;
 };
 
 struct Value {
-  Part main;                 ///< the field's own path/const/convert/table
-  std::vector<Part> parts;   ///< <part> children: joined with separator, then main's convert/table
+  Part main;                ///< the field's own path/const/convert/table
+  std::vector<Part> parts;  ///< <part> children: joined with separator, then main's convert/table
   std::string separator;
-  bool coalesce = false;     ///< the first non-empty part is the value (fallbacks), not the join
+  bool coalesce = false;  ///< the first non-empty part is the value (fallbacks), not the join
   bool has_default = false;
   std::string default_value;
   bool required = false;
@@ -84,22 +101,22 @@ enum class Special : std::uint8_t { none, control, segment_count, index, hl_id, 
 struct Item {
   enum class Kind : std::uint8_t { field, timestamp, list, object, array, segment, element, loop, pairs };
   Kind kind = Kind::field;
-  std::string name;  ///< output key (inbound), tag (segment)
+  std::string name;      ///< output key (inbound), tag (segment)
   std::string json_key;  ///< name as a JSON member key with its ':' ("\"po_number\":"), set by compile_map
   Value value;
   Correlation correlation = Correlation::none;
   bool required = false;
-  std::int32_t each = -1;               ///< array/list/loop path
-  std::vector<std::string> levels;      ///< array over HL loops: HL03 codes
+  std::int32_t each = -1;           ///< array/list/loop path
+  std::vector<std::string> levels;  ///< array over HL loops: HL03 codes
   bool deep = false;
-  bool hl = false;                      ///< outbound loop opens an HL level
+  bool hl = false;  ///< outbound loop opens an HL level
   std::int32_t ts_date = -1, ts_time = -1, ts_zone = -1, ts_value = -1, ts_format = -1;
   std::string ts_offset;
-  std::uint16_t pos = 0, comp = 0;      ///< element
+  std::uint16_t pos = 0, comp = 0;  ///< element
   Special special = Special::none;
-  std::int32_t when = -1;               ///< segment: only when this path has a value
-  std::vector<std::uint16_t> slots;     ///< pairs: qualifier positions, the value follows each
-  std::vector<PairSpec> pair_specs;     ///< pairs: candidates in order; empty ones are skipped
+  std::int32_t when = -1;            ///< segment: only when this path has a value
+  std::vector<std::uint16_t> slots;  ///< pairs: qualifier positions, the value follows each
+  std::vector<PairSpec> pair_specs;  ///< pairs: candidates in order; empty ones are skipped
   std::uint32_t line = 0, column = 0;
   std::vector<Item> children;
 };

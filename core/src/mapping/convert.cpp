@@ -23,11 +23,16 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
       if ((v.size() == 12 || v.size() == 14) && digits(v)) return iso_date(v.substr(0, 8), DateFormat::ccyymmdd, where);
       if (v.size() == 10 && digits(v)) return iso_date(v.substr(0, 6), DateFormat::yymmdd, where);
       return iso_date(v, DateFormat::x12_dt, where);
-    case Convert::date8: return iso_date(v, DateFormat::ccyymmdd, where);
-    case Convert::date6: return iso_date(v, DateFormat::yymmdd, where);
-    case Convert::time: return iso_time(v, where);
-    case Convert::decimal: return normalize_decimal(v, where);
-    case Convert::implied: return decimal_from_implied(v, scale, where);
+    case Convert::date8:
+      return iso_date(v, DateFormat::ccyymmdd, where);
+    case Convert::date6:
+      return iso_date(v, DateFormat::yymmdd, where);
+    case Convert::time:
+      return iso_time(v, where);
+    case Convert::decimal:
+      return normalize_decimal(v, where);
+    case Convert::implied:
+      return decimal_from_implied(v, scale, where);
     // Identifier shapes the canonical model fixes: a value that cannot be one (partners send
     // 11-digit "UPCs", 13-digit EANs as UP, 22-digit "SSCCs") is left out rather than written
     // as an invalid message; with coalesce= the next part (another qualifier) gets its turn.
@@ -35,7 +40,8 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
       // GS1-128 label content "00" + SSCC-18 (20 digits, as VICS 856 MAN*GM carries it) -> the SSCC.
       if (v.size() == 20 && v.rfind("00", 0) == 0 && digits(v)) return v.substr(2);
       return v.size() == 18 && digits(v) ? v : std::string();
-    case Convert::upc: return v.size() == 12 && digits(v) ? v : std::string();
+    case Convert::upc:
+      return v.size() == 12 && digits(v) ? v : std::string();
     case Convert::gtin:
       return digits(v) && (v.size() == 8 || (v.size() >= 12 && v.size() <= 14)) ? v : std::string();
     case Convert::zone:
@@ -49,7 +55,8 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
         return Error("mapping.value.not_integer", "not an integer").at(where).want("integer", v);
       return d;
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 
@@ -59,22 +66,28 @@ Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const
     case Convert::date:
     case Convert::date8:
     case Convert::date6:
-    case Convert::time: return to_edi_date_time(c, v, where);
-    case Convert::zone: return x12_time_code(v, where);
+    case Convert::time:
+      return to_edi_date_time(c, v, where);
+    case Convert::zone:
+      return x12_time_code(v, where);
     case Convert::sscc:
       if (v.size() == 18 && digits(v)) return "00" + v;  // with the (00) application identifier
       return v;
     case Convert::upc:
-    case Convert::gtin: return v;
-    case Convert::decimal: return normalize_decimal(v, where);
-    case Convert::implied: return decimal_to_implied(v, scale, where);
+    case Convert::gtin:
+      return v;
+    case Convert::decimal:
+      return normalize_decimal(v, where);
+    case Convert::implied:
+      return decimal_to_implied(v, scale, where);
     case Convert::integer: {
       EDIGATE_TRY(auto d, normalize_decimal(v, where));
       if (d.find('.') != std::string::npos)
         return Error("mapping.value.not_integer", "not an integer").at(where).want("integer", v);
       return d;
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 
@@ -82,12 +95,15 @@ Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const
 
 Result<std::string> to_edi_date_time(Convert convert, std::string_view iso, const Position& where) {
   auto bad = [&](const char* want) {
-    return Error("mapping.value.bad_date_time", "cannot convert to EDI date/time").at(where).want(want, std::string(iso));
+    return Error("mapping.value.bad_date_time", "cannot convert to EDI date/time")
+        .at(where)
+        .want(want, std::string(iso));
   };
   if (convert == Convert::time) {
     std::string_view t = iso;
     if (auto tpos = iso.find('T'); tpos != std::string_view::npos) t = iso.substr(tpos + 1);
-    if (t.size() < 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2))) return bad("time HH:MM[:SS]");
+    if (t.size() < 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2)))
+      return bad("time HH:MM[:SS]");
     std::string out = std::string(t.substr(0, 2)) + std::string(t.substr(3, 2));
     if (t.size() >= 8 && t[5] == ':' && digits(t.substr(6, 2)) && t.substr(6, 2) != "00") out += t.substr(6, 2);
     return out;
@@ -126,7 +142,8 @@ Result<std::string> x12_time_code(std::string_view iso, const Position& where) {
 
 Result<std::string> convert_value(const CompiledMap& map, const Part& part, std::string value, const Position& where) {
   switch (part.convert) {
-    case Convert::none: break;
+    case Convert::none:
+      break;
     case Convert::upper:
       for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       break;

@@ -32,15 +32,19 @@ Result<std::vector<TranslatedMessage>> translate_messages(const CompiledMap& map
       context.correlation = {};  // the builder notes correlation values here: this message's only
       auto body = canonical::make_object();
       auto r = builder.build(map.items, at, *body, {});
-      if (r) m.body = std::move(body);
-      else m.error = std::move(r).error();
+      if (r)
+        m.body = std::move(body);
+      else
+        m.error = std::move(r).error();
       m.correlation = std::move(context.correlation);
       context.correlation = {};
       out.push_back(std::move(m));
       return out.size() < kMaxMessages;
     };
-    if (map.messages >= 0) src.each(map.messages, src.root(), one);
-    else one(src.root());
+    if (map.messages >= 0)
+      src.each(map.messages, src.root(), one);
+    else
+      one(src.root());
     if (out.empty()) {
       const Path& p = map.paths[static_cast<std::size_t>(map.messages)];
       Error e("mapping.messages.none", "map " + map.file + ": no loop matches messages=\"" + p.text +
@@ -52,7 +56,9 @@ Result<std::vector<TranslatedMessage>> translate_messages(const CompiledMap& map
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what())
+        .at(std::move(p))
+        .as(ErrorCategory::internal);
   }
 }
 

@@ -15,9 +15,9 @@ struct TranslatedMessage {
   /// 0-based index of the match among all matches of the transaction set, failed ones included,
   /// so re-translating the same EDI gives the same positions (the message id's position).
   std::uint64_t position = 0;
-  Poco::JSON::Object::Ptr body;         ///< null when `error` is set
-  canonical::Correlation correlation;   ///< of this message only
-  std::optional<Error> error;           ///< this match could not be mapped; its siblings still are
+  Poco::JSON::Object::Ptr body;        ///< null when `error` is set
+  canonical::Correlation correlation;  ///< of this message only
+  std::optional<Error> error;          ///< this match could not be mapped; its siblings still are
 };
 
 /// One entry per match, in document order. The Result is an error when the map is not an

@@ -21,7 +21,10 @@ std::string_view EdiSource::raw(const Segment& s, const ElemRef& r) const {
     std::string_view first;
     bool got = false;
     split_raw(v, d_.repetition, d_.release, [&](std::size_t, std::string_view part) {
-      if (!got) { first = part; got = true; }
+      if (!got) {
+        first = part;
+        got = true;
+      }
     });
     v = first;
   }
@@ -36,8 +39,7 @@ bool EdiSource::sub_path_hit(const Cond& c, const Ctx& at) const {
       hit = true;
     } else {
       std::string v;
-      if (value_at(sub, m, v))
-        hit = c.presence || std::find(c.values.begin(), c.values.end(), v) != c.values.end();
+      if (value_at(sub, m, v)) hit = c.presence || std::find(c.values.begin(), c.values.end(), v) != c.values.end();
     }
     return !hit;
   });
@@ -53,7 +55,10 @@ bool EdiSource::cond_ok(const Segment& s, const Cond& c, const Ctx& at) const {
   } else {
     hit = false;
     for (const auto& want : c.values)
-      if (same(v, want)) { hit = true; break; }
+      if (same(v, want)) {
+        hit = true;
+        break;
+      }
   }
   return hit != c.negate;
 }
@@ -67,7 +72,10 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) con
     seg = nullptr;
     const schema::LoopInstance& here = t_.instances()[ctx.inst];
     for (std::uint32_t k = here.first; k <= here.last && k < segs.size(); ++k)
-      if (t_.owner(k) == ctx.inst && same(segs[k].tag(), path.elem.tag)) { seg = &segs[k]; break; }
+      if (t_.owner(k) == ctx.inst && same(segs[k].tag(), path.elem.tag)) {
+        seg = &segs[k];
+        break;
+      }
     if (!seg) return false;
   }
   std::string_view v;
@@ -85,8 +93,10 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) con
   // X12 pads some fixed-width values; a value of spaces only is no value.
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
   if (v.empty()) return false;
-  if (d_.release && v.find(d_.release) != std::string_view::npos) out = unescape(v, d_.release);
-  else out.assign(v.data(), v.size());  // into the caller's buffer: no new string per value
+  if (d_.release && v.find(d_.release) != std::string_view::npos)
+    out = unescape(v, d_.release);
+  else
+    out.assign(v.data(), v.size());  // into the caller's buffer: no new string per value
   return true;
 }
 

@@ -83,7 +83,10 @@ class EdiSource {
   template <typename F>
   void walk_path(const Path& path, const Ctx& ctx, F&& f) const {
     const Ctx from = path.absolute ? root() : ctx;
-    if (implicit_self(path, from)) { f(from); return; }
+    if (implicit_self(path, from)) {
+      f(from);
+      return;
+    }
     walk(path.steps.data(), path.steps.size(), from, f);
   }
   bool implicit_self(const Path& path, const Ctx& ctx) const {
@@ -121,7 +124,8 @@ bool EdiSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, F& f) con
   const auto& inst = t_.instances();
   const schema::LoopInstance& here = inst[ctx.inst];
   auto segs = t_.segments();
-  if (s.name.size() == 2 && s.name[0] == '.' && s.name[1] == '.') {  // the enclosing loop instance ("../CNI01" from an STS group)
+  if (s.name.size() == 2 && s.name[0] == '.' &&
+      s.name[1] == '.') {  // the enclosing loop instance ("../CNI01" from an STS group)
     if (here.parent == schema::kNoInstance) return true;
     const Ctx up{here.parent, inst[here.parent].first};
     if (up.seg >= segs.size() || !conds_ok(segs[up.seg], s, up)) return true;

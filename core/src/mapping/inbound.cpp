@@ -75,7 +75,9 @@ Result<Poco::JSON::Object::Ptr> translate(const CompiledMap& map, const schema::
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what())
+        .at(std::move(p))
+        .as(ErrorCategory::internal);
   }
 }
 
@@ -86,10 +88,13 @@ Result<void> translate_members(const CompiledMap& map, const schema::CompiledSch
     return Error("mapping.direction", "map " + map.file + " is not an inbound EDI map").at(file_position(context.file));
   if (!map.unique_output_keys)
     return Error("mapping.internal", "map " + map.file + " repeats an output key: use translate()")
-        .at(file_position(context.file)).as(ErrorCategory::internal);
+        .at(file_position(context.file))
+        .as(ErrorCategory::internal);
   if (map.messages >= 0)  // one body per loop: translate_messages (edi_messages.hpp)
-    return Error("mapping.internal", "map " + map.file + " gives one message per messages= match: use translate_messages()")
-        .at(file_position(context.file)).as(ErrorCategory::internal);
+    return Error("mapping.internal",
+                 "map " + map.file + " gives one message per messages= match: use translate_messages()")
+        .at(file_position(context.file))
+        .as(ErrorCategory::internal);
   if (segments.empty()) return Error("mapping.input.empty", "no segments to translate").at(file_position(context.file));
   try {
     thread_local schema::TransactionTree tree;  // as translate(): reused across transactions
@@ -102,14 +107,17 @@ Result<void> translate_members(const CompiledMap& map, const schema::CompiledSch
   } catch (const std::exception& ex) {
     Position p;
     p.file = context.file;
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(std::move(p)).as(ErrorCategory::internal);
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what())
+        .at(std::move(p))
+        .as(ErrorCategory::internal);
   }
 }
 
 Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& map, const Poco::Dynamic::Var& document,
                                                             TranslateContext& context) {
   if (!map.inbound() || !map.json_source())
-    return Error("mapping.direction", "map " + map.file + " is not an inbound JSON-source map").at(file_position(context.file));
+    return Error("mapping.direction", "map " + map.file + " is not an inbound JSON-source map")
+        .at(file_position(context.file));
   try {
     JsonSource src(map, document, context.file);
     Builder<JsonSource> builder(map, src, context);
@@ -118,16 +126,23 @@ Result<std::vector<Poco::JSON::Object::Ptr>> translate_json(const CompiledMap& m
     auto one = [&](const JsonCtx& c) {
       auto obj = canonical::make_object();
       auto r = builder.build(map.items, c, *obj, nullptr);
-      if (!r) { failed = std::move(r).error(); return false; }
+      if (!r) {
+        failed = std::move(r).error();
+        return false;
+      }
       out.push_back(obj);
       return true;
     };
-    if (map.messages >= 0) src.each(map.messages, src.root(), one);
-    else one(src.root());
+    if (map.messages >= 0)
+      src.each(map.messages, src.root(), one);
+    else
+      one(src.root());
     if (failed) return std::move(*failed);
     return out;
   } catch (const std::exception& ex) {
-    return Error("mapping.internal", std::string("translation aborted: ") + ex.what()).at(file_position(context.file)).as(ErrorCategory::internal);
+    return Error("mapping.internal", std::string("translation aborted: ") + ex.what())
+        .at(file_position(context.file))
+        .as(ErrorCategory::internal);
   }
 }
 

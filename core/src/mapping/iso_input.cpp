@@ -20,9 +20,7 @@ std::string compact_time(std::string_view text) {
 
 }  // namespace
 
-bool looks_iso_date(std::string_view t) noexcept {
-  return t.size() == 10 && t[4] == '-' && t[7] == '-';
-}
+bool looks_iso_date(std::string_view t) noexcept { return t.size() == 10 && t[4] == '-' && t[7] == '-'; }
 
 bool looks_iso_time(std::string_view t) noexcept { return t.size() >= 5 && t[2] == ':'; }
 

@@ -25,7 +25,6 @@ Result<std::string> checked_iso_time(std::string_view text, const Position& wher
 
 /// "YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM]" -> canonical timestamp. Without an offset in the text,
 /// `fallback_offset` applies; with neither it is `mapping.timestamp.no_offset`.
-Result<std::string> iso_input_timestamp(std::string_view text, std::string_view fallback_offset,
-                                        const Position& where);
+Result<std::string> iso_input_timestamp(std::string_view text, std::string_view fallback_offset, const Position& where);
 
 }  // namespace edigate::mapping

@@ -64,7 +64,10 @@ bool conds_ok(const Poco::Dynamic::Var& v, const Step& s) {
     } else {
       hit = false;
       for (const auto& want : c.values)
-        if (text == want) { hit = true; break; }
+        if (text == want) {
+          hit = true;
+          break;
+        }
     }
     if (hit == c.negate) return false;
   }
@@ -79,29 +82,66 @@ struct DuplicateKey {
 
 class StrictHandler : public Poco::JSON::ParseHandler {
  public:
-  void reset() override { frames_.clear(); Poco::JSON::ParseHandler::reset(); }
-  void startObject() override { element(); frames_.push_back({}); Poco::JSON::ParseHandler::startObject(); }
-  void endObject() override { frames_.pop_back(); Poco::JSON::ParseHandler::endObject(); }
+  void reset() override {
+    frames_.clear();
+    Poco::JSON::ParseHandler::reset();
+  }
+  void startObject() override {
+    element();
+    frames_.push_back({});
+    Poco::JSON::ParseHandler::startObject();
+  }
+  void endObject() override {
+    frames_.pop_back();
+    Poco::JSON::ParseHandler::endObject();
+  }
   void startArray() override {
     element();
     frames_.push_back({true, 0, {}, {}});
     Poco::JSON::ParseHandler::startArray();
   }
-  void endArray() override { frames_.pop_back(); Poco::JSON::ParseHandler::endArray(); }
+  void endArray() override {
+    frames_.pop_back();
+    Poco::JSON::ParseHandler::endArray();
+  }
   void key(const std::string& k) override {
     Frame& f = frames_.back();
     if (!f.keys.insert(k).second) throw DuplicateKey{k, pointer()};
     f.key = k;
     Poco::JSON::ParseHandler::key(k);
   }
-  void null() override { element(); Poco::JSON::ParseHandler::null(); }
-  void value(int v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(unsigned v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(Poco::Int64 v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(Poco::UInt64 v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(const std::string& v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(double v) override { element(); Poco::JSON::ParseHandler::value(v); }
-  void value(bool v) override { element(); Poco::JSON::ParseHandler::value(v); }
+  void null() override {
+    element();
+    Poco::JSON::ParseHandler::null();
+  }
+  void value(int v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(unsigned v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(Poco::Int64 v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(Poco::UInt64 v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(const std::string& v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(double v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
+  void value(bool v) override {
+    element();
+    Poco::JSON::ParseHandler::value(v);
+  }
 
  private:
   struct Frame {
@@ -135,8 +175,7 @@ bool duplicate_within(std::string_view text, std::size_t n) {
     parser.parse(std::string(text.substr(0, n)));
   } catch (const DuplicateKey&) {
     return true;
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   return false;
 }
 
@@ -147,8 +186,10 @@ std::size_t duplicate_key_offset(std::string_view text) {
   std::size_t lo = 0, hi = text.size();
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    if (duplicate_within(text, mid)) hi = mid;
-    else lo = mid + 1;
+    if (duplicate_within(text, mid))
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   std::size_t q = lo >= 2 ? lo - 2 : 0;  // lo - 1 is the closing quote
   for (; q > 0; --q) {
@@ -175,10 +216,12 @@ Result<Poco::Dynamic::Var> parse_json_document(std::string_view text, const std:
     p.line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < p.offset; ++i)
-      if (text[i] == '\n') { ++p.line; line_start = i + 1; }
+      if (text[i] == '\n') {
+        ++p.line;
+        line_start = i + 1;
+      }
     p.column = static_cast<std::uint32_t>(p.offset - line_start + 1);
-    return Error("mapping.json.duplicate_key",
-                 "object " + dup.pointer + " has the member \"" + dup.key + "\" twice")
+    return Error("mapping.json.duplicate_key", "object " + dup.pointer + " has the member \"" + dup.key + "\" twice")
         .at(std::move(p))
         .want("each member name once per object", dup.key);
   } catch (const Poco::Exception& ex) {
@@ -191,17 +234,25 @@ Result<Poco::Dynamic::Var> parse_json_document(std::string_view text, const std:
 bool JsonSource::scalar_text(const Poco::Dynamic::Var& v, std::string& out) {
   try {
     if (v.isEmpty()) return false;
-    if (v.isString()) { out = v.extract<std::string>(); return true; }
-    if (v.isBoolean()) { out = v.convert<bool>() ? "true" : "false"; return true; }
-    if (v.isInteger()) { out = v.convert<std::string>(); return true; }
+    if (v.isString()) {
+      out = v.extract<std::string>();
+      return true;
+    }
+    if (v.isBoolean()) {
+      out = v.convert<bool>() ? "true" : "false";
+      return true;
+    }
+    if (v.isInteger()) {
+      out = v.convert<std::string>();
+      return true;
+    }
     if (v.isNumeric()) {
       auto d = canonical::decimal_from_json_number(v.convert<double>());
       if (!d) return false;
       out = std::move(d).value();
       return true;
     }
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   return false;
 }
 
@@ -210,8 +261,14 @@ bool JsonSource::walk(const Step* steps, std::size_t n, const Ctx& ctx, const st
   const Poco::Dynamic::Var& v = *ctx.node;
   if (const Array* a = as_array(v); a && (n > 0 || expand_last)) {
     // Arrays directly inside arrays recurse without consuming a step: bound the nesting.
-    if (++array_depth_ > kMaxArrayNesting) { --array_depth_; return true; }
-    struct Leave { int& d; ~Leave() { --d; } } leave{array_depth_};
+    if (++array_depth_ > kMaxArrayNesting) {
+      --array_depth_;
+      return true;
+    }
+    struct Leave {
+      int& d;
+      ~Leave() { --d; }
+    } leave{array_depth_};
     // An array on the way: every element, in order.
     std::uint32_t i = 0;
     for (auto it = a->begin(); it != a->end(); ++it)
@@ -243,10 +300,16 @@ bool JsonSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Positio
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
   Ctx start = path.absolute ? root() : ctx;
   bool found = false;
-  walk(path.steps.data(), path.steps.size(), start, [&](const Ctx& c) {
-    if (scalar_text(*c.node, out) && !out.empty()) { found = true; return false; }
-    return true;
-  }, true);
+  walk(
+      path.steps.data(), path.steps.size(), start,
+      [&](const Ctx& c) {
+        if (scalar_text(*c.node, out) && !out.empty()) {
+          found = true;
+          return false;
+        }
+        return true;
+      },
+      true);
   where = position(ctx);
   return found;
 }
@@ -259,29 +322,36 @@ const Poco::Dynamic::Var* JsonSource::first_node(std::int32_t p, const Ctx& ctx)
   // Walk to the objects holding the last member, then take that member as it is: walk() would
   // step into an array there and hand out its first item.
   const bool plain_last = last.conds.empty() && last.index < 0;
-  walk(path.steps.data(), path.steps.size() - (plain_last ? 1 : 0), path.absolute ? root() : ctx, [&](const Ctx& c) {
-    const Poco::Dynamic::Var* node = c.node;
-    if (plain_last) {
-      const Object* o = as_object(*c.node);
-      if (!o) return true;
-      auto it = find_member(*o, last.name);
-      if (it == o->end()) return true;
-      node = &it->second;
-    }
-    if (node->isEmpty()) return true;
-    found = node;
-    return false;
-  }, false);
+  walk(
+      path.steps.data(), path.steps.size() - (plain_last ? 1 : 0), path.absolute ? root() : ctx,
+      [&](const Ctx& c) {
+        const Poco::Dynamic::Var* node = c.node;
+        if (plain_last) {
+          const Object* o = as_object(*c.node);
+          if (!o) return true;
+          auto it = find_member(*o, last.name);
+          if (it == o->end()) return true;
+          node = &it->second;
+        }
+        if (node->isEmpty()) return true;
+        found = node;
+        return false;
+      },
+      false);
   return found;
 }
 
-void JsonSource::each_value(std::int32_t p, const Ctx& ctx, const std::function<void(std::string, const Ctx&)>& f) const {
+void JsonSource::each_value(std::int32_t p, const Ctx& ctx,
+                            const std::function<void(std::string, const Ctx&)>& f) const {
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
-  walk(path.steps.data(), path.steps.size(), path.absolute ? root() : ctx, [&](const Ctx& c) {
-    std::string v;
-    if (scalar_text(*c.node, v) && !v.empty()) f(std::move(v), c);
-    return true;
-  }, true);
+  walk(
+      path.steps.data(), path.steps.size(), path.absolute ? root() : ctx,
+      [&](const Ctx& c) {
+        std::string v;
+        if (scalar_text(*c.node, v) && !v.empty()) f(std::move(v), c);
+        return true;
+      },
+      true);
 }
 
 void JsonSource::each(std::int32_t p, const Ctx& ctx, const std::function<bool(const Ctx&)>& f) const {
@@ -292,7 +362,13 @@ void JsonSource::each(std::int32_t p, const Ctx& ctx, const std::function<bool(c
 std::size_t JsonSource::count(std::int32_t p, const Ctx& ctx) const {
   std::size_t n = 0;
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
-  walk(path.steps.data(), path.steps.size(), path.absolute ? root() : ctx, [&](const Ctx&) { ++n; return true; }, true);
+  walk(
+      path.steps.data(), path.steps.size(), path.absolute ? root() : ctx,
+      [&](const Ctx&) {
+        ++n;
+        return true;
+      },
+      true);
   return n;
 }
 

@@ -21,7 +21,8 @@ std::string dotted(const Target& t) {
 }
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // What a value written by `convert` looks like in a canonical message; a default (written as is,
@@ -48,21 +49,32 @@ bool default_fits(const std::string& convert, const std::string& value, std::str
     return value.size() == 8 && value[2] == ':' && value[5] == ':' &&
            bool(canonical::iso_time(value.substr(0, 2) + value.substr(3, 2) + value.substr(6, 2)));
   }
-  if (convert == "upc") { want = "12 digits"; return value.size() == 12 && all_digits(value); }
+  if (convert == "upc") {
+    want = "12 digits";
+    return value.size() == 12 && all_digits(value);
+  }
   if (convert == "gtin") {
     want = "8, 12, 13 or 14 digits";
     return all_digits(value) && (value.size() == 8 || (value.size() >= 12 && value.size() <= 14));
   }
-  if (convert == "sscc") { want = "18 digits"; return value.size() == 18 && all_digits(value); }
-  if (convert == "length") { want = "a number of characters"; return all_digits(value); }
+  if (convert == "sscc") {
+    want = "18 digits";
+    return value.size() == 18 && all_digits(value);
+  }
+  if (convert == "length") {
+    want = "a number of characters";
+    return all_digits(value);
+  }
   return true;
 }
 
 // Edit distance with underscores ignored ("packsize" vs "pack_size" is 0), for "did you mean".
 std::size_t distance(std::string_view a, std::string_view b) {
   std::string x, y;
-  for (char c : a) if (c != '_') x += c;
-  for (char c : b) if (c != '_') y += c;
+  for (char c : a)
+    if (c != '_') x += c;
+  for (char c : b)
+    if (c != '_') y += c;
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -126,10 +138,10 @@ class Checker {
     if (!info.found) {
       const auto siblings = schemas_.members(type_, std::span<const std::string>(path).first(path.size() - 1));
       const std::string guess = closest(siblings, path.back());
-      return std::move(n.error("mapping.target.unknown", "\"" + dotted(path) + "\" is not a field of the canonical " +
-                                                              type_ + " schema (docs/canonical/" + type_ +
-                                                              ".schema.json)" +
-                                                              (guess.empty() ? "" : "; did you mean \"" + guess + "\"?")))
+      return std::move(
+                 n.error("mapping.target.unknown", "\"" + dotted(path) + "\" is not a field of the canonical " + type_ +
+                                                       " schema (docs/canonical/" + type_ + ".schema.json)" +
+                                                       (guess.empty() ? "" : "; did you mean \"" + guess + "\"?")))
           .want(guess.empty() ? "a field the schema declares" : guess, path.back());
     }
     return info;
@@ -142,8 +154,8 @@ class Checker {
   }
 
   // A value written to a field whose schema has an enum must be one of its values.
-  Result<void> enum_value(const MapNode& n, const canonical::FieldInfo& info, const Target& path, const std::string& value,
-                          const std::string& what) {
+  Result<void> enum_value(const MapNode& n, const canonical::FieldInfo& info, const Target& path,
+                          const std::string& value, const std::string& what) {
     if (info.enum_values.empty() || value.empty()) return {};
     if (std::find(info.enum_values.begin(), info.enum_values.end(), value) != info.enum_values.end()) return {};
     std::string values;
@@ -164,7 +176,8 @@ class Checker {
           EDIGATE_TRY_VOID(enum_value(*tab, info, path, *d, "table " + *t + " default"));
         }
         for (const MapNode& e : tab->children) {
-          EDIGATE_TRY_VOID(enum_value(e, info, path, e.get("value"), "table " + *t + " value for code " + e.get("code")));
+          EDIGATE_TRY_VOID(
+              enum_value(e, info, path, e.get("value"), "table " + *t + " value for code " + e.get("code")));
         }
       }
     }
@@ -176,8 +189,8 @@ class Checker {
     if (!d) return {};
     std::string want;
     if (const std::string* conv = n.attr("convert"); conv && !default_fits(*conv, *d, want))
-      return std::move(n.error("mapping.default.invalid", "default of " + dotted(path) + " is not what convert=\"" +
-                                                              *conv + "\" produces"))
+      return std::move(n.error("mapping.default.invalid",
+                               "default of " + dotted(path) + " is not what convert=\"" + *conv + "\" produces"))
           .want(want, *d);
     if (!n.attr("table")) return enum_value(n, info, path, *d, "default");
     return {};
@@ -203,8 +216,8 @@ class Checker {
                        std::uint16_t component, const std::string& text) {
     std::uint32_t s = standard_->find_segment(tag);
     if (s == schema::kNone || !standard_->segments[s].placed)
-      return std::move(n.error("mapping.source.segment", attr + "=\"" + text + "\": segment " + tag + " is not in " +
-                                                             standard_name()))
+      return std::move(n.error("mapping.source.segment",
+                               attr + "=\"" + text + "\": segment " + tag + " is not in " + standard_name()))
           .want("a segment of the transaction set", tag);
     const schema::SegmentDef& seg = standard_->segments[s];
     const std::uint32_t count = seg.ref_end - seg.ref_begin;
@@ -214,13 +227,12 @@ class Checker {
           .want(tag + " element 1.." + std::to_string(count), std::to_string(element));
     if (component > 0) {
       const schema::ElementRef& ref = standard_->element_refs[seg.ref_begin + element - 1];
-      std::uint32_t comps = ref.composite
-                                ? standard_->composites[ref.def].comp_end - standard_->composites[ref.def].comp_begin
-                                : 1;
+      std::uint32_t comps =
+          ref.composite ? standard_->composites[ref.def].comp_end - standard_->composites[ref.def].comp_begin : 1;
       if (component > comps)
-        return std::move(n.error("mapping.source.element", attr + "=\"" + text + "\": " + tag + " element " +
-                                                               std::to_string(element) + " has " + std::to_string(comps) +
-                                                               " component(s) in " + standard_name()))
+        return std::move(n.error("mapping.source.element",
+                                 attr + "=\"" + text + "\": " + tag + " element " + std::to_string(element) + " has " +
+                                     std::to_string(comps) + " component(s) in " + standard_name()))
             .want("component 1.." + std::to_string(comps), std::to_string(component));
     }
     return {};
@@ -229,7 +241,10 @@ class Checker {
   Result<void> path_steps(const MapNode& n, const std::string& attr, const Path& p, std::string ctx, std::string* out) {
     if (p.absolute) ctx.clear();
     for (const Step& step : p.steps) {
-      if (step.name == "..") { ctx.clear(); continue; }  // the enclosing loop: not tracked here
+      if (step.name == "..") {
+        ctx.clear();
+        continue;
+      }  // the enclosing loop: not tracked here
       std::string seg = step_segment(step.name);
       if (seg.empty())
         return std::move(n.error("mapping.source.segment", attr + "=\"" + p.text + "\": " + step.name +
@@ -326,9 +341,9 @@ class Checker {
     for (const Step& s : p.steps) full.push_back(s.name);
     if (!canonical_ || full.empty() || full == at) return full;
     if (!schemas_.field(type_, full).found)
-      return std::move(n.error("mapping.source.unknown_field", std::string(attr) + "=\"" + *v + "\": \"" + dotted(full) +
-                                                                   "\" is not a field of the canonical " + type_ +
-                                                                   " schema"))
+      return std::move(
+                 n.error("mapping.source.unknown_field", std::string(attr) + "=\"" + *v + "\": \"" + dotted(full) +
+                                                             "\" is not a field of the canonical " + type_ + " schema"))
           .want("a field the schema declares", *v);
     return full;
   }

@@ -38,7 +38,10 @@ struct MapNode {
   }
   void set(const std::string& name, const std::string& value) {
     for (auto& a : attrs)
-      if (a.first == name) { a.second = value; return; }
+      if (a.first == name) {
+        a.second = value;
+        return;
+      }
     attrs.emplace_back(name, value);
   }
   /// An error positioned at this element: file:line:col.

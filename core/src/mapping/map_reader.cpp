@@ -1,7 +1,7 @@
 #include "mapping/map_reader.hpp"
 
-#include "config/xml_positions.hpp"
 #include "config/safe_xml.hpp"
+#include "config/xml_positions.hpp"
 
 #include <pugixml.hpp>
 
@@ -60,7 +60,8 @@ Result<MapNode> read_map_text(std::string_view xml, const std::string& file) {
 }
 
 Result<MapNode> read_map_file(const std::filesystem::path& file) {
-  EDIGATE_TRY(auto xml, config::read_config_file(file, kMaxMapBytes, "mapping.file.unreadable", "mapping.file.invalid"));
+  EDIGATE_TRY(auto xml,
+              config::read_config_file(file, kMaxMapBytes, "mapping.file.unreadable", "mapping.file.invalid"));
   return read_map_text(xml, file.string());
 }
 
@@ -103,8 +104,8 @@ static Result<void> merge_children(MapNode& base, const MapNode& child) {
       base.children.erase(it);
       continue;
     }
-    auto it = std::find_if(base.children.begin(), base.children.end(),
-                           [&](const MapNode& b) { return same_slot(b, c); });
+    auto it =
+        std::find_if(base.children.begin(), base.children.end(), [&](const MapNode& b) { return same_slot(b, c); });
     std::size_t index;
     if (it == base.children.end() || c.key.empty()) {
       base.children.push_back(c);
@@ -128,9 +129,10 @@ static Result<void> merge_children(MapNode& base, const MapNode& child) {
 Result<MapNode> merge_maps(MapNode base, const MapNode& child) {
   for (const auto& a : child.attrs)
     if (a.first != "extends") base.set(a.first, a.second);
-  if (!child.attr("extends")) base.attrs.erase(std::remove_if(base.attrs.begin(), base.attrs.end(),
-                                                   [](const auto& a) { return a.first == "extends"; }),
-                                    base.attrs.end());
+  if (!child.attr("extends"))
+    base.attrs.erase(
+        std::remove_if(base.attrs.begin(), base.attrs.end(), [](const auto& a) { return a.first == "extends"; }),
+        base.attrs.end());
   base.file = child.file;
   base.line = child.line;
   base.column = child.column;
@@ -145,8 +147,8 @@ Result<std::filesystem::path> MapResolver::find_base(const MapNode& map, const s
   if (ref.find('/') != std::string::npos || (ref.size() > 4 && ref.compare(ref.size() - 4, 4, ".xml") == 0)) {
     for (const fs::path& p : {dir / ref, root_ / ref})
       if (!p.empty() && fs::is_regular_file(p, ec)) return p;
-    return map.error("mapping.extends.not_found", "extends: no map file '" + ref + "' (looked beside the map and in " +
-                                                      root_.string() + ")");
+    return map.error("mapping.extends.not_found",
+                     "extends: no map file '" + ref + "' (looked beside the map and in " + root_.string() + ")");
   }
   if (!indexed_) {
     indexed_ = true;
@@ -159,8 +161,9 @@ Result<std::filesystem::path> MapResolver::find_base(const MapNode& map, const s
         if (!root || root->name != "map" || root->attribute.empty()) continue;
         auto [pos, added] = ids_.emplace(root->attribute, it->path());
         // Directory order is arbitrary: a stray copy must not silently replace a base map.
-        if (!added) duplicate_ids_.emplace(root->attribute, std::min(pos->second, it->path()).string() + " and " +
-                                                                std::max(pos->second, it->path()).string());
+        if (!added)
+          duplicate_ids_.emplace(root->attribute, std::min(pos->second, it->path()).string() + " and " +
+                                                      std::max(pos->second, it->path()).string());
       }
     }
   }
@@ -183,8 +186,7 @@ Result<MapNode> MapResolver::resolve_chain(MapNode map, const std::filesystem::p
   std::error_code ec;
   std::string canon = std::filesystem::weakly_canonical(base_file, ec).string();
   for (const std::string& seen : chain)
-    if (seen == canon)
-      return map.error("mapping.extends.cycle", "extends: cycle through " + base_file.string());
+    if (seen == canon) return map.error("mapping.extends.cycle", "extends: cycle through " + base_file.string());
   chain.push_back(canon);
   EDIGATE_TRY(auto base, read_map_file(base_file));
   EDIGATE_TRY(auto merged_base, resolve_chain(std::move(base), base_file.parent_path(), chain));

@@ -27,7 +27,7 @@
 namespace edigate::schema {
 class CompiledSchema;
 class Registry;
-}
+}  // namespace edigate::schema
 
 namespace edigate::mapping {
 
@@ -57,9 +57,9 @@ struct ValueWarning {
 };
 
 struct TranslateContext {
-  std::string file;            ///< input name for error positions
-  std::string default_offset;  ///< partner's UTC offset for times without a zone ("+01:00")
-  std::string control_number;  ///< render: ST02/SE02, UNH/UNT 0062 (source="control")
+  std::string file;                    ///< input name for error positions
+  std::string default_offset;          ///< partner's UTC offset for times without a zone ("+01:00")
+  std::string control_number;          ///< render: ST02/SE02, UNH/UNT 0062 (source="control")
   canonical::Correlation correlation;  ///< out: values of fields marked correlation=
   /// in: a value failing a business rule fails the transaction (partner tolerance
   /// business-rule-violations="reject") instead of reaching the message with a warning.

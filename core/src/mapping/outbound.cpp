@@ -1,7 +1,7 @@
 // Outbound maps: canonical JSON -> one transaction (docs/maps.md, "Outbound maps").
 #include "mapping/convert.hpp"
-#include "mapping/map_node.hpp"
 #include "mapping/json_source.hpp"
+#include "mapping/map_node.hpp"
 #include "mapping/mapping.hpp"
 
 #include <Poco/Dynamic/Var.h>
@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t kMaxSegments = 1u << 22;  // bounds output for hostile input
 
 struct Frame {
-  std::uint32_t index = 0;      // 1-based iteration of the innermost loop
+  std::uint32_t index = 0;  // 1-based iteration of the innermost loop
   std::string hl_id, hl_parent;
 };
 
@@ -42,7 +42,10 @@ class Renderer {
             f.hl_id = std::to_string(++hl_counter_);
           }
           auto r = items_checked(it.children, c, f, at + each + "[" + std::to_string(i) + "]/");
-          if (!r) { failed = std::move(r).error(); return false; }
+          if (!r) {
+            failed = std::move(r).error();
+            return false;
+          }
           return true;
         });
         if (failed) return std::move(*failed);
@@ -54,7 +57,8 @@ class Renderer {
   std::vector<SegmentData> segments;
 
  private:
-  Result<void> items_checked(const std::vector<Item>& children, const JsonCtx& c, const Frame& f, const std::string& at) {
+  Result<void> items_checked(const std::vector<Item>& children, const JsonCtx& c, const Frame& f,
+                             const std::string& at) {
     if (segments.size() > kMaxSegments) return Error("mapping.render.too_large", "rendered transaction too large");
     return items(children, c, f, at);
   }
@@ -66,13 +70,14 @@ class Renderer {
       // An element holds text: a boolean, array or object there is a mistake in the message,
       // not something to flatten to "true" or to its first item.
       if (const Poco::Dynamic::Var* node = src_.first_node(p.path, ctx)) {
-        const char* kind = node->isBoolean() ? "a boolean"
-                           : node->isArray() || node->type() == typeid(Poco::JSON::Array::Ptr) ? "an array"
+        const char* kind = node->isBoolean()                                                     ? "a boolean"
+                           : node->isArray() || node->type() == typeid(Poco::JSON::Array::Ptr)   ? "an array"
                            : node->type() == typeid(Poco::JSON::Object::Ptr) || node->isStruct() ? "an object"
-                                                                                                  : nullptr;
+                                                                                                 : nullptr;
         if (kind)
-          return Error("mapping.render.value_type", "map " + m_.file + ": " + m_.paths[static_cast<std::size_t>(p.path)].text +
-                                                        " is " + kind + " where an element needs text")
+          return Error("mapping.render.value_type", "map " + m_.file + ": " +
+                                                        m_.paths[static_cast<std::size_t>(p.path)].text + " is " +
+                                                        kind + " where an element needs text")
               .at(where)
               .want("a string or number", kind);
       }
@@ -102,15 +107,27 @@ class Renderer {
       std::string value;
       if (e.when >= 0 && !src_.first(e.when, ctx, probe, ignored)) continue;  // qualifier of an absent value
       bool from_data = e.special != Special::none || v.main.path >= 0 || !v.parts.empty();
-      has_source_elements = has_source_elements || (from_data && e.special != Special::segment_count &&
-                                                    e.special != Special::control);
+      has_source_elements =
+          has_source_elements || (from_data && e.special != Special::segment_count && e.special != Special::control);
       switch (e.special) {
-        case Special::control: value = tc_.control_number; break;
-        case Special::segment_count: value = std::to_string(segments.size() + 1); break;
-        case Special::index: value = std::to_string(frame.index); break;
-        case Special::hl_id: value = frame.hl_id; break;
-        case Special::hl_parent: value = frame.hl_parent; break;
-        case Special::count: value = std::to_string(src_.count(v.main.path, ctx)); break;
+        case Special::control:
+          value = tc_.control_number;
+          break;
+        case Special::segment_count:
+          value = std::to_string(segments.size() + 1);
+          break;
+        case Special::index:
+          value = std::to_string(frame.index);
+          break;
+        case Special::hl_id:
+          value = frame.hl_id;
+          break;
+        case Special::hl_parent:
+          value = frame.hl_parent;
+          break;
+        case Special::count:
+          value = std::to_string(src_.count(v.main.path, ctx));
+          break;
         case Special::none:
           if (v.parts.empty()) {
             EDIGATE_TRY(value, part(v.main, ctx, where));
@@ -128,7 +145,8 @@ class Renderer {
       if (value.empty() && v.has_default) value = v.default_value;
       if (value.empty()) {
         if (v.required) {
-          std::string src = v.main.path >= 0 ? m_.paths[static_cast<std::size_t>(v.main.path)].text : std::string("value");
+          std::string src =
+              v.main.path >= 0 ? m_.paths[static_cast<std::size_t>(v.main.path)].text : std::string("value");
           return Error("mapping.field.required", "map " + m_.file + ": required element " + e.name + " has no value")
               .at(where)
               .want(at + src, "");
@@ -138,8 +156,8 @@ class Renderer {
       if (auto bad = control_character(value)) {
         // A CR, LF or NUL inside a value would end or corrupt the segment at the receiver
         // (EDI injection); no release character can carry them.
-        return Error("mapping.render.control_character", "map " + m_.file + ": value for " + element_name(seg.name, e.pos) +
-                                                             " holds a control character")
+        return Error("mapping.render.control_character",
+                     "map " + m_.file + ": value for " + element_name(seg.name, e.pos) + " holds a control character")
             .at(where)
             .want("printable text", "byte 0x" + hex(*bad));
       }
@@ -182,7 +200,8 @@ class Renderer {
   // Ids with a value fill the qualifier/value slots from the first one, so no pair is left
   // empty before a later one (LIN02/LIN03 are mandatory; PO1 must not read "****VP*..").
   // An id with no slot left is an error, not dropped: the receiver would lose it silently.
-  Result<bool> pairs(const Item& p, const JsonCtx& ctx, const Position& where, const std::string& at, SegmentData& out) {
+  Result<bool> pairs(const Item& p, const JsonCtx& ctx, const Position& where, const std::string& at,
+                     SegmentData& out) {
     std::size_t used = 0;
     for (const PairSpec& ps : p.pair_specs) {
       EDIGATE_TRY(std::string value, part(ps.value, ctx, where));
@@ -205,7 +224,8 @@ class Renderer {
             .at(where)
             .want(at + src, value);
       if (auto bad = control_character(value))
-        return Error("mapping.render.control_character", "map " + m_.file + ": id value for " + p.name + " holds a control character")
+        return Error("mapping.render.control_character",
+                     "map " + m_.file + ": id value for " + p.name + " holds a control character")
             .at(where)
             .want("printable text", "byte 0x" + hex(*bad));
       put(out, p.slots[used], 0, std::move(qualifier));
@@ -225,7 +245,8 @@ class Renderer {
 
 Result<TransactionData> render(const CompiledMap& map, const Poco::JSON::Object::Ptr& message,
                                TranslateContext& context) {
-  if (map.inbound()) return Error("mapping.direction", "map " + map.file + " is not an outbound map").at(file_position(context.file));
+  if (map.inbound())
+    return Error("mapping.direction", "map " + map.file + " is not an outbound map").at(file_position(context.file));
   if (!message) return Error("mapping.input.empty", "no message to render").at(file_position(context.file));
   try {
     Poco::Dynamic::Var root(message);
@@ -236,7 +257,9 @@ Result<TransactionData> render(const CompiledMap& map, const Poco::JSON::Object:
     out.segments = std::move(r.segments);
     return out;
   } catch (const std::exception& ex) {
-    return Error("mapping.internal", std::string("rendering aborted: ") + ex.what()).at(file_position(context.file)).as(ErrorCategory::internal);
+    return Error("mapping.internal", std::string("rendering aborted: ") + ex.what())
+        .at(file_position(context.file))
+        .as(ErrorCategory::internal);
   }
 }
 

@@ -20,7 +20,9 @@ std::uint16_t to_u16(std::string_view s) {
   return static_cast<std::uint16_t>(v);
 }
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '@' || c == '$'; }
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '@' || c == '$';
+}
 
 // Splits on '/' outside brackets, parentheses and quotes.
 bool split_steps(std::string_view text, std::vector<std::string_view>& parts, std::string& why) {
@@ -29,18 +31,42 @@ bool split_steps(std::string_view text, std::vector<std::string_view>& parts, st
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (quote) { if (c == quote) quote = 0; continue; }
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '[' || c == '(') ++depth;
-    else if (c == ']' || c == ')') { if (--depth < 0) { why = "unbalanced ']' or ')'"; return false; } }
-    else if (c == '/' && depth == 0) { parts.push_back(text.substr(start, i - start)); start = i + 1; }
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '[' || c == '(')
+      ++depth;
+    else if (c == ']' || c == ')') {
+      if (--depth < 0) {
+        why = "unbalanced ']' or ')'";
+        return false;
+      }
+    } else if (c == '/' && depth == 0) {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
   }
-  if (quote) { why = "unterminated quote"; return false; }
-  if (depth) { why = "unbalanced '[' or '('"; return false; }
+  if (quote) {
+    why = "unterminated quote";
+    return false;
+  }
+  if (depth) {
+    why = "unbalanced '[' or '('";
+    return false;
+  }
   parts.push_back(text.substr(start));
-  if (parts.size() > kMaxSteps) { why = "more than 16 steps"; return false; }
+  if (parts.size() > kMaxSteps) {
+    why = "more than 16 steps";
+    return false;
+  }
   for (auto p : parts)
-    if (p.empty()) { why = "empty step"; return false; }
+    if (p.empty()) {
+      why = "empty step";
+      return false;
+    }
   return true;
 }
 
@@ -50,7 +76,10 @@ bool parse_values(std::string_view s, std::vector<std::string>& out, std::string
   while (true) {
     if (i < s.size() && (s[i] == '\'' || s[i] == '"')) {
       std::size_t end = s.find(s[i], i + 1);
-      if (end == std::string_view::npos) { why = "unterminated quote"; return false; }
+      if (end == std::string_view::npos) {
+        why = "unterminated quote";
+        return false;
+      }
       out.emplace_back(s.substr(i + 1, end - i - 1));
       i = end + 1;
     } else {
@@ -60,7 +89,10 @@ bool parse_values(std::string_view s, std::vector<std::string>& out, std::string
       i = end;
     }
     if (i >= s.size()) return true;
-    if (s[i] != '|') { why = "expected '|' between values"; return false; }
+    if (s[i] != '|') {
+      why = "expected '|' between values";
+      return false;
+    }
     ++i;
   }
 }
@@ -72,11 +104,18 @@ std::size_t cond_operator(std::string_view body) {
   char quote = 0;
   for (std::size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
-    if (quote) { if (c == quote) quote = 0; continue; }
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '[' || c == '(') ++depth;
-    else if (c == ']' || c == ')') --depth;
-    else if (c == '=' && depth == 0) return i;
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '[' || c == '(')
+      ++depth;
+    else if (c == ']' || c == ')')
+      --depth;
+    else if (c == '=' && depth == 0)
+      return i;
   }
   return std::string_view::npos;
 }
@@ -88,10 +127,16 @@ bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
     c.negate = true;
     ref = body.substr(0, op - 1);
   }
-  if (ref.empty()) { why = "condition without an element"; return false; }
+  if (ref.empty()) {
+    why = "condition without an element";
+    return false;
+  }
   if (json) {
     for (char ch : ref)
-      if (!is_name_char(ch) && ch != '.') { why = "bad member name in condition: " + std::string(ref); return false; }
+      if (!is_name_char(ch) && ch != '.') {
+        why = "bad member name in condition: " + std::string(ref);
+        return false;
+      }
     c.key = std::string(ref);
   } else if (ref.find_first_of("/[") != std::string_view::npos) {
     // A sub-path from the step's match: an element path, or (presence only) a loop/segment path.
@@ -99,8 +144,14 @@ bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
     std::string sub_why;
     bool ok = parse_edi_path(ref, true, sub, sub_why);
     if (!ok && op == std::string_view::npos) ok = parse_edi_path(ref, false, sub, sub_why);
-    if (!ok) { why = "bad path in condition \"" + std::string(ref) + "\": " + sub_why; return false; }
-    if (sub.absolute) { why = "a condition's path is relative to the step: " + std::string(ref); return false; }
+    if (!ok) {
+      why = "bad path in condition \"" + std::string(ref) + "\": " + sub_why;
+      return false;
+    }
+    if (sub.absolute) {
+      why = "a condition's path is relative to the step: " + std::string(ref);
+      return false;
+    }
     c.sub.push_back(std::move(sub));
   } else if (!parse_elem_ref(ref, c.ref)) {
     why = "bad element reference in condition: " + std::string(ref);
@@ -115,24 +166,40 @@ bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
 
 bool parse_step(std::string_view part, bool json, Step& step, std::string& why) {
   std::size_t i = 0;
-  if (!json && part.substr(0, 2) == "..") i = 2;  // EDI: the enclosing loop instance
+  if (!json && part.substr(0, 2) == "..")
+    i = 2;  // EDI: the enclosing loop instance
   else
     while (i < part.size() && is_name_char(part[i])) ++i;
-  if (i == 0) { why = "step must start with a name: " + std::string(part); return false; }
+  if (i == 0) {
+    why = "step must start with a name: " + std::string(part);
+    return false;
+  }
   step.name = std::string(part.substr(0, i));
   while (i < part.size()) {
-    if (part[i] != '[') { why = "unexpected '" + std::string(1, part[i]) + "' in " + std::string(part); return false; }
+    if (part[i] != '[') {
+      why = "unexpected '" + std::string(1, part[i]) + "' in " + std::string(part);
+      return false;
+    }
     // Find the matching ']' outside quotes (a sub-path condition nests brackets: LX[AT7[AT701]]).
     std::size_t j = i + 1;
     char quote = 0;
     int depth = 0;
     for (; j < part.size(); ++j) {
-      if (quote) { if (part[j] == quote) quote = 0; continue; }
-      if (part[j] == '\'' || part[j] == '"') quote = part[j];
-      else if (part[j] == '[') ++depth;
-      else if (part[j] == ']' && depth-- == 0) break;
+      if (quote) {
+        if (part[j] == quote) quote = 0;
+        continue;
+      }
+      if (part[j] == '\'' || part[j] == '"')
+        quote = part[j];
+      else if (part[j] == '[')
+        ++depth;
+      else if (part[j] == ']' && depth-- == 0)
+        break;
     }
-    if (j >= part.size()) { why = "missing ']'"; return false; }
+    if (j >= part.size()) {
+      why = "missing ']'";
+      return false;
+    }
     std::string_view body = part.substr(i + 1, j - i - 1);
     if (json && all_digits(body)) {
       step.index = to_u16(body);
@@ -186,11 +253,20 @@ bool parse_edi_path(std::string_view text, bool want_element, Path& out, std::st
     std::string_view last = parts.back();
     --n_steps;
     if (last.rfind("pair(", 0) == 0) {
-      if (last.back() != ')') { why = "pair(...) must end with ')'"; return false; }
+      if (last.back() != ')') {
+        why = "pair(...) must end with ')'";
+        return false;
+      }
       std::string_view args = last.substr(5, last.size() - 6);
       auto comma = args.find(',');
-      if (comma == std::string_view::npos) { why = "pair(START,'QUALIFIER') needs two arguments"; return false; }
-      if (!parse_elem_ref(args.substr(0, comma), out.elem)) { why = "bad element in pair(): " + std::string(args); return false; }
+      if (comma == std::string_view::npos) {
+        why = "pair(START,'QUALIFIER') needs two arguments";
+        return false;
+      }
+      if (!parse_elem_ref(args.substr(0, comma), out.elem)) {
+        why = "bad element in pair(): " + std::string(args);
+        return false;
+      }
       std::vector<std::string> q;
       if (!parse_values(args.substr(comma + 1), q, why) || q.size() != 1) {
         if (why.empty()) why = "pair() takes one qualifier";
@@ -212,7 +288,10 @@ bool parse_edi_path(std::string_view text, bool want_element, Path& out, std::st
   }
   // "BEG03" alone: segment BEG of the context.
   if (want_element && out.steps.empty() && !out.elem.tag.empty()) out.steps.push_back(Step{out.elem.tag, {}, -1});
-  if (!want_element && out.steps.empty()) { why = "empty path"; return false; }
+  if (!want_element && out.steps.empty()) {
+    why = "empty path";
+    return false;
+  }
   return true;
 }
 

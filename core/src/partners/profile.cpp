@@ -45,10 +45,11 @@ std::string reference_problem(const std::string& reference) {
   return {};
 }
 
-Result<std::filesystem::path> Profile::resolve(const std::string& reference, const std::filesystem::path& maps_dir) const {
+Result<std::filesystem::path> Profile::resolve(const std::string& reference,
+                                               const std::filesystem::path& maps_dir) const {
   auto refuse = [&](std::string why) {
     Error e("partner.reference.outside", "map/schema reference '" + reference + "' is " + why +
-                                              ": references stay inside the partner's folder or the maps folder");
+                                             ": references stay inside the partner's folder or the maps folder");
     e.position.file = file.string();
     e.expected = "a path relative to " + folder.string() + " or " + maps_dir.string();
     e.found = reference;
@@ -73,20 +74,28 @@ const char* to_string(Direction d) { return d == Direction::inbound ? "inbound" 
 
 const char* to_string(FunctionalAck a) {
   switch (a) {
-    case FunctionalAck::automatic: return "auto";
-    case FunctionalAck::x997: return "997";
-    case FunctionalAck::x999: return "999";
-    case FunctionalAck::none: return "none";
+    case FunctionalAck::automatic:
+      return "auto";
+    case FunctionalAck::x997:
+      return "997";
+    case FunctionalAck::x999:
+      return "999";
+    case FunctionalAck::none:
+      return "none";
   }
   return "auto";
 }
 
 const char* to_string(Ta1Policy p) {
   switch (p) {
-    case Ta1Policy::never: return "never";
-    case Ta1Policy::on_error: return "on_error";
-    case Ta1Policy::requested: return "requested";
-    case Ta1Policy::always: return "always";
+    case Ta1Policy::never:
+      return "never";
+    case Ta1Policy::on_error:
+      return "on_error";
+    case Ta1Policy::requested:
+      return "requested";
+    case Ta1Policy::always:
+      return "always";
   }
   return "on_error";
 }

@@ -64,11 +64,11 @@ struct Identities {
 enum class Direction : std::uint8_t { inbound, outbound };
 
 struct DocumentType {
-  std::string type;       ///< ST01 / UNH 0065: "850", "ORDERS"; JSON partners: "tracking"
+  std::string type;  ///< ST01 / UNH 0065: "850", "ORDERS"; JSON partners: "tracking"
   Direction direction = Direction::inbound;
-  std::string map;        ///< as written: relative to the profile folder, else to --maps
-  std::string schema;     ///< optional schema override, as written; empty when none
-  std::uint32_t line = 0; ///< where it is declared, for messages
+  std::string map;         ///< as written: relative to the profile folder, else to --maps
+  std::string schema;      ///< optional schema override, as written; empty when none
+  std::uint32_t line = 0;  ///< where it is declared, for messages
 };
 
 enum class FunctionalAck : std::uint8_t { automatic, x997, x999, none };
@@ -115,11 +115,11 @@ struct Profile {
   std::string name;
   bool enabled = true;
   Standard standard;
-  std::string utc_offset;       ///< "-05:00" for partner times without a zone; empty when not given
-  Identities identities;        ///< the partner's
-  Identities local;             ///< ours towards this partner (may be empty)
-  Delimiters delimiters;        ///< outbound separators (defaults for the standard when absent)
-  bool send_una = true;         ///< EDIFACT: write a UNA segment
+  std::string utc_offset;  ///< "-05:00" for partner times without a zone; empty when not given
+  Identities identities;   ///< the partner's
+  Identities local;        ///< ours towards this partner (may be empty)
+  Delimiters delimiters;   ///< outbound separators (defaults for the standard when absent)
+  bool send_una = true;    ///< EDIFACT: write a UNA segment
   std::vector<DocumentType> documents;
   AckPolicy acks;
   Tolerance tolerance;
@@ -131,8 +131,8 @@ struct Profile {
   std::vector<Endpoint> transports;
   std::vector<Endpoint> destinations;
 
-  std::filesystem::path file;   ///< partner.xml as loaded
-  std::filesystem::path folder; ///< its folder: base for relative map and schema paths
+  std::filesystem::path file;    ///< partner.xml as loaded
+  std::filesystem::path folder;  ///< its folder: base for relative map and schema paths
 
   /// Reader options for input from this partner (tolerance applied).
   ReaderOptions reader_options() const;

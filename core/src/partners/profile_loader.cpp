@@ -17,11 +17,13 @@ using config::local_name;
 
 class Reader {
  public:
-  Reader(std::string_view xml, const std::filesystem::path& file) : xml_(xml), file_(file), where_(xml, file.string()) {}
+  Reader(std::string_view xml, const std::filesystem::path& file)
+      : xml_(xml), file_(file), where_(xml, file.string()) {}
 
   Result<std::shared_ptr<const Profile>> run() {
     pugi::xml_document doc;
-    EDIGATE_TRY_VOID(config::load_config_xml(doc, {"partner.xsd", kPartnerXsd}, xml_, file_.string(), "partner.file.invalid"));
+    EDIGATE_TRY_VOID(
+        config::load_config_xml(doc, {"partner.xsd", kPartnerXsd}, xml_, file_.string(), "partner.file.invalid"));
     pugi::xml_node root = doc.document_element();
     auto p = std::make_shared<Profile>();
     p->file = file_;
@@ -34,20 +36,28 @@ class Reader {
     for (pugi::xml_node n : root.children()) {
       if (n.type() != pugi::node_element) continue;
       std::string_view tag = local_name(n);
-      if (tag == "name") p->name = n.text().get();
-      else if (tag == "identities") EDIGATE_TRY_VOID(read_identities(n, p->identities));
-      else if (tag == "local") EDIGATE_TRY_VOID(read_identities(n, p->local));
-      else if (tag == "delimiters") EDIGATE_TRY_VOID(read_delimiters(n, *p));
-      else if (tag == "documents") EDIGATE_TRY_VOID(read_documents(n, *p));
-      else if (tag == "acks") read_acks(n, p->acks);
+      if (tag == "name")
+        p->name = n.text().get();
+      else if (tag == "identities")
+        EDIGATE_TRY_VOID(read_identities(n, p->identities));
+      else if (tag == "local")
+        EDIGATE_TRY_VOID(read_identities(n, p->local));
+      else if (tag == "delimiters")
+        EDIGATE_TRY_VOID(read_delimiters(n, *p));
+      else if (tag == "documents")
+        EDIGATE_TRY_VOID(read_documents(n, *p));
+      else if (tag == "acks")
+        read_acks(n, p->acks);
       else if (tag == "tolerance") {
         read_tolerance(n, p->tolerance);
         p->unknown_receiver_is_warning = n.attribute("unknown-receiver-is-warning").as_bool(false);
         p->reject_business_rules = std::strcmp(n.attribute("business-rule-violations").value(), "reject") == 0;
-      }
-      else if (tag == "control-numbers") read_control_numbers(n, p->control_numbers);
-      else if (tag == "transports") EDIGATE_TRY_VOID(read_endpoints(n, p->transports));
-      else if (tag == "destinations") EDIGATE_TRY_VOID(read_endpoints(n, p->destinations));
+      } else if (tag == "control-numbers")
+        read_control_numbers(n, p->control_numbers);
+      else if (tag == "transports")
+        EDIGATE_TRY_VOID(read_endpoints(n, p->transports));
+      else if (tag == "destinations")
+        EDIGATE_TRY_VOID(read_endpoints(n, p->destinations));
     }
     EDIGATE_TRY_VOID(check_identities_fit(root, *p));
     return std::shared_ptr<const Profile>(std::move(p));
@@ -59,7 +69,8 @@ class Reader {
       if (n.type() != pugi::node_element) continue;
       std::string_view tag = local_name(n);
       if (tag == "x12") {
-        out.x12.push_back({n.attribute("isa-qualifier").value(), n.attribute("isa-id").value(), n.attribute("gs-id").value()});
+        out.x12.push_back(
+            {n.attribute("isa-qualifier").value(), n.attribute("isa-id").value(), n.attribute("gs-id").value()});
       } else if (tag == "edifact") {
         out.edifact.push_back({n.attribute("unb-id").value(), n.attribute("unb-qualifier").value(),
                                n.attribute("ung-id").value(), n.attribute("ung-qualifier").value()});
@@ -81,12 +92,13 @@ class Reader {
     while (n && n.type() != pugi::node_element) n = n.next_sibling();
     if (!n) return {};
     if (p.standard.family == Family::json)
-      return where_.at_node(n, Error("partner.invalid", "a JSON partner has no EDI delimiters").want("no <delimiters>", std::string(local_name(n))));
+      return where_.at_node(n, Error("partner.invalid", "a JSON partner has no EDI delimiters")
+                                   .want("no <delimiters>", std::string(local_name(n))));
     const bool x12 = local_name(n) == "x12";
     if (x12 != (p.standard.family == Family::x12))
-      return where_.at_node(n, Error("partner.invalid", "delimiters do not match the partner's standard")
-                                   .want(p.standard.family == Family::x12 ? "<x12>" : "<edifact>",
-                                         std::string(local_name(n))));
+      return where_.at_node(
+          n, Error("partner.invalid", "delimiters do not match the partner's standard")
+                 .want(p.standard.family == Family::x12 ? "<x12>" : "<edifact>", std::string(local_name(n))));
     Delimiters d = default_delimiters(p.standard);
     auto sep = [&](const char* attr, char fallback, char& out) -> Result<void> {
       pugi::xml_attribute a = n.attribute(attr);
@@ -94,7 +106,9 @@ class Reader {
       std::string v = a.value();
       if (v == "none") return (out = 0, Result<void>{});
       EDIGATE_TRY(std::string bytes, decode_separator(v));
-      if (bytes.size() != 1) return where_.at_attribute(n, attr, Error("partner.invalid", "a separator is one byte").want("one character or 0xNN", v));
+      if (bytes.size() != 1)
+        return where_.at_attribute(
+            n, attr, Error("partner.invalid", "a separator is one byte").want("one character or 0xNN", v));
       out = bytes[0];
       return {};
     };
@@ -122,7 +136,8 @@ class Reader {
       if (n.type() != pugi::node_element) continue;
       DocumentType d;
       d.type = n.attribute("type").value();
-      d.direction = std::strcmp(n.attribute("direction").value(), "outbound") == 0 ? Direction::outbound : Direction::inbound;
+      d.direction =
+          std::strcmp(n.attribute("direction").value(), "outbound") == 0 ? Direction::outbound : Direction::inbound;
       d.map = n.attribute("map").value();
       d.schema = n.attribute("schema").value();
       d.line = where_.line_of(static_cast<std::size_t>(n.offset_debug()));
@@ -134,16 +149,20 @@ class Reader {
         const char* want = p.standard.family == Family::x12       ? "an X12 set such as 850"
                            : p.standard.family == Family::edifact ? "an EDIFACT message such as ORDERS"
                                                                   : "a JSON document kind such as tracking";
-        return where_.at_attribute(n, "type", Error("partner.invalid", "document type does not fit the partner's standard " + p.standard.key)
-                                                  .want(want, d.type));
+        return where_.at_attribute(
+            n, "type",
+            Error("partner.invalid", "document type does not fit the partner's standard " + p.standard.key)
+                .want(want, d.type));
       }
       for (const char* attr : {"map", "schema"}) {
         std::string ref = n.attribute(attr).value();
         if (ref.empty() && std::strcmp(attr, "schema") == 0) continue;
         if (auto why = reference_problem(ref); !why.empty())
-          return where_.at_attribute(n, attr, Error("partner.reference.outside", std::string(attr) + " reference is " + why +
-                                                                                  ": references stay inside the partner's folder or the maps folder")
-                                                  .want("a relative path without '..'", ref));
+          return where_.at_attribute(
+              n, attr,
+              Error("partner.reference.outside", std::string(attr) + " reference is " + why +
+                                                     ": references stay inside the partner's folder or the maps folder")
+                  .want("a relative path without '..'", ref));
       }
       p.documents.push_back(std::move(d));
     }
@@ -152,11 +171,19 @@ class Reader {
 
   static void read_acks(const pugi::xml_node& n, AckPolicy& a) {
     std::string f = n.attribute("functional").value();
-    a.functional = f == "997" ? FunctionalAck::x997 : f == "999" ? FunctionalAck::x999 : f == "none" ? FunctionalAck::none : FunctionalAck::automatic;
+    a.functional = f == "997"    ? FunctionalAck::x997
+                   : f == "999"  ? FunctionalAck::x999
+                   : f == "none" ? FunctionalAck::none
+                                 : FunctionalAck::automatic;
     std::string t = n.attribute("ta1").value();
-    if (!t.empty()) a.ta1 = t == "never" ? Ta1Policy::never : t == "requested" ? Ta1Policy::requested : t == "always" ? Ta1Policy::always : Ta1Policy::on_error;
+    if (!t.empty())
+      a.ta1 = t == "never"       ? Ta1Policy::never
+              : t == "requested" ? Ta1Policy::requested
+              : t == "always"    ? Ta1Policy::always
+                                 : Ta1Policy::on_error;
     if (!n.attribute("contrl").empty()) a.contrl = n.attribute("contrl").as_bool();
-    if (!n.attribute("expect-within-minutes").empty()) a.expect_within_minutes = n.attribute("expect-within-minutes").as_uint();
+    if (!n.attribute("expect-within-minutes").empty())
+      a.expect_within_minutes = n.attribute("expect-within-minutes").as_uint();
   }
 
   static void read_tolerance(const pugi::xml_node& n, Tolerance& t) {
@@ -219,10 +246,10 @@ class Reader {
       pugi::xml_node ids;
       for (pugi::xml_node n : root.children())
         if (n.type() == pugi::node_element && local_name(n) == "identities") ids = n;
-      return where_.at_node(ids ? ids : root,
-                            Error("partner.invalid", std::string("a ") + (x12 ? "X12" : "EDIFACT") +
-                                                         " partner needs at least one " + (x12 ? "<x12>" : "<edifact>") +
-                                                         " identity (inbound files are routed by it)"));
+      return where_.at_node(
+          ids ? ids : root,
+          Error("partner.invalid", std::string("a ") + (x12 ? "X12" : "EDIFACT") + " partner needs at least one " +
+                                       (x12 ? "<x12>" : "<edifact>") + " identity (inbound files are routed by it)"));
     }
     return {};
   }
@@ -234,7 +261,8 @@ class Reader {
 
 }  // namespace
 
-Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view xml, const std::filesystem::path& file) {
+Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view xml,
+                                                                const std::filesystem::path& file) {
   try {
     if (xml.size() > kMaxProfileBytes) {
       Error e("partner.file.invalid", "profile larger than " + std::to_string(kMaxProfileBytes) + " bytes");
@@ -250,7 +278,8 @@ Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view
 }
 
 Result<std::shared_ptr<const Profile>> load_profile(const std::filesystem::path& path) {
-  EDIGATE_TRY(auto xml, config::read_config_file(path, kMaxProfileBytes, "partner.file.unreadable", "partner.file.invalid"));
+  EDIGATE_TRY(auto xml,
+              config::read_config_file(path, kMaxProfileBytes, "partner.file.unreadable", "partner.file.invalid"));
   return load_profile_from_memory(xml, path);
 }
 

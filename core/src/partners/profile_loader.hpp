@@ -24,6 +24,7 @@ inline constexpr std::size_t kMaxProfileBytes = 4 << 20;
 Result<std::shared_ptr<const Profile>> load_profile(const std::filesystem::path& path);
 
 /// Same from memory; `file` names the input in positions and gives the profile folder.
-Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view xml, const std::filesystem::path& file);
+Result<std::shared_ptr<const Profile>> load_profile_from_memory(std::string_view xml,
+                                                                const std::filesystem::path& file);
 
 }  // namespace edigate::partners

@@ -36,7 +36,8 @@ Result<std::string> decode_separator(const std::string& written) {
     if (hi < 0 || lo < 0) return std::move(Error("partner.invalid", "bad separator")).want("0xNN", written);
     return std::string(1, static_cast<char>(hi * 16 + lo));
   }
-  if (written.empty() || written.size() > 4) return std::move(Error("partner.invalid", "bad separator")).want("one character or 0xNN", written);
+  if (written.empty() || written.size() > 4)
+    return std::move(Error("partner.invalid", "bad separator")).want("one character or 0xNN", written);
   return written;
 }
 

@@ -102,7 +102,9 @@ RefreshReport PartnerRegistry::refresh() {
   std::set<std::string> present;
   std::error_code ec;
   std::filesystem::directory_iterator it(dir_, ec), end;
-  if (ec) dir_errors.push_back(file_error(dir_, "partner.dir.unreadable", "cannot read the partners folder: " + ec.message()));
+  if (ec)
+    dir_errors.push_back(
+        file_error(dir_, "partner.dir.unreadable", "cannot read the partners folder: " + ec.message()));
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code dec;
     if (!it->is_directory(dec)) continue;
@@ -111,13 +113,15 @@ RefreshReport PartnerRegistry::refresh() {
     auto file = it->path() / "partner.xml";
     std::error_code fec;
     auto status = std::filesystem::status(file, fec);
-    if (fec || !std::filesystem::exists(status)) continue;  // a folder without a profile (maps only, work in progress) is not a partner
+    if (fec || !std::filesystem::exists(status))
+      continue;  // a folder without a profile (maps only, work in progress) is not a partner
     if (!std::filesystem::is_regular_file(status)) {
       // A FIFO or device is neither waited on nor skipped as "no profile here".
       present.insert(folder);
       Entry& e = entries_[folder];
       e.fresh = nullptr;
-      e.error = file_error(file, "partner.file.unreadable", "partner.xml is not a regular file (FIFO, device or directory)");
+      e.error =
+          file_error(file, "partner.file.unreadable", "partner.xml is not a regular file (FIFO, device or directory)");
       e.mtime = {};
       e.size = 0;
       continue;
@@ -215,15 +219,16 @@ RefreshReport PartnerRegistry::refresh() {
       }
       for (const auto& k : keys)  // serving, but a newcomer wants the same identity: say so here too
         if (c->enabled && claimants[k].size() > 1 && reserved.count(k) && reserved[k] == folder && !e->error)
-          e->error = file_error(c->file, "partner.duplicate_identity",
-                                describe_key(k) + " is also claimed by partner " + others(k, folder) +
-                                    ", whose profile is refused");
+          e->error = file_error(
+              c->file, "partner.duplicate_identity",
+              describe_key(k) + " is also claimed by partner " + others(k, folder) + ", whose profile is refused");
       snap->by_id[c->id] = c;
       if (c->enabled)
         for (const auto& k : keys) snap->by_identity[k] = c;
       if (c != e->good) {
         for (auto r = reserved.begin(); r != reserved.end();)  // identities the new version dropped
-          r = (r->second == folder && !std::binary_search(keys.begin(), keys.end(), r->first)) ? reserved.erase(r) : std::next(r);
+          r = (r->second == folder && !std::binary_search(keys.begin(), keys.end(), r->first)) ? reserved.erase(r)
+                                                                                               : std::next(r);
         (e->good ? report.updated : report.added).push_back(folder);
         e->good = c;
       }

@@ -70,9 +70,9 @@ class PartnerRegistry {
   struct Entry {
     std::filesystem::file_time_type mtime{};
     std::uintmax_t size = 0;
-    std::shared_ptr<const Profile> good;  ///< last version that loaded and was accepted
-    std::shared_ptr<const Profile> fresh; ///< version read from the current file (may equal good)
-    std::optional<Error> error;           ///< problem of the current file, if any
+    std::shared_ptr<const Profile> good;   ///< last version that loaded and was accepted
+    std::shared_ptr<const Profile> fresh;  ///< version read from the current file (may equal good)
+    std::optional<Error> error;            ///< problem of the current file, if any
   };
 
   std::filesystem::path dir_;

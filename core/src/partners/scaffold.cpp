@@ -17,7 +17,8 @@ bool lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <=
 std::string upper_id(const std::string& id, std::size_t min, std::size_t max) {
   std::string out;
   for (char c : id)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (out.size() > max) out.resize(max);
   if (out.empty()) out = "PARTNER";
   while (out.size() < min) out += out.back();
@@ -31,11 +32,16 @@ constexpr Direction out = Direction::outbound;
 
 const char* role_summary(Role role) {
   switch (role) {
-    case Role::buyer: return "a buyer: sends us orders; we answer with order responses, ship notices and invoices";
-    case Role::supplier: return "a supplier: we send it orders; it answers with order responses, ship notices and invoices";
-    case Role::carrier: return "a carrier: sends us shipment status";
-    case Role::warehouse: return "a warehouse: we send shipping orders; it confirms what it shipped";
-    case Role::logistics_provider: return "a logistics provider: warehouse documents and shipment status";
+    case Role::buyer:
+      return "a buyer: sends us orders; we answer with order responses, ship notices and invoices";
+    case Role::supplier:
+      return "a supplier: we send it orders; it answers with order responses, ship notices and invoices";
+    case Role::carrier:
+      return "a carrier: sends us shipment status";
+    case Role::warehouse:
+      return "a warehouse: we send shipping orders; it confirms what it shipped";
+    case Role::logistics_provider:
+      return "a logistics provider: warehouse documents and shipment status";
   }
   return "";
 }
@@ -59,40 +65,57 @@ Result<Role> parse_role(std::string_view key) {
 
 const char* to_string(Role role) {
   switch (role) {
-    case Role::buyer: return "buyer";
-    case Role::supplier: return "supplier";
-    case Role::carrier: return "carrier";
-    case Role::warehouse: return "warehouse";
-    case Role::logistics_provider: return "logistics-provider";
+    case Role::buyer:
+      return "buyer";
+    case Role::supplier:
+      return "supplier";
+    case Role::carrier:
+      return "carrier";
+    case Role::warehouse:
+      return "warehouse";
+    case Role::logistics_provider:
+      return "logistics-provider";
   }
   return "?";
 }
 
 const std::vector<Role>& all_roles() {
-  static const std::vector<Role> roles{Role::buyer, Role::supplier, Role::carrier, Role::warehouse, Role::logistics_provider};
+  static const std::vector<Role> roles{Role::buyer, Role::supplier, Role::carrier, Role::warehouse,
+                                       Role::logistics_provider};
   return roles;
 }
 
 // Only documents with shipped base maps (maps/base/...): a scaffold must pass `partners check`.
 std::vector<DocumentType> role_documents(const Standard& s, Role role) {
-  if (s.family == Family::json) return role == Role::carrier ? std::vector{doc("tracking", in)} : std::vector<DocumentType>{};
+  if (s.family == Family::json)
+    return role == Role::carrier ? std::vector{doc("tracking", in)} : std::vector<DocumentType>{};
   if (s.family == Family::x12) {
     switch (role) {
-      case Role::buyer: return {doc("850", in), doc("855", out), doc("856", out), doc("810", out)};
-      case Role::supplier: return {doc("850", out), doc("855", in), doc("856", in), doc("810", in)};
-      case Role::carrier: return {doc("214", in)};
-      case Role::warehouse: return {doc("940", out), doc("945", in)};
-      case Role::logistics_provider: return {doc("940", out), doc("945", in), doc("214", in)};
+      case Role::buyer:
+        return {doc("850", in), doc("855", out), doc("856", out), doc("810", out)};
+      case Role::supplier:
+        return {doc("850", out), doc("855", in), doc("856", in), doc("810", in)};
+      case Role::carrier:
+        return {doc("214", in)};
+      case Role::warehouse:
+        return {doc("940", out), doc("945", in)};
+      case Role::logistics_provider:
+        return {doc("940", out), doc("945", in), doc("214", in)};
     }
     return {};
   }
   switch (role) {
-    case Role::buyer: return {doc("ORDERS", in), doc("ORDRSP", out), doc("DESADV", out), doc("INVOIC", out)};
-    case Role::supplier: return {doc("ORDERS", out), doc("ORDRSP", in), doc("DESADV", in), doc("INVOIC", in)};
-    case Role::carrier: return {doc("IFTSTA", in)};
+    case Role::buyer:
+      return {doc("ORDERS", in), doc("ORDRSP", out), doc("DESADV", out), doc("INVOIC", out)};
+    case Role::supplier:
+      return {doc("ORDERS", out), doc("ORDRSP", in), doc("DESADV", in), doc("INVOIC", in)};
+    case Role::carrier:
+      return {doc("IFTSTA", in)};
     // EANCOM's warehouse messages (INSDES, RECADV, INVRPT) have no base maps yet.
-    case Role::warehouse: return {};
-    case Role::logistics_provider: return {doc("DESADV", in), doc("IFTSTA", in)};
+    case Role::warehouse:
+      return {};
+    case Role::logistics_provider:
+      return {doc("DESADV", in), doc("IFTSTA", in)};
   }
   return {};
 }
@@ -119,7 +142,8 @@ std::vector<std::string> json_carriers(const std::filesystem::path& maps_dir) {
   static const std::string suffix = ".tracking.inbound.xml";
   std::vector<std::string> carriers;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(maps_dir / "base" / "json", ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(maps_dir / "base" / "json", ec), end; !ec && it != end;
+       it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
       carriers.push_back(name.substr(0, name.size() - suffix.size()));
@@ -140,23 +164,35 @@ std::string scaffold_json_profile_xml(const std::string& id, const Standard& s) 
   std::string text =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<!-- Carrier API partner profile, checked against partners/partner.xsd (see partners/README.md).\n"
-      "     Role: " + std::string(role_summary(Role::carrier)) + ".\n"
-      "     utc-offset applies to carrier times without a zone. Then run: edigate partners check " + id + " -->\n"
-      "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id + "\" standard=\"" + s.key + "\" utc-offset=\"+00:00\">\n"
-      "  <name>" + id + "</name>\n"
+      "     Role: " +
+      std::string(role_summary(Role::carrier)) +
+      ".\n"
+      "     utc-offset applies to carrier times without a zone. Then run: edigate partners check " +
+      id +
+      " -->\n"
+      "<partner xmlns=\"urn:edigate:partner:1\" id=\"" +
+      id + "\" standard=\"" + s.key +
+      "\" utc-offset=\"+00:00\">\n"
+      "  <name>" +
+      id +
+      "</name>\n"
       "  <identities/>\n"
       "  <!-- map: relative to this folder (maps/...), else to the maps folder (base/...) -->\n"
       "  <documents>\n";
   for (const auto& d : role_documents(s, Role::carrier))
-    text += "    <document type=\"" + d.type + "\" direction=\"inbound\" map=\"" + json_base_map_reference(carrier_of(id), d.type) + "\"/>\n";
-  text += "  </documents>\n"
-          "</partner>\n";
+    text += "    <document type=\"" + d.type + "\" direction=\"inbound\" map=\"" +
+            json_base_map_reference(carrier_of(id), d.type) + "\"/>\n";
+  text +=
+      "  </documents>\n"
+      "</partner>\n";
   return text;
 }
 
 }  // namespace
 
-std::string scaffold_profile_xml(const std::string& id, const Standard& s) { return scaffold_profile_xml(id, s, default_role(s)); }
+std::string scaffold_profile_xml(const std::string& id, const Standard& s) {
+  return scaffold_profile_xml(id, s, default_role(s));
+}
 
 std::string scaffold_profile_xml(const std::string& id, const Standard& s, Role role, const std::string& local_id) {
   if (s.family == Family::json) return scaffold_json_profile_xml(id, s);
@@ -164,52 +200,71 @@ std::string scaffold_profile_xml(const std::string& id, const Standard& s, Role 
   std::string text =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<!-- Partner profile, checked against partners/partner.xsd (see partners/README.md).\n"
-      "     Role: " + std::string(role_summary(role)) + ".\n"
-      "     Replace the identities with the partner's real ones, then run: edigate partners check " + id + " -->\n"
-      "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id + "\" standard=\"" + s.key + "\">\n"
-      "  <name>" + id + "</name>\n"
+      "     Role: " +
+      std::string(role_summary(role)) +
+      ".\n"
+      "     Replace the identities with the partner's real ones, then run: edigate partners check " +
+      id +
+      " -->\n"
+      "<partner xmlns=\"urn:edigate:partner:1\" id=\"" +
+      id + "\" standard=\"" + s.key +
+      "\">\n"
+      "  <name>" +
+      id +
+      "</name>\n"
       "  <identities>\n";
   if (x12)
-    text += "    <!-- ISA05/ISA06 the partner sends (ZZ = mutually defined), GS02 (2 to 15 characters) -->\n"
-            "    <x12 isa-qualifier=\"ZZ\" isa-id=\"" + upper_id(id, 1, 15) + "\" gs-id=\"" + upper_id(id, 2, 15) + "\"/>\n";
+    text +=
+        "    <!-- ISA05/ISA06 the partner sends (ZZ = mutually defined), GS02 (2 to 15 characters) -->\n"
+        "    <x12 isa-qualifier=\"ZZ\" isa-id=\"" +
+        upper_id(id, 1, 15) + "\" gs-id=\"" + upper_id(id, 2, 15) + "\"/>\n";
   else
-    text += "    <!-- UNB sender id and qualifier the partner sends (14 = GLN, ZZZ = mutually defined) -->\n"
-            "    <edifact unb-id=\"" + upper_id(id, 1, 35) + "\" unb-qualifier=\"ZZZ\"/>\n";
+    text +=
+        "    <!-- UNB sender id and qualifier the partner sends (14 = GLN, ZZZ = mutually defined) -->\n"
+        "    <edifact unb-id=\"" +
+        upper_id(id, 1, 35) + "\" unb-qualifier=\"ZZZ\"/>\n";
   text += "  </identities>\n";
   if (local_id.empty())
-    text += "  <!-- <local>: our own id towards this partner (what it sends to, what we send as); inbound\n"
-            "       files addressed to an id none of the profiles declares as ours are refused -->\n";
+    text +=
+        "  <!-- <local>: our own id towards this partner (what it sends to, what we send as); inbound\n"
+        "       files addressed to an id none of the profiles declares as ours are refused -->\n";
   else if (x12)
     text += "  <local><x12 isa-qualifier=\"ZZ\" isa-id=\"" + local_id + "\"/></local>\n";
   else
     text += "  <local><edifact unb-id=\"" + local_id + "\"/></local>\n";
   text += "  <delimiters>\n";
-  text += x12 ? "    <x12 element=\"*\" component=\":\" repetition=\"" + std::string(s.version >= "004020" ? "^" : "none") +
-                    "\" segment=\"~\" suffix=\"lf\"/>\n"
-              : "    <edifact component=\":\" element=\"+\" decimal=\".\" release=\"?\" segment=\"'\" suffix=\"none\"/>\n";
-  text += "  </delimiters>\n"
-          "  <!-- map: relative to this folder (maps/...), else to the maps folder (base/...) -->\n"
-          "  <documents>\n";
+  text +=
+      x12 ? "    <x12 element=\"*\" component=\":\" repetition=\"" + std::string(s.version >= "004020" ? "^" : "none") +
+                "\" segment=\"~\" suffix=\"lf\"/>\n"
+          : "    <edifact component=\":\" element=\"+\" decimal=\".\" release=\"?\" segment=\"'\" suffix=\"none\"/>\n";
+  text +=
+      "  </delimiters>\n"
+      "  <!-- map: relative to this folder (maps/...), else to the maps folder (base/...) -->\n"
+      "  <documents>\n";
   for (const auto& d : role_documents(s, role))
     text += "    <document type=\"" + d.type + "\" direction=\"" + to_string(d.direction) + "\" map=\"" +
             base_map_reference(s, d.type, d.direction) + "\"/>\n";
   text += "  </documents>\n";
   text += x12 ? "  <acks functional=\"auto\" ta1=\"on_error\" expect-within-minutes=\"1440\"/>\n"
               : "  <acks contrl=\"true\" expect-within-minutes=\"1440\"/>\n";
-  text += "  <tolerance base=\"default\" count-mismatch-is-warning=\"false\"/>\n"
-          "  <control-numbers interchange-start=\"1\" group-start=\"1\" transaction-start=\"1\" scope=\"partner\"/>\n"
-          "  <transports>\n"
-          "    <folder name=\"local\" inbox=\"inbox/" + id + "\" outbox=\"outbox/" + id + "\"/>\n"
-          "  </transports>\n"
-          "</partner>\n";
+  text +=
+      "  <tolerance base=\"default\" count-mismatch-is-warning=\"false\"/>\n"
+      "  <control-numbers interchange-start=\"1\" group-start=\"1\" transaction-start=\"1\" scope=\"partner\"/>\n"
+      "  <transports>\n"
+      "    <folder name=\"local\" inbox=\"inbox/" +
+      id + "\" outbox=\"outbox/" + id +
+      "\"/>\n"
+      "  </transports>\n"
+      "</partner>\n";
   return text;
 }
 
 Result<std::filesystem::path> scaffold_partner(const ScaffoldRequest& request) {
   const std::string& id = request.id;
   if (!valid_partner_id(id))
-    return std::move(Error("partner.usage", "a partner id is 1 to 64 lower-case letters, digits, '-' and '_', "
-                                            "starting with a letter or digit"))
+    return std::move(Error("partner.usage",
+                           "a partner id is 1 to 64 lower-case letters, digits, '-' and '_', "
+                           "starting with a letter or digit"))
         .want("e.g. acme-retail", id);
   const auto folder = request.partners_dir / id;
   auto at_folder = [&](Error e) {
@@ -238,7 +293,8 @@ Result<std::filesystem::path> scaffold_partner(const ScaffoldRequest& request) {
       Error e("partner.base_map.missing",
               "no tracking base map for carrier '" + carrier + "' (the first word of the id) in " +
                   (request.maps_dir / "base" / "json").string() +
-                  "; name the partner after a carrier that has one (e.g. " + (carriers.empty() ? "ups" : carriers.front()) +
+                  "; name the partner after a carrier that has one (e.g. " +
+                  (carriers.empty() ? "ups" : carriers.front()) +
                   "-api), or write a source=\"json\" map for this carrier first (docs/maps.md)");
       e.expected = known.empty() ? std::string("a base/json/<carrier>.tracking.inbound.xml map") : "one of: " + known;
       e.found = carrier;
@@ -253,7 +309,8 @@ Result<std::filesystem::path> scaffold_partner(const ScaffoldRequest& request) {
     return e;
   }
   std::error_code ec;
-  if (std::filesystem::exists(folder, ec)) return at_folder(Error("partner.exists", "the partner folder exists already; nothing was written"));
+  if (std::filesystem::exists(folder, ec))
+    return at_folder(Error("partner.exists", "the partner folder exists already; nothing was written"));
   for (const auto& sub : {folder / "maps", folder / "samples"}) {
     std::filesystem::create_directories(sub, ec);
     if (ec) {

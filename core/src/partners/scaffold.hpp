@@ -66,10 +66,10 @@ std::string scaffold_profile_xml(const std::string& id, const Standard& standard
 struct ScaffoldRequest {
   std::filesystem::path partners_dir;
   std::string id;
-  std::string standard;  ///< "x12-004010", ...
-  std::string role;      ///< empty: default_role
+  std::string standard;            ///< "x12-004010", ...
+  std::string role;                ///< empty: default_role
   std::filesystem::path maps_dir;  ///< where the base maps are looked for (JSON carriers)
-  std::string local_id;  ///< --local-id: our interchange id towards the partner; empty: none yet
+  std::string local_id;            ///< --local-id: our interchange id towards the partner; empty: none yet
 };
 
 /// Creates <partners_dir>/<id>/{partner.xml,maps/,samples/}. Refuses an invalid id, standard

@@ -2,8 +2,8 @@
 
 #include "config/search_path.hpp"
 
-#include <boost/dll/shared_library.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
 
 #include <algorithm>
 
@@ -22,8 +22,8 @@ Result<void> PluginHost::load_file(const std::filesystem::path& file) {
   auto lib = std::make_shared<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
   // rtld_local: two plugins may carry symbols with the same names without clashing.
-  lib->load(boost::dll::fs::path(file.string()),
-            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+  lib->load(boost::dll::fs::path(file.string()), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local,
+            ec);
   if (ec) return file_error("plugin.load", "cannot load shared library: " + ec.message(), file);
   if (!lib->has("edigate_sdk_abi") || !lib->has("edigate_plugin"))
     return file_error("plugin.not_a_plugin",
@@ -49,16 +49,16 @@ Result<void> PluginHost::load_file(const std::filesystem::path& file) {
   PluginInfo info = plugin->info();
   if (info.abi != kSdkAbi)
     return file_error("plugin.abi_mismatch",
-                      "plugin '" + info.name + "' reports SDK ABI " + std::to_string(info.abi) +
-                          ", expected " + std::to_string(kSdkAbi),
+                      "plugin '" + info.name + "' reports SDK ABI " + std::to_string(info.abi) + ", expected " +
+                          std::to_string(kSdkAbi),
                       file);
   if (info.name.empty()) return file_error("plugin.invalid", "plugin reports an empty name", file);
   if (info.kind == PluginKind::format && !dynamic_cast<FormatPlugin*>(plugin.get()))
     return file_error("plugin.invalid", "plugin '" + info.name + "' says it is a format plugin but is not one", file);
   for (const auto& p : plugins_)
     if (p.info.name == info.name)
-      return file_error("plugin.duplicate",
-                        "duplicate plugin name '" + info.name + "': already loaded from " + p.file, file);
+      return file_error("plugin.duplicate", "duplicate plugin name '" + info.name + "': already loaded from " + p.file,
+                        file);
 
   plugins_.push_back(LoadedPlugin{std::move(info), file.string(), std::move(plugin)});
   return {};

@@ -7,10 +7,14 @@ namespace {
 
 AckKind kind_for(partners::FunctionalAck policy) {
   switch (policy) {
-    case partners::FunctionalAck::x997: return AckKind::x12_997;
-    case partners::FunctionalAck::x999: return AckKind::x12_999;
-    case partners::FunctionalAck::none: return AckKind::x12_ta1_only;
-    case partners::FunctionalAck::automatic: break;
+    case partners::FunctionalAck::x997:
+      return AckKind::x12_997;
+    case partners::FunctionalAck::x999:
+      return AckKind::x12_999;
+    case partners::FunctionalAck::none:
+      return AckKind::x12_ta1_only;
+    case partners::FunctionalAck::automatic:
+      break;
   }
   return AckKind::automatic;
 }

@@ -10,7 +10,8 @@ std::string map_mismatch(const partners::Profile& p, const partners::DocumentTyp
   const bool inbound = d.direction == partners::Direction::inbound;
   if (m.inbound() != inbound) return "the map's direction is " + m.direction;
   const bool json = p.standard.family == partners::Family::json;
-  if (inbound && m.json_source() != json) return json ? "a JSON partner needs a map with source=\"json\"" : "the map reads JSON, not EDI";
+  if (inbound && m.json_source() != json)
+    return json ? "a JSON partner needs a map with source=\"json\"" : "the map reads JSON, not EDI";
   if (!json && !m.set.empty() && m.set != d.type) return "the map is for set " + m.set;
   if (m.type.empty()) return "the map has no type= (the canonical type)";
   return "";
@@ -38,14 +39,19 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
       const std::filesystem::path& path = *resolved;
       std::error_code ec;
       if (std::filesystem::is_regular_file(path, ec)) {
-        const std::string what = std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);
+        const std::string what =
+            std::string(ref == &d.map ? "map" : "schema") + " for " + d.type + " " + partners::to_string(d.direction);
         if (ref == &d.map) {
           auto map = files.map(path);
-          if (!map) problems.push_back(at_document(d, map.error().code, what + " does not load: " + map.error().to_string(false)));
+          if (!map)
+            problems.push_back(
+                at_document(d, map.error().code, what + " does not load: " + map.error().to_string(false)));
           else if (auto why = map_mismatch(p, d, **map); !why.empty())
-            problems.push_back(std::move(at_document(d, "partner.map.mismatch", what + " does not fit: " + why)).want(path.string(), ""));
+            problems.push_back(std::move(at_document(d, "partner.map.mismatch", what + " does not fit: " + why))
+                                   .want(path.string(), ""));
         } else if (auto schema = files.schema(path); !schema) {
-          problems.push_back(at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string(false)));
+          problems.push_back(
+              at_document(d, schema.error().code, what + " does not load: " + schema.error().to_string(false)));
         }
         continue;
       }

@@ -48,8 +48,8 @@ Route route(const partners::RegistrySnapshot* registry, std::shared_ptr<const pa
 }
 
 Error unknown_sender(const EnvelopeFacts& facts, const Position& where) {
-  Error e("translate.partner.unknown", "no partner profile claims " + describe_party(facts, true) +
-                                           "; its transactions are not translated");
+  Error e("translate.partner.unknown",
+          "no partner profile claims " + describe_party(facts, true) + "; its transactions are not translated");
   e.expected = "a profile with that identity in the partners folder, or --partner ID";
   e.found = facts.sender.qualifier.empty() ? facts.sender.id : facts.sender.qualifier + "/" + facts.sender.id;
   e.position = where;

@@ -20,7 +20,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options, st
   if (rt->plugins_.plugins().empty())
     return Error("runtime.no_plugins", "no format plugins loaded (use --plugins DIR or EDIGATE_PLUGIN_PATH)")
         .as(ErrorCategory::configuration);
-  rt->schemas_ = std::make_unique<schema::Registry>(options.schema_dirs.empty() ? default_schema_dirs() : options.schema_dirs);
+  rt->schemas_ =
+      std::make_unique<schema::Registry>(options.schema_dirs.empty() ? default_schema_dirs() : options.schema_dirs);
   rt->check_schemas_ = options.check_schemas;
   rt->partners_ = std::make_unique<partners::PartnerRegistry>(options.partners_dir);
   // Maps are checked against the canonical JSON Schemas and the installed transaction-set

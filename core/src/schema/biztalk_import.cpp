@@ -22,8 +22,9 @@ constexpr std::size_t kMaxXsdBytes = 256u << 20;
 constexpr int kMaxDepth = 64;
 
 bool is_tag(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 3 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); });
+  return s.size() >= 2 && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+         });
 }
 
 // "C002_2" -> "C002": BizTalk gives every use of a composite or segment after the first its own
@@ -31,7 +32,8 @@ bool is_tag(std::string_view s) {
 std::string strip_variant(std::string_view name) {
   auto us = name.rfind('_');
   if (us != std::string_view::npos && us + 1 < name.size() &&
-      std::all_of(name.begin() + us + 1, name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      std::all_of(name.begin() + us + 1, name.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return std::string(name.substr(0, us));
   return std::string(name);
 }
@@ -145,14 +147,17 @@ Result<bool> Importer::read_node(const pugi::xml_node& particle, StructureNode& 
   if (!tag.empty()) {
     out.loop = false;
     out.id = tag;
-    if (min > 1) return fail(particle, "occurs", "segment " + tag + " with minOccurs " + std::to_string(min) + " (edigate usage is M or optional)");
+    if (min > 1)
+      return fail(particle, "occurs",
+                  "segment " + tag + " with minOccurs " + std::to_string(min) + " (edigate usage is M or optional)");
     EDIGATE_TRY_VOID(read_segment(tag, target));
     return true;
   }
   auto kids = particles(target);
   if (kids.empty())
-    return fail(target, "structure", std::string("element ") + target.attribute("name").value() +
-                                         " is neither a segment (no tag_name) nor a segment group (no sequence)");
+    return fail(target, "structure",
+                std::string("element ") + target.attribute("name").value() +
+                    " is neither a segment (no tag_name) nor a segment group (no sequence)");
   if (min > 1) return fail(particle, "occurs", "segment group with minOccurs " + std::to_string(min));
   out.loop = true;
   // EDIFACT numbers segment groups in order of appearance (SG1, SG2, ...); BizTalk's names
@@ -161,9 +166,11 @@ Result<bool> Importer::read_node(const pugi::xml_node& particle, StructureNode& 
   out.children.resize(kids.size());
   for (std::size_t i = 0; i < kids.size(); ++i) EDIGATE_TRY_VOID(read_node(kids[i], out.children[i], depth + 1));
   const StructureNode& trigger = out.children.front();
-  if (trigger.loop) return fail(kids.front(), "structure", "segment group whose first position is a group, not a trigger segment");
+  if (trigger.loop)
+    return fail(kids.front(), "structure", "segment group whose first position is a group, not a trigger segment");
   if (trigger.usage != 'M' || trigger.max != 1)
-    return fail(kids.front(), "structure", "segment group trigger " + trigger.id + " must occur exactly once (minOccurs 1, maxOccurs 1)");
+    return fail(kids.front(), "structure",
+                "segment group trigger " + trigger.id + " must occur exactly once (minOccurs 1, maxOccurs 1)");
   out.id = x12_ ? trigger.id : "SG" + std::to_string(group);
   return true;
 }
@@ -213,7 +220,8 @@ Result<Ref> Importer::read_position(const pugi::xml_node& particle, bool in_comp
       m_.composites.push_back(std::move(c));
     } else {
       std::string note;
-      if (!merge_composite(m_.composites[it->second], c, note)) return fail(target, "conflict", "composite " + c.id + ": " + note);
+      if (!merge_composite(m_.composites[it->second], c, note))
+        return fail(target, "conflict", "composite " + c.id + ": " + note);
       if (!note.empty()) m_.notes.push_back("composite " + c.id + ": " + note);
     }
     return r;
@@ -247,14 +255,16 @@ Result<bool> Importer::read_restriction(const pugi::xml_node& restriction, Eleme
     }
     if (k == "minLength" || k == "maxLength" || k == "length") {
       auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (ec != std::errc() || p != v.data() + v.size()) return fail(f, "type", "element " + d.id + ": length \"" + std::string(v) + "\" is not a number");
+      if (ec != std::errc() || p != v.data() + v.size())
+        return fail(f, "type", "element " + d.id + ": length \"" + std::string(v) + "\" is not a number");
       if (k != "maxLength") d.min = n, have_min = true;
       if (k != "minLength") d.max = n, have_max = true;
       continue;
     }
     if (k == "annotation") continue;
     // A pattern or a numeric facet would be dropped silently otherwise.
-    return fail(f, "type", "element " + d.id + ": facet xs:" + std::string(k) + " cannot be expressed in an edigate schema");
+    return fail(f, "type",
+                "element " + d.id + ": facet xs:" + std::string(k) + " cannot be expressed in an edigate schema");
   }
   if (!d.codes.empty()) {
     std::sort(d.codes.begin(), d.codes.end());
@@ -288,8 +298,9 @@ Result<std::string> Importer::read_element(const pugi::xml_node& particle, const
   // The element number: "Message function, coded_1225" -> 1225; else the number in the code
   // list's type name; else (an X12 schema without numbers) the position's own name, "BEG02".
   auto us = notes.rfind('_');
-  if (us != std::string::npos && us + 1 < notes.size() &&
-      std::all_of(notes.begin() + us + 1, notes.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  if (us != std::string::npos && us + 1 < notes.size() && std::all_of(notes.begin() + us + 1, notes.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+      })) {
     d.id = notes.substr(us + 1);
     d.name = notes.substr(0, us);
   } else {
@@ -301,7 +312,8 @@ Result<std::string> Importer::read_element(const pugi::xml_node& particle, const
   if (d.name.empty()) d.name = d.id;
   if (d.id.empty()) return fail(particle, "element", "data element without a name or number");
   if (!type.empty()) {
-    if (type.substr(0, 3) == "xs:") return fail(def, "type", "element " + d.id + ": plain " + std::string(type) + " (no length) cannot be expressed");
+    if (type.substr(0, 3) == "xs:")
+      return fail(def, "type", "element " + d.id + ": plain " + std::string(type) + " (no length) cannot be expressed");
     auto it = types_.find(type);
     if (it == types_.end()) return fail(def, "type", "element " + d.id + ": no simpleType named " + std::string(type));
     pugi::xml_node r = child(it->second, "restriction");
@@ -326,8 +338,10 @@ Result<std::string> Importer::read_element(const pugi::xml_node& particle, const
 
 Result<Message> Importer::run() {
   pugi::xml_document doc;
-  auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_auto);
-  if (!parsed) return where_.at_offset(static_cast<std::size_t>(parsed.offset), Error("schema.import.xml", parsed.description()));
+  auto parsed =
+      doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_auto);
+  if (!parsed)
+    return where_.at_offset(static_cast<std::size_t>(parsed.offset), Error("schema.import.xml", parsed.description()));
   for (auto n : doc.children())
     if (n.type() == pugi::node_doctype) return fail(n, "xml", "DOCTYPE is refused (no entities in schema files)");
   pugi::xml_node root = doc.document_element();
@@ -345,7 +359,8 @@ Result<Message> Importer::run() {
     if (k == "element" && c.attribute("name")) elements_.emplace(c.attribute("name").value(), c);
     if (k == "simpleType" && c.attribute("name")) types_.emplace(c.attribute("name").value(), c);
   }
-  if (!si) return fail(root, "info", "no b:schemaInfo with document_type and standards_version: not a BizTalk EDI schema");
+  if (!si)
+    return fail(root, "info", "no b:schemaInfo with document_type and standards_version: not a BizTalk EDI schema");
   std::string root_name = si.attribute("root_reference").value();
   auto top = elements_.find(root_name);
   if (top == elements_.end()) return fail(si, "info", "root_reference \"" + root_name + "\" names no global element");
@@ -363,11 +378,15 @@ Result<Message> Importer::run() {
   // BizTalk writes X12 versions without the release digit: 00401 is 004010.
   if (x12_ && version.size() == 5) version += '0';
   m_.version = version;
-  bool token_ok = !version.empty() && version.size() <= 12 && std::all_of(version.begin(), version.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  bool token_ok = !version.empty() && version.size() <= 12 && std::all_of(version.begin(), version.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+  });
   if (!token_ok || (!x12_ && !std::isalpha(static_cast<unsigned char>(version[0]))))
-    return fail(si, "info", "standards_version \"" + std::string(si.attribute("standards_version").value()) +
-                                "\" is not a directory edigate can look up (D93A..D10B, 004010, ...)");
-  if (m_.set.empty() || !std::all_of(m_.set.begin(), m_.set.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    return fail(si, "info",
+                "standards_version \"" + std::string(si.attribute("standards_version").value()) +
+                    "\" is not a directory edigate can look up (D93A..D10B, 004010, ...)");
+  if (m_.set.empty() ||
+      !std::all_of(m_.set.begin(), m_.set.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
     return fail(si, "info", "document_type \"" + m_.set + "\" is not a message type");
   m_.name = info(top->second, "recordInfo").attribute("notes").value();
   if (m_.name.empty()) m_.name = m_.set;
@@ -384,8 +403,10 @@ Result<Message> Importer::run() {
   std::string_view header = x12_ ? "ST" : "UNH", trailer = x12_ ? "SE" : "UNT";
   auto& first = m_.root.children.front();
   auto& last = m_.root.children.back();
-  if (first.loop || first.id != header) return fail(kids.front(), "structure", "the message does not start with " + std::string(header));
-  if (last.loop || last.id != trailer) return fail(kids.back(), "structure", "the message does not end with " + std::string(trailer));
+  if (first.loop || first.id != header)
+    return fail(kids.front(), "structure", "the message does not start with " + std::string(header));
+  if (last.loop || last.id != trailer)
+    return fail(kids.back(), "structure", "the message does not end with " + std::string(trailer));
   first.usage = last.usage = 'M';
   first.max = last.max = 1;
   return std::move(m_);

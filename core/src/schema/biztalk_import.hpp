@@ -23,7 +23,7 @@ namespace edigate::schema::biztalk {
 inline constexpr std::uint32_t kUnboundedOccurs = 0;  ///< max 0 = unbounded
 
 struct ElementDef {
-  std::string id;    ///< data element number ("1225"), X12 element number or position name
+  std::string id;  ///< data element number ("1225"), X12 element number or position name
   std::string name;
   std::string type;  ///< edigate DataType: an n a (EDIFACT); AN ID N0..N9 R DT TM B (X12)
   std::uint32_t min = 1, max = 1;
@@ -62,11 +62,11 @@ struct StructureNode {
 };
 
 struct Message {
-  std::string standard;  ///< "EDIFACT" / "X12"
-  std::string version;   ///< "D96A" / "004010"
-  std::string set;       ///< "ORDERS" / "850"
-  std::string name;      ///< "Purchase order message"
-  std::string file;      ///< the XSD it came from
+  std::string standard;                  ///< "EDIFACT" / "X12"
+  std::string version;                   ///< "D96A" / "004010"
+  std::string set;                       ///< "ORDERS" / "850"
+  std::string name;                      ///< "Purchase order message"
+  std::string file;                      ///< the XSD it came from
   std::vector<ElementDef> elements;      ///< as first met, one per id
   std::vector<CompositeDef> composites;  ///< one per id
   std::vector<SegmentDef> segments;      ///< one per tag

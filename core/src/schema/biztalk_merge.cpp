@@ -58,7 +58,8 @@ char optional_of(const std::vector<Ref>& refs) {
 
 void merge_element(ElementDef& into, const ElementDef& other, std::string& note) {
   if (into.type != other.type) {
-    add(note, "type " + into.type + " and " + other.type + ": " + (into.type == "a" || into.type == "n" ? "an" : into.type));
+    add(note,
+        "type " + into.type + " and " + other.type + ": " + (into.type == "a" || into.type == "n" ? "an" : into.type));
     if (into.type == "a" || into.type == "n") into.type = "an";
   }
   if (other.min < into.min) into.min = other.min;
@@ -73,7 +74,8 @@ void merge_element(ElementDef& into, const ElementDef& other, std::string& note)
   }
   if (into.codes != other.codes) {
     std::vector<std::string> merged;
-    std::set_union(into.codes.begin(), into.codes.end(), other.codes.begin(), other.codes.end(), std::back_inserter(merged));
+    std::set_union(into.codes.begin(), into.codes.end(), other.codes.begin(), other.codes.end(),
+                   std::back_inserter(merged));
     add(note, "code lists joined (" + std::to_string(into.codes.size()) + " + " + std::to_string(other.codes.size()) +
                   " -> " + std::to_string(merged.size()) + ")");
     into.codes = std::move(merged);

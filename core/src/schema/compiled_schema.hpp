@@ -20,8 +20,16 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 enum class Usage : std::uint8_t { mandatory, optional, conditional, relational };
 
 enum class DataType : std::uint8_t {
-  x12_an, x12_id, x12_n, x12_r, x12_dt, x12_tm, x12_b,  // X12
-  ed_a, ed_n, ed_an,                                    // EDIFACT
+  x12_an,
+  x12_id,
+  x12_n,
+  x12_r,
+  x12_dt,
+  x12_tm,
+  x12_b,  // X12
+  ed_a,
+  ed_n,
+  ed_an,  // EDIFACT
 };
 
 struct ElementDef {
@@ -57,8 +65,8 @@ struct CompositeDef {
 struct ElementRef {
   bool composite = false;
   Usage usage = Usage::optional;
-  std::uint32_t def = 0;       ///< index into elements or composites
-  std::uint32_t repeat = 1;    ///< kUnbounded for "unbounded"
+  std::uint32_t def = 0;     ///< index into elements or composites
+  std::uint32_t repeat = 1;  ///< kUnbounded for "unbounded"
 };
 
 struct SegmentDef {
@@ -75,9 +83,9 @@ struct Node {
   bool loop = false;
   Usage usage = Usage::optional;
   std::uint32_t max = 1;
-  std::uint32_t segment = 0;      ///< segment position: its SegmentDef; loop: its trigger's SegmentDef
+  std::uint32_t segment = 0;                     ///< segment position: its SegmentDef; loop: its trigger's SegmentDef
   std::uint32_t child_begin = 0, child_end = 0;  ///< range in children (loops only)
-  std::string id;                 ///< loop id ("N1", "SG2"); empty for segments
+  std::string id;                                ///< loop id ("N1", "SG2"); empty for segments
 };
 
 class CompiledSchema {
@@ -96,7 +104,7 @@ class CompiledSchema {
   /// Parallel to children: the first mandatory child at or after this one, relative to its
   /// loop (the loop's child count when none), so closing a loop skips optional children.
   std::vector<std::uint32_t> next_mandatory;
-  std::uint32_t max_depth = 1;          ///< deepest loop nesting including the root
+  std::uint32_t max_depth = 1;  ///< deepest loop nesting including the root
 
   /// Segment ids interned as (packed key, SegmentDef index), sorted by key. The key packs the
   /// first 7 bytes and the length so that 2-3 character tags compare as one integer.

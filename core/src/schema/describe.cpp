@@ -11,10 +11,14 @@ namespace {
 
 char usage_letter(Usage u) {
   switch (u) {
-    case Usage::mandatory: return 'M';
-    case Usage::conditional: return 'C';
-    case Usage::relational: return 'X';
-    default: return 'O';
+    case Usage::mandatory:
+      return 'M';
+    case Usage::conditional:
+      return 'C';
+    case Usage::relational:
+      return 'X';
+    default:
+      return 'O';
   }
 }
 
@@ -84,10 +88,14 @@ std::string format_of(const CompiledSchema& s, std::uint32_t element) {
     return e.min == e.max ? type + std::to_string(e.max) : type + ".." + std::to_string(e.max);
   };
   switch (e.type) {
-    case DataType::ed_a: return range("a");
-    case DataType::ed_n: return range("n");
-    case DataType::ed_an: return range("an");
-    default: break;
+    case DataType::ed_a:
+      return range("a");
+    case DataType::ed_n:
+      return range("n");
+    case DataType::ed_an:
+      return range("an");
+    default:
+      break;
   }
   static const char* const kX12[] = {"AN", "ID", "N", "R", "DT", "TM", "B"};
   std::string type = kX12[static_cast<int>(e.type)];
@@ -98,7 +106,8 @@ std::string format_of(const CompiledSchema& s, std::uint32_t element) {
 void print_list(const std::vector<const ListedSchema*>& rows, std::ostream& out) {
   std::vector<Row> table;
   table.push_back({{"STANDARD", "VERSION", "VARIANT", "SET", "NAME"}});
-  for (const auto* s : rows) table.push_back({{s->standard, s->version, s->variant.empty() ? "-" : s->variant, s->set, s->name}});
+  for (const auto* s : rows)
+    table.push_back({{s->standard, s->version, s->variant.empty() ? "-" : s->variant, s->set, s->name}});
   print_rows(table, out);
   out << rows.size() << " schema(s)\n";
 }
@@ -127,7 +136,8 @@ bool print_segment(const CompiledSchema& s, std::string_view tag, std::ostream& 
     std::string rep = r.repeat == 1 ? "" : repeat_text(r.repeat);
     if (!r.composite) {
       const ElementDef& e = s.elements[r.def];
-      rows.push_back({{pos, e.id, e.name, std::string(1, usage_letter(r.usage)), format_of(s, r.def), rep, codes_text(s, e)}});
+      rows.push_back(
+          {{pos, e.id, e.name, std::string(1, usage_letter(r.usage)), format_of(s, r.def), rep, codes_text(s, e)}});
       continue;
     }
     const CompositeDef& c = s.composites[r.def];

@@ -33,16 +33,21 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::parse(std::string text, st
   EDIGATE_TRY_VOID(check_against_xsd(d->text_, d->file));
   auto parsed = d->doc_.load_buffer(d->text_.data(), d->text_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed)
-    return d->where_->at_offset(static_cast<std::size_t>(parsed.offset), Error("schema.file.invalid", parsed.description()));
+    return d->where_->at_offset(static_cast<std::size_t>(parsed.offset),
+                                Error("schema.file.invalid", parsed.description()));
   pugi::xml_node root = d->doc_.document_element();
   if (config::local_name(root) != "dictionary")
-    return d->where_->at_node(root, Error("schema.file.invalid", "not a dictionary (root element is not <dictionary>)"));
+    return d->where_->at_node(root,
+                              Error("schema.file.invalid", "not a dictionary (root element is not <dictionary>)"));
   d->standard = root.attribute("standard").value();
   d->version = root.attribute("version").value();
   d->variant = root.attribute("variant").value();
   for (auto part : root.children()) {
     std::string_view k = config::local_name(part);
-    auto* index = k == "elements" ? &d->elements : k == "composites" ? &d->composites : k == "segments" ? &d->segments : nullptr;
+    auto* index = k == "elements"     ? &d->elements
+                  : k == "composites" ? &d->composites
+                  : k == "segments"   ? &d->segments
+                                      : nullptr;
     if (!index) continue;
     for (auto def : part.children()) {
       std::string_view id = def.attribute("id").value();
@@ -56,7 +61,8 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::parse(std::string text, st
 
 Result<std::shared_ptr<const Dictionary>> Dictionary::load(const std::filesystem::path& file) {
   // The one safe way configuration is read: regular files only, size checked on the open file.
-  EDIGATE_TRY(auto text, config::read_config_file(file, kMaxDictionaryBytes, "schema.file.unreadable", "schema.file.unreadable"));
+  EDIGATE_TRY(auto text,
+              config::read_config_file(file, kMaxDictionaryBytes, "schema.file.unreadable", "schema.file.unreadable"));
   return parse(std::move(text), file.string());
 }
 

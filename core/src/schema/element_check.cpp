@@ -71,7 +71,8 @@ void check_rules(const CompiledSchema& s, std::uint32_t begin, std::uint32_t end
           std::uint32_t p = s.rule_positions[i];
           if (!present(p)) continue;
           if (seen)
-            report(p, codes::element_exclusion, "at most one of " + list_positions(s, r, owner, composite, 0), value(p));
+            report(p, codes::element_exclusion, "at most one of " + list_positions(s, r, owner, composite, 0),
+                   value(p));
           seen = true;
         }
         break;
@@ -99,8 +100,7 @@ void check_simple(const CompiledSchema& s, const ElementDef& def, std::string_vi
                   std::uint32_t component, std::uint32_t repetition) {
   Fault f = check_value(s, def, value, d, scratch.unescaped);
   if (f == Fault::none) return;
-  sink.add(seg, fault_code(f), fault_message(def, f), fault_expected(s, def, f), value, element, component,
-           repetition);
+  sink.add(seg, fault_code(f), fault_message(def, f), fault_expected(s, def, f), value, element, component, repetition);
 }
 
 void check_composite(const CompiledSchema& s, const CompositeDef& c, std::string_view value, const Segment& seg,
@@ -122,8 +122,8 @@ void check_composite(const CompiledSchema& s, const CompositeDef& c, std::string
     std::string_view part = k < parts.size() ? parts[k] : std::string_view{};
     if (part.empty()) {
       if (comp.usage == Usage::mandatory)
-        sink.add(seg, codes::component_missing, "mandatory component " + def.id + " of " + c.id + " missing",
-                 def.id, {}, element, k + 1, repetition);
+        sink.add(seg, codes::component_missing, "mandatory component " + def.id + " of " + c.id + " missing", def.id,
+                 {}, element, k + 1, repetition);
       continue;
     }
     check_simple(s, def, part, seg, d, sink, scratch, element, k + 1, repetition);
@@ -137,7 +137,7 @@ void check_composite(const CompiledSchema& s, const CompositeDef& c, std::string
       [&](std::uint32_t p, std::string_view code, std::string expected, std::string_view found) {
         sink.add(seg, code,
                  std::string(code == codes::element_exclusion ? "component excluded by a syntax rule of "
-                                                               : "component required by a syntax rule of ") +
+                                                              : "component required by a syntax rule of ") +
                      c.id,
                  std::move(expected), found, element, p, repetition);
       });
@@ -162,8 +162,10 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
     std::string_view raw = seg.element(i);
     // Fast path (most values): no separator or release character inside, so no splitting.
     if (!raw.empty() && !has_special(raw, d)) {
-      if (ref.composite) check_composite(s, s.composites[ref.def], raw, seg, d, sink, scratch, i, 1);
-      else check_simple(s, s.elements[ref.def], raw, seg, d, sink, scratch, i, 0, 1);
+      if (ref.composite)
+        check_composite(s, s.composites[ref.def], raw, seg, d, sink, scratch, i, 1);
+      else
+        check_simple(s, s.elements[ref.def], raw, seg, d, sink, scratch, i, 0, 1);
       continue;
     }
     if (!has_data(raw, d)) {
@@ -189,24 +191,25 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
       // A component separator inside a simple element means the sender sent a composite.
       std::size_t n_parts = split_raw(value, d.component, d.release, [](std::size_t, std::string_view) {});
       if (n_parts > 1) {
-        sink.add(seg, codes::element_too_many_components, "data element " + s.elements[ref.def].id + " is not a composite",
-                 "a simple value", value, i, 0, rep);
+        sink.add(seg, codes::element_too_many_components,
+                 "data element " + s.elements[ref.def].id + " is not a composite", "a simple value", value, i, 0, rep);
         return;
       }
       check_simple(s, s.elements[ref.def], value, seg, d, sink, scratch, i, 0, rep);
     };
-    if (d.repetition) split_raw(raw, d.repetition, d.release, one);
-    else one(0, raw);
+    if (d.repetition)
+      split_raw(raw, d.repetition, d.release, one);
+    else
+      one(0, raw);
   }
   if (def.rule_begin == def.rule_end || sink.full()) return;
   check_rules(
-      s, def.rule_begin, def.rule_end, def.id, false,
-      [&](std::uint32_t p) { return has_data(seg.element(p), d); },
+      s, def.rule_begin, def.rule_end, def.id, false, [&](std::uint32_t p) { return has_data(seg.element(p), d); },
       [&](std::uint32_t p) { return seg.element(p); },
       [&](std::uint32_t p, std::string_view code, std::string expected, std::string_view found) {
         sink.add(seg, code,
                  std::string(code == codes::element_exclusion ? "data element excluded by a syntax rule"
-                                                               : "data element required by a syntax rule"),
+                                                              : "data element required by a syntax rule"),
                  std::move(expected), found, p);
       });
 }

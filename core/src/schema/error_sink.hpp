@@ -20,9 +20,9 @@ class ErrorSink {
 
   /// Adds an error at a segment (element/component/repetition 0 = not applicable). `tag`
   /// overrides the segment tag (a missing segment is reported under its own id).
-  void add(const Segment& seg, std::string_view code, std::string message, std::string expected,
-           std::string_view found, std::uint32_t element = 0, std::uint32_t component = 0,
-           std::uint32_t repetition = 0, std::string_view tag = {}) {
+  void add(const Segment& seg, std::string_view code, std::string message, std::string expected, std::string_view found,
+           std::uint32_t element = 0, std::uint32_t component = 0, std::uint32_t repetition = 0,
+           std::string_view tag = {}) {
     if (full()) return;
     Error e(std::string(code), std::move(message));
     e.position.file = file_;

@@ -19,10 +19,18 @@ std::string xml_escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         // Control characters are not allowed in XML 1.0 attribute values.
         out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
@@ -105,7 +113,8 @@ Result<void> LibraryBuilder::add(Message m) {
     return e;
   };
   if (auto it = d.messages.find(m.set); it != d.messages.end()) {
-    Error e("schema.import.duplicate", m.standard + " " + m.version + " " + m.set + " is also imported from " + it->second.file);
+    Error e("schema.import.duplicate",
+            m.standard + " " + m.version + " " + m.set + " is also imported from " + it->second.file);
     e.position.file = m.file;
     return e;
   }
@@ -127,7 +136,8 @@ Result<void> LibraryBuilder::add(Message m) {
       continue;
     }
     std::string note;
-    if (!merge_composite(d.composites[it->second], c, note)) return conflict("composite " + c.id, d.composite_from[c.id], note);
+    if (!merge_composite(d.composites[it->second], c, note))
+      return conflict("composite " + c.id, d.composite_from[c.id], note);
     if (!note.empty()) notes_.push_back(m.version + " composite " + c.id + " (" + m.set + "): " + note);
   }
   for (auto& s : m.segments) {
@@ -165,7 +175,8 @@ void align(StructureNode& ours, const pugi::xml_node& theirs, std::uint32_t& unm
     while (k < groups.size() && trigger != groups[k].first_child().attribute("ref").value()) ++k;
     if (k == groups.size()) {
       std::string id = trigger + "_EAN" + std::to_string(++unmatched);
-      notes.push_back(where + ": group " + c.id + " (" + trigger + ") has no counterpart in the directory's table; named " + id);
+      notes.push_back(where + ": group " + c.id + " (" + trigger +
+                      ") has no counterpart in the directory's table; named " + id);
       c.id = id;
       // Its inner groups cannot be matched either; they keep unique names of their own.
       align(c, pugi::xml_node(), unmatched, notes, where);
@@ -257,8 +268,9 @@ Result<void> LibraryBuilder::resolve_lengths(const std::filesystem::path& base) 
       // an empty EANCOM list means "the directory's codes", not "any value of that length".
       e.codes = std::move(base_codes);
       notes_.push_back(d.version + " element " + e.id + ": length " + e.type + " " + std::to_string(e.min) + ".." +
-                       std::to_string(e.max) + (e.codes.empty() ? "" : " and " + std::to_string(e.codes.size()) + " codes") +
-                       " taken from " + from.parent_path().filename().string());
+                       std::to_string(e.max) +
+                       (e.codes.empty() ? "" : " and " + std::to_string(e.codes.size()) + " codes") + " taken from " +
+                       from.parent_path().filename().string());
     }
   }
   return {};
@@ -341,7 +353,8 @@ Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, cons
         << comment_text(std::filesystem::path(m.file).filename().string())
         << ". Source, copyright and license: the header of dictionary.xml beside this file. -->\n";
       s << "<schema xmlns=\"urn:edigate:schema:1\" standard=\"" << m.standard << "\" version=\"" << m.version
-        << "\" set=\"" << xml_escape(m.set) << "\" name=\"" << xml_escape(m.name) << "\" dictionary=\"dictionary.xml\">\n"
+        << "\" set=\"" << xml_escape(m.set) << "\" name=\"" << xml_escape(m.name)
+        << "\" dictionary=\"dictionary.xml\">\n"
         << "  <structure>\n";
       for (const auto& c : m.root.children) write_node(s, c, 2);
       s << "  </structure>\n</schema>\n";

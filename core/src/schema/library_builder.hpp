@@ -64,7 +64,7 @@ class LibraryBuilder {
     std::vector<SegmentDef> segments;
     std::map<std::string, std::size_t> element_at, composite_at, segment_at;
     std::map<std::string, std::string> composite_from, segment_from;  ///< id -> first file
-    std::map<std::string, Message> messages;  ///< set -> message (definitions moved out)
+    std::map<std::string, Message> messages;                          ///< set -> message (definitions moved out)
   };
   std::string variant_;
   bool open_codes_ = false;

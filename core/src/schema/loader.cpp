@@ -96,8 +96,8 @@ bool Loader::read_elements(const Nodes& defs, Error& err) {
     d.min = max_of(el.attribute("min"), 0);
     d.max = max_of(el.attribute("max"), 1);
     if (d.min > d.max) {
-      err = fail(el, "element " + d.id + ": min " + std::to_string(d.min) + " is greater than max " +
-                         std::to_string(d.max));
+      err = fail(
+          el, "element " + d.id + ": min " + std::to_string(d.min) + " is greater than max " + std::to_string(d.max));
       return false;
     }
     d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
@@ -126,8 +126,8 @@ bool Loader::read_elements(const Nodes& defs, Error& err) {
   return true;
 }
 
-bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin,
-                        std::uint32_t& end, Error& err) {
+bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end,
+                        Error& err) {
   begin = static_cast<std::uint32_t>(s_->rules.size());
   for (auto r : owner.children()) {
     if (local_name(r) != "rule") continue;
@@ -274,8 +274,9 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     const Node& ln = s_->nodes[ni];
     const Node& trigger = s_->nodes[s_->children[ln.child_begin]];  // the XSD requires a first segment
     if (trigger.loop || trigger.usage != Usage::mandatory) {
-      err = fail(c, "loop " + id + ": its first segment (the trigger) must have usage M, the loop's own usage "
-                    "says whether the loop is optional");
+      err = fail(c, "loop " + id +
+                        ": its first segment (the trigger) must have usage M, the loop's own usage "
+                        "says whether the loop is optional");
       return false;
     }
     // UN/EDIFACT tables do repeat a group's trigger further inside the group (D95B BAPLIE SG2:
@@ -286,8 +287,8 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end && !edifact; ++k) {
       const Node& other = s_->nodes[s_->children[k]];
       if (!other.loop && other.segment == trigger.segment) {
-        err = fail(c, "loop " + id + ": trigger segment " + s_->segments[trigger.segment].id +
-                          " appears twice in the loop");
+        err = fail(
+            c, "loop " + id + ": trigger segment " + s_->segments[trigger.segment].id + " appears twice in the loop");
         return false;
       }
     }
@@ -301,7 +302,8 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
 bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure, Error& err) {
   std::string_view name = root.attribute("dictionary").value();
   if (!safe_dictionary_name(name)) {
-    err = where_.at_attribute(root, "dictionary", Error("schema.file.invalid", "dictionary must name a file in the same folder"));
+    err = where_.at_attribute(root, "dictionary",
+                              Error("schema.file.invalid", "dictionary must name a file in the same folder"));
     return false;
   }
   if (!dictionaries_) {
@@ -330,7 +332,8 @@ bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_no
     if (!seen.insert(id).second) return true;
     auto it = index.find(id);
     if (it == index.end()) {
-      err = pos_->at_node(at, Error("schema.file.invalid", "unknown " + std::string(what) + " " + std::string(id) + " (not in " + d.file + ")"));
+      err = pos_->at_node(at, Error("schema.file.invalid", "unknown " + std::string(what) + " " + std::string(id) +
+                                                               " (not in " + d.file + ")"));
       return false;
     }
     out.push_back(it->second);
@@ -342,8 +345,10 @@ bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_no
     stack.pop_back();
     for (auto c : n.children()) {
       std::string_view k = local_name(c);
-      if (k == "loop") stack.push_back(c);
-      else if (k == "segment" && !need(d.segments, seen_seg, segs, c, "segment")) return false;
+      if (k == "loop")
+        stack.push_back(c);
+      else if (k == "segment" && !need(d.segments, seen_seg, segs, c, "segment"))
+        return false;
     }
   }
   pos_ = &d.positions();
@@ -394,9 +399,12 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
     for (auto part : root.children()) {
       std::string_view k = local_name(part);
       bool ok = true;
-      if (k == "elements") ok = read_elements(kids_of(part), err);
-      else if (k == "composites") ok = read_composites(kids_of(part), err);
-      else if (k == "segments") ok = read_segments(kids_of(part), err);
+      if (k == "elements")
+        ok = read_elements(kids_of(part), err);
+      else if (k == "composites")
+        ok = read_composites(kids_of(part), err);
+      else if (k == "segments")
+        ok = read_segments(kids_of(part), err);
       if (!ok) return err;
     }
   }
@@ -448,10 +456,12 @@ Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem:
   return load_schema(file, direct);
 }
 
-Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file, const DictionaryLookup& dictionaries) {
+Result<std::shared_ptr<const CompiledSchema>> load_schema(const std::filesystem::path& file,
+                                                          const DictionaryLookup& dictionaries) {
   // Regular files only, size checked on the open file: a FIFO or device named as a schema is
   // refused rather than waited on or read forever.
-  EDIGATE_TRY(auto text, config::read_config_file(file, kMaxSchemaFileBytes, "schema.file.unreadable", "schema.file.unreadable"));
+  EDIGATE_TRY(auto text,
+              config::read_config_file(file, kMaxSchemaFileBytes, "schema.file.unreadable", "schema.file.unreadable"));
   return load_schema_from_memory(text, file.string(), &dictionaries);
 }
 

@@ -81,7 +81,8 @@ bool self_contained(const std::filesystem::path& file) {
   std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
   if (start == std::string::npos) return true;
   std::size_t end = head.find('>', start);
-  return head.substr(start, end == std::string::npos ? std::string::npos : end - start).find(" dictionary=") == std::string::npos;
+  return head.substr(start, end == std::string::npos ? std::string::npos : end - start).find(" dictionary=") ==
+         std::string::npos;
 }
 
 std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir, std::vector<Error>& out) {
@@ -131,8 +132,8 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::load_checked(const std::
   const SchemaInfo& si = schema->info;
   if (upper(si.standard) != upper(standard) || si.version != version || si.set != set) {
     Error e("schema.file.invalid", "file declares " + si.standard + " " + si.version + " " + si.set +
-                                       " but its path says " + std::string(standard) + " " +
-                                       std::string(version) + " " + std::string(set));
+                                       " but its path says " + std::string(standard) + " " + std::string(version) +
+                                       " " + std::string(set));
     e.position.file = file.string();
     e.position.line = 1;
     return e;
@@ -212,9 +213,9 @@ std::vector<Error> Registry::check_all(std::vector<SchemaInfo>* loaded) {
       auto rel = f.lexically_relative(dir);
       std::vector<std::string> parts;
       for (const auto& p : rel) parts.push_back(p.string());
-      Result<std::shared_ptr<const CompiledSchema>> r =
-          parts.size() == 3 || parts.size() == 4 ? load_checked(f, parts[0], parts[1], f.stem().string())
-                                                 : load_schema(f, dictionary_lookup_);
+      Result<std::shared_ptr<const CompiledSchema>> r = parts.size() == 3 || parts.size() == 4
+                                                            ? load_checked(f, parts[0], parts[1], f.stem().string())
+                                                            : load_schema(f, dictionary_lookup_);
       if (!r) {
         out.push_back(std::move(r).error());
         continue;

@@ -83,15 +83,16 @@ class Registry {
   std::vector<std::filesystem::path> dirs_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const CompiledSchema>> cache_;  // key: STANDARD/version/set; nullptr = absent
-  std::map<std::string, Error> failed_;  // same key: the file exists but is broken
+  std::map<std::string, Error> failed_;                                 // same key: the file exists but is broken
   // dictionary.xml files by path, parsed once and shared by the messages of their directory.
   std::map<std::filesystem::path, std::shared_ptr<const Dictionary>> dictionaries_;
   DictionaryLookup dictionary_lookup_;
   std::mutex dict_mutex_;  // separate from mutex_: check_all loads without holding mutex_
 
   /// load_schema plus a check that the file declares the standard/version/set its path says.
-  Result<std::shared_ptr<const CompiledSchema>> load_checked(const std::filesystem::path& file, std::string_view standard,
-                                                             std::string_view version, std::string_view set);
+  Result<std::shared_ptr<const CompiledSchema>> load_checked(const std::filesystem::path& file,
+                                                             std::string_view standard, std::string_view version,
+                                                             std::string_view set);
 };
 
 /// Validates one transaction set / message, header..trailer inclusive, against its schema:

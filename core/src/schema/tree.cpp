@@ -111,8 +111,8 @@ void TransactionTree::index_hl() {
 
 std::span<const std::uint32_t> TransactionTree::hl_children(std::uint32_t instance) const noexcept {
   if (instance + 1 >= hl_child_begin_.size()) return {};
-  return std::span<const std::uint32_t>(hl_child_list_).subspan(hl_child_begin_[instance],
-                                                                hl_child_begin_[instance + 1] - hl_child_begin_[instance]);
+  return std::span<const std::uint32_t>(hl_child_list_)
+      .subspan(hl_child_begin_[instance], hl_child_begin_[instance + 1] - hl_child_begin_[instance]);
 }
 
 }  // namespace edigate::schema

@@ -18,10 +18,10 @@ class CompiledSchema;
 inline constexpr std::uint32_t kNoInstance = 0xFFFFFFFFu;
 
 struct LoopInstance {
-  std::string_view id;          ///< schema loop id; "" for the root (the whole transaction)
+  std::string_view id;  ///< schema loop id; "" for the root (the whole transaction)
   std::uint32_t parent = kNoInstance;
-  std::uint32_t first = 0;      ///< index of the trigger segment (root: 0)
-  std::uint32_t last = 0;       ///< index of the last segment inside, inclusive
+  std::uint32_t first = 0;  ///< index of the trigger segment (root: 0)
+  std::uint32_t last = 0;   ///< index of the last segment inside, inclusive
   std::uint32_t first_child = kNoInstance;
   std::uint32_t next_sibling = kNoInstance;
   /// X12 HL loops: HL01 (id), HL02 (parent id), HL03 (level code) of the trigger, raw. The 856
@@ -57,7 +57,9 @@ class TransactionTree {
   std::span<const Segment> segments_;
   std::vector<LoopInstance> instances_;
   std::vector<std::uint32_t> owner_;
-  struct Frame { std::uint32_t node, pos, instance; };
+  struct Frame {
+    std::uint32_t node, pos, instance;
+  };
   std::vector<Frame> stack_;
   std::vector<std::uint32_t> last_child_;  // per instance, while building
   void open(std::uint32_t node, std::uint32_t seg, const CompiledSchema& schema);

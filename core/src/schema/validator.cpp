@@ -106,7 +106,8 @@ class Walker {
       if (i >= to || i >= n) break;
       const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
       const std::string& id = s_.segments[c.segment].id;
-      std::string msg = c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
+      std::string msg =
+          c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
       sink_.add(seg, codes::segment_missing, std::move(msg), id, {}, 0, 0, 0, id);
     }
   }

@@ -117,13 +117,20 @@ Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::stri
 
 std::string_view fault_code(Fault f) {
   switch (f) {
-    case Fault::too_short: return codes::element_too_short;
-    case Fault::too_long: return codes::element_too_long;
-    case Fault::invalid_character: return codes::element_invalid_character;
-    case Fault::invalid_code: return codes::element_invalid_code;
-    case Fault::invalid_date: return codes::element_invalid_date;
-    case Fault::invalid_time: return codes::element_invalid_time;
-    case Fault::none: break;
+    case Fault::too_short:
+      return codes::element_too_short;
+    case Fault::too_long:
+      return codes::element_too_long;
+    case Fault::invalid_character:
+      return codes::element_invalid_character;
+    case Fault::invalid_code:
+      return codes::element_invalid_code;
+    case Fault::invalid_date:
+      return codes::element_invalid_date;
+    case Fault::invalid_time:
+      return codes::element_invalid_time;
+    case Fault::none:
+      break;
   }
   return {};
 }
@@ -131,11 +138,14 @@ std::string_view fault_code(Fault f) {
 std::string fault_expected(const CompiledSchema& schema, const ElementDef& def, Fault f) {
   auto chars = [](std::uint32_t n) { return std::to_string(n) + (n == 1 ? " character" : " characters"); };
   switch (f) {
-    case Fault::too_short: return "at least " + chars(def.min);
-    case Fault::too_long: return "at most " + chars(def.max);
+    case Fault::too_short:
+      return "at least " + chars(def.min);
+    case Fault::too_long:
+      return "at most " + chars(def.max);
     case Fault::invalid_date:
       return def.max >= 8 ? "date CCYYMMDD" : "date YYMMDD";
-    case Fault::invalid_time: return "time HHMM[SS[d[d]]]";
+    case Fault::invalid_time:
+      return "time HHMM[SS[d[d]]]";
     case Fault::invalid_code: {
       constexpr std::uint32_t kShown = 10;
       std::uint32_t n = def.codes_end - def.codes_begin;
@@ -150,16 +160,24 @@ std::string fault_expected(const CompiledSchema& schema, const ElementDef& def, 
     case Fault::invalid_character:
       switch (def.type) {
         case DataType::x12_n:
-          return def.implied_decimals ? "digits with optional leading minus (N" + std::to_string(def.implied_decimals) + ")"
-                                      : "digits with optional leading minus";
-        case DataType::x12_r: return "decimal number";
-        case DataType::ed_n: return "number";
-        case DataType::x12_dt: return "date digits";
-        case DataType::x12_tm: return "time digits";
-        case DataType::ed_a: return "letters, no digits";
-        default: return "printable characters";
+          return def.implied_decimals
+                     ? "digits with optional leading minus (N" + std::to_string(def.implied_decimals) + ")"
+                     : "digits with optional leading minus";
+        case DataType::x12_r:
+          return "decimal number";
+        case DataType::ed_n:
+          return "number";
+        case DataType::x12_dt:
+          return "date digits";
+        case DataType::x12_tm:
+          return "time digits";
+        case DataType::ed_a:
+          return "letters, no digits";
+        default:
+          return "printable characters";
       }
-    case Fault::none: break;
+    case Fault::none:
+      break;
   }
   return {};
 }
@@ -167,13 +185,20 @@ std::string fault_expected(const CompiledSchema& schema, const ElementDef& def, 
 std::string fault_message(const ElementDef& def, Fault f) {
   std::string what = def.id + (def.name.empty() ? "" : " (" + def.name + ")");
   switch (f) {
-    case Fault::too_short: return "data element " + what + " too short";
-    case Fault::too_long: return "data element " + what + " too long";
-    case Fault::invalid_character: return "invalid character in data element " + what;
-    case Fault::invalid_code: return "invalid code value in data element " + what;
-    case Fault::invalid_date: return "invalid date in data element " + what;
-    case Fault::invalid_time: return "invalid time in data element " + what;
-    case Fault::none: break;
+    case Fault::too_short:
+      return "data element " + what + " too short";
+    case Fault::too_long:
+      return "data element " + what + " too long";
+    case Fault::invalid_character:
+      return "invalid character in data element " + what;
+    case Fault::invalid_code:
+      return "invalid code value in data element " + what;
+    case Fault::invalid_date:
+      return "invalid date in data element " + what;
+    case Fault::invalid_time:
+      return "invalid time in data element " + what;
+    case Fault::none:
+      break;
   }
   return what;
 }

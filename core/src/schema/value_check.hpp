@@ -9,7 +9,15 @@
 
 namespace edigate::schema {
 
-enum class Fault : std::uint8_t { none, too_short, too_long, invalid_character, invalid_code, invalid_date, invalid_time };
+enum class Fault : std::uint8_t {
+  none,
+  too_short,
+  too_long,
+  invalid_character,
+  invalid_code,
+  invalid_date,
+  invalid_time
+};
 
 /// Checks a non-empty raw value (release characters still in it). `scratch` is reused to hold
 /// an unescaped copy only when the value contains a release character, so the common path does

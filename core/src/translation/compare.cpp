@@ -58,13 +58,15 @@ std::optional<std::string> differ(const Var& a, const Var& b, const std::string&
   if (aa || ab) {
     if (!aa || !ab) return at + ": " + show(a) + " vs " + show(b);
     for (std::size_t i = 0; i < std::min(aa->size(), ab->size()); ++i)
-      if (auto d = differ(aa->get(static_cast<unsigned>(i)), ab->get(static_cast<unsigned>(i)), path + "/" + std::to_string(i), rules))
+      if (auto d = differ(aa->get(static_cast<unsigned>(i)), ab->get(static_cast<unsigned>(i)),
+                          path + "/" + std::to_string(i), rules))
         return d;
     if (aa->size() != ab->size())
       return at + ": " + std::to_string(aa->size()) + " elements vs " + std::to_string(ab->size());
     return std::nullopt;
   }
-  if (a.isEmpty() != b.isEmpty() || (!a.isEmpty() && a.toString() != b.toString())) return at + ": " + show(a) + " vs " + show(b);
+  if (a.isEmpty() != b.isEmpty() || (!a.isEmpty() && a.toString() != b.toString()))
+    return at + ": " + show(a) + " vs " + show(b);
   return std::nullopt;
 }
 

@@ -39,7 +39,8 @@ Result<DocumentMap> inbound_map(FileCache& files, const partners::Profile& profi
   }
   EDIGATE_TRY(out.map, files.map(out.file));
   if (!out.map->inbound() || out.map->json_source())
-    return std::move(profile_error(profile, "translate.map.direction", "the map for inbound " + set + " is not an inbound EDI map"))
+    return std::move(profile_error(profile, "translate.map.direction",
+                                   "the map for inbound " + set + " is not an inbound EDI map"))
         .want("direction=\"inbound\" and source=\"edi\"", out.file.string());
   return out;
 }
@@ -75,7 +76,9 @@ Result<DocumentMap> outbound_map(FileCache& files, const partners::Profile& prof
   }
   return std::move(profile_error(profile, "render.document.undeclared",
                                  "partner '" + profile.id + "' has no outbound document for canonical type " + type))
-      .want(types.empty() ? std::string("an outbound <document> whose map has type=\"") + type + "\"" : "one of: " + types, type);
+      .want(types.empty() ? std::string("an outbound <document> whose map has type=\"") + type + "\""
+                          : "one of: " + types,
+            type);
 }
 
 }  // namespace edigate::translation

@@ -51,15 +51,20 @@ ReaderOptions reader_for(const InboundOptions& o, const partners::Profile* p) {
 class EdiTranslator {
  public:
   EdiTranslator(const Services& services, FormatPlugin& format, const InboundOptions& options, const Emitter& emit)
-      : services_(services), format_(format), options_(options), emit_(emit),
-        tracker_(std::string(format.standard()), options.file), partner_(options.partner) {}
+      : services_(services),
+        format_(format),
+        options_(options),
+        emit_(emit),
+        tracker_(std::string(format.standard()), options.file),
+        partner_(options.partner) {}
 
   Result<void> run(io::PeekInput& in) {
     // Route before reading so the reader gets the sending partner's tolerance.
     std::shared_ptr<const partners::Profile> first = options_.partner;
     if (!first && options_.registry) {
       EDIGATE_TRY(std::string_view head, in.peek());
-      if (auto facts = format_.sniff(head)) first = runtime::route(options_.registry.get(), nullptr, *facts, {}).partner;
+      if (auto facts = format_.sniff(head))
+        first = runtime::route(options_.registry.get(), nullptr, *facts, {}).partner;
     }
     EDIGATE_TRY(auto reader, format_.open(in, reader_for(options_, first.get())));
     if (emit_.sink.on_interchange) report_.emplace(options_.file);
@@ -142,8 +147,7 @@ class EdiTranslator {
 
     // 1. The verdict, once: reader issues + the schema (the partner's override or the installed
     //    one). It is what the acknowledgement says, whether or not the set is translated.
-    const partners::DocumentType* declared =
-        partner_ ? partner_->document(set, partners::Direction::inbound) : nullptr;
+    const partners::DocumentType* declared = partner_ ? partner_->document(set, partners::Direction::inbound) : nullptr;
     auto schema = find_schema(ev, declared, where, issues);
     if (schema) schema::validate(*schema, ev.segments, *ev.delimiters, options_.file, issues);
     std::stable_sort(issues.begin(), issues.end(),
@@ -165,13 +169,14 @@ class EdiTranslator {
       return;
     }
     if (tracker_.envelope_rejected())
-      issues.push_back(Error("translate.envelope.rejected", "not translated: its interchange or group header has errors").at(where));
+      issues.push_back(
+          Error("translate.envelope.rejected", "not translated: its interchange or group header has errors").at(where));
     const Result<DocumentMap>& doc = document_for(set);
     if (!doc) issues.push_back(at_transaction(doc.error(), "cannot translate " + set, where));
     if (!schema && !has_errors(issues))
-      issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) + " " +
-                                                                      std::string(ev.info.version) + " " + set +
-                                                                      ": cannot translate"))
+      issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) +
+                                                                       " " + std::string(ev.info.version) + " " + set +
+                                                                       ": cannot translate"))
                            .at(where)
                            .as(ErrorCategory::configuration));
     if (has_errors(issues) || !schema) {
@@ -182,7 +187,8 @@ class EdiTranslator {
 
     const mapping::CompiledMap& map = *doc->map;
     if (map.type.empty()) {
-      emit_.issue(Error("translate.map.no_type", "map " + doc->file.string() + " has no type= (the canonical type)").at(where));
+      emit_.issue(
+          Error("translate.map.no_type", "map " + doc->file.string() + " has no type= (the canonical type)").at(where));
       return;
     }
     mapping::TranslateContext context;
@@ -198,8 +204,10 @@ class EdiTranslator {
         return;
       }
       auto line = assemble_line(map.type, partner_->id, tracker_.source(ev), context.correlation, members);
-      if (line) emit_.line(*line);
-      else emit_.issue(line.error());
+      if (line)
+        emit_.line(*line);
+      else
+        emit_.issue(line.error());
       emit_value_warnings(context);
       return;
     }
@@ -213,8 +221,10 @@ class EdiTranslator {
     }
     const canonical::Source source = tracker_.source(ev);
     for (auto& m : *messages) {
-      if (m.error) emit_.issue(with_file(std::move(*m.error)));
-      else emit_.message(assemble_message(map.type, partner_->id, source, m.correlation, m.body, m.position));
+      if (m.error)
+        emit_.issue(with_file(std::move(*m.error)));
+      else
+        emit_.message(assemble_message(map.type, partner_->id, source, m.correlation, m.body, m.position));
     }
     emit_value_warnings(context);
   }
@@ -291,8 +301,8 @@ class EdiTranslator {
   bool unrouted_ = false;  ///< the current interchange's sender matched no profile (reported once)
   bool refused_ = false;   ///< the current interchange's receiver is not ours: not answered or translated
   std::optional<validation::ReportBuilder> report_;  ///< when the sink wants acknowledgement reports
-  std::set<std::string> missing_schemas_;  ///< "version/set" already warned about
-  std::optional<Result<DocumentMap>> doc_;  ///< document_for()'s last lookup, for doc_partner_ and doc_set_
+  std::set<std::string> missing_schemas_;            ///< "version/set" already warned about
+  std::optional<Result<DocumentMap>> doc_;           ///< document_for()'s last lookup, for doc_partner_ and doc_set_
   std::shared_ptr<const partners::Profile> doc_partner_;
   std::string doc_set_;
   std::string members_;  ///< the body's JSON members, reused across transactions

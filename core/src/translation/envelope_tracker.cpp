@@ -1,6 +1,5 @@
 #include "translation/envelope_tracker.hpp"
 
-
 #include <algorithm>
 #include <cctype>
 
@@ -50,7 +49,8 @@ canonical::Source EnvelopeTracker::source(const Event& ev) const {
   s.version = std::string(ev.info.version);
   // What the release adds to the version key is the industry (X12 GS08 004010VICS: VICS); a
   // release spelled differently (EDIFACT D:96A:UN:EAN008) has none.
-  if (ev.info.release.size() > ev.info.version.size() && ev.info.release.substr(0, ev.info.version.size()) == ev.info.version)
+  if (ev.info.release.size() > ev.info.version.size() &&
+      ev.info.release.substr(0, ev.info.version.size()) == ev.info.version)
     s.industry = std::string(ev.info.release.substr(ev.info.version.size()));
   s.transaction_set = std::string(ev.info.set_id);
   if (interchange_) s.interchange_control_number = interchange_->control;

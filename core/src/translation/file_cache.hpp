@@ -15,7 +15,7 @@
 namespace edigate::schema {
 class CompiledSchema;
 class Registry;
-}
+}  // namespace edigate::schema
 
 namespace edigate::translation {
 

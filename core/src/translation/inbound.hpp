@@ -59,7 +59,7 @@ struct InboundSink {
   /// callers that only write messages out (the CLI): used when on_message is not set, it lets
   /// translation write the line without building the message's objects.
   std::function<void(std::string_view)> on_line;
-  std::function<void(const Error&)> on_issue;                      ///< errors and warnings, input order
+  std::function<void(const Error&)> on_issue;  ///< errors and warnings, input order
   /// When set, each interchange's acknowledgement report when it ends, with the partner it was
   /// routed to (null when none). Not called for an interchange refused by routing (its receiver
   /// is not ours): the gateway does not answer for somebody else.
@@ -67,14 +67,14 @@ struct InboundSink {
 };
 
 struct InboundSummary {
-  std::string standard;            ///< the format plugin's ("X12", "EDIFACT"), or "json"
-  std::uint64_t bytes = 0;         ///< EDI bytes read
+  std::string standard;     ///< the format plugin's ("X12", "EDIFACT"), or "json"
+  std::uint64_t bytes = 0;  ///< EDI bytes read
   std::uint64_t interchanges = 0;
   std::uint64_t groups = 0;
   std::uint64_t segments = 0;
-  std::uint64_t transactions = 0;  ///< transactions (or JSON documents) seen
+  std::uint64_t transactions = 0;           ///< transactions (or JSON documents) seen
   std::uint64_t transactions_rejected = 0;  ///< with an error in their validation verdict
-  std::uint64_t messages = 0;      ///< messages emitted
+  std::uint64_t messages = 0;               ///< messages emitted
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
   std::array<std::uint64_t, 4> errors_by_category{};  ///< indexed by ErrorCategory

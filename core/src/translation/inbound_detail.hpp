@@ -26,8 +26,10 @@ struct Emitter {
       sink.on_message(m);
     } else if (sink.on_line) {
       auto text = canonical::to_json_line(m);
-      if (text) sink.on_line(*text);
-      else issue(text.error());
+      if (text)
+        sink.on_line(*text);
+      else
+        issue(text.error());
     }
   }
   /// The sink takes lines only: a message may be written as text directly (line()).

@@ -60,7 +60,8 @@ Result<void> translate_json_document(const Services& services, io::PeekInput& in
   }
   const mapping::CompiledMap& map = *doc->map;
   if (map.type.empty()) {
-    emit.issue(at_file(options.file, "translate.map.no_type", "map " + doc->file.string() + " has no type= (the canonical type)"));
+    emit.issue(at_file(options.file, "translate.map.no_type",
+                       "map " + doc->file.string() + " has no type= (the canonical type)"));
     return {};
   }
   mapping::TranslateContext context;
@@ -77,7 +78,8 @@ Result<void> translate_json_document(const Services& services, io::PeekInput& in
     // `{}` or a document whose shape the map does not know: nothing translated is an error,
     // not a quiet success that delivers nothing.
     emit.issue(std::move(at_file(options.file, "translate.json.no_message", "no message found in the JSON document"))
-                   .want("what map " + doc->file.string() + " reads (" + map.type + ")", text.size() > 40 ? text.substr(0, 40) + "..." : text));
+                   .want("what map " + doc->file.string() + " reads (" + map.type + ")",
+                         text.size() > 40 ? text.substr(0, 40) + "..." : text));
     return {};
   }
   canonical::Source source;

@@ -14,15 +14,22 @@ using mapping::Item;
 void note(canonical::Correlation& out, mapping::Correlation kind, const std::string& value) {
   if (value.empty()) return;
   switch (kind) {
-    case mapping::Correlation::po_number: if (out.po_number.empty()) out.po_number = value; break;
-    case mapping::Correlation::shipment_id: if (out.shipment_id.empty()) out.shipment_id = value; break;
-    case mapping::Correlation::bol: if (out.bol.empty()) out.bol = value; break;
+    case mapping::Correlation::po_number:
+      if (out.po_number.empty()) out.po_number = value;
+      break;
+    case mapping::Correlation::shipment_id:
+      if (out.shipment_id.empty()) out.shipment_id = value;
+      break;
+    case mapping::Correlation::bol:
+      if (out.bol.empty()) out.bol = value;
+      break;
     case mapping::Correlation::tracking_numbers: {
       auto& t = out.tracking_numbers;
       if (std::find(t.begin(), t.end(), value) == t.end()) t.push_back(value);
       break;
     }
-    case mapping::Correlation::none: break;
+    case mapping::Correlation::none:
+      break;
   }
 }
 
@@ -81,7 +88,7 @@ Result<std::string> assemble_line(std::string_view type, std::string_view partne
 
 bool writes_lines(const mapping::CompiledMap& map) {
   if (!map.unique_output_keys) return false;
-  static constexpr std::string_view kEnvelope[] = {"schema", "type", "message_id", "partner_id",
+  static constexpr std::string_view kEnvelope[] = {"schema",    "type",   "message_id", "partner_id",
                                                    "direction", "source", "correlation"};
   for (const Item& it : map.items)
     for (auto key : kEnvelope)

@@ -64,7 +64,8 @@ std::vector<Error> submission_problems(const Poco::JSON::Object& message) {
     std::string why = p.message;
     while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
     out.push_back(Error("render.message.invalid", "not a valid " + message.optValue<std::string>("type", "message") +
-                                                      " at " + (p.path.empty() ? std::string("/") : p.path) + ": " + why));
+                                                      " at " + (p.path.empty() ? std::string("/") : p.path) + ": " +
+                                                      why));
   }
   return out;
 }
@@ -76,7 +77,8 @@ struct Planned {
 };
 
 Error at_message(const CanonicalInput& in, const Error& cause, const std::string& what) {
-  Error e(cause.code, what + ": " + (cause.position.file.empty() && !cause.position.line ? cause.message : cause.to_string(false)));
+  Error e(cause.code,
+          what + ": " + (cause.position.file.empty() && !cause.position.line ? cause.message : cause.to_string(false)));
   if (cause.position.file.empty()) {
     e.expected = cause.expected;
     e.found = cause.found;
@@ -91,7 +93,8 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
                                     const std::vector<CanonicalInput>& messages, const RenderOptions& options,
                                     ControlCounters& counters) {
   if (partner.standard.name.empty())
-    return profile_error(partner, "render.standard", "partner '" + partner.id + "' is a JSON partner: nothing to render as EDI");
+    return profile_error(partner, "render.standard",
+                         "partner '" + partner.id + "' is a JSON partner: nothing to render as EDI");
   EDIGATE_TRY(OutboundClock clock, OutboundClock::make(options.date, options.time));
   auto format = services.plugins.format_for_standard(partner.standard.name);
   if (!format)
@@ -140,8 +143,9 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
   envelope.first_group_control = counters.group;
   for (const auto& key : group_order) {
     GroupData group;
-    std::uint64_t transaction = partner.control_numbers.transaction_reset_per_group ? partner.control_numbers.transaction_start
-                                                                                    : counters.transaction;
+    std::uint64_t transaction = partner.control_numbers.transaction_reset_per_group
+                                    ? partner.control_numbers.transaction_start
+                                    : counters.transaction;
     for (const auto& p : plan) {
       if (p.group_key != key) continue;
       mapping::TranslateContext context;

@@ -37,7 +37,7 @@ struct RenderOptions {
   std::string time;  ///< HHMM; empty: now (UTC)
   /// Our identity when the profile has no <local> (the gateway default).
   partners::Identities local;
-  bool test = false;        ///< ISA15 T, UNB 0035 1
+  bool test = false;  ///< ISA15 T, UNB 0035 1
   /// The partner is the sender and we the receiver: an interchange as the partner would send
   /// it (round-trip checks of inbound samples).
   bool as_partner = false;
@@ -55,9 +55,9 @@ struct CanonicalInput {
 };
 
 struct Rendered {
-  std::string edi;             ///< the interchange; empty when no message rendered
-  std::size_t messages = 0;    ///< messages rendered into it
-  std::vector<Error> errors;   ///< messages that were not rendered, each at its file:line
+  std::string edi;            ///< the interchange; empty when no message rendered
+  std::size_t messages = 0;   ///< messages rendered into it
+  std::vector<Error> errors;  ///< messages that were not rendered, each at its file:line
 };
 
 /// Renders `messages` into one interchange for `partner`. Per-message problems (unknown type,

@@ -3,11 +3,11 @@
 #include "canonical/json_io.hpp"
 #include "config/safe_xml.hpp"
 #include "io/file_input.hpp"
+#include "runtime/routing.hpp"
 #include "translation/compare.hpp"
 #include "translation/document_maps.hpp"
 #include "translation/inbound.hpp"
 #include "translation/render.hpp"
-#include "runtime/routing.hpp"
 
 #include <edigate/input.hpp>
 
@@ -64,8 +64,8 @@ std::string set_of(const Poco::JSON::Object::Ptr& m) {
 /// A -> EDI -> B for one message. Returns "" when equal, the reason otherwise; `skipped` is set
 /// (with the reason) when no map allows the round trip.
 std::string round_trip(const Services& services, const partners::Profile& partner, const Poco::JSON::Object::Ptr& a,
-                       const RenderOptions& options, const std::set<std::string>& ignore, bool b_may_add_derived, const std::string& name,
-                       std::string& skipped, std::vector<Error>& errors) {
+                       const RenderOptions& options, const std::set<std::string>& ignore, bool b_may_add_derived,
+                       const std::string& name, std::string& skipped, std::vector<Error>& errors) {
   ControlCounters counters;
   CanonicalInput input{a, {}};
   input.where.file = name;
@@ -73,7 +73,8 @@ std::string round_trip(const Services& services, const partners::Profile& partne
   if (!rendered) return errors.push_back(rendered.error()), "render failed";
   if (!rendered->errors.empty()) {
     const Error& e = rendered->errors.front();
-    if (e.code == "render.document.undeclared") return skipped = "no outbound map for " + a->getValue<std::string>("type"), "";
+    if (e.code == "render.document.undeclared")
+      return skipped = "no outbound map for " + a->getValue<std::string>("type"), "";
     errors.insert(errors.end(), rendered->errors.begin(), rendered->errors.end());
     return "render failed";
   }
@@ -85,8 +86,10 @@ std::string round_trip(const Services& services, const partners::Profile& partne
     errors.insert(errors.end(), back->errors.begin(), back->errors.end());
     return "translating the rendered EDI failed";
   }
-  if (back->messages.size() != 1) return "rendered EDI translated to " + std::to_string(back->messages.size()) + " messages, expected 1";
-  if (auto d = first_difference(a, back->messages.front(), ignore, b_may_add_derived)) return "round trip differs at " + *d;
+  if (back->messages.size() != 1)
+    return "rendered EDI translated to " + std::to_string(back->messages.size()) + " messages, expected 1";
+  if (auto d = first_difference(a, back->messages.front(), ignore, b_may_add_derived))
+    return "round trip differs at " + *d;
   return "";
 }
 
@@ -98,7 +101,9 @@ bool is_canonical_text(std::string_view text) {
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || text[first] != '{') return false;
   auto end = text.find('\n', first);
-  return canonical::parse_message(text.substr(first, end == std::string_view::npos ? std::string_view::npos : end - first)).ok();
+  return canonical::parse_message(
+             text.substr(first, end == std::string_view::npos ? std::string_view::npos : end - first))
+      .ok();
 }
 
 }  // namespace
@@ -137,7 +142,8 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
     const auto options = round_trip_options(false, extra);
     for (const auto& a : messages) {
       std::string skip;
-      auto why = round_trip(services, partner, a, options, {"message_id", "source", "direction"}, true, name, skip, r.errors);
+      auto why =
+          round_trip(services, partner, a, options, {"message_id", "source", "direction"}, true, name, skip, r.errors);
       if (!why.empty()) return fail(why);
       if (!skip.empty()) {
         if (skip.rfind("no outbound map", 0) == 0) return fail("cannot render: " + skip);
@@ -159,17 +165,18 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
       auto facts = format->sniff(head);
       if (!facts) return r.errors.push_back(facts.error()), fail("no interchange header to route by");
       auto route = runtime::route(registry, nullptr, *facts, Position{name});
-      if (!route.partner)
-        return fail("routes to no partner: no profile claims " + describe_party(*facts, true));
+      if (!route.partner) return fail("routes to no partner: no profile claims " + describe_party(*facts, true));
       if (route.partner->id != partner.id)
-        return fail("routes to partner '" + route.partner->id + "', not '" + partner.id + "' (" + describe_party(*facts, true) + ")");
+        return fail("routes to partner '" + route.partner->id + "', not '" + partner.id + "' (" +
+                    describe_party(*facts, true) + ")");
       if (route.refused()) return r.errors.push_back(*route.receiver_problem), fail("refused by routing");
     }
   }
 
   auto translated = translate_text(services, partner, text, name, false);
   if (!translated) return r.errors.push_back(translated.error()), fail("not translated");
-  if (!translated->errors.empty()) return r.errors = translated->errors, fail(std::to_string(r.errors.size()) + " error(s)");
+  if (!translated->errors.empty())
+    return r.errors = translated->errors, fail(std::to_string(r.errors.size()) + " error(s)");
   if (translated->messages.empty()) return fail("no message translated");
   for (const auto& a : translated->messages) {
     const std::string set = set_of(a);
@@ -177,15 +184,19 @@ SampleResult check_sample(const Services& services, const partners::Profile& par
       skipped.push_back("carrier JSON has no outbound map");
       continue;
     }
-    const auto options = round_trip_options(true, {base_map_file(services.files, partner, set, partners::Direction::outbound)});
+    const auto options =
+        round_trip_options(true, {base_map_file(services.files, partner, set, partners::Direction::outbound)});
     std::string skip;
     auto why = round_trip(services, partner, a, options, {"message_id", "source"}, false, name, skip, r.errors);
     if (!why.empty()) return fail(why);
-    if (!skip.empty()) skipped.push_back(skip + " (" + set + ")");
-    else ++equal;
+    if (!skip.empty())
+      skipped.push_back(skip + " (" + set + ")");
+    else
+      ++equal;
   }
   r.ok = true;
-  r.summary = std::to_string(translated->messages.size()) + " message(s), " + std::to_string(equal) + " round trip(s) equal";
+  r.summary =
+      std::to_string(translated->messages.size()) + " message(s), " + std::to_string(equal) + " round trip(s) equal";
   if (!skipped.empty()) r.summary += "; not round-tripped: " + skipped.front();
   return r;
 }
@@ -194,7 +205,8 @@ std::vector<SampleResult> check_samples(const Services& services, const partners
                                         const partners::RegistrySnapshot* registry) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
-  for (std::filesystem::recursive_directory_iterator it(partner.folder / "samples", ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::recursive_directory_iterator it(partner.folder / "samples", ec), end; !ec && it != end;
+       it.increment(ec)) {
     const auto& p = it->path();
     if (p.filename().string().rfind('.', 0) == 0 || p.filename() == "README.md") continue;
     std::error_code fec;

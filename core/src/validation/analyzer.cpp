@@ -10,8 +10,8 @@
 
 namespace edigate::validation {
 
-Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry* schemas,
-                        const AnalyzeOptions& options, const AnalyzeCallbacks& callbacks) {
+Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry* schemas, const AnalyzeOptions& options,
+                        const AnalyzeCallbacks& callbacks) {
   ReaderOptions reader_options = options.reader;
   if (reader_options.file.empty()) reader_options.file = in.name();
   const bool need_segments = (schemas && options.check_schemas) || callbacks.on_transaction || callbacks.on_interchange;
@@ -25,8 +25,10 @@ Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry*
   std::vector<Error> transaction_issues;
 
   auto emit = [&](const Error& e) {
-    if (e.is_warning()) ++summary.warnings;
-    else ++summary.errors;
+    if (e.is_warning())
+      ++summary.warnings;
+    else
+      ++summary.errors;
     if (callbacks.on_issue) callbacks.on_issue(e);
   };
   auto emit_all = [&](std::span<const Error> issues) {
@@ -64,8 +66,8 @@ Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry*
             std::string key = std::string(ev.info.version) + "/" + std::string(ev.info.set_id);
             if (missing_schemas.insert(key).second) {
               Error w(std::string(codes::schema_not_found),
-                      "no schema for " + std::string(format.standard()) + " " + std::string(ev.info.version) +
-                          " " + std::string(ev.info.set_id) + "; content not validated (envelope only)");
+                      "no schema for " + std::string(format.standard()) + " " + std::string(ev.info.version) + " " +
+                          std::string(ev.info.set_id) + "; content not validated (envelope only)");
               w.severity = Severity::warning;
               w.position.file = reader_options.file;
               w.position.offset = ev.segments.front().offset;

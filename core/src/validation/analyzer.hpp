@@ -42,7 +42,7 @@ struct AnalyzeCallbacks {
 /// Reads `in` to the end with `format`. `schemas` may be null (envelope checks only). An Error
 /// is returned only when the input cannot be read at all (I/O); content problems go to
 /// on_issue and the summary.
-Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry* schemas,
-                        const AnalyzeOptions& options, const AnalyzeCallbacks& callbacks);
+Result<Summary> analyze(FormatPlugin& format, InputStream& in, schema::Registry* schemas, const AnalyzeOptions& options,
+                        const AnalyzeCallbacks& callbacks);
 
 }  // namespace edigate::validation

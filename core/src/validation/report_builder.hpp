@@ -1,8 +1,8 @@
 #pragma once
 // Collects reader events into the InterchangeReport shape acknowledgements are made from, one
 // interchange at a time (validate's analyze() and the runtime's inbound pass share it).
-#include <edigate/report.hpp>
 #include <edigate/reader.hpp>
+#include <edigate/report.hpp>
 
 #include <optional>
 #include <span>
@@ -67,10 +67,11 @@ class ReportBuilder {
   }
 
  private:
-  static void append(std::vector<Error>& to, std::span<const Error> from) { to.insert(to.end(), from.begin(), from.end()); }
+  static void append(std::vector<Error>& to, std::span<const Error> from) {
+    to.insert(to.end(), from.begin(), from.end());
+  }
   std::string file_;
   std::optional<InterchangeReport> report_;
 };
-
 
 }  // namespace edigate::validation

@@ -4,13 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace edigate::test {
@@ -32,7 +32,6 @@ inline std::vector<std::filesystem::path> json_files(const std::filesystem::path
   std::sort(files.begin(), files.end());
   return files;
 }
-
 
 /// path -> "valid PATH" / "invalid PATH: why" (see canonical_validator.hpp).
 inline std::map<std::string, std::string> validate_with_jsonschema(const std::vector<std::filesystem::path>& files) {

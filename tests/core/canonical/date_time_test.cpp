@@ -187,8 +187,12 @@ TEST_CASE("EDIFACT DTM values by their 2379 format code", "[canonical][date]") {
   REQUIRE_FALSE(unsupported.ok());
   CHECK(unsupported.error().code == "canonical.date.unsupported_format");
   CHECK(unsupported.error().found == "718");
-  for (auto [value, code] : {std::pair{"2024032614", "203"}, {"20240326", "203"}, {"202403261430", "102"},
-                             {"202402301430", "203"}, {"202403262530", "203"}, {"2024032614300100", "205"}}) {
+  for (auto [value, code] : {std::pair{"2024032614", "203"},
+                             {"20240326", "203"},
+                             {"202403261430", "102"},
+                             {"202402301430", "203"},
+                             {"202403262530", "203"},
+                             {"2024032614300100", "205"}}) {
     INFO(value << " as " << code);
     auto r = edifact_date_time(value, code, dtm_element());
     REQUIRE_FALSE(r.ok());

@@ -76,10 +76,12 @@ TEST_CASE("message ids ignore ISA space padding of the identities", "[canonical]
 TEST_CASE("make_envelope leaves out empty source fields and keeps an empty correlation", "[canonical][envelope]") {
   Source s;
   s.standard = "json";
-  auto message = make_envelope("tracking_event", "ups-api", Direction::inbound, s, {}, 3, "1Z999AA10123456784|2024-03-26T07:15:00Z");
+  auto message = make_envelope("tracking_event", "ups-api", Direction::inbound, s, {}, 3,
+                               "1Z999AA10123456784|2024-03-26T07:15:00Z");
   const std::string line = line_of(message);
   CHECK_THAT(line, Catch::Contains(R"("source":{"standard":"json"},"correlation":{}})"));
-  CHECK(message->getValue<std::string>("message_id") != make_envelope("tracking_event", "ups-api", Direction::inbound, s, {}, 4)->getValue<std::string>("message_id"));
+  CHECK(message->getValue<std::string>("message_id") !=
+        make_envelope("tracking_event", "ups-api", Direction::inbound, s, {}, 4)->getValue<std::string>("message_id"));
   CHECK(is_canonical_type("ship_notice"));
   CHECK_FALSE(is_canonical_type("shipnotice"));
 }
@@ -105,7 +107,8 @@ TEST_CASE("to_json_line escapes control characters and keeps the output valid UT
   object->set("c", std::string("M\xFCller"));      // a Latin-1 byte from an EDI file
   object->set("n", Poco::Int64(-7));
   object->set("t", true);
-  CHECK(line_of(object) == "{\"b\":\"a\\\"b\\\\c\\nd\\u0001\",\"a\":\"M\xC3\xBCller\",\"c\":\"M\\u00fcller\",\"n\":-7,\"t\":true}");
+  CHECK(line_of(object) ==
+        "{\"b\":\"a\\\"b\\\\c\\nd\\u0001\",\"a\":\"M\xC3\xBCller\",\"c\":\"M\\u00fcller\",\"n\":-7,\"t\":true}");
 }
 
 TEST_CASE("parse_message keeps key order and round-trips the examples", "[canonical][json]") {

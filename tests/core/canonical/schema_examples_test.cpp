@@ -9,8 +9,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <set>
 #include <unistd.h>
+#include <set>
 
 using namespace edigate;
 using namespace edigate::canonical;
@@ -36,12 +36,15 @@ TEST_CASE("negative canonical examples fail validation for their reason", "[cano
   const std::map<std::string, std::string> expected = {
       {"functional_ack_wrong_schema_version", "/schema: Failed to match expected value set by 'const'"},
       {"invoice_float_total_amount", "/totals/total_amount: Value type not permitted by 'type'"},
-      {"invoice_line_misspelt_field", "/lines/0: Object contains a property that could not be validated using 'properties' or 'additionalProperties' constraints: 'quanity'"},
+      {"invoice_line_misspelt_field",
+       "/lines/0: Object contains a property that could not be validated using 'properties' or 'additionalProperties' "
+       "constraints: 'quanity'"},
       {"purchase_order_ack_unknown_line_status", "/lines/0/status: Failed to match against any enum values"},
       {"purchase_order_float_unit_price", "/lines/0/unit_price: Value type not permitted by 'type'"},
       {"purchase_order_missing_po_number", "(message): Missing required property 'po_number'"},
       {"purchase_order_misspelt_field", "constraints: 'po_numbr'"},
-      {"purchase_order_quantity_exponent", "/lines/0/quantity: Failed to match regex specified by 'pattern' constraint. found \"4.8e1\""},
+      {"purchase_order_quantity_exponent",
+       "/lines/0/quantity: Failed to match regex specified by 'pattern' constraint. found \"4.8e1\""},
       {"purchase_order_quantity_leading_zeros", "/lines/0/quantity: Failed to match regex"},
       {"ship_notice_missing_message_id", "(message): Missing required property 'message_id'"},
       {"ship_notice_sscc_17_digits", "/orders/0/packs/0/sscc: Failed to match regex"},

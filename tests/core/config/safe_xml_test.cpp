@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
-#include <chrono>
 #include <sys/stat.h>
+#include <chrono>
 
 using namespace edigate;
 using edigate::test::TempDir;
@@ -39,16 +39,14 @@ TEST_CASE("entity references other than the predefined five are refused", "[conf
   CHECK(r.error().found == "&ext;");
   CHECK(config::refuse_dtd_and_entities("<root a=\"&lt;&amp;&#65;&#x42;&quot;\">&gt;&apos;</root>", "m", "c"));
   // Markup-looking text inside comments, CDATA and processing instructions is not markup.
-  CHECK(config::refuse_dtd_and_entities("<!-- <!DOCTYPE x> &e; --><root><![CDATA[ &e; <!DOCTYPE ]]></root><?pi &e;?>", "m",
-                                        "c"));
+  CHECK(config::refuse_dtd_and_entities("<!-- <!DOCTYPE x> &e; --><root><![CDATA[ &e; <!DOCTYPE ]]></root><?pi &e;?>",
+                                        "m", "c"));
 }
 
-TEST_CASE("an entity expansion bomb is refused before the XML parser runs, in well under a second",
-          "[config][xml]") {
+TEST_CASE("an entity expansion bomb is refused before the XML parser runs, in well under a second", "[config][xml]") {
   // 110 KB of nested entities in an attribute ran past 60 s through libxml2.
   std::string xml = "<!DOCTYPE root [<!ENTITY a \"" + std::string(100, 'x') + "\">";
-  for (int i = 1; i < 10; ++i)
-    xml += "<!ENTITY a" + std::to_string(i) + " \"" + std::string(10, '&') + "\">";
+  for (int i = 1; i < 10; ++i) xml += "<!ENTITY a" + std::to_string(i) + " \"" + std::string(10, '&') + "\">";
   xml += "]><root a=\"" + std::string(0, ' ');
   for (int i = 0; i < 10000; ++i) xml += "&a;";
   xml += "\"/>";

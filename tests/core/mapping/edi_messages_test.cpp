@@ -70,10 +70,12 @@ TEST_CASE("messages= gives one body per matching LX, paths relative to it and '/
   REQUIRE_FALSE(all[0].error);
   REQUIRE_FALSE(all[1].error);
   // B1001 relative to an LX finds nothing: heading data needs '/'.
-  CHECK(json(all[0].body) ==
-        R"({"tracking_number":"PRO1","lx":"2","status":"AF","bol":"BOL-2","po_number":"PO-77","estimate":"2026-03-20"})");
+  CHECK(
+      json(all[0].body) ==
+      R"({"tracking_number":"PRO1","lx":"2","status":"AF","bol":"BOL-2","po_number":"PO-77","estimate":"2026-03-20"})");
   // LX 3: its first AT7 has no status, the X6 one is taken; no BOL in this LX.
-  CHECK(json(all[1].body) == R"({"tracking_number":"PRO1","lx":"3","status":"X6","po_number":"PO-77","estimate":"2026-03-20"})");
+  CHECK(json(all[1].body) ==
+        R"({"tracking_number":"PRO1","lx":"3","status":"X6","po_number":"PO-77","estimate":"2026-03-20"})");
   // Correlation per message: the BOL of LX 2 does not leak into LX 3's message.
   CHECK(all[0].correlation.bol == "BOL-2");
   CHECK(all[1].correlation.bol.empty());
@@ -109,8 +111,7 @@ TEST_CASE("sub-path conditions and '..' select loops by their content and climb 
   </map>)";
   auto c = run(conds, k214);
   REQUIRE(c.size() == 3);
-  CHECK(json(c[0].body) ==
-        R"({"lx":"1","appointment":"3","with_appointment_loop":["3"],"without_af":["1","3"]})");
+  CHECK(json(c[0].body) == R"({"lx":"1","appointment":"3","with_appointment_loop":["3"],"without_af":["1","3"]})");
 }
 
 TEST_CASE("one failing match is reported at its loop and its siblings keep their positions", "[mapping][messages]") {
@@ -177,9 +178,10 @@ TEST_CASE("a map without messages= gives one body from the transaction root", "[
 
 TEST_CASE("bad messages= and sub-path conditions are refused when the map loads", "[mapping][messages]") {
   auto load = [](const std::string& messages, const std::string& field_path = "LX01") {
-    return mapping::load_map_from_memory(R"(<map id="t" direction="inbound" set="214" type="tracking_event" messages=")" +
-                                             messages + R"("><field name="x" path=")" + field_path + R"("/></map>)",
-                                         "bad.map.xml", {}, test::engine_only_checks());
+    return mapping::load_map_from_memory(
+        R"(<map id="t" direction="inbound" set="214" type="tracking_event" messages=")" + messages +
+            R"("><field name="x" path=")" + field_path + R"("/></map>)",
+        "bad.map.xml", {}, test::engine_only_checks());
   };
   CHECK(load("LX[AT7[AT701]").error().code == "mapping.path.syntax");
   auto abs = load("LX[/B10/B1001]");

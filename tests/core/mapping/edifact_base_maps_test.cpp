@@ -19,9 +19,9 @@ struct Pair {
   const char* type;
   bool outbound;
 };
-constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true},  {"ORDRSP", "purchase_order_ack", true},
-                           {"DESADV", "ship_notice", true},     {"INVOIC", "invoice", true},
-                           {"IFTSTA", "tracking_event", true},  {"CONTRL", "functional_ack", false}};
+constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true}, {"ORDRSP", "purchase_order_ack", true},
+                           {"DESADV", "ship_notice", true},    {"INVOIC", "invoice", true},
+                           {"IFTSTA", "tracking_event", true}, {"CONTRL", "functional_ack", false}};
 constexpr const char* kVersions[] = {"D96A", "D01B"};
 
 std::string lower(std::string s) {
@@ -55,8 +55,8 @@ std::vector<Translated> translate_all(const mapping::CompiledMap& map, const std
     ctx.default_offset = "+01:00";
     auto r = mapping::translate(map, *schema.value(), m.segments, *m.delimiters, ctx);
     if (!r) FAIL(r.error().to_string());
-    out.push_back({r.value(), with_envelope(r.value(), type, "edifact", m.version, m.set, file, ctx.correlation,
-                                            out.size())});
+    out.push_back(
+        {r.value(), with_envelope(r.value(), type, "edifact", m.version, m.set, file, ctx.correlation, out.size())});
   });
   return out;
 }

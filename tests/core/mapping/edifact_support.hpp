@@ -15,12 +15,12 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace edigate::test {
 
@@ -101,7 +101,8 @@ inline Poco::JSON::Object::Ptr with_envelope(const Poco::JSON::Object::Ptr& body
   source.version = version;
   source.transaction_set = set;
   source.file = file;
-  auto msg = canonical::make_envelope(type, "test-partner", canonical::Direction::inbound, source, correlation, position);
+  auto msg =
+      canonical::make_envelope(type, "test-partner", canonical::Direction::inbound, source, correlation, position);
   for (const auto& [k, v] : *body) msg->set(k, v);
   return msg;
 }

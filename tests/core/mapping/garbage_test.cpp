@@ -11,7 +11,8 @@ TEST_CASE("random segments never crash the translator, errors stay positioned", 
                                std::string(EDIGATE_SOURCE_DIR) + "/maps");
   REQUIRE(map.ok());
   const char* tags[] = {"ST", "BEG", "N1", "N3", "PO1", "PID", "HL", "CTT", "SE", "ZZZ", "DTM", "CUR"};
-  const char* values[] = {"", "00", "ST", "1", "2", "VP", "UP", "2024", "20241301", "x", "-", "1.2.3", "9999999999999999999999"};
+  const char* values[] = {
+      "", "00", "ST", "1", "2", "VP", "UP", "2024", "20241301", "x", "-", "1.2.3", "9999999999999999999999"};
   std::mt19937 rng(42);
   std::size_t errors = 0, ok = 0;
   for (int round = 0; round < 300; ++round) {

@@ -55,8 +55,9 @@ void check_expected(const std::vector<Poco::JSON::Object::Ptr>& messages, const 
 
 TEST_CASE("FedEx map: one event per tracked package from latestStatusDetail, not-found results skipped",
           "[mapping][json][fedex]") {
-  auto got = translate_document("json/fedex.tracking.inbound.xml",
-                                read_text(src("tests/core/mapping/fixtures/json/fedex_track.json")), "fedex_track.json");
+  auto got =
+      translate_document("json/fedex.tracking.inbound.xml",
+                         read_text(src("tests/core/mapping/fixtures/json/fedex_track.json")), "fedex_track.json");
   REQUIRE(got.size() == 2);
   CHECK(got[0]->getValue<std::string>("status") == "out_for_delivery");
   CHECK(got[0]->getValue<std::string>("timestamp") == "2026-12-01T07:42:00-05:00");
@@ -65,8 +66,7 @@ TEST_CASE("FedEx map: one event per tracked package from latestStatusDetail, not
   for (const auto& line : validate_canonical(got)) CHECK(line.rfind("valid ", 0) == 0);
 }
 
-TEST_CASE("DHL map: one event per shipment from its newest event, with DHL's own GMT offset",
-          "[mapping][json][dhl]") {
+TEST_CASE("DHL map: one event per shipment from its newest event, with DHL's own GMT offset", "[mapping][json][dhl]") {
   auto got = translate_document("json/dhl.tracking.inbound.xml",
                                 read_text(src("tests/core/mapping/fixtures/json/dhl_track.json")), "dhl_track.json");
   REQUIRE(got.size() == 2);
@@ -104,7 +104,9 @@ TEST_CASE("carrier maps translate the corpus FedEx, DHL and UPS responses into v
 }
 
 TEST_CASE("a JSON object with the same member twice is refused at the second key", "[mapping][json][duplicate]") {
-  const std::string text = "{\"shipments\": [\n  {\"id\": \"A\", \"events\": []},\n  {\"id\": \"B\", \"status\": {\"code\": 1, \"code\": 2}}\n]}";
+  const std::string text =
+      "{\"shipments\": [\n  {\"id\": \"A\", \"events\": []},\n  {\"id\": \"B\", \"status\": {\"code\": 1, \"code\": "
+      "2}}\n]}";
   auto r = mapping::parse_json_document(text, "dup.json");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == "mapping.json.duplicate_key");

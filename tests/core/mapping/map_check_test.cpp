@@ -58,8 +58,10 @@ TEST_CASE("a source element beyond the segment's last element is a load error", 
   CHECK_THAT(e.message, Catch::Contains("PO4 has"));
   CHECK(e.found == "99");
   // A component a simple element cannot have, and one past a composite's last.
-  CHECK(partner_850_error("  <field name=\"po_type\" path=\"REF[REF01=DP]/REF02.2\"/>").code == "mapping.source.element");
-  CHECK(partner_850_error("  <field name=\"po_type\" path=\"REF[REF01=DP]/REF04.9\"/>").code == "mapping.source.element");
+  CHECK(partner_850_error("  <field name=\"po_type\" path=\"REF[REF01=DP]/REF02.2\"/>").code ==
+        "mapping.source.element");
+  CHECK(partner_850_error("  <field name=\"po_type\" path=\"REF[REF01=DP]/REF04.9\"/>").code ==
+        "mapping.source.element");
   // A condition's element is checked too.
   Error cond = partner_850_error("  <field name=\"po_type\" path=\"REF[REF09=DP]/REF02\"/>");
   CHECK(cond.code == "mapping.source.element");
@@ -76,7 +78,8 @@ TEST_CASE("a target field the canonical schema does not declare is a load error"
   // The same field under its published name loads.
   auto ok = mapping::load_map_from_memory(
       "<map id=\"p\" extends=\"x12-004010-850-inbound\" direction=\"inbound\">\n"
-      "  <array name=\"lines\" merge=\"true\"><field name=\"pack_size\" path=\"PO4/PO401\" convert=\"decimal\"/></array>\n"
+      "  <array name=\"lines\" merge=\"true\"><field name=\"pack_size\" path=\"PO4/PO401\" "
+      "convert=\"decimal\"/></array>\n"
       "</map>",
       "partner-850.xml", kSource / "maps", all_checks());
   if (!ok) FAIL(ok.error().to_string());
@@ -104,7 +107,8 @@ TEST_CASE("a default its convert cannot produce is a load error, not a failure p
 }
 
 TEST_CASE("a table value outside the canonical enum is a load error", "[mapping][check]") {
-  Error e = partner_850_error("  <table name=\"purpose\" merge=\"true\"><entry code=\"00\" value=\"new_order\"/></table>");
+  Error e =
+      partner_850_error("  <table name=\"purpose\" merge=\"true\"><entry code=\"00\" value=\"new_order\"/></table>");
   CHECK(e.code == "mapping.target.enum");
   CHECK(e.found == "new_order");
   CHECK_THAT(e.expected, Catch::Contains("original"));

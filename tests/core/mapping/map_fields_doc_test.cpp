@@ -24,10 +24,14 @@ const std::string kEnd = "<!-- base-map-fields: end -->\n";
 void fields(const std::vector<mapping::Item>& items, const std::string& prefix, std::vector<std::string>& out) {
   using K = mapping::Item::Kind;
   for (const auto& it : items) {
-    if (it.kind == K::field || it.kind == K::timestamp) out.push_back(prefix + it.name);
-    else if (it.kind == K::list) out.push_back(prefix + it.name + "[]");
-    else if (it.kind == K::object) fields(it.children, prefix + it.name + ".", out);
-    else if (it.kind == K::array) fields(it.children, prefix + it.name + "[].", out);
+    if (it.kind == K::field || it.kind == K::timestamp)
+      out.push_back(prefix + it.name);
+    else if (it.kind == K::list)
+      out.push_back(prefix + it.name + "[]");
+    else if (it.kind == K::object)
+      fields(it.children, prefix + it.name + ".", out);
+    else if (it.kind == K::array)
+      fields(it.children, prefix + it.name + "[].", out);
   }
 }
 

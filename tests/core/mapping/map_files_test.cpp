@@ -16,11 +16,11 @@ Error load_error(const std::string& xml, const std::string& name = "bad.xml") {
   return m.error();
 }
 
-
 }  // namespace
 
 TEST_CASE("a map that breaks the XSD is refused at file:line:col", "[mapping][load]") {
-  Error e = load_error("<map id=\"x\" direction=\"inbound\">\n  <field name=\"a\" path=\"B01\" colour=\"red\"/>\n</map>");
+  Error e =
+      load_error("<map id=\"x\" direction=\"inbound\">\n  <field name=\"a\" path=\"B01\" colour=\"red\"/>\n</map>");
   CHECK(e.code == "mapping.file.invalid");
   CHECK(e.position.file == "bad.xml");
   CHECK(e.position.line == 2);
@@ -29,14 +29,16 @@ TEST_CASE("a map that breaks the XSD is refused at file:line:col", "[mapping][lo
 }
 
 TEST_CASE("an unknown table is refused at the element that uses it", "[mapping][load]") {
-  Error e = load_error("<map id=\"x\" direction=\"inbound\">\n\n  <field name=\"a\" path=\"BEG01\" table=\"nope\"/>\n</map>");
+  Error e =
+      load_error("<map id=\"x\" direction=\"inbound\">\n\n  <field name=\"a\" path=\"BEG01\" table=\"nope\"/>\n</map>");
   CHECK(e.code == "mapping.table.unknown");
   CHECK(e.position.line == 3);
   CHECK(e.position.column == 3);
 }
 
 TEST_CASE("bad path syntax is refused with the reason", "[mapping][load]") {
-  Error e = load_error("<map id=\"x\" direction=\"inbound\">\n  <field name=\"a\" path=\"N1[N101='ST'/N104\"/>\n</map>");
+  Error e =
+      load_error("<map id=\"x\" direction=\"inbound\">\n  <field name=\"a\" path=\"N1[N101='ST'/N104\"/>\n</map>");
   CHECK(e.code == "mapping.path.syntax");
   CHECK(e.position.line == 2);
   Error e2 = load_error("<map id=\"x\" direction=\"inbound\"><field name=\"a\" path=\"N1/NAME\"/></map>");
@@ -54,14 +56,16 @@ TEST_CASE("segment items are refused in inbound maps and fields in outbound maps
 
 TEST_CASE("an extends cycle is refused", "[mapping][extends]") {
   test::TempDir dir("maps");
-  test::write_text(dir.path / "a.xml", "<map id=\"a\" direction=\"inbound\" extends=\"b.xml\"><field name=\"x\" const=\"1\"/></map>");
-  test::write_text(dir.path / "b.xml", "<map id=\"b\" direction=\"inbound\" extends=\"a.xml\"><field name=\"y\" const=\"1\"/></map>");
+  test::write_text(dir.path / "a.xml",
+                   "<map id=\"a\" direction=\"inbound\" extends=\"b.xml\"><field name=\"x\" const=\"1\"/></map>");
+  test::write_text(dir.path / "b.xml",
+                   "<map id=\"b\" direction=\"inbound\" extends=\"a.xml\"><field name=\"y\" const=\"1\"/></map>");
   auto m = mapping::load_map(dir.path / "a.xml", dir.path);
   REQUIRE_FALSE(m.ok());
   CHECK(m.error().code == "mapping.extends.cycle");
   CHECK(m.error().position.line == 1);
-  auto missing = mapping::load_map_from_memory("<map id=\"c\" direction=\"inbound\" extends=\"no-such-id\"/>", "c.xml",
-                                               dir.path);
+  auto missing =
+      mapping::load_map_from_memory("<map id=\"c\" direction=\"inbound\" extends=\"no-such-id\"/>", "c.xml", dir.path);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().code == "mapping.extends.not_found");
 }
@@ -85,17 +89,18 @@ TEST_CASE("a partner map extends the base 850 map by id and overrides only what 
   if (!r) FAIL(r.error().to_string());
   auto line = canonical::to_json_line(r.value());
   REQUIRE(line.ok());
-  CHECK(line.value() ==
-        R"({"po_number":"77","po_date":"2024-01-02","purpose":"original","original_purpose_code":"00","po_type":"stand_alone",)"
-        R"("references":[{"qualifier":"DP","value":"042"}],)"
-        R"("parties":[{"role":"consignee","original_role_code":"ST","name":"DC"}],)"
-        R"("lines":[{"line_number":"1","items":{"vendor_part":"W1"},"quantity":5,"uom":"EA","unit_price":"2"}],"department":"042"})");
+  CHECK(
+      line.value() ==
+      R"({"po_number":"77","po_date":"2024-01-02","purpose":"original","original_purpose_code":"00","po_type":"stand_alone",)"
+      R"("references":[{"qualifier":"DP","value":"042"}],)"
+      R"("parties":[{"role":"consignee","original_role_code":"ST","name":"DC"}],)"
+      R"("lines":[{"line_number":"1","items":{"vendor_part":"W1"},"quantity":5,"uom":"EA","unit_price":"2"}],"department":"042"})");
 }
 
 TEST_CASE("removing an item the base does not have is an error", "[mapping][extends]") {
   auto m = mapping::load_map_from_memory(
-      R"(<map id="p" extends="x12-004010-850-inbound" direction="inbound"><remove name="nothing_here"/></map>)", "p.xml",
-      std::string(EDIGATE_SOURCE_DIR) + "/maps");
+      R"(<map id="p" extends="x12-004010-850-inbound" direction="inbound"><remove name="nothing_here"/></map>)",
+      "p.xml", std::string(EDIGATE_SOURCE_DIR) + "/maps");
   REQUIRE_FALSE(m.ok());
   CHECK(m.error().code == "mapping.extends.remove_unknown");
 }

@@ -49,7 +49,10 @@ class EdiFixture {
       std::string_view tag = seg.tag();
       if (tag == "ST" || tag == "UNH") open_ = true;
       if (open_) all_.back().push_back(seg);
-      if (tag == "SE" || tag == "UNT") { open_ = false; all_.emplace_back(); }
+      if (tag == "SE" || tag == "UNT") {
+        open_ = false;
+        all_.emplace_back();
+      }
       pos = end + 1;
     }
     all_.pop_back();

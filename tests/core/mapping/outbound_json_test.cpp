@@ -38,8 +38,10 @@ TEST_CASE("base 855 outbound map renders a purchase_order_ack as the expected se
 
 TEST_CASE("an outbound required element names the map, element and JSON path", "[mapping][outbound]") {
   auto map = map_from_text(R"M(<map id="o" direction="outbound"><loop each="lines">
-      <segment tag="PO1"><element pos="1" path="line_number" required="true"/></segment></loop></map>)M", "o.xml");
-  auto msg = canonical::parse_message(R"({"schema":"edigate.canonical/v1","lines":[{"line_number":"1"},{"uom":"EA"}]})");
+      <segment tag="PO1"><element pos="1" path="line_number" required="true"/></segment></loop></map>)M",
+                           "o.xml");
+  auto msg =
+      canonical::parse_message(R"({"schema":"edigate.canonical/v1","lines":[{"line_number":"1"},{"uom":"EA"}]})");
   REQUIRE(msg.ok());
   mapping::TranslateContext ctx;
   auto t = mapping::render(*map, msg.value(), ctx);
@@ -102,11 +104,12 @@ TEST_CASE("inbound 856 arrays rebuild the S/O/P/I hierarchy by HL parent id", "[
   if (!r) FAIL(r.error().to_string());
   auto line = canonical::to_json_line(r.value());
   REQUIRE(line.ok());
-  CHECK(line.value() ==
-        R"({"shipment_id":"SH0098765","shipments":[{"bol":"BOL4471001","scac":"UPSN","gross_weight":"31.5","orders":[)"
-        R"({"po_number":"4500012345","packs":[{"sscc":"00012345670000000015","items":[{"upc":"012345678905","quantity":"24"}]},)"
-        R"({"sscc":"00012345670000000022","items":[{"upc":"012345678912","quantity":"10"}]}],)"
-        R"("all_items":[{"upc":"012345678905"},{"upc":"012345678912"}]}]}]})");
+  CHECK(
+      line.value() ==
+      R"({"shipment_id":"SH0098765","shipments":[{"bol":"BOL4471001","scac":"UPSN","gross_weight":"31.5","orders":[)"
+      R"({"po_number":"4500012345","packs":[{"sscc":"00012345670000000015","items":[{"upc":"012345678905","quantity":"24"}]},)"
+      R"({"sscc":"00012345670000000022","items":[{"upc":"012345678912","quantity":"10"}]}],)"
+      R"("all_items":[{"upc":"012345678905"},{"upc":"012345678912"}]}]}]})");
   CHECK(ctx.correlation.shipment_id == "SH0098765");
   CHECK(ctx.correlation.bol == "BOL4471001");
 }
@@ -133,10 +136,11 @@ TEST_CASE("EDIFACT paths address composites by component and qualifiers by posit
   if (!r) FAIL(r.error().to_string());
   auto line = canonical::to_json_line(r.value());
   REQUIRE(line.ok());
-  CHECK(line.value() ==
-        R"({"po_number":"PO-EF-2026-1187","po_date":"2026-11-22","delivery":"2026-12-03","buyer_gln":"5412345000013",)"
-        R"("delivery_gln":"5412345000020","currency":"EUR","lines":[{"gtin":"8712345678906","quantity":"48","price":"2.35"},)"
-        R"({"gtin":"8712345678913","description":"ORANGE JUICE 1L+ PULP","quantity":"120","price":"1.10"}]})");
+  CHECK(
+      line.value() ==
+      R"({"po_number":"PO-EF-2026-1187","po_date":"2026-11-22","delivery":"2026-12-03","buyer_gln":"5412345000013",)"
+      R"("delivery_gln":"5412345000020","currency":"EUR","lines":[{"gtin":"8712345678906","quantity":"48","price":"2.35"},)"
+      R"({"gtin":"8712345678913","description":"ORANGE JUICE 1L+ PULP","quantity":"120","price":"1.10"}]})");
 }
 
 TEST_CASE("a JSON-source map turns a UPS tracking response into tracking events", "[mapping][json]") {
@@ -154,11 +158,12 @@ TEST_CASE("a JSON-source map turns a UPS tracking response into tracking events"
   auto line = canonical::to_json_line(r.value()[0]);
   REQUIRE(line.ok());
   // From the file: activity[0] is D / F4 "DELIVERED " at PARAMUS NJ 07652 US on 20220126 163000.
-  CHECK(line.value() ==
-        R"({"tracking_number":"1Z1442YY7229014688","status":"delivered","original_code":"D","original_reason_code":"F4",)"
-        R"("description":"DELIVERED","timestamp":"2022-01-26T16:30:00-05:00",)"
-        R"("location":{"city":"PARAMUS","state":"NJ","postal_code":"07652","country":"US"},)"
-        R"("carrier":{"scac":"UPSN","name":"UPS"}})");
+  CHECK(
+      line.value() ==
+      R"({"tracking_number":"1Z1442YY7229014688","status":"delivered","original_code":"D","original_reason_code":"F4",)"
+      R"("description":"DELIVERED","timestamp":"2022-01-26T16:30:00-05:00",)"
+      R"("location":{"city":"PARAMUS","state":"NJ","postal_code":"07652","country":"US"},)"
+      R"("carrier":{"scac":"UPSN","name":"UPS"}})");
   CHECK(ctx.correlation.tracking_numbers == std::vector<std::string>{"1Z1442YY7229014688"});
 }
 
@@ -180,8 +185,7 @@ TEST_CASE("JSON paths filter array elements and a timestamp without any zone is 
   if (!r) FAIL(r.error().to_string());
   auto line = canonical::to_json_line(r.value()[0]);
   REQUIRE(line.ok());
-  CHECK(line.value() ==
-        R"({"last_delivered":"B","weight":"12.5","ids":["X","7"],"ts":"2024-03-01T09:00:00+01:00"})");
+  CHECK(line.value() == R"({"last_delivered":"B","weight":"12.5","ids":["X","7"],"ts":"2024-03-01T09:00:00+01:00"})");
 }
 
 TEST_CASE("X12 time codes give timestamps their offset and code tables without default reject unknown codes",
@@ -193,7 +197,8 @@ TEST_CASE("X12 time codes give timestamps their offset and code tables without d
       <field name="amount" path="BEG03" convert="implied2"/>
       <field name="kind" path="BEG02" table="t"/>
       <field name="label" separator=" / "><part path="BEG01"/><part const="x"/><part path="BEG04"/></field></map>)M");
-  EdiFixture edi("ST*850*1~BEG*00*RO*12345~DTM*002*20240710*1405*ED~SE*4*1~", Delimiters{'*', '>', 0, 0, '.', "~", "", ""});
+  EdiFixture edi("ST*850*1~BEG*00*RO*12345~DTM*002*20240710*1405*ED~SE*4*1~",
+                 Delimiters{'*', '>', 0, 0, '.', "~", "", ""});
   mapping::TranslateContext ctx;
   ctx.file = "t.edi";
   auto r = mapping::translate(*map, *schema, edi.transaction(0), edi.delimiters(), ctx);
@@ -217,7 +222,8 @@ TEST_CASE("convert=length with a table picks a product id qualifier by the GTIN'
       <table name="gtin_qualifier" default="EN"><entry code="14" value="UK"/><entry code="12" value="UP"/></table>
       <loop each="lines"><segment tag="LIN">
         <element pos="1" path="gtin" convert="length" table="gtin_qualifier"/><element pos="2" path="gtin"/>
-      </segment></loop></map>)M", "o.xml");
+      </segment></loop></map>)M",
+                           "o.xml");
   auto msg = canonical::parse_message(
       R"({"schema":"edigate.canonical/v1","lines":[{"gtin":"10012345678902"},{"gtin":"4006381333931"},{"gtin":"012345678905"},{"uom":"EA"}]})");
   REQUIRE(msg.ok());
@@ -234,8 +240,10 @@ TEST_CASE("a partner map places an added segment loop with after= so the X12 seg
   auto load = [](const std::string& placement) {
     return mapping::load_map_from_memory(
         "<map id=\"p\" extends=\"x12-004010-855-outbound\" direction=\"outbound\">\n"
-        "  <loop each=\"references\"" + placement + "><segment tag=\"REF\">\n"
-        "    <element pos=\"1\" path=\"qualifier\"/><element pos=\"2\" path=\"value\"/></segment></loop>\n</map>",
+        "  <loop each=\"references\"" +
+            placement +
+            "><segment tag=\"REF\">\n"
+            "    <element pos=\"1\" path=\"qualifier\"/><element pos=\"2\" path=\"value\"/></segment></loop>\n</map>",
         "p.xml", std::string(EDIGATE_SOURCE_DIR) + "/maps");
   };
   auto msg = canonical::parse_message(

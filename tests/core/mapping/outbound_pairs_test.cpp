@@ -31,7 +31,8 @@ const char* kLinMap = R"M(<map id="o" direction="outbound">
 
 }  // namespace
 
-TEST_CASE("pairs fill qualifier/value slots from the first one, skipping ids without a value", "[mapping][outbound][pairs]") {
+TEST_CASE("pairs fill qualifier/value slots from the first one, skipping ids without a value",
+          "[mapping][outbound][pairs]") {
   auto map = map_from_text(kLinMap, "o.xml");
   CHECK(render_text(*map,
                     R"({"schema":"edigate.canonical/v1","lines":[)"
@@ -39,8 +40,8 @@ TEST_CASE("pairs fill qualifier/value slots from the first one, skipping ids wit
                     R"({"line_number":"2","items":{"buyer_part":"B1","gtin":"10012345678902"}},)"
                     R"({"line_number":"3","items":{"gtin":"4006381333931","upc":"012345678905"}},)"
                     R"({"line_number":"4","items":{}}]})") ==
-        "LIN*1*UP*012345678905~\n"             // not LIN*1*****UP*..: LIN02/LIN03 are mandatory
-        "LIN*2*BP*B1*UK*10012345678902~\n"     // GTIN-14: UK
+        "LIN*1*UP*012345678905~\n"          // not LIN*1*****UP*..: LIN02/LIN03 are mandatory
+        "LIN*2*BP*B1*UK*10012345678902~\n"  // GTIN-14: UK
         "LIN*3*EN*4006381333931*UP*012345678905~\n"
         "LIN*4~\n");
 }
@@ -49,8 +50,10 @@ TEST_CASE("an id with no pair slot left is an error naming the slots and the JSO
   auto map = map_from_text(R"M(<map id="o" direction="outbound"><loop each="lines"><segment tag="W12">
       <element pos="1" const="CC"/>
       <pairs at="7 17"><pair qualifier="VN" path="v"/><pair qualifier="BP" path="b"/><pair qualifier="SK" path="s"/></pairs>
-    </segment></loop></map>)M", "w.xml");
-  auto msg = canonical::parse_message(R"({"schema":"edigate.canonical/v1","lines":[{"v":"1","s":"3"},{"v":"1","b":"2","s":"3"}]})");
+    </segment></loop></map>)M",
+                           "w.xml");
+  auto msg = canonical::parse_message(
+      R"({"schema":"edigate.canonical/v1","lines":[{"v":"1","s":"3"},{"v":"1","b":"2","s":"3"}]})");
   REQUIRE(msg.ok());
   mapping::TranslateContext ctx;
   auto t = mapping::render(*map, msg.value(), ctx);
@@ -70,9 +73,9 @@ TEST_CASE("an id with no pair slot left is an error naming the slots and the JSO
 
 TEST_CASE("pairs positions and qualifiers are checked when the map loads", "[mapping][load][pairs]") {
   auto load = [](const std::string& pairs) {
-    return mapping::load_map_from_memory("<map id=\"o\" direction=\"outbound\"><segment tag=\"LIN\">\n" + pairs +
-                                             "</segment></map>",
-                                         "p.xml", std::filesystem::path(), engine_only_checks());
+    return mapping::load_map_from_memory(
+        "<map id=\"o\" direction=\"outbound\"><segment tag=\"LIN\">\n" + pairs + "</segment></map>", "p.xml",
+        std::filesystem::path(), engine_only_checks());
   };
   auto even = load(R"(<pairs from="2" to="6"><pair qualifier="BP" path="a"/></pairs>)");
   REQUIRE_FALSE(even.ok());
@@ -92,7 +95,8 @@ TEST_CASE("pairs positions and qualifiers are checked when the map loads", "[map
   REQUIRE_FALSE(no_qualifier.ok());
   CHECK(no_qualifier.error().code == "mapping.pairs.qualifier");
   CHECK(no_qualifier.error().position.line == 2);
-  auto unknown_table = load(R"(<pairs from="2" to="3"><pair path="a" qualifier-convert="length" qualifier-table="nope"/></pairs>)");
+  auto unknown_table =
+      load(R"(<pairs from="2" to="3"><pair path="a" qualifier-convert="length" qualifier-table="nope"/></pairs>)");
   REQUIRE_FALSE(unknown_table.ok());
   CHECK(unknown_table.error().code == "mapping.table.unknown");
   auto not_xsd = load(R"(<pairs from="2" to="3"><pair path="a" qualifier="BP" bogus="1"/></pairs>)");
@@ -109,8 +113,9 @@ TEST_CASE("a partner map adds or removes one id of a base map's pairs", "[mappin
     </pairs></segment></loop></map>)M");
   auto map = mapping::load_map(dir.path / "partner.xml", dir.path, engine_only_checks());
   if (!map) FAIL(map.error().to_string());
-  CHECK(render_text(*map.value(), R"({"schema":"edigate.canonical/v1","lines":[)"
-                                  R"({"line_number":"1","items":{"buyer_part":"B1","upc":"012345678905","sku":"S9"}}]})") ==
+  CHECK(render_text(*map.value(),
+                    R"({"schema":"edigate.canonical/v1","lines":[)"
+                    R"({"line_number":"1","items":{"buyer_part":"B1","upc":"012345678905","sku":"S9"}}]})") ==
         "LIN*1*UP*012345678905*SK*S9~\n");
 }
 
@@ -120,18 +125,23 @@ TEST_CASE("X12 outbound base maps pack product ids and qualify GTIN-14 as UK", "
       R"({"line_number":"2","items":{"vendor_part":"WB-1001","gtin":"10614141999993","sku":"S-2"},"quantity":"1","uom":"CA","unit_price":"9"}])";
   for (const std::string version : {"004010", "005010"}) {
     INFO(version);
-    auto po = render_text(*base_map(version, "850", "outbound"),
-                          R"({"schema":"edigate.canonical/v1","type":"purchase_order","purpose":"original","po_number":"P1",)"
-                          R"("po_date":"2026-03-10",)" + lines + "}");
+    auto po =
+        render_text(*base_map(version, "850", "outbound"),
+                    R"({"schema":"edigate.canonical/v1","type":"purchase_order","purpose":"original","po_number":"P1",)"
+                    R"("po_date":"2026-03-10",)" +
+                        lines + "}");
     CHECK(po.find("PO1*1*24*EA*3.15**UP*012345678905~\n") != std::string::npos);
     CHECK(po.find("PO1*2*1*CA*9**VP*WB-1001*UK*10614141999993*SK*S-2~\n") != std::string::npos);
-    auto inv = render_text(*base_map(version, "810", "outbound"),
-                           R"({"schema":"edigate.canonical/v1","type":"invoice","invoice_number":"I1","invoice_date":"2026-03-10",)"
-                           R"("totals":{"total_amount":"1"},)" + lines + "}");
+    auto inv = render_text(
+        *base_map(version, "810", "outbound"),
+        R"({"schema":"edigate.canonical/v1","type":"invoice","invoice_number":"I1","invoice_date":"2026-03-10",)"
+        R"("totals":{"total_amount":"1"},)" +
+            lines + "}");
     CHECK(inv.find("IT1*1*24*EA*3.15**UP*012345678905~\n") != std::string::npos);
-    auto wo = render_text(*base_map(version, "940", "outbound"),
-                          R"({"schema":"edigate.canonical/v1","type":"warehouse_order","order_number":"O1",)"
-                          R"("lines":[{"items":{"buyer_part":"B7","gtin":"4006381333931"},"quantity":"2","uom":"EA"}]})");
+    auto wo =
+        render_text(*base_map(version, "940", "outbound"),
+                    R"({"schema":"edigate.canonical/v1","type":"warehouse_order","order_number":"O1",)"
+                    R"("lines":[{"items":{"buyer_part":"B7","gtin":"4006381333931"},"quantity":"2","uom":"EA"}]})");
     CHECK(wo.find("W01*2*EA**BP*B7*EN*4006381333931~\n") != std::string::npos);  // BP moves up to W0104/05
   }
 }

@@ -11,7 +11,8 @@ TEST_CASE("X12 outbound maps write address lines 3 and 4 into a second N3", "[ma
       R"("7615 DISALLE BOULEVARD"],"city":"FORT WAYNE","state":"IN","postal_code":"46825"}},)"
       R"({"role":"buyer","name":"TWO LINES","address":{"lines":["A","B"]}}])";
   const std::string ack = R"({"schema":"edigate.canonical/v1","type":"purchase_order_ack","ack_type":"accepted",)"
-                          R"("po_number":"P1","po_date":"2020-10-15",)" + party +
+                          R"("po_number":"P1","po_date":"2020-10-15",)" +
+                          party +
                           R"(,"lines":[{"line_number":"1","items":{"gtin":"9780446360265"},"status":"accepted"}]})";
   for (const std::string version : {"004010", "005010"}) {
     INFO(version);

@@ -1,7 +1,7 @@
 // The X12 base maps (maps/base/x12/{004010,005010}) on hand-written fixtures: each inbound
 // map gives the hand-checked expected bodies (fixtures/x12/*.expected.jsonl, one line per
-// message: one per transaction set, a 214 one per LX with a status), every message validates against docs/canonical, and every inbound/outbound
-// pair round-trips: EDI -> A -> EDI (schema-valid) -> B with A == B.
+// message: one per transaction set, a 214 one per LX with a status), every message validates against docs/canonical,
+// and every inbound/outbound pair round-trips: EDI -> A -> EDI (schema-valid) -> B with A == B.
 #include "x12_maps_support.hpp"
 
 #include "mapping/edi_messages.hpp"
@@ -15,7 +15,7 @@ struct Case {
   const char* fixture;
   const char* set;
   const char* type;
-  bool outbound;        // the set has an outbound base map to round-trip through
+  bool outbound;             // the set has an outbound base map to round-trip through
   const char* fixture_5010;  // a fixture in the 005010 layout where it differs; "" = the same
 };
 
@@ -35,7 +35,9 @@ std::string fixture_of(const Case& c, const std::string& version) {
   return version == "005010" && *c.fixture_5010 ? c.fixture_5010 : c.fixture;
 }
 
-std::string expected_name(const std::string& fixture) { return fixture.substr(0, fixture.size() - 4) + ".expected.jsonl"; }
+std::string expected_name(const std::string& fixture) {
+  return fixture.substr(0, fixture.size() - 4) + ".expected.jsonl";
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -128,7 +130,7 @@ TEST_CASE("X12 inbound base maps give the hand-checked bodies, valid canonical m
       CHECK(n == expected.size());
     }
     for (const auto& line : validate_messages(messages))
-    if (line.rfind("valid ", 0) != 0) CHECK(line == "valid");  // shows why
+      if (line.rfind("valid ", 0) != 0) CHECK(line == "valid");  // shows why
   }
 }
 

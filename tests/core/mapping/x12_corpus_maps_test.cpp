@@ -39,8 +39,10 @@ const KnownDefect* known_defect(const std::string& path, std::string_view contro
 }
 
 std::string type_of(const std::string& set) {
-  static const std::map<std::string, std::string> kTypes{{"850", "purchase_order"}, {"856", "ship_notice"},
-                                                         {"810", "invoice"}, {"214", "tracking_event"},
+  static const std::map<std::string, std::string> kTypes{{"850", "purchase_order"},
+                                                         {"856", "ship_notice"},
+                                                         {"810", "invoice"},
+                                                         {"214", "tracking_event"},
                                                          {"997", "functional_ack"}};
   return kTypes.at(set);
 }
@@ -91,8 +93,8 @@ TEST_CASE("corpus X12 850/856/810/214/997 files translate with the base maps int
         CHECK(r.error().to_string() == "");
         return;
       }
-      messages.push_back(with_envelope(type_of(set), set, version, std::string(ev.info.control), r.value(),
-                                       ctx.correlation));
+      messages.push_back(
+          with_envelope(type_of(set), set, version, std::string(ev.info.control), r.value(), ctx.correlation));
       origins.push_back(entry.path + " ST02=" + std::string(ev.info.control));
       ++translated;
     };

@@ -10,11 +10,11 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace edigate::test {
 

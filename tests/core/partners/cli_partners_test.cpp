@@ -1,10 +1,10 @@
 // `edigate partners list|check|new` through the command function the binary calls.
 #include "cli/commands.hpp"
+#include "corpus.hpp"
 #include "partners/profile_loader.hpp"
 #include "partners/profile_rules.hpp"
 #include "partners/scaffold.hpp"
 #include "partners_test_support.hpp"
-#include "corpus.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -73,7 +73,8 @@ TEST_CASE("partners new scaffolds a profile that passes partners check", "[partn
       CHECK(broken.out.find("1 profile(s) loaded, 4 problem(s)") != std::string::npos);
 
       // The shipped base maps load and fit the scaffolded documents.
-      auto ok = run_partners({"check", "newco", "--partners", pdir, "--maps", std::string(EDIGATE_SOURCE_DIR) + "/maps"});
+      auto ok =
+          run_partners({"check", "newco", "--partners", pdir, "--maps", std::string(EDIGATE_SOURCE_DIR) + "/maps"});
       INFO(ok.err);
       CHECK(ok.status == cli::kExitOk);
       CHECK(ok.out.find("1 profile(s) loaded, 0 problem(s), 0 sample(s) failed") != std::string::npos);
@@ -118,7 +119,8 @@ TEST_CASE("partners new refuses an existing folder, a bad id and a bad standard"
   CHECK_FALSE(std::filesystem::exists(dir.path / "x"));
 }
 
-TEST_CASE("partners list shows id, standard, identities and documents, exit 1 with a broken profile", "[partners][cli]") {
+TEST_CASE("partners list shows id, standard, identities and documents, exit 1 with a broken profile",
+          "[partners][cli]") {
   test::TempDir dir("cli-list");
   write_text(dir.path / "acme" / "partner.xml", test::x12_profile("acme", "ACMERETAIL"));
   auto good = run_partners({"list", "--partners", dir.path.string()});

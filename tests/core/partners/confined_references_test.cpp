@@ -29,8 +29,10 @@ Error load_error(const std::string& xml) {
 
 }  // namespace
 
-TEST_CASE("a map reference through '..' or an absolute path is refused at its attribute", "[partners][profile][confine]") {
-  for (const std::string ref : {"../../../../etc/passwd", "maps/../../other/maps/850.xml", "/proc/self/environ", "/dev/zero"}) {
+TEST_CASE("a map reference through '..' or an absolute path is refused at its attribute",
+          "[partners][profile][confine]") {
+  for (const std::string ref :
+       {"../../../../etc/passwd", "maps/../../other/maps/850.xml", "/proc/self/environ", "/dev/zero"}) {
     INFO(ref);
     Error e = load_error(with_map(ref));
     CHECK(e.code == "partner.reference.outside");
@@ -45,7 +47,8 @@ TEST_CASE("a map reference through '..' or an absolute path is refused at its at
   CHECK(load_profile_from_memory(with_map("maps/sub/850.xml", "schemas/850.xml"), "partners/acme/partner.xml").ok());
 }
 
-TEST_CASE("a reference that is a symlink out of the partner and maps folders does not resolve", "[partners][profile][confine]") {
+TEST_CASE("a reference that is a symlink out of the partner and maps folders does not resolve",
+          "[partners][profile][confine]") {
   test::TempDir dir("confine");
   write_text(dir.path / "partners" / "acme" / "partner.xml", with_map("maps/850.xml"));
   std::filesystem::create_directories(dir.path / "partners" / "acme" / "maps");

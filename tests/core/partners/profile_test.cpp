@@ -136,7 +136,9 @@ TEST_CASE("an unknown attribute is an XSD error, not ignored", "[partners][profi
 
 TEST_CASE("XSD rules: standard, ISA qualifier, document direction, duplicate document", "[partners][profile][xsd]") {
   CHECK(load_error(replace(kFull, "x12-005010", "x12-003040")).position.line == 2);
-  CHECK(load_error(replace(kFull, "isa-qualifier=\"ZZ\" isa-id=\"ACMERETAIL\"", "isa-qualifier=\"Z\" isa-id=\"ACMERETAIL\"")).position.line == 5);
+  CHECK(load_error(
+            replace(kFull, "isa-qualifier=\"ZZ\" isa-id=\"ACMERETAIL\"", "isa-qualifier=\"Z\" isa-id=\"ACMERETAIL\""))
+            .position.line == 5);
   CHECK(load_error(replace(kFull, "direction=\"outbound\"", "direction=\"sideways\"")).position.line == 13);
   auto dup = load_error(replace(kFull, "type=\"856\" direction=\"outbound\"", "type=\"850\" direction=\"inbound\""));
   CHECK(dup.position.line == 13);
@@ -161,8 +163,9 @@ TEST_CASE("separators must be distinct, not alphanumeric, and fit the standard",
   CHECK(same.position.line == 10);
   CHECK(same.message.find("same character") != std::string::npos);
   CHECK(load_error(replace(kFull, "element=\"|\"", "element=\"A\"")).message.find("letter") != std::string::npos);
-  auto wrong = load_error(replace(kFull, "<delimiters><x12 element=\"|\" component=\"&gt;\" repetition=\"0x1F\" segment=\"0x1D\" suffix=\"crlf\"/>",
-                                  "<delimiters><edifact/>"));
+  auto wrong = load_error(replace(
+      kFull, "<delimiters><x12 element=\"|\" component=\"&gt;\" repetition=\"0x1F\" segment=\"0x1D\" suffix=\"crlf\"/>",
+      "<delimiters><edifact/>"));
   CHECK(wrong.message.find("standard") != std::string::npos);
 }
 
@@ -171,7 +174,8 @@ TEST_CASE("document types and identities must fit the standard", "[partners][pro
   CHECK(e.code == "partner.invalid");
   CHECK(e.position.line == 13);
   CHECK(e.found == "DESADV");
-  auto edi = replace(replace(test::x12_profile("eu", "XY"), "x12-004010", "edifact-d96a"), "type=\"850\"", "type=\"ORDERS\"");
+  auto edi =
+      replace(replace(test::x12_profile("eu", "XY"), "x12-004010", "edifact-d96a"), "type=\"850\"", "type=\"ORDERS\"");
   auto no_id = load_error(edi);
   INFO(no_id.to_string());
   CHECK(no_id.message.find("<edifact>") != std::string::npos);
@@ -218,10 +222,12 @@ TEST_CASE("a map reference resolves beside the profile first, then in the maps f
   auto r = load_profile(dir.path / "acme" / "partner.xml");
   REQUIRE(r.ok());
   CHECK(*(*r)->resolve("maps/850.xml", "/m") == dir.path / "acme" / "maps" / "850.xml");
-  CHECK(*(*r)->resolve("base/x12/005010/856.outbound.xml", "/m") == std::filesystem::path("/m/base/x12/005010/856.outbound.xml"));
+  CHECK(*(*r)->resolve("base/x12/005010/856.outbound.xml", "/m") ==
+        std::filesystem::path("/m/base/x12/005010/856.outbound.xml"));
 }
 
-TEST_CASE("a JSON carrier API partner: no identities, lower-case document kinds, a UTC offset", "[partners][profile][json]") {
+TEST_CASE("a JSON carrier API partner: no identities, lower-case document kinds, a UTC offset",
+          "[partners][profile][json]") {
   const std::string xml = R"(<partner xmlns="urn:edigate:partner:1" id="ups-api" standard="json" utc-offset="-05:00">
   <name>UPS tracking API</name>
   <identities/>
@@ -248,6 +254,7 @@ TEST_CASE("a JSON carrier API partner: no identities, lower-case document kinds,
   // ... and a lower-case kind does not fit an X12 partner, which still needs its identity.
   auto kind = load_error(replace(test::x12_profile("acme", "ACME"), "type=\"850\"", "type=\"tracking\""));
   CHECK(kind.expected == "an X12 set such as 850");
-  auto no_id = load_error(replace(test::x12_profile("acme", "ACME"), "<x12 isa-qualifier=\"ZZ\" isa-id=\"ACME\" gs-id=\"ACME\"/>", ""));
+  auto no_id = load_error(
+      replace(test::x12_profile("acme", "ACME"), "<x12 isa-qualifier=\"ZZ\" isa-id=\"ACME\" gs-id=\"ACME\"/>", ""));
   CHECK(no_id.message.find("needs at least one <x12> identity") != std::string::npos);
 }

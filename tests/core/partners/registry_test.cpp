@@ -82,7 +82,8 @@ TEST_CASE("a profile id must match its folder", "[partners][registry]") {
   CHECK(snap->errors[0].found == "acme");
 }
 
-TEST_CASE("two profiles claiming one interchange identity: both are refused, each with an error", "[partners][registry]") {
+TEST_CASE("two profiles claiming one interchange identity: both are refused, each with an error",
+          "[partners][registry]") {
   test::TempDir dir("dup");
   write_text(dir.path / "a" / "partner.xml", x12_profile("a", "SAME"));
   write_text(dir.path / "b" / "partner.xml", x12_profile("b", "SAME"));
@@ -97,7 +98,8 @@ TEST_CASE("two profiles claiming one interchange identity: both are refused, eac
   CHECK(has_error(snap->errors, "partner.duplicate_identity", "claimed by partner 'b' and by 'a'"));
 }
 
-TEST_CASE("a newcomer claiming a serving partner's identity is refused and the serving one is told", "[partners][registry][reload]") {
+TEST_CASE("a newcomer claiming a serving partner's identity is refused and the serving one is told",
+          "[partners][registry][reload]") {
   test::TempDir dir("dup-reload");
   write_text(dir.path / "a" / "partner.xml", x12_profile("a", "SAME"));
   PartnerRegistry registry(dir.path);
@@ -107,7 +109,8 @@ TEST_CASE("a newcomer claiming a serving partner's identity is refused and the s
   CHECK(snap->find_x12("ZZ", "SAME")->id == "a");  // a live gateway keeps routing to the partner it had
   CHECK(snap->by_id.count("b") == 0);
   CHECK(has_error(report.errors, "partner.duplicate_identity", "X12 identity ZZ/SAME already belongs to partner 'a'"));
-  CHECK(has_error(report.errors, "partner.duplicate_identity", "also claimed by partner 'b', whose profile is refused"));
+  CHECK(
+      has_error(report.errors, "partner.duplicate_identity", "also claimed by partner 'b', whose profile is refused"));
 }
 
 TEST_CASE("an edited profile cannot take a serving partner's identity", "[partners][registry][reload]") {

@@ -1,10 +1,10 @@
 // `partners new --role`: every role and standard either scaffolds a profile that `partners check`
 // passes with the shipped base maps, or is refused up front; partner ids are accepted exactly
 // when partner.xsd accepts them.
+#include "partners/scaffold.hpp"
 #include "cli/commands.hpp"
 #include "partners/profile_loader.hpp"
 #include "partners/profile_rules.hpp"
-#include "partners/scaffold.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -47,7 +47,8 @@ TEST_CASE("partners new: each role and standard scaffolds a profile partners che
         const auto pdir = (dir.path / "partners").string();
         // JSON partners are named after their carrier (ups-...); others get a plain id.
         const std::string id = standard == "json" ? "ups-" + role_key : "newco-" + role_key;
-        auto made = run_partners({"new", id, "--standard", standard, "--role", role_key, "--partners", pdir, "--maps", kMaps});
+        auto made =
+            run_partners({"new", id, "--standard", standard, "--role", role_key, "--partners", pdir, "--maps", kMaps});
         const auto s = *partners::parse_standard(standard);
         const auto documents = partners::role_documents(s, role);
         if (documents.empty()) {
@@ -84,11 +85,14 @@ TEST_CASE("partners new: roles choose the direction of each document", "[partner
     for (const auto& d : docs) text += d.type + ":" + partners::to_string(d.direction) + " ";
     return text;
   };
-  CHECK(directions(partners::role_documents(x12, partners::Role::buyer)) == "850:inbound 855:outbound 856:outbound 810:outbound ");
-  CHECK(directions(partners::role_documents(x12, partners::Role::supplier)) == "850:outbound 855:inbound 856:inbound 810:inbound ");
+  CHECK(directions(partners::role_documents(x12, partners::Role::buyer)) ==
+        "850:inbound 855:outbound 856:outbound 810:outbound ");
+  CHECK(directions(partners::role_documents(x12, partners::Role::supplier)) ==
+        "850:outbound 855:inbound 856:inbound 810:inbound ");
   CHECK(directions(partners::role_documents(x12, partners::Role::carrier)) == "214:inbound ");
   CHECK(directions(partners::role_documents(x12, partners::Role::warehouse)) == "940:outbound 945:inbound ");
-  CHECK(directions(partners::role_documents(x12, partners::Role::logistics_provider)) == "940:outbound 945:inbound 214:inbound ");
+  CHECK(directions(partners::role_documents(x12, partners::Role::logistics_provider)) ==
+        "940:outbound 945:inbound 214:inbound ");
   CHECK(directions(partners::role_documents(edifact, partners::Role::supplier)) ==
         "ORDERS:outbound ORDRSP:inbound DESADV:inbound INVOIC:inbound ");
   CHECK(directions(partners::role_documents(edifact, partners::Role::carrier)) == "IFTSTA:inbound ");
@@ -96,28 +100,31 @@ TEST_CASE("partners new: roles choose the direction of each document", "[partner
 
   // No --role: a buyer (a carrier for JSON), as before roles existed.
   test::TempDir dir("scaffold-default");
-  REQUIRE(run_partners({"new", "shop", "--standard", "x12-004010", "--partners", dir.path.string()}).status == cli::kExitOk);
+  REQUIRE(run_partners({"new", "shop", "--standard", "x12-004010", "--partners", dir.path.string()}).status ==
+          cli::kExitOk);
   auto loaded = partners::load_profile(dir.path / "shop" / "partner.xml");
   REQUIRE(loaded.ok());
   CHECK(directions((*loaded)->documents) == "850:inbound 855:outbound 856:outbound 810:outbound ");
 
-  auto bad = run_partners({"new", "shop2", "--standard", "x12-004010", "--role", "retailer", "--partners", dir.path.string()});
+  auto bad =
+      run_partners({"new", "shop2", "--standard", "x12-004010", "--role", "retailer", "--partners", dir.path.string()});
   CHECK(bad.status == cli::kExitUsage);
   CHECK(has(bad.err, "unknown role: expected buyer|supplier|carrier|warehouse|logistics-provider, found \"retailer\""));
   CHECK_FALSE(std::filesystem::exists(dir.path / "shop2"));
 }
 
-TEST_CASE("partners new: an id is accepted exactly when partner.xsd accepts the profile it gives", "[partners][scaffold]") {
+TEST_CASE("partners new: an id is accepted exactly when partner.xsd accepts the profile it gives",
+          "[partners][scaffold]") {
   const std::string max_id(64, 'a');
   struct Case {
     std::string id;
     bool valid;
   };
   const std::vector<Case> cases{
-      {"q", true},           {"0", true},           {"9", true},          {"z", true},       {"a-", true},
-      {"a_", true},          {"q-_", true},         {"0-0", true},        {max_id, true},    {max_id + "a", false},
-      {"", false},           {"-a", false},         {"_a", false},        {"A", false},      {"aB", false},
-      {"a.b", false},        {"a b", false},        {"a/b", false},       {"\xc3\xa9", false}, {"a\xc3\xa9", false},
+      {"q", true},    {"0", true},    {"9", true},    {"z", true},         {"a-", true},
+      {"a_", true},   {"q-_", true},  {"0-0", true},  {max_id, true},      {max_id + "a", false},
+      {"", false},    {"-a", false},  {"_a", false},  {"A", false},        {"aB", false},
+      {"a.b", false}, {"a b", false}, {"a/b", false}, {"\xc3\xa9", false}, {"a\xc3\xa9", false},
   };
   for (const auto& c : cases) {
     DYNAMIC_SECTION("id '" << c.id << "'") {

@@ -4,8 +4,8 @@
 // stays the same, which is how ABI 1 silently changed Position's layout.
 #include <edigate/abi.hpp>
 
-#include <catch2/catch.hpp>
 #include <openssl/evp.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // Claims an SDK ABI from the future; its factory must never be called.
-#include "fixture_format.hpp"
 #include <cstdlib>
+#include "fixture_format.hpp"
 namespace fixture {
 std::uint32_t future_abi() noexcept { return EDIGATE_SDK_ABI + 41; }
 edigate::Plugin* must_not_run() noexcept { std::abort(); }

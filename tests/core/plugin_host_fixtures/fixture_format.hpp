@@ -11,7 +11,8 @@ class FixtureFormat final : public edigate::FormatPlugin {
   }
   std::string_view standard() const noexcept override { return "FIXTURE"; }
   int detect(std::string_view prefix) const noexcept override { return prefix.rfind("FIX", 0) == 0 ? 100 : 0; }
-  edigate::Result<edigate::EnvelopeFacts> describe_envelope(const edigate::Segment&, const edigate::Delimiters&) const noexcept override {
+  edigate::Result<edigate::EnvelopeFacts> describe_envelope(const edigate::Segment&,
+                                                            const edigate::Delimiters&) const noexcept override {
     return edigate::Error("fixture.envelope", "fixture has no envelopes");
   }
   edigate::Result<edigate::EnvelopeFacts> sniff(std::string_view) const noexcept override {
@@ -25,15 +26,18 @@ class FixtureFormat final : public edigate::FormatPlugin {
                                      const edigate::OutboundEnvelope&) const noexcept override {
     return edigate::Error("fixture.envelope", "fixture has no envelopes");
   }
-  edigate::Result<std::unique_ptr<edigate::DocumentReader>> open(edigate::InputStream&, const edigate::ReaderOptions&) noexcept override {
+  edigate::Result<std::unique_ptr<edigate::DocumentReader>> open(edigate::InputStream&,
+                                                                 const edigate::ReaderOptions&) noexcept override {
     return edigate::Error("fixture.read", "fixture reads nothing");
   }
-  edigate::Result<std::vector<edigate::InterchangeData>> acknowledge(const edigate::InterchangeReport&, const edigate::AckOptions&) noexcept override {
+  edigate::Result<std::vector<edigate::InterchangeData>> acknowledge(const edigate::InterchangeReport&,
+                                                                     const edigate::AckOptions&) noexcept override {
     return std::vector<edigate::InterchangeData>{};
   }
   edigate::Result<std::string> write(const edigate::InterchangeData&, const edigate::WriteOptions&) noexcept override {
     return std::string("FIX");
   }
+
  private:
   std::string name_;
 };

@@ -38,7 +38,8 @@ const std::string kX12 =
     "GE*1*905~\nIEA*1*000000905~\n";
 const std::string kEdifact =
     "UNA:+.? 'UNB+UNOC:3+5412345000013:14+5498765000017:14+240312:1200+REF?+1++APP++1++1'"
-    "UNG+ORDERS+SND:ZZ+RCV:ZZ+240312:1200+77+UN+D:96A'UNH+1+ORDERS:D:96A:UN'BGM+220+PO1+9'UNT+3+1'UNE+1+77'UNZ+1+REF?+1'";
+    "UNG+ORDERS+SND:ZZ+RCV:ZZ+240312:1200+77+UN+D:96A'UNH+1+ORDERS:D:96A:UN'BGM+220+PO1+9'UNT+3+1'UNE+1+77'UNZ+1+REF?+"
+    "1'";
 
 }  // namespace
 
@@ -74,7 +75,8 @@ TEST_CASE("X12 reader events carry the ISA and GS facts", "[runtime][envelope][x
   CHECK_FALSE(x12->sniff("UNB+UNOC:3").ok());
 }
 
-TEST_CASE("EDIFACT reader events carry the UNB and UNG facts, released characters unescaped", "[runtime][envelope][edifact]") {
+TEST_CASE("EDIFACT reader events carry the UNB and UNG facts, released characters unescaped",
+          "[runtime][envelope][edifact]") {
   auto edifact = plugin(edigate::edifact::create_plugin());
   auto facts = facts_of(*edifact, kEdifact);
   REQUIRE(facts.size() == 2);

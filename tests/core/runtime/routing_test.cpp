@@ -1,8 +1,8 @@
 // Routing by what the format plugin says the envelope holds: sender names the partner, the
 // receiver must be ours. Core knows no header layout, so a third standard routes the same way.
-#include "partners/registry.hpp"
 #include "runtime/routing.hpp"
 #include "../partners/partners_test_support.hpp"
+#include "partners/registry.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +14,8 @@ namespace {
 std::string profile(const std::string& id, const std::string& identities, const std::string& local,
                     const std::string& standard = "x12-004010", const std::string& extra = "") {
   return "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id + "\" standard=\"" + standard + "\">\n  <name>" + id +
-         "</name>\n  <identities>" + identities + "</identities>\n" + (local.empty() ? "" : "  <local>" + local + "</local>\n") +
+         "</name>\n  <identities>" + identities + "</identities>\n" +
+         (local.empty() ? "" : "  <local>" + local + "</local>\n") +
          "  <documents><document type=\"850\" direction=\"inbound\" map=\"maps/850.xml\"/></documents>\n" + extra +
          "</partner>\n";
 }
@@ -58,11 +59,13 @@ TEST_CASE("the sender names the partner and the receiver must be one of its <loc
   CHECK(unknown.message.find("X12 sender ZZ/NOBODY (ISA05/ISA06)") != std::string::npos);
 }
 
-TEST_CASE("without a <local> of its own, the receiver must be one of any profile's; with none anywhere it is not checked", "[runtime][routing]") {
+TEST_CASE(
+    "without a <local> of its own, the receiver must be one of any profile's; with none anywhere it is not checked",
+    "[runtime][routing]") {
   test::TempDir dir("route-global");
   write_text(dir.path / "acme" / "partner.xml", profile("acme", R"(<x12 isa-qualifier="ZZ" isa-id="ACME"/>)", ""));
-  write_text(dir.path / "beta" / "partner.xml",
-             profile("beta", R"(<x12 isa-qualifier="ZZ" isa-id="BETA"/>)", R"(<x12 isa-qualifier="ZZ" isa-id="HUB"/>)"));
+  write_text(dir.path / "beta" / "partner.xml", profile("beta", R"(<x12 isa-qualifier="ZZ" isa-id="BETA"/>)",
+                                                        R"(<x12 isa-qualifier="ZZ" isa-id="HUB"/>)"));
   partners::PartnerRegistry registry(dir.path);
   auto snap = registry.snapshot();
   CHECK_FALSE(runtime::route(snap.get(), nullptr, x12("ACME", "HUB"), {}).receiver_problem);
@@ -89,9 +92,10 @@ TEST_CASE("a forced partner is taken as given", "[runtime][routing]") {
 TEST_CASE("a standard core knows nothing about routes through <identity standard=...>", "[runtime][routing]") {
   test::TempDir dir("route-third");
   // An X12 profile that also receives a third plugin's format: identities are generic.
-  write_text(dir.path / "acme" / "partner.xml",
-             profile("acme", R"(<x12 isa-qualifier="ZZ" isa-id="ACME"/><identity standard="tradacoms" id="5012345678900"/>)",
-                     R"(<identity standard="TRADACOMS" qualifier="X" id="5098765432109"/>)"));
+  write_text(
+      dir.path / "acme" / "partner.xml",
+      profile("acme", R"(<x12 isa-qualifier="ZZ" isa-id="ACME"/><identity standard="tradacoms" id="5012345678900"/>)",
+              R"(<identity standard="TRADACOMS" qualifier="X" id="5098765432109"/>)"));
   partners::PartnerRegistry registry(dir.path);
   auto snap = registry.snapshot();
   REQUIRE(snap->errors.empty());

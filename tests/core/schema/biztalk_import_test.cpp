@@ -26,8 +26,10 @@ const char* const kHead = R"(<?xml version="1.0"?>
 
 std::string an(const std::string& name, const std::string& notes, int max, const std::string& occurs = "") {
   return "<xs:element " + occurs + " name=\"" + name + "\"><xs:annotation><xs:appinfo><b:fieldInfo notes=\"" + notes +
-         "\" /></xs:appinfo></xs:annotation><xs:simpleType><xs:restriction base=\"EDIFACT_AN\"><xs:minLength value=\"1\" />"
-         "<xs:maxLength value=\"" + std::to_string(max) + "\" /></xs:restriction></xs:simpleType></xs:element>\n";
+         "\" /></xs:appinfo></xs:annotation><xs:simpleType><xs:restriction base=\"EDIFACT_AN\"><xs:minLength "
+         "value=\"1\" />"
+         "<xs:maxLength value=\"" +
+         std::to_string(max) + "\" /></xs:restriction></xs:simpleType></xs:element>\n";
 }
 
 std::string seg_ref(const std::string& ref, const std::string& tag, const std::string& occurs = "") {
@@ -153,7 +155,7 @@ TEST_CASE("a BizTalk EDIFACT XSD imports as groups, segments, composites and cod
   const auto* code = element(m, "1001");
   REQUIRE(code);
   CHECK(code->codes == std::vector<std::string>{"220", "221"});  // sorted, duplicates dropped
-  CHECK(code->max == 3);  // no length in the XSD: the longest code bounds it
+  CHECK(code->max == 3);                                         // no length in the XSD: the longest code bounds it
   const auto* date = element(m, "2380");
   REQUIRE(date);
   CHECK(date->type == "n");
@@ -190,7 +192,8 @@ TEST_CASE("what a BizTalk XSD says that edigate cannot express is an error at fi
     CHECK(r.error().position.line == line_of(x, "ref=\"C999\""));
   }
   SECTION("not a BizTalk schema") {
-    auto r = bt::import_xsd_text("<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>", "plain.xsd");
+    auto r = bt::import_xsd_text("<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>",
+                                 "plain.xsd");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == "schema.import.info");
   }
@@ -250,7 +253,8 @@ TEST_CASE("a BizTalk X12 XSD imports with loops named by their trigger", "[schem
   CHECK(n2->type == "N2");
 }
 
-TEST_CASE("an imported library is written once per directory and validates through the registry", "[schema][import][library]") {
+TEST_CASE("an imported library is written once per directory and validates through the registry",
+          "[schema][import][library]") {
   auto r = bt::import_xsd_text(edifact_xsd(), "EFACT_D96A_TSTMSG.xsd");
   REQUIRE(r);
   bt::LibraryBuilder builder;
@@ -291,8 +295,10 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
 )";
   write(version / "dictionary.xml", dictionary);
   auto message = [](const std::string& dict, const std::string& middle) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schema xmlns=\"urn:edigate:schema:1\" standard=\"EDIFACT\" version=\"D96A\" set=\"TSTMSG\" name=\"T\" dictionary=\"" +
-           dict + "\">\n  <structure>\n    <segment ref=\"UNH\" usage=\"M\"/>\n" + middle + "    <segment ref=\"UNT\" usage=\"M\"/>\n  </structure>\n</schema>\n";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schema xmlns=\"urn:edigate:schema:1\" standard=\"EDIFACT\" "
+           "version=\"D96A\" set=\"TSTMSG\" name=\"T\" dictionary=\"" +
+           dict + "\">\n  <structure>\n    <segment ref=\"UNH\" usage=\"M\"/>\n" + middle +
+           "    <segment ref=\"UNT\" usage=\"M\"/>\n  </structure>\n</schema>\n";
   };
   SECTION("a segment the dictionary lacks is an error at the message's line") {
     write(version / "TSTMSG.xml", message("dictionary.xml", "    <segment ref=\"BGM\" usage=\"M\"/>\n"));
@@ -315,8 +321,11 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
   }
   SECTION("EANCOM messages (UNH 0057 EAN...) use the variant folder, others the directory") {
     write(version / "TSTMSG.xml", message("dictionary.xml", ""));
-    write(version / "EANCOM" / "dictionary.xml", std::string(dictionary).replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
-    write(version / "EANCOM" / "TSTMSG.xml", message("dictionary.xml", "").replace(message("dictionary.xml", "").find("name=\"T\""), 8, "name=\"EAN\""));
+    write(version / "EANCOM" / "dictionary.xml",
+          std::string(dictionary)
+              .replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
+    write(version / "EANCOM" / "TSTMSG.xml",
+          message("dictionary.xml", "").replace(message("dictionary.xml", "").find("name=\"T\""), 8, "name=\"EAN\""));
     edigate::schema::Registry registry({dir.path});
     auto plain = registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN");
     auto ean = registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN:EAN008");
@@ -332,7 +341,9 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
     // A hand-checked (self-contained) table of the directory wins over the variant.
     edigate::test::TempDir hand_dir("dict-hand");
     auto hv = hand_dir.path / "edifact" / "D96A";
-    write(hv / "EANCOM" / "dictionary.xml", std::string(dictionary).replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
+    write(hv / "EANCOM" / "dictionary.xml",
+          std::string(dictionary)
+              .replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
     write(hv / "EANCOM" / "TSTMSG.xml", message("dictionary.xml", ""));
     write(hv / "TSTMSG.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
 <schema xmlns="urn:edigate:schema:1" standard="EDIFACT" version="D96A" set="TSTMSG" name="hand">
@@ -389,7 +400,9 @@ TEST_CASE("a subset's segment groups take the numbers of the full directory's ta
 }
 
 TEST_CASE("a dictionary with a repeated id or an unknown part is refused at its line", "[schema][library]") {
-  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dictionary xmlns=\"urn:edigate:schema:1\" standard=\"EDIFACT\" version=\"D96A\">\n";
+  const std::string head =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dictionary xmlns=\"urn:edigate:schema:1\" standard=\"EDIFACT\" "
+      "version=\"D96A\">\n";
   SECTION("the same element twice") {
     auto d = edigate::schema::Dictionary::parse(head + R"(<elements>
 <element id="0062" name="Ref" type="an" min="1" max="14"/>
@@ -397,18 +410,21 @@ TEST_CASE("a dictionary with a repeated id or an unknown part is refused at its 
 </elements>
 <segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment></segments>
 </dictionary>
-)", "dup.xml");
+)",
+                                                "dup.xml");
     REQUIRE_FALSE(d);
     CHECK(d.error().position.file == "dup.xml");
     CHECK(d.error().position.line == 5);
     CHECK(d.error().message.find("duplicate id 0062") != std::string::npos);
   }
   SECTION("an element the XSD does not know") {
-    auto d = edigate::schema::Dictionary::parse(head + R"(<elements><element id="0062" name="Ref" type="an" min="1" max="14"/></elements>
+    auto d = edigate::schema::Dictionary::parse(
+        head + R"(<elements><element id="0062" name="Ref" type="an" min="1" max="14"/></elements>
 <segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment></segments>
 <extra/>
 </dictionary>
-)", "extra.xml");
+)",
+        "extra.xml");
     REQUIRE_FALSE(d);
     CHECK(d.error().code == "schema.file.invalid");
     CHECK(d.error().position.line == 5);

@@ -114,8 +114,8 @@ TEST_CASE("schemas import biztalk writes a library that list then finds; a broke
   CHECK_THAT(strict.err, Catch::Contains("broken.xsd:11:"));
   CHECK_THAT(strict.err, Catch::Contains("EDIFACT_Q"));
 
-  auto r = schemas({"import", "biztalk", (dir.path / "EFACT_D99B_TSTMSG.xsd").string(), (dir.path / "broken.xsd").string(),
-                    "--out", out.string(), "--keep-going"},
+  auto r = schemas({"import", "biztalk", (dir.path / "EFACT_D99B_TSTMSG.xsd").string(),
+                    (dir.path / "broken.xsd").string(), "--out", out.string(), "--keep-going"},
                    false);
   CHECK(r.status == edigate::cli::kExitInvalid);  // one file refused
   CHECK_THAT(r.out, Catch::Contains("1 message(s) imported, 2 file(s) written"));

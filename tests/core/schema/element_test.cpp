@@ -1,6 +1,6 @@
 // Element-level checks: usage, counts, repetitions, composites, types, lengths, codes, rules.
-#include "schema_test_support.hpp"
 #include "schema/value_check.hpp"
+#include "schema_test_support.hpp"
 
 #include <edigate/codes.hpp>
 
@@ -18,16 +18,26 @@ std::vector<Error> x12_with(const std::string& segment) {
   std::string tag = segment.substr(0, segment.find('*'));
   std::string st = "ST*850*0001", beg = "BEG*00*SA*PO1*20240101", ref = "REF*IA*12345", dtm = "DTM*002*20240115";
   std::string n1 = "N1*ST*ACME", n3 = "N3*1 MAIN ST", po1 = "PO1*1*10*EA*2.5*VP*ABC", extra, ctt = "CTT*2";
-  if (tag == "ST") st = segment;
-  else if (tag == "BEG") beg = segment;
-  else if (tag == "REF") ref = segment;
-  else if (tag == "DTM") dtm = segment;
-  else if (tag == "N1") n1 = segment;
-  else if (tag == "N3") n3 = segment;
-  else if (tag == "PO1") po1 = segment;
-  else if (tag == "CTT") ctt = segment;
-  else if (tag == "AMT") extra = "~N1*SE*X~" + segment;
-  else extra = "~" + segment;
+  if (tag == "ST")
+    st = segment;
+  else if (tag == "BEG")
+    beg = segment;
+  else if (tag == "REF")
+    ref = segment;
+  else if (tag == "DTM")
+    dtm = segment;
+  else if (tag == "N1")
+    n1 = segment;
+  else if (tag == "N3")
+    n3 = segment;
+  else if (tag == "PO1")
+    po1 = segment;
+  else if (tag == "CTT")
+    ctt = segment;
+  else if (tag == "AMT")
+    extra = "~N1*SE*X~" + segment;
+  else
+    extra = "~" + segment;
   return check_x12(st + "~" + beg + "~" + ref + "~" + dtm + "~" + n1 + "~" + n3 + "~" + po1 + extra + "~" + ctt +
                    "~SE*10*0001~");
 }
@@ -211,7 +221,8 @@ TEST_CASE("repetitions beyond the element's repeat count are reported", "[schema
 TEST_CASE("EDIFACT: a, n and an types, decimal mark and release character", "[schema][element][edifact]") {
   auto d = edigate::Delimiters::edifact_default();
   d.decimal = ',';
-  auto ok = check_edifact("UNH+1+ORDERS:D:96A:UN'BGM+220+PO?+1?'X'NAD+BY+AB?+C'LIN+1'QTY+21:-1234,5'QTY+21:1.5'UNT+7+1'", d);
+  auto ok =
+      check_edifact("UNH+1+ORDERS:D:96A:UN'BGM+220+PO?+1?'X'NAD+BY+AB?+C'LIN+1'QTY+21:-1234,5'QTY+21:1.5'UNT+7+1'", d);
   INFO(describe(ok));
   CHECK(ok.empty());
 

@@ -160,7 +160,7 @@ TEST_CASE("every generated message loads, a sample of it validates and a broken 
   CHECK(per_version.size() >= 38);
   CHECK(messages >= 6000);
   WARN("generated messages loaded and sample-validated: " << messages << " in " << per_version.size()
-                                                           << " directories, " << seconds << " s");
+                                                          << " directories, " << seconds << " s");
   // Bounded: the whole library in well under the ctest timeout on a loaded 2-core machine.
   CHECK(seconds < 240);
 }

@@ -112,7 +112,8 @@ TEST_CASE("an unknown segment in the structure is an error at its line", "[schem
 }
 
 TEST_CASE("a loop whose trigger is not mandatory is rejected", "[schema][loader][references]") {
-  auto e = load_error(with_line(11, R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="ST" usage="O"/></loop>)"));
+  auto e = load_error(
+      with_line(11, R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="ST" usage="O"/></loop>)"));
   INFO(e.to_string());
   CHECK(e.position.line == 11);
   CHECK(e.position.column == 34);
@@ -121,7 +122,8 @@ TEST_CASE("a loop whose trigger is not mandatory is rejected", "[schema][loader]
 
 TEST_CASE("a loop whose trigger appears twice in it is rejected", "[schema][loader][references]") {
   auto e = load_error(with_line(
-      11, R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="SE" usage="M"/><segment ref="SE" usage="O"/></loop>)"));
+      11,
+      R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="SE" usage="M"/><segment ref="SE" usage="O"/></loop>)"));
   INFO(e.to_string());
   CHECK(e.position.line == 11);
   CHECK(e.message.find("appears twice") != std::string::npos);
@@ -129,7 +131,8 @@ TEST_CASE("a loop whose trigger appears twice in it is rejected", "[schema][load
 
 TEST_CASE("duplicate loop ids are rejected", "[schema][loader][references]") {
   auto e = load_error(with_line(
-      11, R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="SE" usage="M"/></loop><loop id="L" usage="O"><segment ref="ST" usage="M"/></loop>)"));
+      11,
+      R"(    <segment ref="ST" usage="M"/><loop id="L" usage="O"><segment ref="SE" usage="M"/></loop><loop id="L" usage="O"><segment ref="ST" usage="M"/></loop>)"));
   INFO(e.to_string());
   CHECK(e.message.find("duplicate loop id L") != std::string::npos);
 }
@@ -155,5 +158,6 @@ TEST_CASE("garbage bytes never crash the loader", "[schema][loader][robustness]"
   auto r = load_schema_from_memory(junk, "junk.xml");
   CHECK_FALSE(r);
   CHECK_FALSE(load_schema_from_memory("", "empty.xml"));
-  CHECK_FALSE(load_schema_from_memory("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><schema>&e;</schema>", "xxe.xml"));
+  CHECK_FALSE(load_schema_from_memory("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><schema>&e;</schema>",
+                                      "xxe.xml"));
 }

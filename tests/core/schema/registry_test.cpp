@@ -16,13 +16,17 @@ namespace {
 
 using edigate::test::TempDir;
 
-
-std::string fixture_text(const std::string& name) { return edigate::test::read_file_text(edigate::test::fixture_path(name)); }
+std::string fixture_text(const std::string& name) {
+  return edigate::test::read_file_text(edigate::test::fixture_path(name));
+}
 
 /// Writes the X12 fixture under dir/x12/<version>/<set>.xml, declaring that version and set.
-void write_x12(const fs::path& dir, const std::string& version, const std::string& set, const std::string& name = "Test") {
+void write_x12(const fs::path& dir, const std::string& version, const std::string& set,
+               const std::string& name = "Test") {
   std::string text = fixture_text("x12_test_850.xml");
-  auto replace = [&](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+  auto replace = [&](const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
   replace("version=\"004010\"", "version=\"" + version + "\"");
   replace("set=\"850\"", "set=\"" + set + "\"");
   replace("name=\"Test Purchase Order\"", "name=\"" + name + "\"");
@@ -149,8 +153,11 @@ TEST_CASE("versions and sets from the input never escape the schema directories"
   TempDir tmp;
   write_x12(tmp.path, "004010", "850");
   Registry reg({tmp.path / "x12"});
-  for (auto [version, set] : {std::pair{"..", "x12/004010/850"}, {"../x12/004010", "850"}, {"004010", "../004010/850"},
-                              {"/etc", "passwd"}, {"", "850"}}) {
+  for (auto [version, set] : {std::pair{"..", "x12/004010/850"},
+                              {"../x12/004010", "850"},
+                              {"004010", "../004010/850"},
+                              {"/etc", "passwd"},
+                              {"", "850"}}) {
     auto r = reg.find("X12", version, set);
     REQUIRE(r);
     CHECK(*r == nullptr);

@@ -151,8 +151,9 @@ TEST_CASE("004010 940: W01 loop carries LH2 LHR LH6 and the inner LX an LH1 loop
 }
 
 TEST_CASE("005010 940 has its own table: N9 in the LX loop, an N1 loop under W01", "[schema][shipped][x12][940]") {
-  const std::string text = "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~N9*ZZ*NOTE~W01*10*EA**VN*ABC~N1*ST*STORE 9~"
-                           "N2*BACK DOOR~PER*IC*JOE~W76*10~SE*11*0001~";
+  const std::string text =
+      "ST*940*0001~W05*N*ORD1~N1*ST*ACME~LX*1~N9*ZZ*NOTE~W01*10*EA**VN*ABC~N1*ST*STORE 9~"
+      "N2*BACK DOOR~PER*IC*JOE~W76*10~SE*11*0001~";
   auto v5 = x12("005010/940.xml", text);
   INFO(describe(v5));
   CHECK(v5.empty());
@@ -162,8 +163,9 @@ TEST_CASE("005010 940 has its own table: N9 in the LX loop, an N1 loop under W01
 }
 
 TEST_CASE("005010 945 has its own table: TD1 in the heading", "[schema][shipped][x12][945]") {
-  const std::string text = "ST*945*0001~W06*F*ORD1~N1*ST*ACME~W10*PL~TD1*CTN*2~LX*1~W12*CC*10*10*0*EA**VN*ABC~"
-                           "W03*10~SE*9*0001~";
+  const std::string text =
+      "ST*945*0001~W06*F*ORD1~N1*ST*ACME~W10*PL~TD1*CTN*2~LX*1~W12*CC*10*10*0*EA**VN*ABC~"
+      "W03*10~SE*9*0001~";
   auto v5 = x12("005010/945.xml", text);
   INFO(describe(v5));
   CHECK(v5.empty());
@@ -182,7 +184,8 @@ TEST_CASE("997: loop identifier (447) is 1-6 characters in 004010, 1-4 in 005010
   CHECK(has(v5, codes::element_too_long, "AK3"));
 }
 
-TEST_CASE("D96A APERAK has its own table: one reference group per error, no DOC group", "[schema][shipped][edifact][aperak]") {
+TEST_CASE("D96A APERAK has its own table: one reference group per error, no DOC group",
+          "[schema][shipped][edifact][aperak]") {
   const std::string text = "UNH+1+APERAK:D:96A:UN'BGM+305+A1+9'ERC+12'RFF+ON:PO1'RFF+ON:PO2'UNT+6+1'";
   auto v96 = edifact("D96A/APERAK.xml", text);
   INFO(describe(v96));

@@ -17,7 +17,8 @@ TEST_CASE("every shipped schema file loads and matches its path", "[schema][ship
   // One dictionary per directory, as the Registry keeps them (loading it per message would
   // make this test check the same file thousands of times).
   std::map<fs::path, std::shared_ptr<const edigate::schema::Dictionary>> dictionaries;
-  edigate::schema::DictionaryLookup lookup = [&](const fs::path& f) -> edigate::Result<std::shared_ptr<const edigate::schema::Dictionary>> {
+  edigate::schema::DictionaryLookup lookup =
+      [&](const fs::path& f) -> edigate::Result<std::shared_ptr<const edigate::schema::Dictionary>> {
     if (auto it = dictionaries.find(f); it != dictionaries.end()) return it->second;
     EDIGATE_TRY(auto d, edigate::schema::Dictionary::load(f));
     dictionaries.emplace(f, d);

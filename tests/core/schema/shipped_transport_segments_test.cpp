@@ -27,7 +27,8 @@ std::vector<edigate::Error> x12(const std::string& rel, const std::string& text)
 }
 
 // The error with this code on this segment, and at this element position.
-bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag, std::uint32_t element) {
+bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag,
+         std::uint32_t element) {
   for (const auto& e : errors)
     if (e.code == code && e.position.segment_tag == tag && e.position.element == element) return true;
   return false;
@@ -35,12 +36,12 @@ bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::
 
 // 856 shipment HL with an ETD (after SDQ) and a vessel loop closing the HL.
 std::string asn(const std::string& etd, const std::string& v1_loop) {
-  return "ST*856*0001~BSN*00*SHIP1*20240101*1200~HL*1**S~SDQ*EA*92*STORE1*10~" + etd + v1_loop +
-         "HL*2*1*O~SE*9*0001~";
+  return "ST*856*0001~BSN*00*SHIP1*20240101*1200~HL*1**S~SDQ*EA*92*STORE1*10~" + etd + v1_loop + "HL*2*1*O~SE*9*0001~";
 }
 
-const std::string kVessel = "V1*9321483*KING OF THE SEAS*US*V042E*MAEU*1*CC*C*S~R4*L*UN*USNYC*NEW YORK*US*MAHER*12*NY~"
-                            "DTM*369*20240110~";
+const std::string kVessel =
+    "V1*9321483*KING OF THE SEAS*US*V042E*MAEU*1*CC*C*S~R4*L*UN*USNYC*NEW YORK*US*MAHER*12*NY~"
+    "DTM*369*20240110~";
 
 }  // namespace
 
@@ -74,8 +75,8 @@ TEST_CASE("R4 needs its port function code (R401, 115) and R407 pier is at most 
 }
 
 TEST_CASE("810: V1 loop in the heading (after N9) and in the IT1 loop (after LM)", "[schema][shipped][x12][810]") {
-  const std::string text = "ST*810*0001~BIG*20240101*INV1~N9*ZZ*X~MSG*NOTE~" + kVessel +
-                           "IT1*1*10*EA*2.5~" + kVessel + "TDS*2500~SE*13*0001~";
+  const std::string text = "ST*810*0001~BIG*20240101*INV1~N9*ZZ*X~MSG*NOTE~" + kVessel + "IT1*1*10*EA*2.5~" + kVessel +
+                           "TDS*2500~SE*13*0001~";
   for (const char* version : {"004010/810.xml", "005010/810.xml"}) {
     auto errors = x12(version, text);
     INFO(version << "\n" << describe(errors));
@@ -100,8 +101,9 @@ TEST_CASE("W6 special handling codes (152) are 2-3 characters", "[schema][shippe
 }
 
 TEST_CASE("945: W6 after W27 in the heading and R4 in the W12 loop", "[schema][shipped][x12][945]") {
-  const std::string text = "ST*945*0001~W06*F*ORD1~N1*ST*ACME~W27*M*ABCD~W6*HM~LX*1~"
-                           "W12*CC*10*10*0*EA**VN*ABC~AMT*1*10~R4*D*UN*USNYC~W27*M*ABCD~W03*10~SE*12*0001~";
+  const std::string text =
+      "ST*945*0001~W06*F*ORD1~N1*ST*ACME~W27*M*ABCD~W6*HM~LX*1~"
+      "W12*CC*10*10*0*EA**VN*ABC~AMT*1*10~R4*D*UN*USNYC~W27*M*ABCD~W03*10~SE*12*0001~";
   for (const char* version : {"004010/945.xml", "005010/945.xml"}) {
     auto errors = x12(version, text);
     INFO(version << "\n" << describe(errors));
@@ -153,7 +155,8 @@ TEST_CASE("R4 P0203: a location qualifier needs its location identifier", "[sche
 }
 
 // 005010 element additions (reference record + published layout at that position).
-TEST_CASE("005010 W05 has an eighth element, the purchase order type code (92, ID 2/2)", "[schema][shipped][x12][940]") {
+TEST_CASE("005010 W05 has an eighth element, the purchase order type code (92, ID 2/2)",
+          "[schema][shipped][x12][940]") {
   const std::string text = "ST*940*0001~W05*N*538686******SA~N1*ST*ACME~W76*10~SE*5*0001~";
   auto v5 = x12("005010/940.xml", text);
   INFO(describe(v5));

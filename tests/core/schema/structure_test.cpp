@@ -141,7 +141,8 @@ TEST_CASE("a dictionary segment never placed is not_in_set, an unknown tag is un
   CHECK(errors[1].position.segment_index == 13);
 }
 
-TEST_CASE("a segment of an enclosing level closes inner loops, a trigger starts a new repetition", "[schema][structure]") {
+TEST_CASE("a segment of an enclosing level closes inner loops, a trigger starts a new repetition",
+          "[schema][structure]") {
   // N1 right after PO1 opens the nested PO1_N1 loop; the next PO1 closes it; a second N1 in
   // the nested loop is a new repetition, a third exceeds its max of 2.
   std::string lines = "PO1*1*1~N1*SE*A~AMT*1~N1*SE*B~PO1*2*1~N1*SE*C~N1*SE*D~N1*SE*E~";

@@ -24,7 +24,8 @@ std::string via_text(const Source& s, const Correlation& c, std::uint64_t positi
 }
 
 // Quotes, backslashes, control bytes, DEL, valid UTF-8 (2, 3, 4 bytes) and stray Latin-1 bytes.
-const std::string kAwkward = std::string("A\"B\\C\n\r\t\x01\x1f\x7f") + "\xc3\xa9\xe2\x82\xac\xf0\x9f\x93\xa6" + "\xe9\xff end";
+const std::string kAwkward =
+    std::string("A\"B\\C\n\r\t\x01\x1f\x7f") + "\xc3\xa9\xe2\x82\xac\xf0\x9f\x93\xa6" + "\xe9\xff end";
 
 }  // namespace
 
@@ -85,12 +86,18 @@ TEST_CASE("append_json_string escapes per byte class and copies plain runs", "[t
   for (int b = 0; b < 256; ++b) {
     const auto c = static_cast<unsigned char>(b);
     std::string want;
-    if (c == '"' || c == '\\') want = std::string("\\") + static_cast<char>(c);
-    else if (c == '\n') want = "\\n";
-    else if (c == '\r') want = "\\r";
-    else if (c == '\t') want = "\\t";
-    else if (c < 0x20 || c >= 0x7F) want = std::string("\\u00") + hex[c >> 4] + hex[c & 15];
-    else want = std::string(1, static_cast<char>(c));
+    if (c == '"' || c == '\\')
+      want = std::string("\\") + static_cast<char>(c);
+    else if (c == '\n')
+      want = "\\n";
+    else if (c == '\r')
+      want = "\\r";
+    else if (c == '\t')
+      want = "\\t";
+    else if (c < 0x20 || c >= 0x7F)
+      want = std::string("\\u00") + hex[c >> 4] + hex[c & 15];
+    else
+      want = std::string(1, static_cast<char>(c));
     std::string text;
     append_json_string(text, "ab" + std::string(1, static_cast<char>(c)) + "cd");
     INFO("byte " << b);

@@ -15,11 +15,13 @@ struct Acme {
   test::TempDir dir{"acme"};
   std::unique_ptr<partners::PartnerRegistry> registry;
   explicit Acme(const std::string& map850 = test::kMap850In) {
-    write_text(dir.path / "acme" / "partner.xml",
-               test::x12_partner("acme", "ACME", "<document type=\"850\" direction=\"inbound\" map=\"maps/850.xml\"/>"));
+    write_text(
+        dir.path / "acme" / "partner.xml",
+        test::x12_partner("acme", "ACME", "<document type=\"850\" direction=\"inbound\" map=\"maps/850.xml\"/>"));
     write_text(dir.path / "acme" / "maps" / "850.xml", map850);
-    write_text(dir.path / "beta" / "partner.xml",
-               test::x12_partner("beta", "BETA", "<document type=\"856\" direction=\"inbound\" map=\"maps/850.xml\"/>"));
+    write_text(
+        dir.path / "beta" / "partner.xml",
+        test::x12_partner("beta", "BETA", "<document type=\"856\" direction=\"inbound\" map=\"maps/850.xml\"/>"));
     write_text(dir.path / "beta" / "maps" / "850.xml", test::kMap850In);
     registry = std::make_unique<partners::PartnerRegistry>(dir.path);
   }
@@ -79,7 +81,8 @@ TEST_CASE("one bad and one good transaction: one message and one positioned erro
   CHECK(e.position.segment_index == 4);
   CHECK(e.position.segment_tag == "BEG");
   CHECK(e.position.element == 5);
-  CHECK(e.to_string().rfind("po.edi:" + std::to_string(text.find("BEG*00*SA*PO-2")) + ": segment 4 (BEG) element 5:", 0) == 0);
+  CHECK(e.to_string().rfind("po.edi:" + std::to_string(text.find("BEG*00*SA*PO-2")) + ": segment 4 (BEG) element 5:",
+                            0) == 0);
 }
 
 TEST_CASE("a map failure on one transaction leaves the next one translated", "[translation][inbound]") {
@@ -96,7 +99,8 @@ TEST_CASE("a map failure on one transaction leaves the next one translated", "[t
   CHECK(o.summary.errors >= 1);
 }
 
-TEST_CASE("each interchange goes to the partner claiming its sender and an unknown sender is named", "[translation][inbound][routing]") {
+TEST_CASE("each interchange goes to the partner claiming its sender and an unknown sender is named",
+          "[translation][inbound][routing]") {
   test::Runtime rt;
   Acme acme;
   auto known = test::translate_text(rt, test::interchange_850("ACME", {kGood}), acme.routed());
@@ -151,7 +155,8 @@ TEST_CASE("carrier JSON goes through the partner's JSON map: one message per pac
   write_text(dir.path / "ups-api" / "partner.xml",
              "<partner xmlns=\"urn:edigate:partner:1\" id=\"ups-api\" standard=\"json\" utc-offset=\"-05:00\">\n"
              "  <name>UPS</name><identities/>\n"
-             "  <documents><document type=\"tracking\" direction=\"inbound\" map=\"base/json/ups.tracking.inbound.xml\"/></documents>\n"
+             "  <documents><document type=\"tracking\" direction=\"inbound\" "
+             "map=\"base/json/ups.tracking.inbound.xml\"/></documents>\n"
              "</partner>\n");
   partners::PartnerRegistry registry(dir.path);
   const std::string json = R"(  {"trackResponse":{"shipment":[{"package":[
@@ -173,7 +178,8 @@ TEST_CASE("carrier JSON goes through the partner's JSON map: one message per pac
   CHECK(first->getObject("source")->getValue<std::string>("standard") == "json");
   // Correlation per message, not collected across the document.
   CHECK(canonical::to_json_line(first->getObject("correlation")).value() == R"({"tracking_numbers":["1Z001"]})");
-  CHECK(canonical::to_json_line(o.messages[1]->getObject("correlation")).value() == R"({"tracking_numbers":["1Z002"]})");
+  CHECK(canonical::to_json_line(o.messages[1]->getObject("correlation")).value() ==
+        R"({"tracking_numbers":["1Z002"]})");
   CHECK(first->getValue<std::string>("message_id") != o.messages[1]->getValue<std::string>("message_id"));
 
   // Same document again: same ids (reprocessing is idempotent downstream).

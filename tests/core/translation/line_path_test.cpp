@@ -79,9 +79,9 @@ TEST_CASE("line path: every example partner sample and inbound sample gives the 
   }
   CHECK(messages >= 10);  // the samples do translate: the comparison is not of empty outputs
   // and the base maps take the text path (the comparison is not of the fallback with itself)
-  for (const char* m : {"base/x12/004010/850.inbound.xml", "base/x12/005010/850.inbound.xml",
-                        "base/x12/004010/856.inbound.xml", "base/edifact/D96A/ORDERS.inbound.xml",
-                        "base/edifact/D96A/DESADV.inbound.xml"}) {
+  for (const char* m :
+       {"base/x12/004010/850.inbound.xml", "base/x12/005010/850.inbound.xml", "base/x12/004010/856.inbound.xml",
+        "base/edifact/D96A/ORDERS.inbound.xml", "base/edifact/D96A/DESADV.inbound.xml"}) {
     auto map = rt.files.map(root / "maps" / m);
     REQUIRE(map.ok());
     CHECK(translation::writes_lines(**map));
@@ -94,7 +94,8 @@ TEST_CASE("line path: map errors (required, conversion) are the object path's, w
   test::TempDir dir("lines");
   // PO107 through convert="date" fails on "X1" at the PO1 segment; a missing required field
   // names the map, the field path and the source path.
-  const std::string map = R"(<map id="t-lines" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+  const std::string map =
+      R"(<map id="t-lines" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
   <object name="extra"><field name="dept" path="REF[REF01=DP]/REF02"/></object>
   <array name="lines" each="PO1" required="true">
@@ -112,10 +113,13 @@ TEST_CASE("line path: map errors (required, conversion) are the object path's, w
   translation::InboundOptions o;
   o.file = "po.edi";
   o.registry = registry.snapshot();
-  const std::string bad_convert = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA*3.50**BP*X1~\nCTT*1*2~\nSE*5*0001~\n";
-  const std::string no_total = "ST*850*0002~\nBEG*00*SA*PO-2**20240312~\nPO1*1*2*EA*3.50**BP*20240101~\nCTT*1~\nSE*5*0002~\n";
-  const std::string good = "ST*850*0003~\nBEG*00*SA*PO-3**20240312~\nREF*DP*42~\nPO1*07*2*EA*3.50**BP*20240101*VP*V\"2~\n"
-                           "PO1*8*1*EA*1**BP*20240102*VP*A\\B*UP*\xC3\xA9~\nCTT*2*3~\nSE*7*0003~\n";
+  const std::string bad_convert =
+      "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA*3.50**BP*X1~\nCTT*1*2~\nSE*5*0001~\n";
+  const std::string no_total =
+      "ST*850*0002~\nBEG*00*SA*PO-2**20240312~\nPO1*1*2*EA*3.50**BP*20240101~\nCTT*1~\nSE*5*0002~\n";
+  const std::string good =
+      "ST*850*0003~\nBEG*00*SA*PO-3**20240312~\nREF*DP*42~\nPO1*07*2*EA*3.50**BP*20240101*VP*V\"2~\n"
+      "PO1*8*1*EA*1**BP*20240102*VP*A\\B*UP*\xC3\xA9~\nCTT*2*3~\nSE*7*0003~\n";
   auto b = translate_both(rt, test::interchange_850("ACME", {bad_convert, no_total, good}), o);
   require_same(b);
   for (const auto& i : b.issues) UNSCOPED_INFO(i);
@@ -125,14 +129,17 @@ TEST_CASE("line path: map errors (required, conversion) are the object path's, w
   CHECK(b.issues[1].find("required field total has no value") != std::string::npos);
   // integers, escapes and UTF-8 come out as the object path writes them
   CHECK(b.lines[0].find(R"("extra":{"dept":"42"},"lines":[{"line_number":7,"ids":["V\"2"],"when":"2024-01-01"},)"
-                        R"({"line_number":8,"ids":["A\\B",")" "\xC3\xA9" R"("],"when":"2024-01-02"}],"total":"3"})") != std::string::npos);
+                        R"({"line_number":8,"ids":["A\\B",")"
+                        "\xC3\xA9"
+                        R"("],"when":"2024-01-02"}],"total":"3"})") != std::string::npos);
 }
 
 TEST_CASE("line path: a map repeating a key or naming an envelope member falls back to objects",
           "[translation][inbound][lines]") {
   test::Runtime rt;
   test::TempDir dir("lines-fallback");
-  const std::string map = R"(<map id="t-dup" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+  const std::string map =
+      R"(<map id="t-dup" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03"/>
   <field name="source" path="BEG02"/>
   <field name="po_number" path="BEG05"/>

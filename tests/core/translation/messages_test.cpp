@@ -37,9 +37,10 @@ struct Carrier {
   test::TempDir dir{"carrier"};
   std::unique_ptr<partners::PartnerRegistry> registry;
   Carrier() {
-    write_text(dir.path / "carrier" / "partner.xml",
-               test::x12_partner("carrier", "CARRIER",
-                                 "<document type=\"214\" direction=\"inbound\" map=\"base/x12/004010/214.inbound.xml\"/>"));
+    write_text(
+        dir.path / "carrier" / "partner.xml",
+        test::x12_partner("carrier", "CARRIER",
+                          "<document type=\"214\" direction=\"inbound\" map=\"base/x12/004010/214.inbound.xml\"/>"));
     registry = std::make_unique<partners::PartnerRegistry>(dir.path);
   }
   translation::InboundOptions routed() const {

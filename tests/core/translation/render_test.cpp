@@ -20,11 +20,12 @@ struct Acme {
   test::TempDir dir{"render"};
   std::unique_ptr<partners::PartnerRegistry> registry;
   Acme() {
-    write_text(dir.path / "acme" / "partner.xml",
-               test::x12_partner("acme", "ACME",
-                                 "<document type=\"855\" direction=\"outbound\" map=\"maps/855.out.xml\"/>"
-                                 "<document type=\"855\" direction=\"inbound\" map=\"maps/855.in.xml\"/>",
-                                 "  <control-numbers interchange-start=\"7\" group-start=\"3\" transaction-start=\"5\"/>\n"));
+    write_text(
+        dir.path / "acme" / "partner.xml",
+        test::x12_partner("acme", "ACME",
+                          "<document type=\"855\" direction=\"outbound\" map=\"maps/855.out.xml\"/>"
+                          "<document type=\"855\" direction=\"inbound\" map=\"maps/855.in.xml\"/>",
+                          "  <control-numbers interchange-start=\"7\" group-start=\"3\" transaction-start=\"5\"/>\n"));
     write_text(dir.path / "acme" / "maps" / "855.out.xml", test::kMap855Out);
     write_text(dir.path / "acme" / "maps" / "855.in.xml", test::kMap855In);
     registry = std::make_unique<partners::PartnerRegistry>(dir.path);
@@ -60,7 +61,8 @@ TEST_CASE("a rendered 855 is byte for byte the hand-written interchange", "[tran
   Acme acme;
   auto profile = test::partner(*acme.registry, "acme");
   auto counters = translation::ControlCounters::from(profile->control_numbers);
-  auto r = translation::render_interchange(rt.services, *profile, inputs({kAck1, kInvoice, kAck2}), fixed_clock(), counters);
+  auto r =
+      translation::render_interchange(rt.services, *profile, inputs({kAck1, kInvoice, kAck2}), fixed_clock(), counters);
   if (!r) FAIL(r.error().to_string());
   CHECK(r->messages == 2);
   const std::string expected =

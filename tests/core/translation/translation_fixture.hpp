@@ -4,24 +4,23 @@
 #include "canonical/json_io.hpp"
 #include "io/peek_input.hpp"
 #include "partners/registry.hpp"
+#include "temp_dir.hpp"
 #include "translation/inbound.hpp"
 #include "translation/render.hpp"
-#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace edigate::test {
 
-
-
 /// A small 850 inbound map, kept here so the expected output cannot drift with the base maps.
-inline const std::string kMap850In = R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
+inline const std::string kMap850In =
+    R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
   <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
   <field name="po_date" path="BEG05" convert="date" required="true"/>
   <array name="lines" each="PO1">
@@ -32,7 +31,8 @@ inline const std::string kMap850In = R"(<map id="t-850-in" direction="inbound" s
 </map>
 )";
 
-inline const std::string kMap855Out = R"(<map id="t-855-out" direction="outbound" standard="X12" version="004010" set="855" type="purchase_order_ack">
+inline const std::string kMap855Out =
+    R"(<map id="t-855-out" direction="outbound" standard="X12" version="004010" set="855" type="purchase_order_ack">
   <segment tag="ST"><element pos="1" const="855"/><element pos="2" source="control" required="true"/></segment>
   <segment tag="BAK">
     <element pos="1" const="00"/><element pos="2" const="AC"/>
@@ -48,7 +48,8 @@ inline const std::string kMap855Out = R"(<map id="t-855-out" direction="outbound
 </map>
 )";
 
-inline const std::string kMap855In = R"(<map id="t-855-in" direction="inbound" standard="X12" version="004010" set="855" type="purchase_order_ack">
+inline const std::string kMap855In =
+    R"(<map id="t-855-in" direction="inbound" standard="X12" version="004010" set="855" type="purchase_order_ack">
   <field name="po_number" path="BAK03" required="true" correlation="po_number"/>
   <field name="po_date" path="BAK04" convert="date" required="true"/>
   <array name="lines" each="PO1">
@@ -62,20 +63,27 @@ inline const std::string kMap855In = R"(<map id="t-855-in" direction="inbound" s
 /// An X12 004010 profile (ISA ZZ/<isa_id>) whose documents are `documents` (<document .../> lines).
 inline std::string x12_partner(const std::string& id, const std::string& isa_id, const std::string& documents,
                                const std::string& extra = "") {
-  return "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id + "\" standard=\"x12-004010\">\n"
-         "  <name>" + id + "</name>\n"
-         "  <identities><x12 isa-qualifier=\"ZZ\" isa-id=\"" + isa_id + "\"/></identities>\n"
+  return "<partner xmlns=\"urn:edigate:partner:1\" id=\"" + id +
+         "\" standard=\"x12-004010\">\n"
+         "  <name>" +
+         id +
+         "</name>\n"
+         "  <identities><x12 isa-qualifier=\"ZZ\" isa-id=\"" +
+         isa_id +
+         "\"/></identities>\n"
          "  <local><x12 isa-qualifier=\"ZZ\" isa-id=\"EDIGATE\"/></local>\n"
-         "  <documents>" + documents + "</documents>\n" + extra +
-         "</partner>\n";
+         "  <documents>" +
+         documents + "</documents>\n" + extra + "</partner>\n";
 }
 
 /// An 850 interchange from ZZ/<sender> with the given transaction sets (ST..SE each).
 inline std::string interchange_850(const std::string& sender, const std::vector<std::string>& sets) {
   std::string padded = sender;
   padded.resize(15, ' ');
-  std::string out = "ISA*00*          *00*          *ZZ*" + padded + "*ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
-                    "GS*PO*" + sender + "*EDIGATE*20240312*1200*905*X*004010~\n";
+  std::string out = "ISA*00*          *00*          *ZZ*" + padded +
+                    "*ZZ*EDIGATE        *240312*1200*U*00401*000000905*0*P*>~\n"
+                    "GS*PO*" +
+                    sender + "*EDIGATE*20240312*1200*905*X*004010~\n";
   for (const auto& s : sets) out += s;
   out += "GE*" + std::to_string(sets.size()) + "*905~\nIEA*1*000000905~\n";
   return out;
@@ -97,7 +105,7 @@ struct Runtime {
 };
 
 struct Outcome {
-  std::vector<std::string> lines;                   ///< messages as JSON Lines
+  std::vector<std::string> lines;  ///< messages as JSON Lines
   std::vector<Poco::JSON::Object::Ptr> messages;
   std::vector<Error> issues;
   translation::InboundSummary summary;
@@ -121,7 +129,8 @@ inline Outcome translate_text(Runtime& rt, const std::string& text, translation:
   return o;
 }
 
-inline std::shared_ptr<const partners::Profile> partner(const partners::PartnerRegistry& registry, const std::string& id) {
+inline std::shared_ptr<const partners::Profile> partner(const partners::PartnerRegistry& registry,
+                                                        const std::string& id) {
   auto p = registry.find(id);
   if (!p) {
     for (const auto& e : registry.snapshot()->errors) UNSCOPED_INFO(e.to_string());

@@ -58,8 +58,9 @@ Verdict check(const test::CorpusEntry& entry, schema::Registry& schemas) {
       return;
     }
     const auto& info = schema::info(**s);
-    sources.insert(info.dictionary.empty() ? "hand-checked"
-                                           : info.file.find("/EANCOM/") != std::string::npos ? "generated EANCOM" : "generated");
+    sources.insert(info.dictionary.empty()                           ? "hand-checked"
+                   : info.file.find("/EANCOM/") != std::string::npos ? "generated EANCOM"
+                                                                     : "generated");
   };
   auto r = validation::analyze(*format, in, &schemas, options, cb);
   REQUIRE(r.ok());
@@ -107,7 +108,9 @@ TEST_CASE("corpus EDIFACT D93A-D10B is validated against the library; agreement 
       ++t.disagree;
       lines << "  " << entry.path << " (" << entry.version << " " << entry.sets << ", " << v.source << "): MANIFEST "
             << entry.expect << ", edigate " << ours
-            << (v.errors.empty() ? "" : ": " + v.errors.front().to_string() + " (+" + std::to_string(v.errors.size() - 1) + " more)")
+            << (v.errors.empty()
+                    ? ""
+                    : ": " + v.errors.front().to_string() + " (+" + std::to_string(v.errors.size() - 1) + " more)")
             << "\n";
     }
   }

@@ -23,7 +23,7 @@ struct Outcome {
   validation::Summary summary;
   std::vector<Error> errors;
   std::vector<std::string> unchecked;  // sets without a schema
-  bool generated = false;  // some transaction was checked against the generated library
+  bool generated = false;              // some transaction was checked against the generated library
 };
 
 std::unique_ptr<FormatPlugin> plugin_for(const std::string& standard) {

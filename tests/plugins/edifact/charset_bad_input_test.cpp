@@ -98,7 +98,9 @@ TEST_CASE("truncated input closes every open structure", "[edifact][bad]") {
 
 TEST_CASE("random garbage never crashes and stays bounded", "[edifact][bad]") {
   std::mt19937 rng(42);
-  const std::string alphabet = "UNBHTZAG+:'?*\n\r \x01\xC3\x80" "ABC123";
+  const std::string alphabet =
+      "UNBHTZAG+:'?*\n\r \x01\xC3\x80"
+      "ABC123";
   ReaderOptions o;
   o.max_segment_length = 64;
   for (int round = 0; round < 300; ++round) {

@@ -72,8 +72,8 @@ TEST_CASE("CONTRL acknowledges good messages and rejects the bad one with UCS/UC
         "UCI+REF1+SENDER:14+RECEIVER:14+7'"
         "UCM+M1+ORDERS:D:96A:UN+7'"
         "UCM+M2+ORDERS:D:96A:UN+4+29+UNT+1'"
-        "UCS+3'UCD+39+2:1'"   // NAD is the 3rd segment of M2 (UNH = 1), element 2 component 1 too long
-        "UCS+4+13'"           // mandatory segment missing at position 4
+        "UCS+3'UCD+39+2:1'"  // NAD is the 3rd segment of M2 (UNH = 1), element 2 component 1 too long
+        "UCS+4+13'"          // mandatory segment missing at position 4
         "UNT+8+1'"
         "UNZ+1+ACK1'");
 }

@@ -61,7 +61,8 @@ TEST_CASE("count_mismatch_is_warning turns count and reference mismatches into w
 
 TEST_CASE("UNT reference must match UNH and only the bad message carries the error", "[edifact][envelope]") {
   // UNH at 29/59 (index 2/4), UNT of the second message at 87 (index 6)
-  std::string in = "UNB+UNOA:3+S+R+240101:1200+9'UNH+1+ORDERS:D:96A:UN'UNT+2+1'UNH+2+ORDERS:D:96A:UN'BGM+9'UNT+3+3'UNZ+2+9'";
+  std::string in =
+      "UNB+UNOA:3+S+R+240101:1200+9'UNH+1+ORDERS:D:96A:UN'UNT+2+1'UNH+2+ORDERS:D:96A:UN'BGM+9'UNT+3+3'UNZ+2+9'";
   auto recs = read_all(in);
   CHECK(shape(recs) == "IB GB- T(ORDERS) T(ORDERS) GE- IE");
   CHECK(recs[2].issues.empty());

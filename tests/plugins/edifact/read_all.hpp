@@ -12,7 +12,7 @@ namespace edigate::edifact::test {
 
 struct Rec {
   EventKind kind;
-  std::string tag;                 // envelope segment tag, "" when nullptr
+  std::string tag;  // envelope segment tag, "" when nullptr
   std::optional<SegmentData> envelope;
   std::vector<Error> issues;
   std::string set_id, control, version, release;
@@ -74,12 +74,24 @@ inline std::string shape(const std::vector<Rec>& recs) {
   for (const auto& r : recs) {
     if (!s.empty()) s += ' ';
     switch (r.kind) {
-      case EventKind::interchange_begin: s += "IB"; break;
-      case EventKind::group_begin: s += "GB"; break;
-      case EventKind::transaction: s += "T(" + r.set_id + ")"; break;
-      case EventKind::group_end: s += "GE"; break;
-      case EventKind::interchange_end: s += "IE"; break;
-      case EventKind::issue: s += "I"; break;
+      case EventKind::interchange_begin:
+        s += "IB";
+        break;
+      case EventKind::group_begin:
+        s += "GB";
+        break;
+      case EventKind::transaction:
+        s += "T(" + r.set_id + ")";
+        break;
+      case EventKind::group_end:
+        s += "GE";
+        break;
+      case EventKind::interchange_end:
+        s += "IE";
+        break;
+      case EventKind::issue:
+        s += "I";
+        break;
     }
     if (r.kind != EventKind::transaction && r.kind != EventKind::issue && r.tag.empty()) s += "-";
   }

@@ -84,11 +84,14 @@ TEST_CASE("syntax 4 without UNA uses '*' as repetition separator", "[edifact][to
 }
 
 TEST_CASE("chunk sizes 1, 7 and 4096 give the same events", "[edifact][tokenizer]") {
-  std::string input = "\xEF\xBB\xBFUNA:+.? '\r\n" + kBasic + "\r\n  UNB+UNOC:3+A+B+240101:1200+X?'1'\nUNH+7+INVOIC:D:01B:UN'\nMOA+77:1,5?'x'\nUNT+3+7'\nUNZ+1+X?'1'\n";
+  std::string input =
+      "\xEF\xBB\xBFUNA:+.? '\r\n" + kBasic +
+      "\r\n  UNB+UNOC:3+A+B+240101:1200+X?'1'\nUNH+7+INVOIC:D:01B:UN'\nMOA+77:1,5?'x'\nUNT+3+7'\nUNZ+1+X?'1'\n";
   auto render = [](const std::vector<Rec>& recs) {
     std::string s = shape(recs);
     for (const auto& r : recs) {
-      for (const auto& seg : r.segments) s += "|" + seg.tag + "@" + std::to_string(seg.offset) + ":" + seg.value(1) + seg.value(2);
+      for (const auto& seg : r.segments)
+        s += "|" + seg.tag + "@" + std::to_string(seg.offset) + ":" + seg.value(1) + seg.value(2);
       for (const auto& e : r.issues) s += "|" + e.to_string();
     }
     return s;
@@ -106,7 +109,9 @@ TEST_CASE("chunk sizes 1, 7 and 4096 give the same events", "[edifact][tokenizer
 }
 
 TEST_CASE("newline suffix, indentation and hard-wrapped lines are handled", "[edifact][tokenizer]") {
-  auto crlf = read_all("UNB+UNOA:3+S+R+240101:1200+9'\r\n    UNH+1+ORDERS:D:96A:UN'\r\nBGM+2\r\n20+PO\n1+9'\r\nUNT+3+1'\r\nUNZ+1+9'\r\n");
+  auto crlf = read_all(
+      "UNB+UNOA:3+S+R+240101:1200+9'\r\n    "
+      "UNH+1+ORDERS:D:96A:UN'\r\nBGM+2\r\n20+PO\n1+9'\r\nUNT+3+1'\r\nUNZ+1+9'\r\n");
   CHECK(errors_of(crlf, true).empty());
   const Rec& t = first_tx(crlf);
   CHECK(t.delimiters.suffix == "\r\n");
@@ -120,7 +125,8 @@ TEST_CASE("newline suffix, indentation and hard-wrapped lines are handled", "[ed
 }
 
 TEST_CASE("newline-terminated segments without UNA are read with a warning", "[edifact][tokenizer]") {
-  auto recs = read_all("UNB+UNOA:1+S+R+180525:2030+2216\nUNH+1+IFCSUM:D:01B:UN:EAN003\nBGM+610+1+9\nUNT+3+1\nUNZ+1+2216\n");
+  auto recs =
+      read_all("UNB+UNOA:1+S+R+180525:2030+2216\nUNH+1+IFCSUM:D:01B:UN:EAN003\nBGM+610+1+9\nUNT+3+1\nUNZ+1+2216\n");
   CHECK(shape(recs) == "IB GB- T(IFCSUM) GE- IE");
   CHECK(errors_of(recs).empty());
   const Error* w = find_code(recs, "edifact.terminator.newline");
@@ -130,7 +136,19 @@ TEST_CASE("newline-terminated segments without UNA are read with a warning", "[e
 }
 
 TEST_CASE("level B control-character separators are detected after UNB", "[edifact][tokenizer]") {
-  auto recs = read_all("UNB\x1DUNOB\x1F" "3\x1DS\x1DR\x1D" "240101\x1F" "1200\x1D" "9\x1CUNH\x1D" "1\x1DORDERS\x1F" "D\x1F" "96A\x1FUN\x1CUNT\x1D" "2\x1D" "1\x1CUNZ\x1D" "1\x1D" "9\x1C");
+  auto recs = read_all(
+      "UNB\x1DUNOB\x1F"
+      "3\x1DS\x1DR\x1D"
+      "240101\x1F"
+      "1200\x1D"
+      "9\x1CUNH\x1D"
+      "1\x1DORDERS\x1F"
+      "D\x1F"
+      "96A\x1FUN\x1CUNT\x1D"
+      "2\x1D"
+      "1\x1CUNZ\x1D"
+      "1\x1D"
+      "9\x1C");
   CHECK(errors_of(recs).empty());
   CHECK(first_tx(recs).set_id == "ORDERS");
 }

@@ -21,7 +21,9 @@ InterchangeReport report_of(const std::string& doc) {
   InterchangeReport r;
   Event ev;
   while (*(*reader)->next(ev)) {
-    auto add = [](std::vector<Error>& to, std::span<const Error> from) { to.insert(to.end(), from.begin(), from.end()); };
+    auto add = [](std::vector<Error>& to, std::span<const Error> from) {
+      to.insert(to.end(), from.begin(), from.end());
+    };
     switch (ev.kind) {
       case EventKind::interchange_begin:
         r.delimiters = *ev.delimiters;
@@ -51,7 +53,8 @@ InterchangeReport report_of(const std::string& doc) {
         if (ev.segment) r.trailer = SegmentData::from(*ev.segment, *ev.delimiters);
         add(r.issues, ev.issues);
         break;
-      case EventKind::issue: break;
+      case EventKind::issue:
+        break;
     }
   }
   return r;

@@ -79,7 +79,8 @@ TEST_CASE("a transaction larger than max_transaction_bytes is reported", "[x12][
 }
 
 TEST_CASE("invalid UTF-8 is a positioned error on the transaction", "[x12][bad]") {
-  std::string doc = interchange(Seps{}, {{"BEG*00*SA*PO\xFF" "1**20210101"}});
+  std::string doc = interchange(Seps{}, {{"BEG*00*SA*PO\xFF"
+                                          "1**20210101"}});
   auto c = read_all(doc);
   const Error* e = c.find("x12.encoding.utf8");
   REQUIRE(e);
@@ -101,9 +102,15 @@ TEST_CASE("random mutations of a valid interchange never crash the reader", "[x1
     for (int k = 0; k < edits; ++k) {
       std::size_t at = rng() % m.size();
       switch (rng() % 3) {
-        case 0: m[at] = alphabet[rng() % (sizeof alphabet - 1)]; break;
-        case 1: m.erase(at, 1 + rng() % 8); break;
-        default: m.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]); break;
+        case 0:
+          m[at] = alphabet[rng() % (sizeof alphabet - 1)];
+          break;
+        case 1:
+          m.erase(at, 1 + rng() % 8);
+          break;
+        default:
+          m.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]);
+          break;
       }
       if (m.empty()) m = "I";
     }

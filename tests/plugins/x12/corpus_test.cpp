@@ -56,7 +56,8 @@ TEST_CASE("invalid corpus files with an envelope defect get a positioned envelop
     INFO(e.path << ": " << e.notes);
     bool found = false;
     for (const auto& i : c.all_issues)
-      found = found || (!i.is_warning() && envelope_code(i.code) && i.position.has_offset && i.position.segment_index > 0);
+      found =
+          found || (!i.is_warning() && envelope_code(i.code) && i.position.has_offset && i.position.segment_index > 0);
     CHECK(found);
     ++checked;
   }

@@ -189,8 +189,8 @@ TEST_CASE("ST outside a group, segments outside a set and GS outside ISA are str
 }
 
 TEST_CASE("a duplicate ST02 in a 5010 group is an error, in 4010 a warning", "[x12][envelope]") {
-  std::string doc = replace(replace(interchange(kS, {kPoBody, kPoBody}), "ST*850*0002", "ST*850*0001"), "SE*7*0002",
-                            "SE*7*0001");
+  std::string doc =
+      replace(replace(interchange(kS, {kPoBody, kPoBody}), "ST*850*0002", "ST*850*0001"), "SE*7*0002", "SE*7*0001");
   auto c = read_all(doc);
   const Error* e = c.find("x12.st.duplicate_control");
   REQUIRE(e);

@@ -10,7 +10,7 @@ namespace edigate::x12::test {
 struct Seps {
   char element = '*';
   char component = ':';
-  char repetition = '^';   // 0: version 00401 with "U"
+  char repetition = '^';  // 0: version 00401 with "U"
   std::string terminator = "~";
   std::string suffix = "\n";
 };
@@ -29,10 +29,14 @@ inline std::string isa(const Seps& s, const std::string& control = "000000001", 
 inline std::string seg(const Seps& s, const std::string& body) {
   std::string out;
   for (char c : body) {
-    if (c == '*') out += s.element;
-    else if (c == ':') out += s.component;
-    else if (c == '^' && s.repetition) out += s.repetition;
-    else out += c;
+    if (c == '*')
+      out += s.element;
+    else if (c == ':')
+      out += s.component;
+    else if (c == '^' && s.repetition)
+      out += s.repetition;
+    else
+      out += c;
   }
   return out + s.terminator + s.suffix;
 }

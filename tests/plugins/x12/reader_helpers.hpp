@@ -13,7 +13,7 @@ namespace edigate::x12::test {
 struct Collected {
   struct Ev {
     EventKind kind;
-    std::string tag;                  // envelope segment tag, "" when none
+    std::string tag;                    // envelope segment tag, "" when none
     std::vector<SegmentData> segments;  // transaction segments (materialised)
     std::vector<Error> issues;
     std::string set_id, control, version, release;
@@ -52,11 +52,17 @@ inline Collected read_all(std::string_view bytes, ReaderOptions opt = {}) {
   MemoryInput in(bytes, "t.x12");
   if (opt.file.empty()) opt.file = "t.x12";
   auto reader = p->open(in, opt);
-  if (!reader) { out.io_error = true; return out; }
+  if (!reader) {
+    out.io_error = true;
+    return out;
+  }
   Event ev;
   for (;;) {
     auto more = (*reader)->next(ev);
-    if (!more) { out.io_error = true; break; }
+    if (!more) {
+      out.io_error = true;
+      break;
+    }
     if (!*more) break;
     Collected::Ev e;
     e.kind = ev.kind;

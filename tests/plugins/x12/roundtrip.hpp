@@ -42,7 +42,8 @@ inline ReadBack to_documents(std::string_view bytes) {
       case EventKind::interchange_end:
         if (ev.segment) out.interchanges.back().trailer = SegmentData::from(*ev.segment, *ev.delimiters);
         break;
-      case EventKind::issue: break;
+      case EventKind::issue:
+        break;
     }
   }
   return out;

@@ -52,15 +52,18 @@ void check_po(const Collected& c, const Seps& s) {
 TEST_CASE("delimiters are read from the ISA for every separator combination in the corpus", "[x12][tokenizer]") {
   // element, component, terminator (+ suffix) combinations named in the corpus README.
   std::vector<Seps> variants = {
-      {'*', ':', '^', "~", "\n"},     {'*', '>', 0, "~", "\r\n"},  {'|', '>', 0, "~", ""},
-      {'~', '|', 0, "\n", ""},        {'+', ':', 0, "'", "\r\n"},  {'\x7f', '>', 0, "\x15", ""},
-      {'*', '@', 0, "\n", ""},        {'*', '+', 0, "~", "\n"},    {'*', '^', 0, "~", "\n"},
-      {'*', '}', 0, "\x15", "\r\n"},  {'*', ':', 0, "\r", "\n"},   {'*', '>', 0, "~", " "},
-      {'*', '>', ':', "\n", ""},      {'*', '>', 0, "\xE2\x80\xA6", "\n"},
+      {'*', ':', '^', "~", "\n"}, {'*', '>', 0, "~", "\r\n"},
+      {'|', '>', 0, "~", ""},     {'~', '|', 0, "\n", ""},
+      {'+', ':', 0, "'", "\r\n"}, {'\x7f', '>', 0, "\x15", ""},
+      {'*', '@', 0, "\n", ""},    {'*', '+', 0, "~", "\n"},
+      {'*', '^', 0, "~", "\n"},   {'*', '}', 0, "\x15", "\r\n"},
+      {'*', ':', 0, "\r", "\n"},  {'*', '>', 0, "~", " "},
+      {'*', '>', ':', "\n", ""},  {'*', '>', 0, "\xE2\x80\xA6", "\n"},
   };
   for (const auto& s : variants) {
     std::string doc = interchange(s, {kPoBody}, s.repetition ? "005010" : "004010");
-    INFO("element " << int(s.element) << " component " << s.component << " terminator " << Error::printable(s.terminator));
+    INFO("element " << int(s.element) << " component " << s.component << " terminator "
+                    << Error::printable(s.terminator));
     auto c = read_all(doc);
     check_po(c, s);
     CHECK(c.events[0].delimiters.suffix == s.suffix);
@@ -137,8 +140,10 @@ TEST_CASE("an ISA padded with NBSP is read by its separators with a warning", "[
   std::string padded;
   std::size_t isa_end = doc.find('~');
   for (std::size_t i = 0; i < doc.size(); ++i) {
-    if (i < isa_end && doc[i] == ' ') padded += "\xC2\xA0";
-    else padded += doc[i];
+    if (i < isa_end && doc[i] == ' ')
+      padded += "\xC2\xA0";
+    else
+      padded += doc[i];
   }
   auto c = read_all(padded);
   INFO(shape(c));
@@ -161,8 +166,20 @@ TEST_CASE("an EBCDIC interchange is decoded and keeps input byte offsets", "[x12
     if (c >= 'J' && c <= 'R') return static_cast<char>(0xD1 + (c - 'J'));
     if (c >= 'S' && c <= 'Z') return static_cast<char>(0xE2 + (c - 'S'));
     switch (c) {
-      case ' ': return 0x40; case '*': return 0x5C; case '>': return 0x6E; case ':': return 0x7A;
-      case '~': return static_cast<char>(0xA1); case '.': return 0x4B; case '^': return static_cast<char>(0xB0);
+      case ' ':
+        return 0x40;
+      case '*':
+        return 0x5C;
+      case '>':
+        return 0x6E;
+      case ':':
+        return 0x7A;
+      case '~':
+        return static_cast<char>(0xA1);
+      case '.':
+        return 0x4B;
+      case '^':
+        return static_cast<char>(0xB0);
     }
     return '?';
   };
@@ -185,9 +202,9 @@ TEST_CASE("an EBCDIC interchange is decoded and keeps input byte offsets", "[x12
 TEST_CASE("BIN segments are read by their length even when the payload holds delimiters", "[x12][tokenizer]") {
   Seps s{'*', ':', '^', "~", "\n"};
   std::string payload = "AB~C*D\nE";
-  std::string doc = isa(s) + seg(s, "GS*PO*SENDER*RECEIVER*20210101*1200*1*X*005010") + seg(s, "ST*850*0001") +
-                    "BIN*" + std::to_string(payload.size()) + "*" + payload + "~\n" + seg(s, "SE*3*0001") +
-                    seg(s, "GE*1*1") + seg(s, "IEA*1*000000001");
+  std::string doc = isa(s) + seg(s, "GS*PO*SENDER*RECEIVER*20210101*1200*1*X*005010") + seg(s, "ST*850*0001") + "BIN*" +
+                    std::to_string(payload.size()) + "*" + payload + "~\n" + seg(s, "SE*3*0001") + seg(s, "GE*1*1") +
+                    seg(s, "IEA*1*000000001");
   auto c = read_all(doc);
   INFO(shape(c));
   CHECK(c.errors() == 0);

@@ -8,9 +8,10 @@ using namespace edigate;
 using namespace edigate::x12::test;
 
 TEST_CASE("parse then write gives the same bytes for every delimiter set", "[x12][writer]") {
-  std::vector<Seps> variants = {{'*', ':', '^', "~", "\n"},    {'|', '>', 0, "~", "\r\n"}, {'~', '|', 0, "\n", ""},
-                                {'+', ':', 0, "'", ""},        {'\x7f', '>', 0, "\x15", ""},
-                                {'*', '>', 0, "\xE2\x80\xA6", "\n"}, {'*', ':', 0, "\r", "\n"}};
+  std::vector<Seps> variants = {{'*', ':', '^', "~", "\n"},   {'|', '>', 0, "~", "\r\n"},
+                                {'~', '|', 0, "\n", ""},      {'+', ':', 0, "'", ""},
+                                {'\x7f', '>', 0, "\x15", ""}, {'*', '>', 0, "\xE2\x80\xA6", "\n"},
+                                {'*', ':', 0, "\r", "\n"}};
   for (const auto& s : variants) {
     std::string doc = interchange(s, {kPoBody, kPoBody}, s.repetition ? "005010" : "004010") +
                       interchange(s, {kPoBody}, s.repetition ? "005010" : "004010", "000000002");
