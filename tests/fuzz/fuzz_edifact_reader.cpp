@@ -10,6 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static auto plugin = fuzz::make_plugin(false);
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   (void)plugin->detect(bytes.substr(0, 4096));
+  if (auto facts = plugin->sniff(bytes.substr(0, 4096))) (void)describe_party(*facts, true);
   MemoryInput in(bytes, "fuzz");
   auto reader = plugin->open(in, fuzz::reader_options(data, size, true));
   if (!reader) return 0;
@@ -19,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto more = (*reader)->next(ev);
     if (!more || !*more) break;
     sink = sink + fuzz::touch(ev);
+    if (ev.envelope) sink = sink + ev.envelope->sender.id.size() + ev.envelope->control.size();
   }
   (void)(*reader)->offset();
   return 0;
