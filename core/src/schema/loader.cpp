@@ -54,14 +54,13 @@ class Loader {
 
   using Nodes = std::vector<pugi::xml_node>;
   static Nodes kids_of(const pugi::xml_node& dict) { return Nodes(dict.children().begin(), dict.children().end()); }
-  bool read_elements(const Nodes& defs, Error& err);
-  bool read_composites(const Nodes& defs, Error& err);
-  bool read_segments(const Nodes& defs, Error& err);
-  bool read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure, Error& err);
-  bool read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end,
-                  Error& err);
-  bool read_loop(const pugi::xml_node& loop, std::uint32_t node, std::uint32_t depth, Error& err);
-  bool read_structure_segment(const pugi::xml_node& n, Node& out, Error& err);
+  Result<void> read_elements(const Nodes& defs);
+  Result<void> read_composites(const Nodes& defs);
+  Result<void> read_segments(const Nodes& defs);
+  Result<void> read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure);
+  Result<void> read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end);
+  Result<void> read_loop(const pugi::xml_node& loop, std::uint32_t node, std::uint32_t depth);
+  Result<void> read_structure_segment(const pugi::xml_node& n, Node& out);
 
   std::string_view xml_;
   std::string name_;
@@ -73,7 +72,7 @@ class Loader {
   std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
 };
 
-bool Loader::read_elements(const Nodes& defs, Error& err) {
+Result<void> Loader::read_elements(const Nodes& defs) {
   for (auto el : defs) {
     if (local_name(el) != "element") continue;
     ElementDef d;
@@ -90,15 +89,13 @@ bool Loader::read_elements(const Nodes& defs, Error& err) {
     } else if (auto it = kTypes.find(type); it != kTypes.end()) {
       d.type = it->second;
     } else {
-      err = fail(el, "element " + d.id + ": unknown type \"" + std::string(type) + "\"");
-      return false;
+      return fail(el, "element " + d.id + ": unknown type \"" + std::string(type) + "\"");
     }
     d.min = max_of(el.attribute("min"), 0);
     d.max = max_of(el.attribute("max"), 1);
     if (d.min > d.max) {
-      err = fail(
+      return fail(
           el, "element " + d.id + ": min " + std::to_string(d.min) + " is greater than max " + std::to_string(d.max));
-      return false;
     }
     d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
     for (auto c : el.children()) {
@@ -118,16 +115,15 @@ bool Loader::read_elements(const Nodes& defs, Error& err) {
     std::sort(s_->codes.begin() + d.codes_begin, s_->codes.end());
     d.closed_codes = d.codes_end > d.codes_begin && std::string_view(el.attribute("codes").value()) != "open";
     if (!element_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->elements.size())).second) {
-      err = fail(el, "duplicate element id " + d.id);
-      return false;
+      return fail(el, "duplicate element id " + d.id);
     }
     s_->elements.push_back(std::move(d));
   }
-  return true;
+  return {};
 }
 
-bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end,
-                        Error& err) {
+Result<void> Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin,
+                                std::uint32_t& end) {
   begin = static_cast<std::uint32_t>(s_->rules.size());
   for (auto r : owner.children()) {
     if (local_name(r) != "rule") continue;
@@ -138,23 +134,22 @@ bool Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std:
     std::uint64_t p = 0;
     while (in >> p) {
       if (p == 0 || p > positions) {
-        err = fail(r, "rule position " + std::to_string(p) + " is out of range (1.." + std::to_string(positions) + ")");
-        return false;
+        return fail(r,
+                    "rule position " + std::to_string(p) + " is out of range (1.." + std::to_string(positions) + ")");
       }
       s_->rule_positions.push_back(static_cast<std::uint16_t>(p));
     }
     rule.end = static_cast<std::uint32_t>(s_->rule_positions.size());
     if (rule.end - rule.begin < 2) {
-      err = fail(r, "a rule needs two or more positions");
-      return false;
+      return fail(r, "a rule needs two or more positions");
     }
     s_->rules.push_back(rule);
   }
   end = static_cast<std::uint32_t>(s_->rules.size());
-  return true;
+  return {};
 }
 
-bool Loader::read_composites(const Nodes& defs, Error& err) {
+Result<void> Loader::read_composites(const Nodes& defs) {
   for (auto c : defs) {
     if (local_name(c) != "composite") continue;
     CompositeDef d;
@@ -165,23 +160,21 @@ bool Loader::read_composites(const Nodes& defs, Error& err) {
       if (local_name(comp) != "component") continue;
       auto it = element_ids_.find(comp.attribute("ref").value());
       if (it == element_ids_.end()) {
-        err = fail(comp, "composite " + d.id + ": unknown element " + comp.attribute("ref").value());
-        return false;
+        return fail(comp, "composite " + d.id + ": unknown element " + comp.attribute("ref").value());
       }
       s_->components.push_back({it->second, usage_of(comp.attribute("usage").value())});
     }
     d.comp_end = static_cast<std::uint32_t>(s_->components.size());
-    if (!read_rules(c, d.comp_end - d.comp_begin, d.rule_begin, d.rule_end, err)) return false;
+    EDIGATE_TRY_VOID(read_rules(c, d.comp_end - d.comp_begin, d.rule_begin, d.rule_end));
     if (!composite_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->composites.size())).second) {
-      err = fail(c, "duplicate composite id " + d.id);
-      return false;
+      return fail(c, "duplicate composite id " + d.id);
     }
     s_->composites.push_back(std::move(d));
   }
-  return true;
+  return {};
 }
 
-bool Loader::read_segments(const Nodes& defs, Error& err) {
+Result<void> Loader::read_segments(const Nodes& defs) {
   for (auto seg : defs) {
     if (local_name(seg) != "segment") continue;
     SegmentDef d;
@@ -196,8 +189,7 @@ bool Loader::read_segments(const Nodes& defs, Error& err) {
       auto& ids = ref.composite ? composite_ids_ : element_ids_;
       auto it = ids.find(e.attribute("ref").value());
       if (it == ids.end()) {
-        err = fail(e, "segment " + d.id + ": unknown " + std::string(kind) + " " + e.attribute("ref").value());
-        return false;
+        return fail(e, "segment " + d.id + ": unknown " + std::string(kind) + " " + e.attribute("ref").value());
       }
       ref.def = it->second;
       ref.usage = usage_of(e.attribute("usage").value());
@@ -205,36 +197,33 @@ bool Loader::read_segments(const Nodes& defs, Error& err) {
       s_->element_refs.push_back(ref);
     }
     d.ref_end = static_cast<std::uint32_t>(s_->element_refs.size());
-    if (!read_rules(seg, d.ref_end - d.ref_begin, d.rule_begin, d.rule_end, err)) return false;
+    EDIGATE_TRY_VOID(read_rules(seg, d.ref_end - d.ref_begin, d.rule_begin, d.rule_end));
     if (!segment_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->segments.size())).second) {
-      err = fail(seg, "duplicate segment id " + d.id);
-      return false;
+      return fail(seg, "duplicate segment id " + d.id);
     }
     s_->segments.push_back(std::move(d));
   }
-  return true;
+  return {};
 }
 
-bool Loader::read_structure_segment(const pugi::xml_node& n, Node& out, Error& err) {
+Result<void> Loader::read_structure_segment(const pugi::xml_node& n, Node& out) {
   auto it = segment_ids_.find(n.attribute("ref").value());
   if (it == segment_ids_.end()) {
-    err = fail(n, std::string("structure: unknown segment ") + n.attribute("ref").value());
-    return false;
+    return fail(n, std::string("structure: unknown segment ") + n.attribute("ref").value());
   }
   out.loop = false;
   out.segment = it->second;
   out.usage = usage_of(n.attribute("usage").value());
   out.max = max_of(n.attribute("max"), 1);
   s_->segments[it->second].placed = true;
-  return true;
+  return {};
 }
 
 // Fills node `index` (already allocated) from a <loop> or <structure> element. Children of one
 // loop are contiguous in `children`, so they are allocated before recursing.
-bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uint32_t depth, Error& err) {
+Result<void> Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uint32_t depth) {
   if (depth > kMaxLoopDepth) {
-    err = fail(loop, "loops nested deeper than " + std::to_string(kMaxLoopDepth));
-    return false;
+    return fail(loop, "loops nested deeper than " + std::to_string(kMaxLoopDepth));
   }
   s_->max_depth = std::max(s_->max_depth, depth);
   std::vector<pugi::xml_node> kids;
@@ -257,27 +246,25 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     std::uint32_t ni = first_node + i;
     if (local_name(c) == "segment") {
       Node n;
-      if (!read_structure_segment(c, n, err)) return false;
+      EDIGATE_TRY_VOID(read_structure_segment(c, n));
       s_->nodes[ni] = n;
       continue;
     }
     std::string id = c.attribute("id").value();
     if (!loop_ids.insert(id).second) {
-      err = fail(c, "duplicate loop id " + id + " in the same loop");
-      return false;
+      return fail(c, "duplicate loop id " + id + " in the same loop");
     }
     s_->nodes[ni].loop = true;
     s_->nodes[ni].id = id;
     s_->nodes[ni].usage = usage_of(c.attribute("usage").value());
     s_->nodes[ni].max = max_of(c.attribute("max"), 1);
-    if (!read_loop(c, ni, depth + 1, err)) return false;
+    EDIGATE_TRY_VOID(read_loop(c, ni, depth + 1));
     const Node& ln = s_->nodes[ni];
     const Node& trigger = s_->nodes[s_->children[ln.child_begin]];  // the XSD requires a first segment
     if (trigger.loop || trigger.usage != Usage::mandatory) {
-      err = fail(c, "loop " + id +
-                        ": its first segment (the trigger) must have usage M, the loop's own usage "
-                        "says whether the loop is optional");
-      return false;
+      return fail(c, "loop " + id +
+                         ": its first segment (the trigger) must have usage M, the loop's own usage "
+                         "says whether the loop is optional");
     }
     // UN/EDIFACT tables do repeat a group's trigger further inside the group (D95B BAPLIE SG2:
     // LOC ... LOC C9). The walker reads that forward-first: a LOC matches the inner position
@@ -287,57 +274,51 @@ bool Loader::read_loop(const pugi::xml_node& loop, std::uint32_t index, std::uin
     for (std::uint32_t k = ln.child_begin + 1; k < ln.child_end && !edifact; ++k) {
       const Node& other = s_->nodes[s_->children[k]];
       if (!other.loop && other.segment == trigger.segment) {
-        err = fail(
+        return fail(
             c, "loop " + id + ": trigger segment " + s_->segments[trigger.segment].id + " appears twice in the loop");
-        return false;
       }
     }
     s_->nodes[ni].segment = trigger.segment;
   }
-  return true;
+  return {};
 }
 
 // Compiles only what the structure reaches: its segments, their composites and elements, in
 // that order of need; a definition missing from the dictionary is an error at the reference.
-bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure, Error& err) {
+Result<void> Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure) {
   std::string_view name = root.attribute("dictionary").value();
   if (!safe_dictionary_name(name)) {
-    err = where_.at_attribute(root, "dictionary",
-                              Error("schema.file.invalid", "dictionary must name a file in the same folder"));
-    return false;
+    return where_.at_attribute(root, "dictionary",
+                               Error("schema.file.invalid", "dictionary must name a file in the same folder"));
   }
   if (!dictionaries_) {
-    err = fail(root, "dictionary files are read only through a schema registry");
-    return false;
+    return fail(root, "dictionary files are read only through a schema registry");
   }
   std::filesystem::path file = std::filesystem::path(name_).parent_path() / std::string(name);
   auto loaded = (*dictionaries_)(file);
   if (!loaded) {
-    err = std::move(loaded).error();
-    return false;
+    return std::move(loaded).error();
   }
   dictionary_ = std::move(loaded).value();
   const Dictionary& d = *dictionary_;
   s_->info.dictionary = d.file;
   if (d.standard != s_->info.standard || d.version != s_->info.version) {
-    err = fail(root, "dictionary " + d.file + " is for " + d.standard + " " + d.version + ", not " + s_->info.standard +
-                         " " + s_->info.version);
-    return false;
+    return fail(root, "dictionary " + d.file + " is for " + d.standard + " " + d.version + ", not " +
+                          s_->info.standard + " " + s_->info.version);
   }
   Nodes segs, comps, elems;
   std::set<std::string_view> seen_seg, seen_comp, seen_elem;
   auto need = [&](const std::unordered_map<std::string_view, pugi::xml_node>& index, std::set<std::string_view>& seen,
-                  Nodes& out, const pugi::xml_node& at, std::string_view what) {
+                  Nodes& out, const pugi::xml_node& at, std::string_view what) -> Result<void> {
     std::string_view id = at.attribute("ref").value();
-    if (!seen.insert(id).second) return true;
+    if (!seen.insert(id).second) return {};
     auto it = index.find(id);
     if (it == index.end()) {
-      err = pos_->at_node(at, Error("schema.file.invalid", "unknown " + std::string(what) + " " + std::string(id) +
-                                                               " (not in " + d.file + ")"));
-      return false;
+      return pos_->at_node(at, Error("schema.file.invalid", "unknown " + std::string(what) + " " + std::string(id) +
+                                                                " (not in " + d.file + ")"));
     }
     out.push_back(it->second);
-    return true;
+    return {};
   };
   std::vector<pugi::xml_node> stack{structure};
   while (!stack.empty()) {
@@ -347,24 +328,26 @@ bool Loader::read_from_dictionary(const pugi::xml_node& root, const pugi::xml_no
       std::string_view k = local_name(c);
       if (k == "loop")
         stack.push_back(c);
-      else if (k == "segment" && !need(d.segments, seen_seg, segs, c, "segment"))
-        return false;
+      else if (k == "segment")
+        EDIGATE_TRY_VOID(need(d.segments, seen_seg, segs, c, "segment"));
     }
   }
   pos_ = &d.positions();
   for (const auto& seg : segs) {
     for (auto r : seg.children()) {
       std::string_view k = local_name(r);
-      if (k == "composite" && !need(d.composites, seen_comp, comps, r, "composite")) return false;
-      if (k == "element" && !need(d.elements, seen_elem, elems, r, "element")) return false;
+      if (k == "composite") EDIGATE_TRY_VOID(need(d.composites, seen_comp, comps, r, "composite"));
+      if (k == "element") EDIGATE_TRY_VOID(need(d.elements, seen_elem, elems, r, "element"));
     }
   }
   for (const auto& comp : comps)
     for (auto r : comp.children())
-      if (local_name(r) == "component" && !need(d.elements, seen_elem, elems, r, "element")) return false;
-  bool ok = read_elements(elems, err) && read_composites(comps, err) && read_segments(segs, err);
+      if (local_name(r) == "component") EDIGATE_TRY_VOID(need(d.elements, seen_elem, elems, r, "element"));
+  EDIGATE_TRY_VOID(read_elements(elems));
+  EDIGATE_TRY_VOID(read_composites(comps));
+  EDIGATE_TRY_VOID(read_segments(segs));
   pos_ = &where_;
-  return ok;
+  return {};
 }
 
 Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
@@ -382,7 +365,6 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
   s_->info.name = root.attribute("name").value();
   s_->info.file = name_;
 
-  Error err;
   pugi::xml_node structure;
   bool own_definitions = false;
   for (auto part : root.children()) {
@@ -393,26 +375,24 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
   if (!structure) return fail(root, "no <structure>");
   if (root.attribute("dictionary")) {
     if (own_definitions) return fail(root, "a schema that names a dictionary has no definitions of its own");
-    if (!read_from_dictionary(root, structure, err)) return err;
+    EDIGATE_TRY_VOID(read_from_dictionary(root, structure));
   } else {
     if (!own_definitions) return fail(root, "no <elements> and <segments>, and no dictionary=\"...\" naming them");
     for (auto part : root.children()) {
       std::string_view k = local_name(part);
-      bool ok = true;
       if (k == "elements")
-        ok = read_elements(kids_of(part), err);
+        EDIGATE_TRY_VOID(read_elements(kids_of(part)));
       else if (k == "composites")
-        ok = read_composites(kids_of(part), err);
+        EDIGATE_TRY_VOID(read_composites(kids_of(part)));
       else if (k == "segments")
-        ok = read_segments(kids_of(part), err);
-      if (!ok) return err;
+        EDIGATE_TRY_VOID(read_segments(kids_of(part)));
     }
   }
   s_->nodes.resize(1);
   s_->nodes[0].loop = true;
   s_->nodes[0].usage = Usage::mandatory;
   s_->nodes[0].max = 1;
-  if (!read_loop(structure, 0, 1, err)) return err;
+  EDIGATE_TRY_VOID(read_loop(structure, 0, 1));
   if (s_->nodes[0].child_begin == s_->nodes[0].child_end) return fail(structure, "empty <structure>");
   s_->nodes[0].segment = s_->nodes[s_->children[0]].segment;
 
