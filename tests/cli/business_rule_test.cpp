@@ -88,3 +88,58 @@ TEST_CASE("a partner with business-rule-violations=\"reject\" gets such a purcha
   CHECK(r.err.find("warning:") == std::string::npos);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);  // the other purchase order still goes out
 }
+
+namespace {
+
+// A supplier's order API in JSON (a JSON-source map onto purchase_order): the same switch applies.
+const std::string kJsonOrderMap =
+    R"(<map id="api-orders-inbound" direction="inbound" source="json" standard="JSON" set="api-order" type="purchase_order">
+  <field name="po_number" path="id" required="true" correlation="po_number"/>
+  <field name="po_date" path="date" convert="date"/>
+  <field name="purpose" const="original"/>
+  <array name="lines" each="lines">
+    <field name="quantity" path="qty" convert="decimal"/>
+    <field name="uom" const="EA"/>
+    <object name="items"><field name="upc" path="upc" convert="upc"/></object>
+  </array>
+</map>
+)";
+
+std::string json_partner(const std::string& tolerance) {
+  return R"(<partner xmlns="urn:edigate:partner:1" id="api" standard="json">
+  <name>Order API</name>
+  <identities/>
+  <documents><document type="orders" direction="inbound" map="maps/orders.xml"/></documents>
+  )" + tolerance +
+         R"(
+</partner>
+)";
+}
+
+}  // namespace
+
+TEST_CASE("carrier and supplier JSON follow the same business-rule switch as EDI", "[cli][translate][business_rule]") {
+  const fs::path dir = fs::temp_directory_path() / ("edigate-rule-json-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  write(dir / "partners/api/maps/orders.xml", kJsonOrderMap);
+  write(dir / "order.json", R"({"id":"PO-7","date":"20261201","lines":[{"qty":"2","upc":"01234567890"}]})");
+  auto run = [&] {
+    return edigate::test::run_command("cd " + edigate::test::shell_quote(dir.string()) + " && " + kEdigate +
+                                      " translate --partner api --maps " +
+                                      edigate::test::shell_quote((kSource / "maps").string()) + " order.json");
+  };
+  write(dir / "partners/api/partner.xml", json_partner(""));
+  auto warned = run();
+  INFO(warned.err);
+  CHECK(warned.status == 0);
+  CHECK_THAT(warned.out, Catch::Contains(R"("upc":"01234567890")"));
+  CHECK_THAT(warned.err, Catch::Contains("warning:"));
+  CHECK_THAT(warned.err, Catch::Contains("[mapping.value.business_rule]"));
+
+  write(dir / "partners/api/partner.xml", json_partner(R"(<tolerance business-rule-violations="reject"/>)"));
+  auto refused = run();
+  CHECK(refused.status == 1);
+  CHECK(refused.out.empty());
+  CHECK_THAT(refused.err, Catch::Contains("[mapping.value.business_rule]"));
+  fs::remove_all(dir);
+}

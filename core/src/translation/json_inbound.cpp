@@ -67,7 +67,12 @@ Result<void> translate_json_document(const Services& services, io::PeekInput& in
   mapping::TranslateContext context;
   context.file = options.file;
   context.default_offset = partner.utc_offset;
+  context.reject_business_rules = partner.reject_business_rules;  // as for EDI: the partner's switch
   auto bodies = mapping::translate_json(map, document, context);
+  for (auto& w : context.warnings) {  // values sent as received although a business rule fails
+    if (w.error.position.file.empty()) w.error.position.file = options.file;
+    emit.issue(w.error);
+  }
   if (!bodies) {
     Error e = std::move(bodies).error();
     if (e.position.file.empty()) e.position.file = options.file;
