@@ -5,7 +5,8 @@
 //                 [--plugins DIR --partners DIR --maps DIR] [--runs N] FILE|-
 //
 // tokenize: the plugin's reader with materialize=false (tokenizer + envelope checks only).
-// validate: validation::analyze with a schema::Registry (reader + full schema validation).
+// validate: what `edigate validate` does, the one inbound pass in validate-only mode (reader +
+//           full schema validation of every transaction).
 // translate: what `edigate translate FILE > /dev/null` does: translation::translate_inbound
 //   with the plugins loaded from --plugins, each interchange routed to the partner in
 //   --partners claiming its sender, schema validation, the partner's inbound map, and every
@@ -23,7 +24,6 @@
 #include "plugin_host/plugin_host.hpp"
 #include "schema/registry.hpp"
 #include "translation/inbound.hpp"
-#include "validation/analyzer.hpp"
 #include "x12_plugin.hpp"
 
 #include <edigate/codes.hpp>
@@ -97,20 +97,6 @@ Result<Counts> run_tokenize(FormatPlugin& format, InputStream& in) {
   return c;
 }
 
-Result<Counts> run_validate(FormatPlugin& format, InputStream& in, schema::Registry& schemas) {
-  validation::AnalyzeOptions options;
-  options.reader.file = in.name();
-  Counts c;
-  validation::AnalyzeCallbacks callbacks;
-  callbacks.on_issue = [&](const Error& e) { note(c, e); };
-  EDIGATE_TRY(auto summary, validation::analyze(format, in, &schemas, options, callbacks));
-  c.bytes = summary.bytes;
-  c.segments = summary.segments;
-  c.messages = summary.transactions;
-  c.interchanges = summary.interchanges;
-  return c;
-}
-
 /// Counts the bytes the translation pulls (translate_inbound reports messages, not bytes).
 class CountingInput final : public InputStream {
  public:
@@ -136,6 +122,25 @@ struct TranslateWorld {
   TranslateWorld(const Options& o)
       : schemas({o.schemas}), files(o.maps, mapping::MapChecks{true, &schemas}), registry(o.partners) {}
 };
+
+/// What `edigate validate FILE` does: the one inbound pass (translation::translate_inbound) in
+/// validate-only mode, every transaction schema-validated, no maps run.
+Result<Counts> run_validate(TranslateWorld& w, InputStream& file) {
+  io::PeekInput in(file);
+  translation::Services services{w.plugins, &w.schemas, w.files};
+  translation::InboundOptions options;
+  options.file = file.name();
+  options.translate = false;
+  Counts c;
+  translation::InboundSink sink;
+  sink.on_issue = [&](const Error& e) { note(c, e); };
+  EDIGATE_TRY(auto summary, translation::translate_inbound(services, in, options, sink));
+  c.bytes = summary.bytes;
+  c.segments = summary.segments;
+  c.messages = summary.transactions;
+  c.interchanges = summary.interchanges;
+  return c;
+}
 
 Result<Counts> run_translate(TranslateWorld& w, InputStream& file, std::ostream& sink_stream) {
   CountingInput counted(file);
@@ -222,10 +227,9 @@ int main(int argc, char** argv) {
   if (opt.file == "-" || opt.runs < 1) opt.runs = 1;  // a pipe can be read once
 
   auto format = make_plugin(opt.standard);
-  schema::Registry schemas({opt.schemas});
   std::unique_ptr<TranslateWorld> world;
   std::ofstream devnull;
-  if (opt.mode == "translate") {
+  if (opt.mode == "translate" || opt.mode == "validate") {
     world = std::make_unique<TranslateWorld>(opt);
     auto problems = world->plugins.load_directory(opt.plugins);
     if (!world->plugins.format_for_standard(opt.standard == "x12" ? "X12" : "EDIFACT")) {
@@ -233,8 +237,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "edigate_bench: no %s plugin in %s\n", opt.standard.c_str(), opt.plugins.c_str());
       return 1;
     }
-    for (const auto& e : world->registry.snapshot()->errors)
-      std::fprintf(stderr, "edigate_bench: partners: %s\n", e.to_string().c_str());
+    if (opt.mode == "translate")
+      for (const auto& e : world->registry.snapshot()->errors)
+        std::fprintf(stderr, "edigate_bench: partners: %s\n", e.to_string().c_str());
     devnull.open("/dev/null", std::ios::binary);
   }
   double best = 0;
@@ -247,7 +252,7 @@ int main(int argc, char** argv) {
     }
     auto start = std::chrono::steady_clock::now();
     auto result = opt.mode == "tokenize"   ? run_tokenize(*format, **file)
-                  : opt.mode == "validate" ? run_validate(*format, **file, schemas)
+                  : opt.mode == "validate" ? run_validate(*world, **file)
                                            : run_translate(*world, **file, devnull);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result) {
