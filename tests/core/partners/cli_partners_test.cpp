@@ -4,6 +4,7 @@
 #include "partners/profile_loader.hpp"
 #include "partners/profile_rules.hpp"
 #include "partners/scaffold.hpp"
+#include "partners_cli_run.hpp"
 #include "partners_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,24 +13,10 @@
 #include <sstream>
 
 using namespace edigate;
+using test::run_partners;
 using test::write_text;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-Run run_partners(std::vector<std::string> words) {
-  std::ostringstream out, err;
-  Run r;
-  r.status = cli::cmd_partners(words, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
 
 /// Empty files at every base map a scaffolded profile references: they exist but do not load.
 void stub_base_maps(const std::filesystem::path& maps, const std::string& standard) {

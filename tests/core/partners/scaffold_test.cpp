@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "partners/profile_loader.hpp"
 #include "partners/profile_rules.hpp"
+#include "partners_cli_run.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,23 +13,9 @@
 #include <sstream>
 
 using namespace edigate;
+using test::run_partners;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-Run run_partners(std::vector<std::string> words) {
-  std::ostringstream out, err;
-  Run r;
-  r.status = cli::cmd_partners(words, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
 
 const std::string kMaps = std::string(EDIGATE_SOURCE_DIR) + "/maps";
 
