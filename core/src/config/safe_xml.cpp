@@ -128,8 +128,8 @@ Result<std::string> read_config_file(const std::filesystem::path& file, std::siz
   return text;
 }
 
-Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* attribute, const std::string& code) {
-  constexpr std::size_t kHead = 64 * 1024;
+Result<RootTag> read_root_tag(const std::filesystem::path& file, const std::string& code) {
+  constexpr std::size_t kStep = 4 * 1024, kHead = 64 * 1024;
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return file_error(code, file, std::string("cannot open: ") + std::strerror(errno));
   struct Closer {
@@ -138,24 +138,35 @@ Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* att
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return file_error(code, file, "not a regular file");
-  std::string head(kHead, '\0');
-  std::size_t have = 0;
-  while (have < head.size()) {
-    ssize_t n = ::read(fd, head.data() + have, head.size() - have);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    have += static_cast<std::size_t>(n);
-  }
-  head.resize(have);
+  std::string head;
+  bool eof = false;
+  // Reads up to `kStep` more bytes; false at the end of the file or of the 64 KiB window.
+  auto more = [&] {
+    if (eof || head.size() >= kHead) return false;
+    std::size_t have = head.size();
+    head.resize(have + kStep);
+    ssize_t n;
+    do n = ::read(fd, head.data() + have, kStep);
+    while (n < 0 && errno == EINTR);
+    head.resize(have + static_cast<std::size_t>(n > 0 ? n : 0));
+    eof = n <= 0;
+    return n > 0;
+  };
   // The prolog: XML declaration, comments, processing instructions; then the root's start tag.
+  auto find = [&](std::size_t from, const char* what) {
+    std::size_t at;
+    while ((at = head.find(what, from)) == std::string::npos && more()) {}
+    return at;
+  };
   std::size_t i = 0;
   for (;;) {
-    i = head.find('<', i);
+    i = find(i, "<");
     if (i == std::string::npos) return file_error(code, file, "no root element in the first 64 KiB");
+    while (head.size() < i + 4 && more()) {}
     if (head.compare(i, 4, "<!--") == 0) {
-      i = head.find("-->", i);
+      i = find(i, "-->");
     } else if (head.compare(i, 2, "<?") == 0) {
-      i = head.find("?>", i);
+      i = find(i, "?>");
     } else {
       break;
     }
@@ -163,7 +174,8 @@ Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* att
   }
   std::size_t end = i;
   char quote = 0;
-  for (; end < head.size(); ++end) {
+  for (;; ++end) {
+    if (end >= head.size() && !more()) return file_error(code, file, "root start tag not within the first 64 KiB");
     char c = head[end];
     if (quote) {
       if (c == quote) quote = 0;
@@ -173,7 +185,6 @@ Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* att
       break;
     }
   }
-  if (end >= head.size()) return file_error(code, file, "root start tag not within the first 64 KiB");
   std::string tag = head.substr(i, end - i);
   EDIGATE_TRY_VOID(refuse_dtd_and_entities(tag, file.string(), code));
   if (!tag.empty() && tag.back() == '/') tag.pop_back();
@@ -185,7 +196,7 @@ Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* att
   std::string_view name = doc.document_element().name();
   if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
   out.name = std::string(name);
-  out.attribute = doc.document_element().attribute(attribute).value();
+  for (auto a : doc.document_element().attributes()) out.attributes.emplace(a.name(), a.value());
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -34,14 +35,22 @@ Result<void> refuse_dtd_and_entities(std::string_view xml, const std::string& fi
 Result<std::string> read_config_file(const std::filesystem::path& file, std::size_t max_bytes,
                                      const std::string& unreadable_code, const std::string& too_large_code);
 
-/// The root element's name and one attribute, read from at most the file's first 64 KiB
-/// (regular files only, DOCTYPE and entities refused): for indexes that scan a folder for
-/// configuration files by id without parsing every (possibly large, possibly unrelated) file.
+/// The root element's name and attributes, read from at most the file's first 64 KiB, in 4 KiB
+/// steps that stop once the start tag is complete (regular files only, DOCTYPE and entities
+/// refused): for indexes that scan a folder of configuration files (map ids, schema listings)
+/// without parsing every (possibly large, possibly unrelated) file.
 struct RootTag {
-  std::string name;       ///< without a namespace prefix
-  std::string attribute;  ///< value of the requested attribute; empty when absent
+  std::string name;                               ///< without a namespace prefix
+  std::map<std::string, std::string> attributes;  ///< as written on the start tag
+  /// The attribute's value; empty when absent.
+  const std::string& get(const std::string& attribute) const {
+    static const std::string none;
+    auto it = attributes.find(attribute);
+    return it == attributes.end() ? none : it->second;
+  }
+  bool has(const std::string& attribute) const { return attributes.count(attribute) != 0; }
 };
-Result<RootTag> read_root_tag(const std::filesystem::path& file, const char* attribute, const std::string& code);
+Result<RootTag> read_root_tag(const std::filesystem::path& file, const std::string& code);
 
 /// refuse_dtd_and_entities, check_against_xsd, then pugixml into `doc` (which must be empty).
 /// Errors carry `code` and file:line:col.

@@ -157,12 +157,12 @@ Result<std::filesystem::path> MapResolver::find_base(const MapNode& map, const s
            it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() != ".xml") continue;
         // Only the root start tag is read: the folder may hold large files that are not maps.
-        auto root = config::read_root_tag(it->path(), "id", "mapping.file.invalid");
-        if (!root || root->name != "map" || root->attribute.empty()) continue;
-        auto [pos, added] = ids_.emplace(root->attribute, it->path());
+        auto root = config::read_root_tag(it->path(), "mapping.file.invalid");
+        if (!root || root->name != "map" || root->get("id").empty()) continue;
+        auto [pos, added] = ids_.emplace(root->get("id"), it->path());
         // Directory order is arbitrary: a stray copy must not silently replace a base map.
         if (!added)
-          duplicate_ids_.emplace(root->attribute, std::min(pos->second, it->path()).string() + " and " +
+          duplicate_ids_.emplace(root->get("id"), std::min(pos->second, it->path()).string() + " and " +
                                                       std::max(pos->second, it->path()).string());
       }
     }

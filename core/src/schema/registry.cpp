@@ -1,14 +1,14 @@
 // Finding schema files by convention, with a cache shared by all threads.
 #include "schema/registry.hpp"
 
+#include "config/safe_xml.hpp"
+
 #include "schema/compiled_schema.hpp"
 #include "schema/dictionary.hpp"
 
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <set>
 #include <tuple>
 
@@ -39,50 +39,23 @@ std::string upper(std::string_view s) {
 constexpr std::size_t kMaxCacheEntries = 4096;
 constexpr std::string_view kDictionaryFile = "dictionary.xml";
 
-// Whether a schema file is self-contained (a hand-checked table) rather than a generated one
-// naming its directory's dictionary: only the root start tag is read.
-bool self_contained(const std::filesystem::path& file);
-
-// The root start tag of a schema file, parsed on its own: the header comment is short, so the
-// first 4 KiB always hold it (a file where they do not is read whole).
+// The root start tag of a schema file (config::read_root_tag reads only that far).
 bool read_root(const std::filesystem::path& file, ListedSchema& out) {
-  std::ifstream in(file, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  std::size_t comment_end = head.rfind("-->");
-  std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
-  std::size_t end = start == std::string::npos ? start : head.find('>', start);
-  pugi::xml_document doc;
-  if (end != std::string::npos) {
-    std::string tag = head.substr(start, end - start);
-    if (!tag.empty() && tag.back() == '/') tag.pop_back();
-    tag += "/>";
-    if (!doc.load_string(tag.c_str())) return false;
-  } else if (!doc.load_file(file.c_str())) {
-    return false;
-  }
-  pugi::xml_node root = doc.document_element();
-  if (std::string_view(root.name()) != "schema") return false;
-  out.standard = root.attribute("standard").value();
-  out.version = root.attribute("version").value();
-  out.set = root.attribute("set").value();
-  out.name = root.attribute("name").value();
+  auto root = config::read_root_tag(file, "schema.file.invalid");
+  if (!root || root->name != "schema") return false;
+  out.standard = root->get("standard");
+  out.version = root->get("version");
+  out.set = root->get("set");
+  out.name = root->get("name");
   out.file = file.string();
   return !out.standard.empty() && !out.version.empty() && !out.set.empty();
 }
 
+// Whether a schema file is self-contained (a hand-checked table) rather than a generated one
+// naming its directory's dictionary.
 bool self_contained(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  std::size_t comment_end = head.rfind("-->");
-  std::size_t start = head.find("<schema", comment_end == std::string::npos ? 0 : comment_end);
-  if (start == std::string::npos) return true;
-  std::size_t end = head.find('>', start);
-  return head.substr(start, end == std::string::npos ? std::string::npos : end - start).find(" dictionary=") ==
-         std::string::npos;
+  auto root = config::read_root_tag(file, "schema.file.invalid");
+  return !root || !root->has("dictionary");
 }
 
 std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir, std::vector<Error>& out) {

@@ -100,10 +100,12 @@ TEST_CASE("read_root_tag reads only the root start tag", "[config][files]") {
   // The rest of the file would not even parse: only the head is read.
   edigate::test::write_text(dir.path / "m.xml", "<?xml version=\"1.0\"?>\n<!-- c > -->\n<map id=\"base-850\" x='a>b'>" +
                                                     std::string(200000, '<'));
-  auto r = config::read_root_tag(dir.path / "m.xml", "id", "c");
+  auto r = config::read_root_tag(dir.path / "m.xml", "c");
   REQUIRE(r);
   CHECK(r->name == "map");
-  CHECK(r->attribute == "base-850");
+  CHECK(r->get("id") == "base-850");
+  CHECK(r->get("x") == "a>b");
+  CHECK(r->get("absent").empty());
   edigate::test::write_text(dir.path / "n.xml", std::string(100000, ' ') + "<map id=\"far\"/>");
-  CHECK_FALSE(config::read_root_tag(dir.path / "n.xml", "id", "c"));
+  CHECK_FALSE(config::read_root_tag(dir.path / "n.xml", "c"));
 }
