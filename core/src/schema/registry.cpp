@@ -6,7 +6,6 @@
 #include "schema/compiled_schema.hpp"
 #include "schema/dictionary.hpp"
 
-
 #include <algorithm>
 #include <cctype>
 #include <set>
