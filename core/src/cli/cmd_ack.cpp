@@ -112,28 +112,27 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
   runtime::AckPlanner planner(ack);
   exit_code = kExitOk;
   std::uint64_t written = 0, declined = 0;
-  std::string standard;
   translation::InboundSink sink;
   sink.on_issue = [&](const Error& e) { err << e.to_string() << "\n"; };
   // The verdicts come from the same pass translate takes: routed by sender and receiver, read
   // with the partner's tolerance, validated once. The partner's policy and counters apply.
-  sink.on_interchange = [&](InterchangeReport&& report, const std::shared_ptr<const partners::Profile>& partner) {
+  sink.on_interchange = [&](InterchangeReport&& report, const std::shared_ptr<const partners::Profile>& partner,
+                            FormatPlugin& format) {
     if (exit_code != kExitOk) return;
-    auto format = (*ctx)->plugins().format_for_standard(standard);
-    auto options = planner.next(partner.get(), standard);
+    auto options = planner.next(partner.get(), format.standard());
     if (!options) {
       err << "edigate ack: partner '" << partner->id << "' receives no acknowledgement for this interchange\n";
       ++declined;
       return;
     }
-    auto acks = format->acknowledge(report, *options);
+    auto acks = format.acknowledge(report, *options);
     if (!acks) {
       err << acks.error().to_string() << "\n";
       exit_code = std::max(kExitUsage, exit_code_for(acks.error().category));
       return;
     }
     for (const auto& doc : *acks) {
-      auto bytes = format->write(doc, WriteOptions{});
+      auto bytes = format.write(doc, WriteOptions{});
       if (!bytes) {
         err << bytes.error().to_string() << "\n";
         exit_code = std::max(kExitUsage, exit_code_for(bytes.error().category));
@@ -143,14 +142,6 @@ int cmd_ack(const Words& words, std::ostream& out, std::ostream& err) {
       ++written;
     }
   };
-  // The format is known once the pass has detected it; peek to name it for the callback.
-  {
-    auto head = in.peek();
-    if (!head) return (err << head.error().to_string() << "\n", exit_code_for(head.error().category));
-    auto format = (*ctx)->forced_standard().empty() ? (*ctx)->plugins().detect_format(*head)
-                                                    : (*ctx)->plugins().format_for_standard((*ctx)->forced_standard());
-    if (format) standard = std::string(format->standard());
-  }
   auto summary =
       translation::translate_inbound((*ctx)->runtime().services(), in, (*ctx)->inbound_options(path, false), sink);
   if (!summary) {

@@ -99,7 +99,8 @@ class EdiTranslator {
           emit_all(ev.issues);
           tracker_.interchange_end();
           if (report_ && !refused_)
-            if (auto report = report_->end_interchange(ev)) emit_.sink.on_interchange(std::move(*report), partner_);
+            if (auto report = report_->end_interchange(ev))
+              emit_.sink.on_interchange(std::move(*report), partner_, format_);
           partner_ = options_.partner;
           unrouted_ = refused_ = false;
           break;

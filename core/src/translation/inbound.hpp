@@ -21,6 +21,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <edigate/format_plugin.hpp>
 #include <edigate/reader.hpp>
 #include <edigate/report.hpp>
 
@@ -61,9 +62,11 @@ struct InboundSink {
   std::function<void(std::string_view)> on_line;
   std::function<void(const Error&)> on_issue;  ///< errors and warnings, input order
   /// When set, each interchange's acknowledgement report when it ends, with the partner it was
-  /// routed to (null when none). Not called for an interchange refused by routing (its receiver
-  /// is not ours): the gateway does not answer for somebody else.
-  std::function<void(InterchangeReport&&, const std::shared_ptr<const partners::Profile>&)> on_interchange;
+  /// routed to (null when none) and the format plugin that read it (which acknowledges and
+  /// writes). Not called for an interchange refused by routing (its receiver is not ours): the
+  /// gateway does not answer for somebody else.
+  std::function<void(InterchangeReport&&, const std::shared_ptr<const partners::Profile>&, FormatPlugin&)>
+      on_interchange;
 };
 
 struct InboundSummary {

@@ -8,6 +8,7 @@
 #include <edigate/format_plugin.hpp>
 
 #include <map>
+#include <optional>
 
 namespace edigate::translation {
 namespace {
@@ -18,26 +19,24 @@ Error profile_error(const partners::Profile& p, std::string code, std::string me
   return e.as(ErrorCategory::configuration);
 }
 
-const partners::Party* first_party(const partners::Identities& ids, const std::string& standard) {
-  static thread_local std::vector<partners::Party> parties;
-  parties = ids.parties();
-  for (const auto& p : parties)
-    if (p.standard == standard) return &p;
-  return nullptr;
+std::optional<partners::Party> first_party(const partners::Identities& ids, const std::string& standard) {
+  for (auto& p : ids.parties())
+    if (p.standard == standard) return std::move(p);
+  return std::nullopt;
 }
 
 /// Who sends to whom: our <local> identity (else the gateway default) and the partner's first
 /// identity of its standard; swapped when rendering as the partner would send.
 Result<OutboundEnvelope> parties(const partners::Profile& p, const RenderOptions& o, const std::string& standard) {
   const partners::Identities& local = p.local.has_standard(standard) ? p.local : o.local;
-  const partners::Party* ours = first_party(local, standard);
+  const auto ours = first_party(local, standard);
   if (!ours)
     return std::move(profile_error(p, "render.local.missing", "no identity of ours to send as"))
         .want("a <local> " + standard + " identity in the profile, or a gateway default (--local-id)", "");
   OutboundEnvelope env;
   env.sender = {ours->qualifier, ours->id};
   env.group_sender = {ours->group_qualifier, ours->group_id};
-  const partners::Party* theirs = first_party(p.identities, standard);
+  const auto theirs = first_party(p.identities, standard);
   if (!theirs) return profile_error(p, "render.identity", "the profile has no " + standard + " identity to send to");
   env.receiver = {theirs->qualifier, theirs->id};
   env.group_receiver = {theirs->group_qualifier, theirs->group_id};
