@@ -1,10 +1,7 @@
 #include "canonical/message_id.hpp"
 
-#include <openssl/evp.h>
+#include "io/sha256.hpp"
 
-#include <array>
-#include <cstdlib>
-#include <memory>
 #include <string_view>
 
 namespace edigate::canonical {
@@ -37,29 +34,7 @@ std::string message_id_preimage(const MessageIdentity& id) {
 }
 
 std::string message_id(const MessageIdentity& identity) {
-  const std::string data = message_id_preimage(identity);
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  // EVP_Digest only fails on allocation failure or a missing SHA-256 provider; neither is
-  // input-dependent, and an id we cannot compute must not be replaced by a wrong one.
-  // Fetched once: EVP_sha256() makes OpenSSL 3 look the provider's implementation up again on
-  // every digest (one per message on the translate path).
-  static const EVP_MD* const sha256 = [] {
-#if OPENSSL_VERSION_NUMBER >= 0x30000000L
-    if (const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr)) return md;  // kept for the process
-#endif
-    return EVP_sha256();
-  }();
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, sha256, nullptr) != 1 || length < 16) {
-    std::abort();
-  }
-  static const char* hex = "0123456789abcdef";
-  std::string out = "m-";
-  for (unsigned i = 0; i < 16; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
+  return "m-" + io::to_hex(io::sha256(message_id_preimage(identity)), 16);
 }
 
 bool is_message_id(const std::string& text) noexcept {

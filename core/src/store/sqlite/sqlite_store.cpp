@@ -1,0 +1,376 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "io/sha256.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_unit.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace edigate::store::sqlite {
+namespace {
+
+namespace fs = std::filesystem;
+
+Error file_error(const std::string& code, const fs::path& path, const std::string& what, int err) {
+  const bool transient = err == ENOSPC || err == EIO || err == EDQUOT || err == EAGAIN;
+  return Error(code, path.string() + ": " + what + ": " + std::strerror(err))
+      .as(transient ? ErrorCategory::transient : ErrorCategory::configuration);
+}
+
+/// Writes `bytes` to `path` durably: temp file, fsync, rename, fsync of the folder.
+Result<void> write_durably(const fs::path& path, const std::string& bytes) {
+  const fs::path temp = path.string() + ".tmp";
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) return file_error("store.blob.write", temp, "cannot create", errno);
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return file_error("store.blob.write", temp, "cannot write", err);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return file_error("store.blob.write", temp, "cannot flush", err);
+  }
+  ::close(fd);
+  if (::rename(temp.c_str(), path.c_str()) != 0) return file_error("store.blob.write", path, "cannot rename", errno);
+  const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> SqliteStore::transaction(const std::function<Result<void>()>& body) {
+  // A busy database (another process holding the write lock past the busy timeout) is
+  // transient: try again a few times before giving the error to the caller.
+  Result<void> outcome;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    outcome = db_->exec("BEGIN IMMEDIATE");
+    if (outcome) {
+      outcome = body();
+      if (outcome) outcome = db_->exec("COMMIT");
+      if (!outcome) (void)db_->exec("ROLLBACK");
+    }
+    if (outcome || outcome.error().code != "store.busy") return outcome;
+  }
+  return outcome;
+}
+
+Result<void> SqliteStore::run(const std::function<Result<void>(Unit&)>& stage) {
+  std::lock_guard lock(mutex_);
+  return transaction([&]() -> Result<void> {
+    SqliteUnit unit(*db_, options_, now_millis());
+    return stage(unit);
+  });
+}
+
+Result<std::string> SqliteStore::write_blob(const std::string& sha256, const std::string& bytes) {
+  const fs::path folder = data_dir_ / "blobs" / sha256.substr(0, 2);
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return file_error("store.blob.write", folder, "cannot create", ec.value());
+  const fs::path path = folder / sha256;
+  // Content-addressed: an existing file with this name already holds these bytes.
+  if (!fs::exists(path, ec) || fs::file_size(path, ec) != bytes.size()) {
+    EDIGATE_TRY_VOID(write_durably(path, bytes));
+  }
+  return fs::relative(path, data_dir_).string();
+}
+
+Result<Receipt> SqliteStore::receive(const NewInput& input) {
+  const std::string digest = io::sha256_hex(input.bytes);
+  std::string blob_path;
+  if (input.bytes.size() > options_.inline_limit) {
+    // Written (and flushed) before the row that points at it is committed.
+    EDIGATE_TRY(blob_path, write_blob(digest, input.bytes));
+  }
+  std::lock_guard lock(mutex_);
+  Receipt receipt;
+  auto stored = transaction([&]() -> Result<void> {
+    const Millis now = now_millis();
+    receipt = Receipt{};
+    {
+      EDIGATE_TRY(Statement * s, db_->prepare("SELECT id FROM inputs WHERE transport = ?1 AND transport_key = ?2 "
+                                              "AND sha256 = ?3 AND received_at >= ?4 AND state <> 'duplicate' "
+                                              "ORDER BY id LIMIT 1"));
+      StatementUse use(s);
+      s->bind(1, input.transport).bind(2, input.transport_key).bind(3, digest);
+      s->bind(4, now - options_.duplicate_window);
+      EDIGATE_TRY(bool seen, s->step());
+      if (seen) receipt.duplicate_of = s->integer(0);
+    }
+    receipt.duplicate = receipt.duplicate_of != 0;
+    {
+      EDIGATE_TRY(Statement * s, db_->prepare("INSERT INTO inputs (received_at, transport, transport_key, "
+                                              "partner_hint, file_name, size, sha256, body, blob_path, state, "
+                                              "duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+      StatementUse use(s);
+      s->bind(1, now).bind(2, input.transport).bind(3, input.transport_key).bind(4, input.partner_hint);
+      s->bind(5, input.file_name).bind(6, static_cast<std::int64_t>(input.bytes.size())).bind(7, digest);
+      // A repeat keeps its metadata only: its bytes are the original's.
+      if (receipt.duplicate || !blob_path.empty()) {
+        s->bind_null(8);
+      } else {
+        s->bind_blob(8, input.bytes);
+      }
+      if (blob_path.empty() || receipt.duplicate) {
+        s->bind_null(9);
+      } else {
+        s->bind(9, blob_path);
+      }
+      s->bind(10, std::string_view(receipt.duplicate ? "duplicate" : "received"));
+      if (receipt.duplicate) {
+        s->bind(11, receipt.duplicate_of);
+      } else {
+        s->bind_null(11);
+      }
+      EDIGATE_TRY_VOID(s->run());
+    }
+    receipt.input_id = db_->last_insert_id();
+    SqliteUnit unit(*db_, options_, now);
+    const std::string subject = "input:" + std::to_string(receipt.input_id);
+    std::string detail = input.transport + " " + input.file_name + " (" + std::to_string(input.bytes.size()) +
+                         " bytes, sha256 " + digest.substr(0, 16) + ")";
+    if (receipt.duplicate) {
+      return unit.event(subject, "received", "duplicate",
+                        detail + ": same name and content as input " + std::to_string(receipt.duplicate_of));
+    }
+    EDIGATE_TRY_VOID(unit.event(subject, "received", "ok", detail));
+    EDIGATE_TRY(std::int64_t work, unit.enqueue(WorkKind::process, std::to_string(receipt.input_id), "", 0, now));
+    (void)work;
+    return {};
+  });
+  if (!stored) return std::move(stored).error();
+  return receipt;
+}
+
+Result<InputRecord> SqliteStore::input(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  EDIGATE_TRY(Statement * s, db_->prepare("SELECT id, received_at, transport, transport_key, partner_hint, file_name, "
+                                          "size, sha256, state, COALESCE(duplicate_of, 0) FROM inputs WHERE id = ?1"));
+  StatementUse use(s);
+  s->bind(1, id);
+  EDIGATE_TRY(bool row, s->step());
+  if (!row) return Error("store.input.unknown", "no input " + std::to_string(id)).as(ErrorCategory::invalid_input);
+  InputRecord r;
+  r.id = s->integer(0);
+  r.received_at = s->integer(1);
+  r.transport = s->text(2);
+  r.transport_key = s->text(3);
+  r.partner_hint = s->text(4);
+  r.file_name = s->text(5);
+  r.size = static_cast<std::uint64_t>(s->integer(6));
+  r.sha256 = s->text(7);
+  r.state = s->text(8);
+  r.duplicate_of = s->integer(9);
+  return r;
+}
+
+Result<std::string> SqliteStore::input_bytes(std::int64_t id) {
+  std::string blob_path;
+  {
+    std::lock_guard lock(mutex_);
+    // A duplicate's bytes are its original's.
+    EDIGATE_TRY(Statement * s, db_->prepare("SELECT i.body, i.blob_path, o.body, o.blob_path FROM inputs i "
+                                            "LEFT JOIN inputs o ON o.id = i.duplicate_of WHERE i.id = ?1"));
+    StatementUse use(s);
+    s->bind(1, id);
+    EDIGATE_TRY(bool row, s->step());
+    if (!row) return Error("store.input.unknown", "no input " + std::to_string(id)).as(ErrorCategory::invalid_input);
+    const int base = s->is_null(0) && s->is_null(1) ? 2 : 0;
+    if (!s->is_null(base)) return s->text(base);
+    blob_path = s->text(base + 1);
+  }
+  if (blob_path.empty()) return std::string();
+  std::ifstream in(data_dir_ / blob_path, std::ios::binary);
+  if (!in) {
+    return Error("store.blob.missing", (data_dir_ / blob_path).string() + ": the stored input's file is missing")
+        .as(ErrorCategory::internal);
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+Result<std::optional<WorkItem>> SqliteStore::claim(std::span<const WorkKind> kinds, const std::string& owner,
+                                                   Millis lease) {
+  std::string sql =
+      "SELECT " + std::string(kWorkColumns) + " FROM work WHERE state = 'ready' AND not_before <= ?1 AND kind IN (";
+  for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + std::string(to_string(kinds[i])) + "'";
+  sql += ") ORDER BY priority, not_before, id LIMIT 1";
+  std::lock_guard lock(mutex_);
+  // A claim needs no fsync: if it is lost in a crash the item is simply ready again, which is
+  // what recovery wants. Commits that store data stay synchronous=FULL.
+  EDIGATE_TRY_VOID(db_->exec("PRAGMA synchronous=NORMAL"));
+  std::optional<WorkItem> claimed;
+  auto done = transaction([&]() -> Result<void> {
+    claimed.reset();
+    const Millis now = now_millis();
+    {
+      EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'ready', lease_owner = '' "
+                                              "WHERE state = 'leased' AND lease_until < ?1"));
+      StatementUse use(s);
+      s->bind(1, now);
+      EDIGATE_TRY_VOID(s->run());
+    }
+    {
+      EDIGATE_TRY(Statement * s, db_->prepare(sql));
+      StatementUse use(s);
+      s->bind(1, now);
+      EDIGATE_TRY(bool row, s->step());
+      if (!row) return {};
+      claimed = read_work(*s, 0);
+    }
+    EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'leased', lease_owner = ?2, lease_until = ?3 "
+                                            "WHERE id = ?1"));
+    StatementUse use(s);
+    s->bind(1, claimed->id).bind(2, owner).bind(3, now + lease);
+    claimed->state = "leased";
+    return s->run();
+  });
+  auto restored = db_->exec("PRAGMA synchronous=FULL");
+  if (!done) return std::move(done).error();
+  if (!restored) return std::move(restored).error();
+  return claimed;
+}
+
+Result<std::int64_t> SqliteStore::release_leases() {
+  std::lock_guard lock(mutex_);
+  std::int64_t released = 0;
+  EDIGATE_TRY_VOID(transaction([&]() -> Result<void> {
+    EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'ready', lease_owner = '', lease_until = 0 "
+                                            "WHERE state = 'leased'"));
+    StatementUse use(s);
+    EDIGATE_TRY_VOID(s->run());
+    released = db_->changes();
+    return {};
+  }));
+  return released;
+}
+
+Result<CheckReport> SqliteStore::check() {
+  std::lock_guard lock(mutex_);
+  CheckReport report;
+  EDIGATE_TRY(report.schema_version, schema_version(*db_));
+  report.latest_version = latest_schema_version();
+  if (report.schema_version != report.latest_version) {
+    report.problems.push_back("schema version " + std::to_string(report.schema_version) + ", expected " +
+                              std::to_string(report.latest_version));
+  }
+  {
+    EDIGATE_TRY(Statement * s, db_->prepare("PRAGMA quick_check"));
+    StatementUse use(s);
+    while (true) {
+      EDIGATE_TRY(bool row, s->step());
+      if (!row) break;
+      const std::string line = s->text(0);
+      if (line != "ok") report.problems.push_back("integrity: " + line);
+    }
+  }
+  auto count = [&](const char* sql, std::int64_t& into) -> Result<void> {
+    EDIGATE_TRY(Statement * s, db_->prepare(sql));
+    StatementUse use(s);
+    EDIGATE_TRY(bool row, s->step());
+    into = row ? s->integer(0) : 0;
+    return {};
+  };
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM inputs", report.inputs));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM messages", report.messages));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM outbound", report.outbound));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM events", report.events));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM work WHERE state = 'ready'", report.queue.ready));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM work WHERE state = 'leased'", report.queue.leased));
+  EDIGATE_TRY_VOID(count("SELECT COUNT(*) FROM work WHERE state = 'dead'", report.queue.dead));
+  // Every stored input must have its bytes: a row or a blob file.
+  {
+    EDIGATE_TRY(Statement * s, db_->prepare("SELECT id, blob_path FROM inputs WHERE blob_path IS NOT NULL"));
+    StatementUse use(s);
+    while (true) {
+      EDIGATE_TRY(bool row, s->step());
+      if (!row) break;
+      std::error_code ec;
+      if (!fs::exists(data_dir_ / s->text(1), ec)) {
+        report.problems.push_back("input " + std::to_string(s->integer(0)) + ": blob " + s->text(1) + " is missing");
+      }
+    }
+  }
+  return report;
+}
+
+Result<void> SqliteStore::backup(const fs::path& to) {
+  std::error_code ec;
+  fs::create_directories(to, ec);
+  if (ec) return file_error("store.backup", to, "cannot create", ec.value());
+  const fs::path target = to / "edigate.db";
+  if (fs::exists(target, ec)) {
+    return Error("store.backup.exists", target.string() + ": a backup is already there; choose an empty folder")
+        .as(ErrorCategory::configuration);
+  }
+  {
+    std::lock_guard lock(mutex_);
+    // VACUUM INTO writes a consistent, compacted copy while readers and the WAL stay as they are.
+    EDIGATE_TRY(Statement * s, db_->prepare("VACUUM INTO ?1"));
+    StatementUse use(s);
+    s->bind(1, target.string());
+    EDIGATE_TRY_VOID(s->run());
+  }
+  // Blobs are written before the rows that name them and never change, so copying them after
+  // the database copy covers every blob it references.
+  const fs::path blobs = data_dir_ / "blobs";
+  if (fs::exists(blobs, ec)) {
+    fs::copy(blobs, to / "blobs", fs::copy_options::recursive | fs::copy_options::skip_existing, ec);
+    if (ec) return file_error("store.backup", to / "blobs", "cannot copy the blob files", ec.value());
+  }
+  return {};
+}
+
+}  // namespace edigate::store::sqlite
+
+namespace edigate::store {
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options,
+                                                 bool migrate_now) {
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) {
+    return Error("store.open", data_dir.string() + ": cannot create the data directory: " + ec.message())
+        .as(ErrorCategory::configuration);
+  }
+  EDIGATE_TRY(auto db, sqlite::Connection::open(data_dir / "edigate.db", options.busy_timeout_ms));
+  if (migrate_now) {
+    EDIGATE_TRY(int version, sqlite::migrate(*db));
+    (void)version;
+  } else {
+    EDIGATE_TRY(int version, sqlite::schema_version(*db));
+    if (version != sqlite::latest_schema_version()) {
+      return Error(version > sqlite::latest_schema_version() ? "store.version.newer" : "store.version.old",
+                   db->file().string() + ": the database is at schema version " + std::to_string(version) +
+                       ", this edigate writes " + std::to_string(sqlite::latest_schema_version()) +
+                       (version > sqlite::latest_schema_version() ? "; run a newer edigate"
+                                                                  : "; run 'edigate db migrate'"))
+          .as(ErrorCategory::configuration);
+    }
+  }
+  return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(db), data_dir, options));
+}
+
+}  // namespace edigate::store

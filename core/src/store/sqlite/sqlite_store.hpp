@@ -1,0 +1,62 @@
+#pragma once
+// The embedded store: one SQLite file in the data directory (WAL, synchronous=FULL), large
+// inputs as content-addressed files under blobs/. One connection, serialised by a mutex: SQLite
+// has one writer anyway, and every stage keeps its transaction short (no network inside).
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+#include <mutex>
+
+namespace edigate::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> db, std::filesystem::path data_dir, StoreOptions options)
+      : db_(std::move(db)), data_dir_(std::move(data_dir)), options_(options) {}
+
+  Result<Receipt> receive(const NewInput& input) override;
+  Result<InputRecord> input(std::int64_t id) override;
+  Result<std::string> input_bytes(std::int64_t id) override;
+  Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
+                                        Millis lease) override;
+  Result<std::int64_t> release_leases() override;
+  Result<void> run(const std::function<Result<void>(Unit&)>& stage) override;
+
+  Result<MessageRecord> message(const std::string& id) override;
+  Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) override;
+  Result<std::vector<MessageRecord>> correlated(const std::string& value) override;
+  Result<std::vector<CorrelationKey>> correlation_keys(const std::string& message_id) override;
+  Result<std::vector<EventRecord>> events(const std::string& subject) override;
+  Result<OutboundRecord> outbound(std::int64_t id) override;
+  Result<std::vector<OutboundRecord>> outbound_list(const std::string& partner, int limit) override;
+  Result<std::vector<OutboundRecord>> overdue_acks(Millis now) override;
+  Result<std::vector<WorkItem>> work(const std::string& state, std::span<const WorkKind> kinds, int limit) override;
+  Result<std::vector<WorkItem>> work_for(const std::string& subject) override;
+  Result<QueueCounts> queue_counts(WorkKind kind) override;
+  Result<std::int64_t> replay_dead(WorkKind kind, const std::string& subject, const std::string& target) override;
+  Result<CheckReport> check() override;
+  Result<void> backup(const std::filesystem::path& to) override;
+
+  const StoreOptions& options() const { return options_; }
+
+ private:
+  /// Runs `body` inside BEGIN IMMEDIATE ... COMMIT with the lock held; rolls back on error.
+  Result<void> transaction(const std::function<Result<void>()>& body);
+  Result<std::string> write_blob(const std::string& sha256, const std::string& bytes);
+
+  std::mutex mutex_;
+  std::unique_ptr<Connection> db_;
+  std::filesystem::path data_dir_;
+  StoreOptions options_;
+  friend class SqliteUnit;
+};
+
+/// Row readers shared by the query files.
+MessageRecord read_message(const Statement& s, int first_column);
+OutboundRecord read_outbound(const Statement& s, int first_column);
+WorkItem read_work(const Statement& s, int first_column);
+extern const char* const kMessageColumns;
+extern const char* const kOutboundColumns;
+extern const char* const kWorkColumns;
+
+}  // namespace edigate::store::sqlite
