@@ -27,25 +27,36 @@ std::string zero_pad(std::uint64_t n, int width) {
 
 }  // namespace
 
-std::optional<AckOptions> AckPlanner::next(const partners::Profile* partner, std::string_view standard) {
+std::optional<AckOptions> ack_policy(const partners::Profile* partner, std::string_view standard,
+                                     const AckOverrides& overrides) {
   AckOptions ack;
-  ack.kind = overrides_.kind.value_or(partner ? kind_for(partner->acks.functional) : AckKind::automatic);
-  ack.ta1 = overrides_.ta1.value_or(partner ? partner->acks.ta1 : Ta1Policy::requested);
-  if (standard == "EDIFACT" && partner && !partner->acks.contrl && !overrides_.kind) return std::nullopt;
-  ack.date = overrides_.date;
-  ack.time = overrides_.time;
-  ack.report_accepted_sets = overrides_.report_accepted_sets;
+  ack.kind = overrides.kind.value_or(partner ? kind_for(partner->acks.functional) : AckKind::automatic);
+  ack.ta1 = overrides.ta1.value_or(partner ? partner->acks.ta1 : Ta1Policy::requested);
+  if (standard == "EDIFACT" && partner && !partner->acks.contrl && !overrides.kind) return std::nullopt;
+  ack.date = overrides.date;
+  ack.time = overrides.time;
+  ack.report_accepted_sets = overrides.report_accepted_sets;
+  return ack;
+}
+
+void set_ack_controls(AckOptions& ack, std::uint64_t interchange, std::uint64_t group, std::uint64_t transaction) {
+  ack.interchange_control = zero_pad(interchange % 1000000000, 9);
+  ack.group_control = std::to_string(group);
+  ack.transaction_control = zero_pad(transaction, 4);
+}
+
+std::optional<AckOptions> AckPlanner::next(const partners::Profile* partner, std::string_view standard) {
+  auto ack = ack_policy(partner, standard, overrides_);
+  if (!ack) return std::nullopt;
   // Counters: --control, else the partner's <control-numbers> starts (as render numbers its
-  // documents), else 1. The store will own them in the service; here they advance per interchange.
+  // documents), else 1; advancing per interchange. The gateway takes them from its store.
   if (!interchange_) {
     const auto& c = partner ? partner->control_numbers : partners::ControlNumbers{};
     interchange_ = overrides_.first_control.value_or(c.interchange_start);
     group_ = overrides_.first_control.value_or(c.group_start);
     transaction_ = c.transaction_start;  // ST02/UNH 0062 need only be unique within their group
   }
-  ack.interchange_control = zero_pad(*interchange_ % 1000000000, 9);
-  ack.group_control = std::to_string(*group_);
-  ack.transaction_control = zero_pad(*transaction_, 4);
+  set_ack_controls(*ack, *interchange_, *group_, *transaction_);
   ++*interchange_;
   ++*group_;
   return ack;

@@ -22,6 +22,13 @@ struct AckOverrides {
   bool report_accepted_sets = true;
 };
 
+/// The acknowledgement `partner` (null: defaults) gets for an interchange in `standard`, without
+/// control numbers; nullopt when its policy asks for none (EDIFACT with contrl="false").
+std::optional<AckOptions> ack_policy(const partners::Profile* partner, std::string_view standard,
+                                     const AckOverrides& overrides = {});
+/// Writes the counters as the envelopes want them (ISA13 nine digits, ST02 at least four).
+void set_ack_controls(AckOptions& ack, std::uint64_t interchange, std::uint64_t group, std::uint64_t transaction);
+
 /// Hands out acknowledgement options, one interchange after another, advancing the counters.
 class AckPlanner {
  public:

@@ -44,6 +44,8 @@ struct Receipt {
   std::int64_t duplicate_of = 0;
 };
 
+enum class InterchangeClaim : std::uint8_t { fresh, again, duplicate };
+
 enum class WorkKind : std::uint8_t {
   process,  ///< subject: input id. Validate, acknowledge, translate, route.
   deliver,  ///< subject: message id, target: destination name

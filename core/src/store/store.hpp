@@ -28,9 +28,10 @@ namespace edigate::store {
 class Unit {
  public:
   virtual ~Unit() = default;
-  /// Claims an interchange key (sender|receiver|control) for `input_id`. False when another
-  /// input claimed it within the duplicate window: that interchange is a repeat.
-  virtual Result<bool> claim_interchange(const std::string& key, std::int64_t input_id) = 0;
+  /// Claims an interchange key (sender|receiver|control) for `input_id`: fresh; again (this
+  /// input claimed it before: it is being reprocessed); or duplicate (another input claimed it
+  /// within the duplicate window: a repeat, not to be processed or acknowledged again).
+  virtual Result<InterchangeClaim> claim_interchange(const std::string& key, std::int64_t input_id) = 0;
   /// The next value of a control-number counter, starting at `start`; never handed out twice,
   /// even across a crash (allocated in the unit that stores what uses it).
   virtual Result<std::uint64_t> next_control(const std::string& scope, const std::string& counter,

@@ -79,6 +79,7 @@ class EdiTranslator {
           emit_all(ev.issues);
           tracker_.interchange_begin(ev);
           route(ev);
+          if (emit_.sink.on_interchange_begin && ev.envelope) emit_.sink.on_interchange_begin(*ev.envelope, partner_);
           if (report_ && !refused_) report_->begin_interchange(ev);
           break;
         case EventKind::group_begin:

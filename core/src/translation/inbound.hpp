@@ -67,6 +67,10 @@ struct InboundSink {
   /// gateway does not answer for somebody else.
   std::function<void(InterchangeReport&&, const std::shared_ptr<const partners::Profile>&, FormatPlugin&)>
       on_interchange;
+  /// When set, each interchange's envelope facts once it is routed (before its transactions),
+  /// with the partner it was routed to (null when none). Messages and the on_interchange call
+  /// that follow belong to it until the next call.
+  std::function<void(const EnvelopeFacts&, const std::shared_ptr<const partners::Profile>&)> on_interchange_begin;
 };
 
 struct InboundSummary {

@@ -226,19 +226,20 @@ TEST_CASE("an interchange key is claimed once within the window", "[store]") {
   auto store = open_store(dir.path);
   auto a = store->receive(input("a.edi", "a")).value().input_id;
   auto b = store->receive(input("b.edi", "b")).value().input_id;
-  std::vector<bool> claims;
+  std::vector<InterchangeClaim> claims;
   REQUIRE(store
               ->run([&](Unit& u) -> Result<void> {
                 for (auto [key, id] : {std::pair{"ZZ:A|ZZ:B|000000001", a}, std::pair{"ZZ:A|ZZ:B|000000001", a},
                                        std::pair{"ZZ:A|ZZ:B|000000001", b}, std::pair{"ZZ:A|ZZ:B|000000002", b}}) {
-                  EDIGATE_TRY(bool claimed, u.claim_interchange(key, id));
+                  EDIGATE_TRY(InterchangeClaim claimed, u.claim_interchange(key, id));
                   claims.push_back(claimed);
                 }
                 return {};
               })
               .ok());
   // The same input may claim again (reprocessing); another input may not.
-  CHECK(claims == std::vector<bool>{true, true, false, true});
+  using C = InterchangeClaim;
+  CHECK(claims == std::vector<C>{C::fresh, C::again, C::duplicate, C::fresh});
 }
 
 TEST_CASE("messages are stored once by id, updated on reprocessing, and found by correlation", "[store]") {

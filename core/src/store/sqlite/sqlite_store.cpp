@@ -1,11 +1,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "io/durable_file.hpp"
 #include "io/sha256.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_unit.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -22,39 +20,6 @@ Error file_error(const std::string& code, const fs::path& path, const std::strin
   const bool transient = err == ENOSPC || err == EIO || err == EDQUOT || err == EAGAIN;
   return Error(code, path.string() + ": " + what + ": " + std::strerror(err))
       .as(transient ? ErrorCategory::transient : ErrorCategory::configuration);
-}
-
-/// Writes `bytes` to `path` durably: temp file, fsync, rename, fsync of the folder.
-Result<void> write_durably(const fs::path& path, const std::string& bytes) {
-  const fs::path temp = path.string() + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-  if (fd < 0) return file_error("store.blob.write", temp, "cannot create", errno);
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return file_error("store.blob.write", temp, "cannot write", err);
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int err = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return file_error("store.blob.write", temp, "cannot flush", err);
-  }
-  ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) return file_error("store.blob.write", path, "cannot rename", errno);
-  const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
-  return {};
 }
 
 }  // namespace
@@ -91,7 +56,7 @@ Result<std::string> SqliteStore::write_blob(const std::string& sha256, const std
   const fs::path path = folder / sha256;
   // Content-addressed: an existing file with this name already holds these bytes.
   if (!fs::exists(path, ec) || fs::file_size(path, ec) != bytes.size()) {
-    EDIGATE_TRY_VOID(write_durably(path, bytes));
+    EDIGATE_TRY_VOID(io::write_file_durably(path, bytes, "store.blob.write"));
   }
   return fs::relative(path, data_dir_).string();
 }

@@ -2,20 +2,21 @@
 
 namespace edigate::store::sqlite {
 
-Result<bool> SqliteUnit::claim_interchange(const std::string& key, std::int64_t input_id) {
+Result<InterchangeClaim> SqliteUnit::claim_interchange(const std::string& key, std::int64_t input_id) {
   {
+    // This input's own claim first: reprocessing an input is not a repeat of itself.
     EDIGATE_TRY(Statement * s, db_.prepare("SELECT input_id FROM interchanges WHERE key = ?1 AND claimed_at >= ?2 "
-                                           "AND input_id <> ?3 LIMIT 1"));
+                                           "ORDER BY (input_id = ?3) DESC LIMIT 1"));
     StatementUse use(s);
     s->bind(1, key).bind(2, now_ - options_.duplicate_window).bind(3, input_id);
     EDIGATE_TRY(bool seen, s->step());
-    if (seen) return false;
+    if (seen) return s->integer(0) == input_id ? InterchangeClaim::again : InterchangeClaim::duplicate;
   }
   EDIGATE_TRY(Statement * s, db_.prepare("INSERT INTO interchanges (key, input_id, claimed_at) VALUES (?1, ?2, ?3)"));
   StatementUse use(s);
   s->bind(1, key).bind(2, input_id).bind(3, now_);
   EDIGATE_TRY_VOID(s->run());
-  return true;
+  return InterchangeClaim::fresh;
 }
 
 Result<std::uint64_t> SqliteUnit::next_control(const std::string& scope, const std::string& counter,

@@ -9,7 +9,7 @@ class SqliteUnit final : public Unit {
  public:
   SqliteUnit(Connection& db, const StoreOptions& options, Millis now) : db_(db), options_(options), now_(now) {}
 
-  Result<bool> claim_interchange(const std::string& key, std::int64_t input_id) override;
+  Result<InterchangeClaim> claim_interchange(const std::string& key, std::int64_t input_id) override;
   Result<std::uint64_t> next_control(const std::string& scope, const std::string& counter,
                                      std::uint64_t start) override;
   Result<bool> put_message(const MessageRecord& message, const std::vector<CorrelationKey>& keys) override;

@@ -1,0 +1,31 @@
+#pragma once
+// What every pipeline stage works with: the engine (plugins, schemas, partners, maps), the
+// durable store and the routes. Stages hold no state of their own between work items.
+#include "pipeline/route_table.hpp"
+#include "runtime/runtime.hpp"
+#include "store/store.hpp"
+
+#include <filesystem>
+#include <functional>
+
+namespace edigate::pipeline {
+
+/// One line per life event, for logs and metrics (the store keeps the durable record).
+struct StageEvent {
+  std::string stage;    ///< received, validated, acknowledged, translated, routed, delivered ...
+  std::string outcome;  ///< ok | warning | failed | duplicate | retry | dead
+  std::string partner, type, message_id, correlation_id, detail;
+};
+
+struct StageContext {
+  runtime::Runtime& runtime;
+  store::Store& store;
+  const RouteTable& routes;
+  std::filesystem::path data_dir;
+  std::function<void(const StageEvent&)> observe;  ///< may be empty
+  void emit(const StageEvent& e) const {
+    if (observe) observe(e);
+  }
+};
+
+}  // namespace edigate::pipeline

@@ -1,0 +1,80 @@
+#include "pipeline/workers.hpp"
+
+#include <chrono>
+
+namespace edigate::pipeline {
+
+Workers::Workers(store::Store& store, std::map<store::WorkKind, Stage> stages, Options options,
+                 std::function<void(const Error&)> on_error)
+    : store_(store), stages_(std::move(stages)), options_(std::move(options)), on_error_(std::move(on_error)) {}
+
+Workers::~Workers() { stop(); }
+
+void Workers::start() {
+  stopping_ = false;
+  for (unsigned i = 0; i < options_.count; ++i) threads_.emplace_back([this, i] { run(i); });
+}
+
+void Workers::stop() {
+  stopping_ = true;
+  wake_.notify_all();
+  for (auto& t : threads_)
+    if (t.joinable()) t.join();
+  threads_.clear();
+}
+
+void Workers::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    ++wakeups_;
+  }
+  wake_.notify_one();
+}
+
+bool Workers::run_one(const std::string& owner) {
+  using store::WorkKind;
+  static const WorkKind outbound[] = {WorkKind::send, WorkKind::deliver};
+  static const WorkKind inbound[] = {WorkKind::process, WorkKind::render};
+  for (auto kinds : {std::span<const WorkKind>(outbound), std::span<const WorkKind>(inbound)}) {
+    std::vector<WorkKind> wanted;
+    for (auto k : kinds)
+      if (stages_.count(k)) wanted.push_back(k);
+    if (wanted.empty()) continue;
+    auto claimed = store_.claim(wanted, owner, options_.lease);
+    if (!claimed) {
+      if (on_error_) on_error_(claimed.error());
+      return false;
+    }
+    if (!claimed->has_value()) continue;
+    const store::WorkItem item = std::move(**claimed);
+    ++busy_;
+    auto done = stages_.at(item.kind)(item);
+    --busy_;
+    ++completed_;
+    if (!done && on_error_) {
+      Error e = std::move(done).error();
+      e.message = std::string(store::to_string(item.kind)) + " " + item.subject +
+                  (item.target.empty() ? "" : " to " + item.target) + ": " + e.message;
+      on_error_(e);
+    }
+    return true;
+  }
+  return false;
+}
+
+void Workers::run(unsigned index) {
+  const std::string owner = options_.owner + "/" + std::to_string(index);
+  while (!stopping_) {
+    std::uint64_t seen;
+    {
+      std::lock_guard lock(mutex_);
+      seen = wakeups_;
+    }
+    if (run_one(owner)) continue;
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll),
+                   [&] { return stopping_.load() || wakeups_ != seen; });
+  }
+}
+
+}  // namespace edigate::pipeline
