@@ -64,8 +64,14 @@ class EdifactPlugin final : public FormatPlugin {
       if (options.kind != AckKind::automatic && options.kind != AckKind::edifact_contrl)
         return Error("edifact.ack.kind", "EDIFACT acknowledges with CONTRL only")
             .want("automatic or edifact_contrl", "");
-      EDIGATE_TRY(InterchangeData ack, build_contrl(report, options));
       std::vector<InterchangeData> out;
+      // A CONTRL is not answered with a CONTRL (ISO 9735-1): an interchange of CONTRL messages
+      // only, read without interchange-level errors, gets none.
+      bool only_contrl = !report.groups.empty() && !has_errors(report.issues);
+      for (const auto& g : report.groups)
+        for (const auto& t : g.transactions) only_contrl = only_contrl && t.header.value(2) == "CONTRL";
+      if (only_contrl) return out;
+      EDIGATE_TRY(InterchangeData ack, build_contrl(report, options));
       out.push_back(std::move(ack));
       return out;
     } catch (const std::exception& e) {

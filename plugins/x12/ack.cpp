@@ -29,15 +29,18 @@ Result<std::vector<InterchangeData>> acknowledge(const InterchangeReport& report
   if (options.kind == AckKind::edifact_contrl)
     return Error("x12.ack.kind", "CONTRL is an EDIFACT acknowledgement; the X12 plugin writes 997, 999 and TA1");
 
+  // Acknowledgements are not acknowledged (X12.6): a 997/999 group (GS01 FA) gets no 997.
+  InterchangeReport answerable = report;
+  std::erase_if(answerable.groups, [](const GroupReport& g) { return g.header && g.header->value(1) == "FA"; });
   std::optional<InterchangeData> functional;
-  if (options.kind != AckKind::x12_ta1_only && !report.groups.empty()) {
+  if (options.kind != AckKind::x12_ta1_only && !answerable.groups.empty()) {
     bool is_999 = options.kind == AckKind::x12_999;
     if (options.kind == AckKind::automatic) {
-      const auto& first = report.groups.front();
+      const auto& first = answerable.groups.front();
       std::string version = first.header ? first.header->value(8).substr(0, 6) : "";
       is_999 = version >= "005010";
     }
-    EDIGATE_TRY(auto ack, functional_ack(report, options, is_999));
+    EDIGATE_TRY(auto ack, functional_ack(answerable, options, is_999));
     functional = std::move(ack);
   }
   if (ta1) {

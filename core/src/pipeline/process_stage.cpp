@@ -1,5 +1,7 @@
 #include "pipeline/process_stage.hpp"
 
+#include "pipeline/outbound_stage.hpp"
+
 #include "canonical/json_io.hpp"
 #include "io/peek_input.hpp"
 #include "runtime/ack_policy.hpp"
@@ -48,13 +50,6 @@ std::string text_of(const Poco::JSON::Object::Ptr& o, const std::string& name) {
   if (!o || !o->has(name)) return {};
   auto v = o->get(name);
   return v.isString() ? v.extract<std::string>() : std::string();
-}
-
-/// The key under which we store what we send to `partner`, as its functional ack names it:
-/// X12 acknowledges groups (GS06), EDIFACT interchanges (UNB 0020).
-std::string ack_reconcile_key(const std::string& partner, const std::string& group, const std::string& interchange) {
-  if (!group.empty()) return partner + "|group:" + group;
-  return partner + "|interchange:" + interchange;
 }
 
 SeenMessage seen_message(const Poco::JSON::Object::Ptr& m, std::string json, std::int64_t input_id) {
@@ -118,6 +113,9 @@ Result<void> acknowledge(const StageContext& ctx, store::Unit& unit, SeenInterch
   const partners::Profile& partner = *ic.partner;
   auto policy = runtime::ack_policy(&partner, ic.format->standard());
   if (!policy) return {};
+  // Nothing to send (a 997 is not acknowledged): draw no control numbers for it.
+  EDIGATE_TRY(auto probe, ic.format->acknowledge(*ic.report, *policy));
+  if (probe.empty()) return {};
   const auto& c = partner.control_numbers;
   const std::string scope = c.scope == partners::ControlScope::gateway ? "gateway" : partner.id;
   EDIGATE_TRY(auto icn, unit.next_control(scope, "interchange", c.interchange_start));

@@ -51,24 +51,6 @@ Result<OutboundEnvelope> parties(const partners::Profile& p, const RenderOptions
 /// Schema: an unknown member (unit_prcie), a missing required one, a wrong type or code. The
 /// envelope members the gateway mints itself (message_id, source, direction) are its own, not
 /// the submitter's: they get stand-ins for the check, whatever the submission carries.
-std::vector<Error> submission_problems(const Poco::JSON::Object& message) {
-  Poco::JSON::Object::Ptr copy = new Poco::JSON::Object(message);
-  copy->set("message_id", "m-00000000000000000000000000000000");
-  copy->set("direction", "outbound");
-  Poco::JSON::Object::Ptr source = new Poco::JSON::Object();
-  source->set("standard", "json");
-  copy->set("source", source);
-  std::vector<Error> out;
-  for (const auto& p : canonical::JsonSchemas::embedded().validate(Poco::Dynamic::Var(copy))) {
-    std::string why = p.message;
-    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
-    out.push_back(Error("render.message.invalid", "not a valid " + message.optValue<std::string>("type", "message") +
-                                                      " at " + (p.path.empty() ? std::string("/") : p.path) + ": " +
-                                                      why));
-  }
-  return out;
-}
-
 struct Planned {
   const CanonicalInput* input;
   mapping::MapPtr map;
@@ -220,6 +202,24 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
     EDIGATE_TRY(text, write());
   }
   out.edi = std::move(text);
+  return out;
+}
+
+std::vector<Error> submission_problems(const Poco::JSON::Object& message) {
+  Poco::JSON::Object::Ptr copy = new Poco::JSON::Object(message);
+  copy->set("message_id", "m-00000000000000000000000000000000");
+  copy->set("direction", "outbound");
+  Poco::JSON::Object::Ptr source = new Poco::JSON::Object();
+  source->set("standard", "json");
+  copy->set("source", source);
+  std::vector<Error> out;
+  for (const auto& p : canonical::JsonSchemas::embedded().validate(Poco::Dynamic::Var(copy))) {
+    std::string why = p.message;
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    out.push_back(Error("render.message.invalid", "not a valid " + message.optValue<std::string>("type", "message") +
+                                                      " at " + (p.path.empty() ? std::string("/") : p.path) + ": " +
+                                                      why));
+  }
   return out;
 }
 

@@ -60,6 +60,11 @@ struct Rendered {
   std::vector<Error> errors;  ///< messages that were not rendered, each at its file:line
 };
 
+/// What is wrong with a canonical submission against its JSON Schema (message_id, direction
+/// and source may be left out: the gateway fills them), each naming the JSON pointer; empty
+/// when it is valid.
+std::vector<Error> submission_problems(const Poco::JSON::Object& message);
+
 /// Renders `messages` into one interchange for `partner`. Per-message problems (unknown type,
 /// map errors) are in Rendered::errors and those messages are left out; an Error is returned
 /// when no interchange can be made at all (JSON partner, no local identity, no format plugin,
