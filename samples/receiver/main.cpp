@@ -19,6 +19,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Timespan.h>
 
 #include <atomic>
 #include <csignal>
@@ -177,6 +178,9 @@ int main(int argc, char** argv) {
     auto params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(8);
     params->setKeepAlive(true);
+    // After stopAll, dispatcher threads sit out their idle time in Poco's default thread pool,
+    // which joins them at exit: keep it short so SIGTERM means a prompt exit (default 10 s).
+    params->setThreadIdleTime(Poco::Timespan(0, 200 * 1000));
     Poco::Net::HTTPServer server(new Factory(options, inbox), socket, params);
     server.start();
     const unsigned port = socket.address().port();

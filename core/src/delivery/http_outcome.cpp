@@ -65,12 +65,13 @@ DeliveryOutcome classify_http_answer(int status, std::string_view reason, std::s
   out.http_status = status;
   out.detail = "HTTP " + std::to_string(status);
   if (!reason.empty()) out.detail += " " + std::string(reason);
+  // The start of the answer: the receiver's own id for a delivery, its reason for a refusal.
+  const std::string_view shown = body_start.substr(0, kDetailBodyBytes);
+  if (!shown.empty()) out.detail += ": " + std::string(shown);
   if (status >= 200 && status < 300) {
     out.kind = DeliveryOutcome::delivered;
     return out;
   }
-  const std::string_view shown = body_start.substr(0, kDetailBodyBytes);
-  if (!shown.empty()) out.detail += ": " + std::string(shown);
   if (is_retryable_status(status)) {
     out.kind = DeliveryOutcome::retry;
     out.retry_after = parse_retry_after(retry_after, now, retry_after_cap);

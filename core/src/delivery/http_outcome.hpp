@@ -1,6 +1,8 @@
 #pragma once
 // What an HTTP answer means for a delivery, apart from any socket: pure, so the rules are
-// tested on their own and the webhook destination only moves bytes.
+// tested on their own and the webhook destination only moves bytes. The detail is
+// "HTTP <status> <reason>: <first 200 bytes of the answer>" (a receiver's id for its copy, or
+// why it refused).
 //   2xx                      delivered
 //   408, 425, 429, 5xx       retry (the receiver is busy, starting or overloaded)
 //   other 4xx (and 1xx, 3xx) permanent: the same request gets the same answer; the detail
@@ -16,7 +18,7 @@
 
 namespace edigate::delivery {
 
-/// How much of a refusing receiver's body goes into the outcome detail.
+/// How much of the receiver's answer goes into the outcome detail.
 inline constexpr std::size_t kDetailBodyBytes = 200;
 
 /// Retry-After in either form (RFC 9110 10.2.3): delay-seconds or an HTTP-date, the latter

@@ -15,6 +15,7 @@
 //   TLS: connection closed during the handshake retry (a network fault, not a certificate)
 #include "delivery/destination.hpp"
 
+#include <edigate/abi.hpp>
 #include <edigate/result.hpp>
 
 #include <chrono>
@@ -30,7 +31,7 @@ struct WebhookSettings {
   std::chrono::seconds timeout{10};            ///< connect, send and receive, each
   std::string ca_file;                         ///< PEM file of trusted CAs; empty: system CAs
   std::chrono::seconds retry_after_cap{3600};  ///< a longer Retry-After is cut to this
-  std::string user_agent = "edigate-delivery/1";
+  std::string user_agent = "edigate/" EDIGATE_VERSION;
 };
 
 class WebhookDestination final : public Destination {

@@ -92,7 +92,7 @@ TEST_CASE("factory puts a relative folder path under the data directory", "[deli
   CHECK(no_base.error().code == "delivery.setting.invalid");
 }
 
-TEST_CASE("a destination's types setting selects message types; none takes all", "[delivery][factory]") {
+TEST_CASE("a destination's types setting selects message types and no setting takes all", "[delivery][factory]") {
   CHECK(endpoint_accepts(endpoint("folder", {}), "invoice"));
   auto e = endpoint("webhook", {{"types", "purchase_order, functional_ack"}});
   CHECK(endpoint_accepts(e, "purchase_order"));

@@ -2,15 +2,16 @@
 // destination in a forked child, because producing the real errno needs a process-wide change:
 //  - read-only: as root, permission bits do not stop a write (CAP_DAC_OVERRIDE), so the child
 //    drops to the "nobody" user first; as another user, chmod 0555 is enough;
-//  - full disk: the child enters its own mount namespace and mounts a 64 KiB tmpfs over the
-//    folder, so a larger body fails in write() with a real ENOSPC (RLIMIT_FSIZE would give
-//    EFBIG, and /dev/full cannot be a folder). Skipped when the namespace or mount is not
+//  - full disk: the child enters its own mount namespace (inside a user namespace when not
+//    root) and mounts a 64 KiB tmpfs over the folder, so a larger body fails in write() with a real ENOSPC
+//    (RLIMIT_FSIZE would give EFBIG, and /dev/full cannot be a folder). Skipped when the namespace or mount is not
 //    allowed (an unprivileged CI container).
 #include "delivery/folder.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -183,7 +184,22 @@ TEST_CASE("folder destination on a full disk is retried (ENOSPC) and leaves no t
   fs::create_directories(target);
   auto r = in_child([&](std::string& report) {
     // A private mount namespace: the tmpfs is seen by this child only and vanishes with it.
-    if (::unshare(CLONE_NEWNS) != 0) return 77;
+    // Not root: a user namespace first, mapping our uid to its root, which may then mount.
+    if (::geteuid() == 0) {
+      if (::unshare(CLONE_NEWNS) != 0) return 77;
+    } else {
+      const std::string uid_map = "0 " + std::to_string(::geteuid()) + " 1";
+      const std::string gid_map = "0 " + std::to_string(::getegid()) + " 1";
+      if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return 77;
+      auto put = [](const char* file, const std::string& text) {
+        const int fd = ::open(file, O_WRONLY);
+        const bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+        if (fd >= 0) ::close(fd);
+        return ok;
+      };
+      put("/proc/self/setgroups", "deny");
+      if (!put("/proc/self/uid_map", uid_map) || !put("/proc/self/gid_map", gid_map)) return 77;
+    }
     if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) return 77;
     if (::mount("tmpfs", target.c_str(), "tmpfs", 0, "size=64k") != 0) return 77;
     FolderDestination dest("archive", target);

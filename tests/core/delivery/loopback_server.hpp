@@ -12,6 +12,7 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Timespan.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -49,6 +50,9 @@ class LoopbackServer {
       socket_ = std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress("127.0.0.1", 0));
     auto params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(4);
+    // A stopped server's dispatcher threads wait out their idle time in Poco's default pool,
+    // whose destructor joins them at exit: 10 s by default, so keep it short.
+    params->setThreadIdleTime(Poco::Timespan(0, 200 * 1000));
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(state_), *socket_, params);
     server_->start();
   }
@@ -106,7 +110,7 @@ class LoopbackServer {
         }
         if (a.hang.count() > 0) state_->cv.wait_for(lock, a.hang, [&] { return state_->stopping; });
       }
-      resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(a.status));
+      resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(a.status));
       for (const auto& [k, v] : a.headers) resp.set(k, v);
       resp.setContentLength(static_cast<std::streamsize>(a.body.size()));
       resp.send() << a.body;

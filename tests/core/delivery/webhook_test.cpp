@@ -9,6 +9,10 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
+#include <atomic>
+#include <set>
+#include <thread>
+
 using namespace edigate::delivery;
 using edigate::test::LoopbackServer;
 using edigate::test::ScriptedAnswer;
@@ -43,6 +47,7 @@ TEST_CASE("webhook posts the body with idempotency key, signature, correlation a
   auto outcome = hook(server.url(), 10s, "topsecret")->deliver(d);
   CHECK(outcome.kind == DeliveryOutcome::delivered);
   CHECK(outcome.http_status == 201);
+  CHECK(outcome.detail == R"(HTTP 201 Created: {"id":"erp-1"})");
 
   auto got = server.received();
   REQUIRE(got.size() == 1);
@@ -55,7 +60,7 @@ TEST_CASE("webhook posts the body with idempotency key, signature, correlation a
   CHECK(r.headers.get("X-Correlation-Id", "") == "corr-77");
   CHECK(r.headers.get("X-Edigate-Message-Type", "") == "purchase_order");
   CHECK(r.headers.get("X-Edigate-Partner", "") == "acme-retail");
-  CHECK(r.headers.get("User-Agent", "").rfind("edigate", 0) == 0);
+  CHECK(r.headers.get("User-Agent", "") == "edigate/" EDIGATE_VERSION);
   CHECK(r.headers.get("X-Edigate-Signature", "") == sign_body(d.body, "topsecret"));
   CHECK(signature_matches(r.headers.get("X-Edigate-Signature", ""), r.body, "topsecret"));
 }
@@ -166,4 +171,38 @@ TEST_CASE("webhook describe names the URL without credentials or secrets", "[del
   CHECK(text.find("erp.example:8080/hooks") != std::string::npos);
   CHECK(text.find("pa55") == std::string::npos);
   CHECK(text.find("topsecret") == std::string::npos);
+}
+
+TEST_CASE("webhook retries when the receiver drops the connection without answering", "[delivery][webhook]") {
+  Poco::Net::ServerSocket listener(Poco::Net::SocketAddress("127.0.0.1", 0));
+  std::thread dropper([&] {
+    Poco::Net::StreamSocket s = listener.acceptConnection();
+    s.setLinger(true, 0);  // close with RST, as a crashing receiver would
+    s.close();
+  });
+  auto o = hook("http://127.0.0.1:" + std::to_string(listener.address().port()) + "/x", 5s)->deliver(sample());
+  dropper.join();
+  INFO(o.detail);
+  CHECK(o.kind == DeliveryOutcome::retry);
+  CHECK(o.http_status == 0);
+}
+
+TEST_CASE("one webhook destination serves concurrent workers", "[delivery][webhook]") {
+  LoopbackServer server;
+  auto destination = hook(server.url());
+  std::atomic<int> delivered{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w)
+    workers.emplace_back([&, w] {
+      for (int i = 0; i < 5; ++i) {
+        auto d = sample();
+        d.message_id = "m-" + std::to_string(w) + "-" + std::to_string(i);
+        if (destination->deliver(d).kind == DeliveryOutcome::delivered) ++delivered;
+      }
+    });
+  for (auto& t : workers) t.join();
+  CHECK(delivered == 20);
+  std::set<std::string> keys;
+  for (const auto& r : server.received()) keys.insert(r.headers.get("Idempotency-Key", ""));
+  CHECK(keys.size() == 20);
 }
