@@ -113,11 +113,13 @@ Result<std::unique_ptr<WebhookDestination>> WebhookDestination::create(std::stri
   if (impl->https) {
     initialize_ssl_once();
     try {
-      // VERIFY_RELAXED on a client means: verify the server's chain (SSL_VERIFY_PEER); Poco then
-      // also checks the host name against the certificate (extended verification, on by default).
-      // System CAs only when no CA file is named: a named CA file pins the trust to it.
+      // The server's chain is verified (SSL_VERIFY_PEER), then Poco's extended verification
+      // checks the host name against the certificate. VERIFY_STRICT, not RELAXED: RELAXED skips
+      // the host name check for localhost and loopback addresses, so a webhook on 127.0.0.1
+      // would accept any certificate the CA file vouches for. System CAs only when no CA file is
+      // named: a named CA file pins the trust to it.
       impl->tls = new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, "", "", settings.ca_file,
-                                         Poco::Net::Context::VERIFY_RELAXED, 9, settings.ca_file.empty());
+                                         Poco::Net::Context::VERIFY_STRICT, 9, settings.ca_file.empty());
     } catch (const Poco::Exception& e) {
       return Error("delivery.webhook.tls", "destination '" + name + "': TLS set-up failed: " + e.displayText())
           .want("a readable PEM CA file", settings.ca_file)

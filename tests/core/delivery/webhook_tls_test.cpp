@@ -23,14 +23,14 @@ struct Certificate {
   fs::path key;
 };
 
-/// A self-signed certificate for 127.0.0.1 (CN and subjectAltName IP), P-256 to keep it quick.
-Certificate make_certificate(const fs::path& dir, const std::string& tag) {
+/// A self-signed certificate for `host` (CN and subjectAltName IP), P-256 to keep it quick.
+Certificate make_certificate(const fs::path& dir, const std::string& tag, const std::string& host = "127.0.0.1") {
   Certificate c{dir / (tag + ".crt"), dir / (tag + ".key")};
   using edigate::test::shell_quote;
   auto r = edigate::test::run_command(
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1"
-      " -addext subjectAltName=IP:127.0.0.1 -keyout " +
-      shell_quote(c.key.string()) + " -out " + shell_quote(c.cert.string()));
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=" + host +
+      " -addext subjectAltName=IP:" + host + " -keyout " + shell_quote(c.key.string()) + " -out " +
+      shell_quote(c.cert.string()));
   if (r.status == 127) {
     WARN("skipped: no openssl command");
     std::exit(77);
@@ -91,5 +91,18 @@ TEST_CASE("webhook refuses an untrusted server certificate as permanent, sending
     INFO(o.detail);
     CHECK(o.kind == DeliveryOutcome::permanent);
   }
+  CHECK(server.received().empty());
+}
+
+TEST_CASE("webhook refuses a trusted certificate issued for another host as permanent", "[delivery][webhook][tls]") {
+  TempDir dir("tls");
+  // Trusted through the CA file, but for 127.0.0.2 while the URL says 127.0.0.1: only the host
+  // name check can catch it (an IP literal, so the check needs no DNS).
+  const auto cert = make_certificate(dir.path, "elsewhere", "127.0.0.2");
+  LoopbackServer server(server_context(cert));
+  auto o = deliver_over_tls(server.url("https"), cert.cert.string());
+  INFO(o.detail);
+  CHECK(o.kind == DeliveryOutcome::permanent);
+  CHECK(o.detail.find("TLS") != std::string::npos);
   CHECK(server.received().empty());
 }
