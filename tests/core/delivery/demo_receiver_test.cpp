@@ -2,6 +2,7 @@
 // PID, on an ephemeral port it reports through its port file, fed by the real webhook
 // destination.
 #include "delivery/webhook.hpp"
+#include "outcome_printing.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>

@@ -7,6 +7,7 @@
 //    (RLIMIT_FSIZE would give EFBIG, and /dev/full cannot be a folder). Skipped when the namespace or mount is not
 //    allowed (an unprivileged CI container).
 #include "delivery/folder.hpp"
+#include "outcome_printing.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>

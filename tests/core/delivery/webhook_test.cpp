@@ -2,6 +2,7 @@
 #include "delivery/webhook.hpp"
 #include "delivery/signature.hpp"
 #include "loopback_server.hpp"
+#include "outcome_printing.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,6 +3,7 @@
 #include "delivery/signature.hpp"
 #include "delivery/webhook.hpp"
 #include "loopback_server.hpp"
+#include "outcome_printing.hpp"
 #include "process.hpp"
 #include "temp_dir.hpp"
 
