@@ -68,7 +68,8 @@ Response handle(const Shared& shared, HTTPServerRequest& req, bool& close_after)
           401, "admin.unauthorized",
           auth.empty() ? "this endpoint needs Authorization: Bearer <token>" : "the bearer token is not valid");
       r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"edigate\"");
-      close_after = req.hasContentLength() && req.getContentLength64() > 0;  // its body is not read
+      close_after = (req.hasContentLength() && req.getContentLength64() > 0) ||
+                    req.getChunkedTransferEncoding();  // its body is not read
       return r;
     }
   }

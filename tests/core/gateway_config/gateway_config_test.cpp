@@ -159,7 +159,7 @@ TEST_CASE("a minimal gateway configuration gets the documented defaults", "[gate
   CHECK(r->routes.empty());
 }
 
-TEST_CASE("--data and --listen override the file", "[gateway_config]") {
+TEST_CASE("the data and listen overrides (--data, --listen) win over the file", "[gateway_config]") {
   const std::string xml = config_with(
       "  <destinations><folder name=\"out\" path=\"delivered\"/></destinations>\n"
       "  <admin listen=\"127.0.0.1:8470\"/>\n");
