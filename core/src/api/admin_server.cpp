@@ -100,6 +100,15 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     } catch (const std::exception& e) {
       // A defect in a handler or backend: a JSON 500, never a dropped connection.
       r = error_response(500, "admin.internal", "internal error (see the gateway log)");
+      r.log_detail = std::string("exception: ") + e.what();
+    }
+    if (!r.log_detail.empty() && shared_.options.log) {
+      log::Event e;
+      e.level = log::Level::error;
+      e.event = "admin.request.failed";
+      e.component = "api:admin";
+      e.detail = req.getMethod() + " " + req.getURI() + ": " + r.log_detail;
+      shared_.options.log->write(e);
     }
     try {
       resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
@@ -167,6 +176,14 @@ Result<std::uint16_t> AdminServer::start() {
     impl->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(impl->shared), impl->pool, socket, params);
     impl->server->start();
     port_ = socket.address().port();
+    if (options_.log) {
+      log::Event e;
+      e.event = "admin.listening";
+      e.component = "api:admin";
+      gateway_config::ListenAddress bound{options_.listen.host, port_};
+      e.detail = "admin API on http://" + bound.to_string();
+      options_.log->write(e);
+    }
   } catch (const Poco::Exception& e) {
     return Error("admin.listen.failed", "cannot listen on " + options_.listen.to_string() + ": " + e.displayText())
         .as(ErrorCategory::configuration);

@@ -6,6 +6,7 @@
 // 404, 405, 413 (body over the limit), 500 (a handler failed; logged by the caller's backend).
 #include "api/admin_backend.hpp"
 #include "gateway_config/gateway_config.hpp"
+#include "log/json_log.hpp"
 
 #include <edigate/result.hpp>
 
@@ -22,6 +23,9 @@ struct AdminServerOptions {
   std::uint64_t max_body_bytes = 10 << 20;
   std::uint32_t threads = 4;
   std::chrono::seconds timeout{30};  ///< per connection, reading and keep-alive
+  /// Where 500s are logged with their full error (event admin.request.failed) and the server's
+  /// start (admin.listening, with the bound address). Not owned; null: not logged.
+  log::JsonLog* log = nullptr;
 };
 
 class AdminServer {

@@ -39,7 +39,9 @@ Response backend_error(const Error& e) {
     status = 503;
   // Internal errors keep their code but not their detail: it may name files or SQL.
   const std::string message = status == 500 ? "internal error (see the gateway log)" : e.to_string(false);
-  return error_response(status, e.code, message);
+  Response r = error_response(status, e.code, message);
+  if (status == 500) r.log_detail = e.to_string();
+  return r;
 }
 
 }  // namespace edigate::api

@@ -28,6 +28,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  /// For the server's log, never sent: the full error behind a 500 whose body hides it.
+  std::string log_detail;
 };
 
 /// {"error":{"code":"...","message":"..."}} with `status`; `extra` fields (already JSON

@@ -12,7 +12,10 @@
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
+#include <atomic>
+#include <fstream>
 #include <mutex>
+#include <thread>
 
 using namespace edigate;
 using namespace edigate::api;
@@ -248,6 +251,52 @@ TEST_CASE("backend errors map to 400, 404, 409, 503 and a 500 that hides the det
   CHECK(internal.status == 500);
   CHECK(internal.body ==
         R"j({"error":{"code":"store.query.failed","message":"internal error (see the gateway log)"}})j");
+}
+
+TEST_CASE("a 500 hides its detail from the client and logs it; the bound address is logged", "[api][http][log]") {
+  test::TempDir dir("admin-log");
+  auto log = log::JsonLog::open_file(dir.path / "admin.log");
+  REQUIRE(log);
+  TestBackend backend;
+  AdminServerOptions o = Server::options(1 << 20);
+  o.log = log->get();
+  AdminServer server(o, backend);
+  auto port = server.start();
+  REQUIRE(port);
+  Poco::Net::HTTPClientSession session("127.0.0.1", *port);
+  Poco::Net::HTTPRequest req("GET", "/api/v1/messages?status=broken", Poco::Net::HTTPMessage::HTTP_1_1);
+  req.set("Authorization", "Bearer " + kToken);
+  session.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  std::string body;
+  Poco::StreamCopier::copyToString(session.receiveResponse(resp), body);
+  CHECK(resp.getStatus() == 500);
+  CHECK(body.find("disk I/O") == std::string::npos);
+  server.stop();
+
+  std::ifstream in(dir.path / "admin.log");
+  std::string started, failed;
+  std::getline(in, started);
+  std::getline(in, failed);
+  CHECK(started.find(R"("event":"admin.listening")") != std::string::npos);
+  CHECK(started.find("http://127.0.0.1:" + std::to_string(*port)) != std::string::npos);
+  CHECK(failed.find(R"("level":"error","event":"admin.request.failed","component":"api:admin")") != std::string::npos);
+  CHECK(failed.find("GET /api/v1/messages?status=broken: disk I/O error at /var/lib/x.db") != std::string::npos);
+  CHECK(failed.find("[store.query.failed]") != std::string::npos);
+}
+
+TEST_CASE("concurrent clients are all answered", "[api][http]") {
+  Server s;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 6; ++t)
+    clients.emplace_back([&] {
+      for (int i = 0; i < 30; ++i)
+        if (s.call("GET", "/api/v1/messages?limit=5").status == 200) ++ok;
+    });
+  for (auto& c : clients) c.join();
+  CHECK(ok == 180);
+  CHECK(s.backend.list_calls == 180);
 }
 
 TEST_CASE("one message comes with its canonical body, raw link and events", "[api][http]") {

@@ -115,7 +115,8 @@ TEST_CASE("a file being appended to is not taken until it stops growing", "[inta
     }
     writing = false;
   });
-  FolderScanner scanner(dir.path / "inbox", {}, {200ms});
+  // stable-ms well above the writer's 25 ms pace, so a loaded machine does not look like a pause.
+  FolderScanner scanner(dir.path / "inbox", {}, {400ms});
   std::vector<Candidate> taken;
   int scans_while_writing = 0;
   const auto deadline = std::chrono::steady_clock::now() + 10s;
