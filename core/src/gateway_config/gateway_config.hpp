@@ -46,6 +46,7 @@ struct Workers {
 struct ExtraInbox {
   std::string partner;
   std::filesystem::path dir;
+  std::uint32_t line = 0;  ///< where it is declared, for messages
 };
 
 struct Intake {

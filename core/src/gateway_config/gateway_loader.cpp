@@ -136,7 +136,8 @@ class Reader {
     if (!n.attribute("done-marker").empty()) in.done_marker = n.attribute("done-marker").as_bool();
     for (pugi::xml_node box : n.children()) {
       if (box.type() != pugi::node_element) continue;
-      in.extra_inboxes.push_back({box.attribute("partner").value(), under(base, box.attribute("dir").value())});
+      in.extra_inboxes.push_back({box.attribute("partner").value(), under(base, box.attribute("dir").value()),
+                                  where_.line_of(static_cast<std::size_t>(box.offset_debug()))});
     }
   }
 
