@@ -53,7 +53,24 @@ Result<std::unique_ptr<JsonLog>> JsonLog::open_file(const std::filesystem::path&
   }
   auto log = std::make_unique<JsonLog>(fd, min_level);
   log->owns_fd_ = true;
+  log->path_ = file;
   return log;
+}
+
+Result<void> JsonLog::reopen() {
+  if (!owns_fd_) return {};
+  int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (fd < 0) {
+    Position where;
+    where.file = path_.string();
+    return Error("log.file.unwritable", std::string("cannot reopen the log file: ") + std::strerror(errno))
+        .at(std::move(where))
+        .as(ErrorCategory::configuration);
+  }
+  std::lock_guard lock(mutex_);
+  ::close(fd_);
+  fd_ = fd;
+  return {};
 }
 
 std::string JsonLog::format(const Event& e, std::chrono::system_clock::time_point ts) {

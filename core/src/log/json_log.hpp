@@ -47,6 +47,10 @@ class JsonLog {
   /// Appends to `file` (created 0640 when missing). `log.file.unwritable` when it cannot be opened.
   static Result<std::unique_ptr<JsonLog>> open_file(const std::filesystem::path& file, Level min_level = Level::info);
 
+  /// A file log: closes and re-opens its path (after logrotate moved the file away; serve calls
+  /// it on SIGHUP). Lines written meanwhile go to the old file, none is lost. A stderr log: no-op.
+  Result<void> reopen();
+
   /// Writes the event when its level is at least the minimum. A failed write is counted, never
   /// thrown: logging must not stop the gateway.
   void write(const Event& e) noexcept;
@@ -62,6 +66,7 @@ class JsonLog {
  private:
   int fd_;
   bool owns_fd_ = false;
+  std::filesystem::path path_;  // the file, for reopen(); empty for a descriptor log
   Level min_level_;
   Clock clock_;
   mutable std::mutex mutex_;

@@ -113,3 +113,22 @@ TEST_CASE("a log file that cannot be opened is a configuration error; levels par
   CHECK(*parse_level("debug") == Level::debug);
   CHECK(parse_level("loud").error().code == "log.level.invalid");
 }
+
+TEST_CASE("reopen starts a new file after the old one was moved away (logrotate)", "[log]") {
+  test::TempDir dir("log");
+  auto log = JsonLog::open_file(dir.path / "edigate.log");
+  REQUIRE(log);
+  (*log)->write(event(Level::info, "before"));
+  std::filesystem::rename(dir.path / "edigate.log", dir.path / "edigate.log.1");
+  (*log)->write(event(Level::info, "still-old"));  // the open descriptor follows the moved file
+  REQUIRE((*log)->reopen());
+  (*log)->write(event(Level::info, "after"));
+  auto old_lines = lines_of(dir.path / "edigate.log.1");
+  auto new_lines = lines_of(dir.path / "edigate.log");
+  REQUIRE(old_lines.size() == 2);
+  CHECK(old_lines[1].find("\"event\":\"still-old\"") != std::string::npos);
+  REQUIRE(new_lines.size() == 1);
+  CHECK(new_lines[0].find("\"event\":\"after\"") != std::string::npos);
+  JsonLog to_stderr;
+  CHECK(to_stderr.reopen());
+}
