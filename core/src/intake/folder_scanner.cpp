@@ -47,6 +47,17 @@ FolderScanner::FolderScanner(fs::path inbox_root, std::vector<InboxFolder> extra
       options_(options),
       clock_([] { return std::chrono::steady_clock::now(); }) {}
 
+FolderScanner FolderScanner::for_gateway(const gateway_config::GatewayConfig& g, bool move_unreadable) {
+  ScanOptions o;
+  o.stable = std::chrono::milliseconds(g.intake.stable_ms);
+  o.done_marker = g.intake.done_marker;
+  o.move_unreadable = move_unreadable;
+  o.max_candidates = g.workers.queue_limit;
+  std::vector<InboxFolder> extra;
+  for (const auto& box : g.intake.extra_inboxes) extra.push_back({box.partner, box.dir});
+  return FolderScanner(g.inbox_dir(), std::move(extra), o);
+}
+
 ScanResult FolderScanner::scan() {
   ScanResult result;
   std::vector<Candidate> found;
