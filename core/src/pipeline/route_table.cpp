@@ -15,9 +15,30 @@ std::map<std::string, int> RouteTable::default_lanes() {
           {"purchase_order", 30}, {"purchase_order_ack", 30}, {"functional_ack", 40},  {"invoice", 50}};
 }
 
+RouteTable RouteTable::from_config(const gateway_config::GatewayConfig& config) {
+  std::set<std::string> names;
+  for (const auto& d : config.destinations) names.insert(d.name);
+  std::vector<Route> routes;
+  for (const auto& r : config.routes) {
+    Route route{r.partner, {r.types.begin(), r.types.end()}, r.destination, r.fallback};
+    // A gateway destination's own `types` narrow every route to it.
+    if (const auto* d = config.destination(r.destination)) {
+      const auto own = types_of(*d);
+      if (!own.empty() && route.types.empty()) route.types = own;
+    }
+    routes.push_back(std::move(route));
+  }
+  // Lanes from the configuration (0, 1, 2 ...) spaced out so acknowledgements (5) go first.
+  std::map<std::string, int> lanes;
+  for (const auto& [type, lane] : config.priorities.lanes) lanes[type] = 10 + 10 * static_cast<int>(lane);
+  RouteTable table(std::move(names), std::move(routes), std::move(lanes));
+  table.default_lane_ = 10 + 10 * static_cast<int>(config.priorities.default_lane);
+  return table;
+}
+
 int RouteTable::priority(std::string_view type) const {
   auto found = lanes_.find(std::string(type));
-  return found == lanes_.end() ? 45 : found->second;
+  return found == lanes_.end() ? default_lane_ : found->second;
 }
 
 std::string RouteTable::destination_key(std::string_view partner_id, const partners::Endpoint& destination) const {

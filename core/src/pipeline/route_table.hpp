@@ -7,6 +7,7 @@
 // scoped to its partner ("acme-retail/archive"), unless the gateway declares one of the same name,
 // which then replaces it (the gateway configuration names the real endpoint per environment,
 // profiles name roles).
+#include "gateway_config/gateway_config.hpp"
 #include "partners/profile.hpp"
 
 #include <map>
@@ -46,11 +47,14 @@ class RouteTable {
   std::string destination_key(std::string_view partner_id, const partners::Endpoint& destination) const;
 
   static std::map<std::string, int> default_lanes();
+  /// The routes, destination names and priority lanes of a gateway configuration.
+  static RouteTable from_config(const gateway_config::GatewayConfig& config);
 
  private:
   std::set<std::string> gateway_destinations_;
   std::vector<Route> routes_;
   std::map<std::string, int> lanes_;
+  int default_lane_ = 45;
 };
 
 /// A destination's `types` setting ("purchase_order,invoice") as a set; empty when absent.

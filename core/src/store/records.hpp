@@ -73,6 +73,9 @@ struct WorkOutcome {
   enum class Kind : std::uint8_t { done, retry, dead } kind = Kind::done;
   Millis retry_at = 0;  ///< retry: when it may run again
   std::string detail;   ///< why it failed (retry, dead) or what it did (done)
+  /// false: the attempt never happened (a destination's circuit breaker was open), so it does
+  /// not count towards the attempts that lead to a dead letter.
+  bool counts = true;
 };
 
 struct MessageRecord {

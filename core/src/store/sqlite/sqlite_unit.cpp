@@ -128,10 +128,10 @@ Result<void> SqliteUnit::finish(const WorkItem& item, const WorkOutcome& outcome
   const char* state = outcome.kind == WorkOutcome::Kind::done    ? "done"
                       : outcome.kind == WorkOutcome::Kind::retry ? "ready"
                                                                  : "dead";
-  EDIGATE_TRY(Statement * s, db_.prepare("UPDATE work SET state = ?2, attempts = attempts + 1, lease_owner = '', "
+  EDIGATE_TRY(Statement * s, db_.prepare("UPDATE work SET state = ?2, attempts = attempts + ?5, lease_owner = '', "
                                          "lease_until = 0, not_before = ?3, last_error = ?4 WHERE id = ?1"));
   StatementUse use(s);
-  s->bind(1, item.id).bind(2, std::string_view(state));
+  s->bind(1, item.id).bind(2, std::string_view(state)).bind(5, std::int64_t{outcome.counts ? 1 : 0});
   s->bind(3, outcome.kind == WorkOutcome::Kind::retry ? outcome.retry_at : item.not_before);
   s->bind(4, outcome.kind == WorkOutcome::Kind::done ? std::string() : outcome.detail);
   return s->run();

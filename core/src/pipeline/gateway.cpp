@@ -1,0 +1,231 @@
+#include "pipeline/gateway.hpp"
+
+#include "api/bearer_auth.hpp"
+#include "intake/folder_scanner.hpp"
+#include "pipeline/outbound_stage.hpp"
+#include "pipeline/process_stage.hpp"
+#include "pipeline/send_stage.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace edigate::pipeline {
+
+class IntakeState {
+ public:
+  explicit IntakeState(intake::FolderScanner scanner) : scanner(std::move(scanner)) {}
+  intake::FolderScanner scanner;
+};
+
+namespace {
+
+log::Level level_of(const std::string& outcome) {
+  if (outcome == "dead" || outcome == "failed") return log::Level::error;
+  if (outcome == "retry" || outcome == "warning" || outcome == "duplicate") return log::Level::warn;
+  return log::Level::info;
+}
+
+Result<std::string> read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error("intake.file.unreadable", path.string() + ": cannot be opened").as(ErrorCategory::transient);
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Error("intake.file.unreadable", path.string() + ": read failed").as(ErrorCategory::transient);
+  return bytes.str();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig config, log::JsonLog& log) {
+  std::unique_ptr<Gateway> g(new Gateway(std::move(config), log));
+  runtime::RuntimeOptions options;
+  if (!g->config_.plugins_dir.empty()) options.plugin_dirs = {g->config_.plugins_dir};
+  if (!g->config_.schemas_dir.empty()) options.schema_dirs = {g->config_.schemas_dir};
+  options.partners_dir = g->config_.partners_dir;
+  options.maps_dir = g->config_.maps_dir;
+  std::vector<Error> warnings;
+  EDIGATE_TRY(g->runtime_, runtime::Runtime::open(options, warnings));
+  for (const auto& w : warnings) log.write({log::Level::warn, "runtime.load", "", "", "", "", w.to_string()});
+  store::StoreOptions store_options;
+  store_options.duplicate_window = static_cast<store::Millis>(g->config_.duplicate_window_days) * 24 * 3600 * 1000;
+  EDIGATE_TRY(g->store_, store::open_sqlite_store(g->config_.data_dir, store_options));
+  g->routes_ = std::make_unique<RouteTable>(RouteTable::from_config(g->config_));
+  g->ctx_.reset(new StageContext{*g->runtime_, *g->store_, *g->routes_, g->config_.data_dir,
+                                 [raw = g.get()](const StageEvent& e) { raw->observe(e); }});
+  const auto& d = g->config_.delivery;
+  g->destinations_ = std::make_unique<DestinationSet>(
+      g->config_, *g->runtime_,
+      delivery::BreakerOptions{d.breaker_failures, std::chrono::milliseconds(d.breaker_open_ms)});
+  g->retry_ = std::make_unique<delivery::RetryPolicy>(delivery::RetryOptions{
+      std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts});
+  EDIGATE_TRY(g->metrics_, metrics::GatewayMetrics::register_in(g->registry_));
+  g->intake_ = std::make_unique<IntakeState>(intake::FolderScanner::for_gateway(g->config_));
+  return g;
+}
+
+Gateway::~Gateway() { stop(); }
+
+void Gateway::observe(const StageEvent& e) {
+  log_.write({level_of(e.outcome), "pipeline." + e.stage + (e.outcome == "ok" ? "" : "." + e.outcome), "", e.partner,
+              e.message_id, e.correlation_id, e.detail});
+  if (e.stage == "translated" || e.stage == "delivered" || e.stage == "dead_lettered" || e.stage == "rendered" ||
+      e.stage == "submitted")
+    metrics_.messages->with({e.partner, e.type, e.stage == "translated" ? "translated" : e.stage + ":" + e.outcome})
+        .inc();
+}
+
+Result<void> Gateway::start() {
+  EDIGATE_TRY(auto released, store_->release_leases());
+  if (released) {
+    log_.write({log::Level::warn, "pipeline.recovered", "", "", "", "",
+                std::to_string(released) + " work item(s) held by a previous run are queued again"});
+  }
+  std::map<store::WorkKind, Workers::Stage> stages;
+  const StageContext& ctx = *ctx_;
+  stages[store::WorkKind::process] = [&ctx](const store::WorkItem& w) { return process_input(ctx, w); };
+  stages[store::WorkKind::send] = [&ctx](const store::WorkItem& w) { return send_outbound(ctx, w); };
+  stages[store::WorkKind::render] = [&ctx](const store::WorkItem& w) { return render_outbound(ctx, w); };
+  stages[store::WorkKind::deliver] = [this](const store::WorkItem& w) {
+    return deliver_message(*ctx_, *destinations_, *retry_, w);
+  };
+  Workers::Options options;
+  options.count = config_.workers.count;
+  workers_ = std::make_unique<Workers>(*store_, std::move(stages), options, [this](const Error& e) {
+    log_.write({log::Level::error, "pipeline.stage.failed", "", "", "", "", e.to_string()});
+  });
+  workers_->start();
+  backend_ = std::make_unique<StoreAdminBackend>(*ctx_, registry_, [this] { workers_->wake(); });
+  EDIGATE_TRY(auto token, api::resolve_admin_token(config_.admin.token));
+  api::AdminServerOptions admin_options;
+  admin_options.listen = config_.admin.listen;
+  admin_options.token = token;
+  admin_options.max_body_bytes = config_.admin.max_body_bytes;
+  admin_options.log = &log_;
+  admin_ = std::make_unique<api::AdminServer>(admin_options, *backend_);
+  EDIGATE_TRY(auto port, admin_->start());
+  (void)port;
+  stopping_ = false;
+  intake_thread_ = std::thread([this] { intake_loop(); });
+  housekeeping_thread_ = std::thread([this] { housekeeping(); });
+  backend_->set_ready(true);
+  started_ = true;
+  log_.write({log::Level::info, "gateway.started", "", "", "", "",
+              "data " + config_.data_dir.string() + ", admin " + config_.admin.listen.host + ":" +
+                  std::to_string(admin_->port()) + ", " + std::to_string(config_.workers.count) + " worker(s)"});
+  return {};
+}
+
+void Gateway::stop() {
+  if (!started_) return;
+  started_ = false;
+  if (backend_) backend_->set_ready(false, "draining");
+  stopping_ = true;
+  sleep_.notify_all();
+  if (intake_thread_.joinable()) intake_thread_.join();
+  if (housekeeping_thread_.joinable()) housekeeping_thread_.join();
+  if (admin_) admin_->stop();
+  if (workers_) workers_->stop();
+  log_.write({log::Level::info, "gateway.stopped", "", "", "", "",
+              std::to_string(workers_ ? workers_->completed() : 0) + " work item(s) done in this run"});
+}
+
+std::size_t Gateway::take_inbox() {
+  // Backpressure: while this many inputs wait to be processed, files stay in the inbox (on
+  // disk, not in memory).
+  if (auto counts = store_->queue_counts(store::WorkKind::process);
+      counts && counts->ready >= static_cast<std::int64_t>(config_.workers.queue_limit))
+    return 0;
+  auto scan = intake_->scanner.scan();
+  for (const auto& p : scan.problems)
+    log_.write({log::Level::warn, "intake.problem", "intake:folder", "", "", "", p.to_string()});
+  std::size_t taken = 0;
+  for (const auto& c : scan.candidates) {
+    auto bytes = read_whole(c.path);
+    if (!bytes) {
+      intake_->scanner.reconsider(c.path);
+      continue;
+    }
+    const std::string name = c.path.filename().string();
+    auto receipt = store_->receive({"folder", c.partner + "/" + name, c.partner, name, std::move(*bytes)});
+    if (!receipt) {
+      // Not stored, so not removed: the file is taken again at a later scan.
+      log_.write({log::Level::error, "intake.store.failed", "intake:folder", c.partner, "", "",
+                  c.path.string() + ": " + receipt.error().to_string()});
+      metrics_.intake_files->with({c.partner, "failed"}).inc();
+      intake_->scanner.reconsider(c.path);
+      continue;
+    }
+    // Committed: only now may the inbox copy go.
+    std::error_code ec;
+    std::filesystem::remove(c.path, ec);
+    if (!c.done_marker.empty()) std::filesystem::remove(c.done_marker, ec);
+    const bool duplicate = receipt->duplicate;
+    metrics_.intake_files->with({c.partner, duplicate ? "duplicate" : "taken"}).inc();
+    log_.write(
+        {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.file.duplicate" : "intake.file.taken",
+         "intake:folder", c.partner, "", "",
+         name + " as input " + std::to_string(receipt->input_id) +
+             (duplicate ? " (same name and content as input " + std::to_string(receipt->duplicate_of) + ")" : "")});
+    ++taken;
+  }
+  if (taken && workers_) workers_->wake();
+  return taken;
+}
+
+void Gateway::intake_loop() {
+  while (!stopping_) {
+    take_inbox();
+    std::unique_lock lock(sleep_mutex_);
+    sleep_.wait_for(lock, std::chrono::milliseconds(config_.intake.poll_ms), [this] { return stopping_.load(); });
+  }
+}
+
+void Gateway::housekeeping() {
+  std::set<std::int64_t> alerted;
+  auto last_reload = std::chrono::steady_clock::now();
+  while (!stopping_) {
+    {
+      std::unique_lock lock(sleep_mutex_);
+      sleep_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_.load(); });
+    }
+    if (stopping_) break;
+    // Partner profiles and maps: edits take effect without a restart.
+    if (std::chrono::steady_clock::now() - last_reload > std::chrono::seconds(5)) {
+      last_reload = std::chrono::steady_clock::now();
+      auto report = runtime_->reload();
+      if (report.changed()) destinations_->forget_partner_destinations();
+      for (const auto& e : report.errors)
+        log_.write({log::Level::error, "partners.reload.failed", "", "", "", "", e.to_string()});
+    }
+    for (auto kind :
+         {store::WorkKind::process, store::WorkKind::deliver, store::WorkKind::send, store::WorkKind::render}) {
+      if (auto counts = store_->queue_counts(kind)) {
+        metrics_.queue_depth->with({store::to_string(kind)}).set(static_cast<double>(counts->ready + counts->waiting));
+        if (kind == store::WorkKind::deliver) metrics_.dead_letters->with().set(static_cast<double>(counts->dead));
+      }
+    }
+    if (auto overdue = store_->overdue_acks(store::now_millis())) {
+      metrics_.acks_overdue->with().set(static_cast<double>(overdue->size()));
+      for (const auto& o : *overdue) {
+        if (!alerted.insert(o.id).second) continue;
+        log_.write({log::Level::warn, "acks.overdue", "", o.partner, o.message_id, "",
+                    o.file_name + ": no functional acknowledgement since " + store::iso_utc(o.created_at) + " (due " +
+                        store::iso_utc(o.ack_due_at) + ")"});
+      }
+    }
+  }
+}
+
+bool Gateway::idle() {
+  if (workers_ && workers_->busy()) return false;
+  for (auto kind :
+       {store::WorkKind::process, store::WorkKind::deliver, store::WorkKind::send, store::WorkKind::render}) {
+    auto counts = store_->queue_counts(kind);
+    if (!counts || counts->ready || counts->leased) return false;
+  }
+  return true;
+}
+
+}  // namespace edigate::pipeline
