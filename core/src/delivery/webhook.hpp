@@ -13,6 +13,12 @@
 //        backoff and a circuit breaker, while a permanent outcome dead-letters the message with
 //        the reason at once, and it is replayed after the fix.
 //   TLS: connection closed during the handshake retry (a network fault, not a certificate)
+//
+// SIGPIPE: a write to a connection the receiver reset fails with EPIPE instead of ending the
+// process because Poco Foundation blocks SIGPIPE in the thread that loads it (a static
+// initialiser in Thread_POSIX.cpp) and threads created later inherit that mask. A thread that
+// unblocks SIGPIPE must not call deliver(); the test "webhook survives a receiver that closes
+// the connection in the middle of a large body" fails (the process dies) if this changes.
 #include "delivery/destination.hpp"
 
 #include <edigate/abi.hpp>

@@ -207,3 +207,23 @@ TEST_CASE("one webhook destination serves concurrent workers", "[delivery][webho
   for (const auto& r : server.received()) keys.insert(r.headers.get("Idempotency-Key", ""));
   CHECK(keys.size() == 20);
 }
+
+TEST_CASE("webhook survives a receiver that closes the connection in the middle of a large body",
+          "[delivery][webhook]") {
+  // Writing to a socket the peer has reset raises SIGPIPE, whose default action ends the
+  // process: the destination must turn it into an outcome like any other network fault.
+  Poco::Net::ServerSocket listener(Poco::Net::SocketAddress("127.0.0.1", 0));
+  std::thread dropper([&] {
+    Poco::Net::StreamSocket s = listener.acceptConnection();
+    char head[1024];
+    s.receiveBytes(head, sizeof head);  // the request has started
+    s.setLinger(true, 0);
+    s.close();
+  });
+  auto d = sample();
+  d.body.assign(32 << 20, ' ');
+  auto o = hook("http://127.0.0.1:" + std::to_string(listener.address().port()) + "/x", 5s)->deliver(d);
+  dropper.join();
+  INFO(o.detail);
+  CHECK(o.kind == DeliveryOutcome::retry);
+}
