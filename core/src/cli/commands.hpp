@@ -23,6 +23,7 @@ int cmd_partners(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_translate(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_render(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_canonical(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_serve(const Words& words, std::ostream& out, std::ostream& err);
 
 /// Exit codes shared by the commands.
 

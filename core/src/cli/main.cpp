@@ -25,9 +25,10 @@ const char* const kHelp =
     "  translate [--partner ID] FILE...   EDI or carrier JSON -> canonical JSON Lines on stdout\n"
     "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
     "  canonical validate FILE.jsonl...   check canonical messages against the published JSON Schemas\n"
+    "  serve --config FILE     run the gateway: inbox -> store -> acks, translation, delivery; admin API\n"
     "\n"
     "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
-    "input, 2 usage or I/O error.\n";
+    "input, 2 usage or I/O error, 3 configuration, 4 internal.\n";
 
 }  // namespace
 
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "translate") return edigate::cli::cmd_translate(words, std::cout, std::cerr);
     if (command == "render") return edigate::cli::cmd_render(words, std::cout, std::cerr);
     if (command == "canonical") return edigate::cli::cmd_canonical(words, std::cout, std::cerr);
+    if (command == "serve") return edigate::cli::cmd_serve(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";
@@ -65,8 +67,8 @@ int main(int argc, char** argv) {
   }
   // Like git: the mistake, the likely command, and where the list is; not the whole help.
   std::cerr << "edigate: unknown command '" << command << "'"
-            << edigate::cli::did_you_mean(
-                   command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render"})
+            << edigate::cli::did_you_mean(command, {"validate", "parse", "ack", "plugins", "schemas", "partners",
+                                                    "translate", "render", "canonical", "serve"})
             << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }

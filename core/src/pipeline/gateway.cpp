@@ -65,6 +65,8 @@ Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig con
   return g;
 }
 
+Gateway::Gateway(gateway_config::GatewayConfig config, log::JsonLog& log) : config_(std::move(config)), log_(log) {}
+
 Gateway::~Gateway() { stop(); }
 
 void Gateway::observe(const StageEvent& e) {

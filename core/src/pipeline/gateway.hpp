@@ -44,7 +44,7 @@ class Gateway {
   bool idle();
 
  private:
-  Gateway(gateway_config::GatewayConfig config, log::JsonLog& log) : config_(std::move(config)), log_(log) {}
+  Gateway(gateway_config::GatewayConfig config, log::JsonLog& log);
   void observe(const StageEvent& e);
   void housekeeping();
   void intake_loop();
