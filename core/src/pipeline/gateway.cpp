@@ -2,6 +2,7 @@
 
 #include "api/bearer_auth.hpp"
 #include "intake/folder_scanner.hpp"
+#include "io/durable_file.hpp"
 #include "pipeline/outbound_stage.hpp"
 #include "pipeline/process_stage.hpp"
 #include "pipeline/send_stage.hpp"
@@ -13,8 +14,10 @@ namespace edigate::pipeline {
 
 class IntakeState {
  public:
-  explicit IntakeState(intake::FolderScanner scanner) : scanner(std::move(scanner)) {}
-  intake::FolderScanner scanner;
+  IntakeState(intake::FolderScanner scanner, intake::FolderScanner submissions)
+      : scanner(std::move(scanner)), submissions(std::move(submissions)) {}
+  intake::FolderScanner scanner;      ///< DATA/inbox/<partner>/: partner documents
+  intake::FolderScanner submissions;  ///< DATA/erp-outbox/: canonical JSON Lines from the ERP/WMS
 };
 
 namespace {
@@ -61,7 +64,13 @@ Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig con
   g->retry_ = std::make_unique<delivery::RetryPolicy>(delivery::RetryOptions{
       std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts});
   EDIGATE_TRY(g->metrics_, metrics::GatewayMetrics::register_in(g->registry_));
-  g->intake_ = std::make_unique<IntakeState>(intake::FolderScanner::for_gateway(g->config_));
+  intake::ScanOptions submission_scan;
+  submission_scan.stable = std::chrono::milliseconds(g->config_.intake.stable_ms);
+  submission_scan.done_marker = g->config_.intake.done_marker;
+  g->intake_ =
+      std::make_unique<IntakeState>(intake::FolderScanner::for_gateway(g->config_),
+                                    intake::FolderScanner(g->config_.data_dir / "inbox" / ".none",
+                                                          {{"", g->config_.data_dir / "erp-outbox"}}, submission_scan));
   return g;
 }
 
@@ -176,9 +185,61 @@ std::size_t Gateway::take_inbox() {
   return taken;
 }
 
+std::size_t Gateway::take_submissions() {
+  auto scan = intake_->submissions.scan();
+  std::size_t accepted = 0;
+  for (const auto& c : scan.candidates) {
+    auto text = read_whole(c.path);
+    if (!text) {
+      intake_->submissions.reconsider(c.path);
+      continue;
+    }
+    const std::string name = c.path.filename().string();
+    std::string problems;
+    std::size_t line_no = 0, start = 0;
+    bool retry_later = false;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      const std::string line = text->substr(start, end - start);
+      start = end + 1;
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto submitted = submit_outbound(*ctx_, line, name + ":" + std::to_string(line_no));
+      if (submitted) {
+        ++accepted;
+        continue;
+      }
+      if (submitted.error().category == ErrorCategory::transient) {
+        retry_later = true;  // the store could not take it now; the whole file comes back
+        break;
+      }
+      problems += submitted.error().to_string() + "\n";
+    }
+    std::error_code ec;
+    if (retry_later) {
+      intake_->submissions.reconsider(c.path);
+    } else if (problems.empty()) {
+      std::filesystem::remove(c.path, ec);
+      if (!c.done_marker.empty()) std::filesystem::remove(c.done_marker, ec);
+    } else {
+      // Accepted lines stay accepted (a resubmission is recognised by message id); the file and
+      // what was wrong with it wait in .failed/ for someone to fix and drop it again.
+      if (auto moved = intake::FolderScanner::move_to_failed(c.path)) {
+        (void)io::write_file_durably(moved->string() + ".errors", problems);
+      }
+      log_.write(
+          {log::Level::error, "outbound.submission.rejected", "intake:erp-outbox", "", "", "", name + ": " + problems});
+    }
+  }
+  if (accepted && workers_) workers_->wake();
+  return accepted;
+}
+
 void Gateway::intake_loop() {
   while (!stopping_) {
     take_inbox();
+    take_submissions();
     std::unique_lock lock(sleep_mutex_);
     sleep_.wait_for(lock, std::chrono::milliseconds(config_.intake.poll_ms), [this] { return stopping_.load(); });
   }

@@ -40,6 +40,10 @@ class Gateway {
   const gateway_config::GatewayConfig& config() const { return config_; }
   /// One intake pass now (tests; the intake thread calls it every poll interval).
   std::size_t take_inbox();
+  /// One pass over DATA/erp-outbox/: canonical JSON Lines files from the ERP/WMS, each line a
+  /// submission (as POST /api/v1/outbound). A file with a refused line moves to .failed/ with a
+  /// NAME.errors beside it.
+  std::size_t take_submissions();
   /// Whether no work is ready or running (tests and the demo wait for it).
   bool idle();
 
