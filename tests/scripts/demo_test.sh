@@ -12,9 +12,17 @@ rel=$(realpath --relative-to="$source" "$build")
 rc=$?
 [ $rc -eq 0 ] || fail "exit $rc"
 grep -qE '^\[ *[0-9]+%\]|Building CXX|Linking CXX|Scanning dependencies|^-- ' "$out" && fail "build output in the demo"
-grep -q '^edigate demo: building the binary and plugins in .* done$' "$out" || fail "no build line"
-grep -q '^One canonical message in full' "$out" || fail "no canonical message section"
-grep -qE '"type": ?"purchase_order"' "$out" || fail "the canonical message is not shown"
-[ "$(grep -cE '"schema": ?"edigate.canonical/v1"' "$out")" = 1 ] || fail "expected exactly one full canonical message"
-grep -q '^    ST\*855\*0001~$' "$out" || fail "no rendered 855"
+grep -q '^edigate demo: building the gateway, plugins and demo receiver in .* done$' "$out" || fail "no build line"
+# What the gateway did with the samples: deliveries to the ERP receiver and the folders, acks
+# back to the partners, the ERP's ship notice rendered, a clean SIGTERM.
+grep -qE '^  erp +purchase_order +4$' "$out" || fail "four purchase orders should reach the ERP receiver"
+grep -qE '^  wms +ship_notice +2$' "$out" || fail "two ship notices should reach the WMS folder"
+grep -qE '^  tms +tracking_event +[0-9]+$' "$out" || fail "tracking events should reach the TMS folder"
+grep -qE '^  acme-retail +acme-retail-997-000005001\.edi$' "$out" || fail "no 997 for acme-retail"
+grep -qE '^  northwind +northwind-999-' "$out" || fail "no 999 for northwind"
+grep -qE '^  eurofood +eurofood-CONTRL-' "$out" || fail "no CONTRL for eurofood"
+grep -q '^    ST\*856\*0001~$' "$out" || fail "no rendered 856"
+grep -qE '"type": ?"purchase_order"' "$out" || fail "the delivered message is not shown"
+grep -q 'Stopped the gateway (SIGTERM: drained, exit 0)' "$out" || fail "the gateway did not stop cleanly"
+grep -q 'UNEXPECTED' "$out" && fail "the demo reported something unexpected"
 echo "demo test: ok"

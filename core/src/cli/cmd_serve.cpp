@@ -79,6 +79,8 @@ int cmd_serve(const Words& words, std::ostream& out, std::ostream& err) {
     err << "edigate serve: " << gateway.error().to_string() << "\n";
     return exit_code_for(gateway.error().category);
   }
+  if (auto source = gateway_config::ConfigSource::open(args.get("config"), overrides))
+    (*gateway)->watch(std::move(*source));
   if (auto started_ok = (*gateway)->start(); !started_ok) {
     log->write({log::Level::error, "gateway.start.failed", "", "", "", "", started_ok.error().to_string()});
     err << "edigate serve: " << started_ok.error().to_string() << "\n";

@@ -28,11 +28,11 @@ Result<void> deliver_message(const StageContext& ctx, DestinationSet& destinatio
   EDIGATE_TRY(store::MessageRecord message, ctx.store.message(item.subject));
   auto found = destinations.get(item.target);
   if (!found) return dead(found.error().to_string(), message.partner, message.type);
-  DestinationSet::Entry* entry = *found;
+  std::shared_ptr<DestinationSet::Entry> entry = *found;
   std::string via = item.target;
 
   if (!entry->breaker.allow()) {
-    DestinationSet::Entry* fallback = nullptr;
+    std::shared_ptr<DestinationSet::Entry> fallback;
     if (!entry->fallback.empty())
       if (auto f = destinations.get(entry->fallback); f && (*f)->breaker.allow()) fallback = *f;
     if (!fallback) {

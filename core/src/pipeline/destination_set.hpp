@@ -24,21 +24,24 @@ class DestinationSet {
     std::string fallback;  ///< key of the fallback while this breaker is open; empty: none
   };
 
-  DestinationSet(const gateway_config::GatewayConfig& config, runtime::Runtime& runtime,
+  DestinationSet(std::shared_ptr<const gateway_config::GatewayConfig> config, runtime::Runtime& runtime,
                  delivery::BreakerOptions breaker);
 
   /// The destination with that key. `delivery.destination.unknown` (configuration) when neither
   /// the gateway nor the partner's profile declares it (any more).
-  Result<Entry*> get(const std::string& key);
+  /// Shared: a reload may drop it from the set while a worker still delivers through it.
+  Result<std::shared_ptr<Entry>> get(const std::string& key);
   /// Drops the partner destinations, so the next use builds them from the current profiles.
   void forget_partner_destinations();
+  /// A reloaded gateway.xml: every destination is built anew from it on next use.
+  void reconfigure(std::shared_ptr<const gateway_config::GatewayConfig> config);
 
  private:
-  const gateway_config::GatewayConfig& config_;
+  std::shared_ptr<const gateway_config::GatewayConfig> config_;
   runtime::Runtime& runtime_;
   delivery::BreakerOptions breaker_;
   std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<Entry>> entries_;
+  std::map<std::string, std::shared_ptr<Entry>> entries_;
 };
 
 }  // namespace edigate::pipeline

@@ -59,7 +59,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig con
                                  [raw = g.get()](const StageEvent& e) { raw->observe(e); }});
   const auto& d = g->config_.delivery;
   g->destinations_ = std::make_unique<DestinationSet>(
-      g->config_, *g->runtime_,
+      std::make_shared<const gateway_config::GatewayConfig>(g->config_), *g->runtime_,
       delivery::BreakerOptions{d.breaker_failures, std::chrono::milliseconds(d.breaker_open_ms)});
   g->retry_ = std::make_unique<delivery::RetryPolicy>(delivery::RetryOptions{
       std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts});
@@ -254,6 +254,22 @@ void Gateway::housekeeping() {
       sleep_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_.load(); });
     }
     if (stopping_) break;
+    if (source_) {
+      auto report = source_->refresh();
+      for (const auto& e : report.errors)
+        log_.write({log::Level::error, "gateway.reload.failed", "", "", "", "",
+                    e.to_string() + " (the previous configuration stays in force)"});
+      if (report.reloaded) {
+        auto current = source_->current();
+        routes_->replace(RouteTable::from_config(*current));
+        destinations_->reconfigure(current);
+        std::string restart;
+        for (const auto& r : report.restart_needed) restart += (restart.empty() ? "" : ", ") + r;
+        log_.write({log::Level::info, "gateway.reloaded", "", "", "", "",
+                    current->file.string() + ": routes and destinations updated" +
+                        (restart.empty() ? "" : "; restart to apply " + restart)});
+      }
+    }
     // Partner profiles and maps: edits take effect without a restart.
     if (std::chrono::steady_clock::now() - last_reload > std::chrono::seconds(5)) {
       last_reload = std::chrono::steady_clock::now();

@@ -8,6 +8,7 @@
 // worker finish the item it holds, close the store. Whatever was queued stays queued: the next
 // start resumes it.
 #include "api/admin_server.hpp"
+#include "gateway_config/config_source.hpp"
 #include "gateway_config/gateway_config.hpp"
 #include "log/json_log.hpp"
 #include "metrics/gateway_metrics.hpp"
@@ -32,6 +33,9 @@ class Gateway {
 
   /// Starts everything; the admin API's bound port is then admin_port().
   Result<void> start();
+  /// gateway.xml re-read by the housekeeping loop: routes and destinations follow an edit
+  /// without a restart (settings that apply only at start are logged as such).
+  void watch(std::unique_ptr<gateway_config::ConfigSource> source) { source_ = std::move(source); }
   /// Drains and stops (idempotent).
   void stop();
 
@@ -67,6 +71,7 @@ class Gateway {
   std::unique_ptr<StoreAdminBackend> backend_;
   std::unique_ptr<api::AdminServer> admin_;
   std::unique_ptr<class IntakeState> intake_;
+  std::unique_ptr<gateway_config::ConfigSource> source_;
   std::thread intake_thread_, housekeeping_thread_;
   std::atomic<bool> stopping_{false};
   std::mutex sleep_mutex_;

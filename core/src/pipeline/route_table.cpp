@@ -6,7 +6,9 @@ namespace edigate::pipeline {
 
 RouteTable::RouteTable(std::set<std::string> gateway_destinations, std::vector<Route> routes,
                        std::map<std::string, int> lanes)
-    : gateway_destinations_(std::move(gateway_destinations)), routes_(std::move(routes)), lanes_(std::move(lanes)) {}
+    : data_(std::make_shared<const Data>(Data{std::move(gateway_destinations), std::move(routes), std::move(lanes)})) {}
+
+void RouteTable::replace(const RouteTable& other) { std::atomic_store(&data_, other.data()); }
 
 std::map<std::string, int> RouteTable::default_lanes() {
   // What a warehouse or carrier waits on first, money last: a late ship notice stops a dock, a
@@ -31,18 +33,20 @@ RouteTable RouteTable::from_config(const gateway_config::GatewayConfig& config) 
   // Lanes from the configuration (0, 1, 2 ...) spaced out so acknowledgements (5) go first.
   std::map<std::string, int> lanes;
   for (const auto& [type, lane] : config.priorities.lanes) lanes[type] = 10 + 10 * static_cast<int>(lane);
-  RouteTable table(std::move(names), std::move(routes), std::move(lanes));
-  table.default_lane_ = 10 + 10 * static_cast<int>(config.priorities.default_lane);
+  RouteTable table;
+  table.data_ = std::make_shared<const Data>(Data{std::move(names), std::move(routes), std::move(lanes),
+                                                  10 + 10 * static_cast<int>(config.priorities.default_lane)});
   return table;
 }
 
 int RouteTable::priority(std::string_view type) const {
-  auto found = lanes_.find(std::string(type));
-  return found == lanes_.end() ? default_lane_ : found->second;
+  const auto d = data();
+  auto found = d->lanes.find(std::string(type));
+  return found == d->lanes.end() ? d->default_lane : found->second;
 }
 
 std::string RouteTable::destination_key(std::string_view partner_id, const partners::Endpoint& destination) const {
-  if (gateway_destinations_.count(destination.name)) return destination.name;
+  if (data()->gateway_destinations.count(destination.name)) return destination.name;
   return std::string(partner_id) + "/" + destination.name;
 }
 
@@ -70,7 +74,8 @@ std::vector<DeliveryTarget> RouteTable::targets(const partners::Profile* profile
     if (same == out.end()) out.push_back(std::move(t));
   };
   const int lane = priority(type);
-  for (const Route& r : routes_) {
+  const auto d = data();
+  for (const Route& r : d->routes) {
     if (r.partner != "*" && r.partner != partner_id) continue;
     if (!r.types.empty() && !r.types.count(std::string(type))) continue;
     add({r.destination, r.fallback, lane});

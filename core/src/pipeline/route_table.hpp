@@ -11,6 +11,7 @@
 #include "partners/profile.hpp"
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,12 +50,19 @@ class RouteTable {
   static std::map<std::string, int> default_lanes();
   /// The routes, destination names and priority lanes of a gateway configuration.
   static RouteTable from_config(const gateway_config::GatewayConfig& config);
+  /// Takes `other`'s routes, names and lanes, atomically: a stage routing at that moment sees
+  /// the old table or the new one, never a mix (gateway.xml reloaded while serving).
+  void replace(const RouteTable& other);
 
  private:
-  std::set<std::string> gateway_destinations_;
-  std::vector<Route> routes_;
-  std::map<std::string, int> lanes_;
-  int default_lane_ = 45;
+  struct Data {
+    std::set<std::string> gateway_destinations;
+    std::vector<Route> routes;
+    std::map<std::string, int> lanes;
+    int default_lane = 45;
+  };
+  std::shared_ptr<const Data> data() const { return std::atomic_load(&data_); }
+  std::shared_ptr<const Data> data_;
 };
 
 /// A destination's `types` setting ("purchase_order,invoice") as a set; empty when absent.
