@@ -52,9 +52,11 @@ ELEMENTS['004010'] = {
     '372': ('Liability Code', 'ID', 1, 1, [], True),
     '375': ('Tariff Service Code', 'ID', 2, 2, [], True),
     '394': ('Warehouse Receipt Number', 'AN', 1, 12, [], True),
+    '426': ('Adjustment Reason Code', 'ID', 2, 2, [], True),
     '458': ('Dunnage Description', 'AN', 2, 25, [], True),
     '460': ('Shipment Weight Code', 'ID', 1, 1, [], True),
     '481': ('Trace Type Code', 'ID', 1, 2, [], True),
+    '482': ('Data Element 482', 'ID', 2, 2, [], True),
     '501': ('Customs Documentation Handling Code', 'ID', 2, 2, [], True),
     '506': ('DFI Identification Number Qualifier', 'ID', 2, 2, [], True),
     '507': ('DFI Identification Number', 'AN', 3, 12, [], True),
@@ -87,6 +89,7 @@ ELEMENTS['004010'] = {
 }
 SEGMENTS['004010'] = {
     'AAA': ('Request Validation', [('1073', 'M'), ('559', 'O'), ('901', 'O'), ('889', 'O')], []),
+    'ADX': ('Adjustment', [('782', 'M'), ('426', 'M'), ('128', 'X'), ('127', 'X')], [('P', '3 4')]),
     'B1': ('Beginning Segment for Booking or Pick-up/Delivery', [('140', 'O'), ('145', 'M'), ('373', 'O'), ('558', 'O')], []),
     'B2': ('Beginning Segment for Shipment Information Transaction', [('375', 'O'), ('140', 'O'), ('154', 'O'), ('145', 'O'), ('188', 'O'), ('146', 'M'), ('147', 'O'), ('86', 'O'), ('460', 'O'), ('501', 'O'), ('335', 'O'), ('591', 'O')], []),
     'B2A': ('Set Purpose', [('353', 'M'), ('346', 'O')], []),
@@ -98,6 +101,7 @@ SEGMENTS['004010'] = {
     # BSS: R0708 not stated by stupidedi
     'BSS': ('Beginning Segment for Shipping Schedule/Production Sequence', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('675', 'M'), ('373', 'M'), ('373', 'M'), ('328', 'O'), ('127', 'O'), ('367', 'O'), ('324', 'O'), ('676', 'O')], []),
     'C3': ('Currency', [('100', 'M'), ('280', 'O'), ('100', 'O'), ('100', 'O')], []),
+    'ENT': ('Entity', [('554', 'O'), ('98', 'X'), ('66', 'X'), ('67', 'X'), ('98', 'X'), ('66', 'X'), ('67', 'X'), ('128', 'X'), ('127', 'X')], [('P', '2 3 4'), ('P', '5 6 7'), ('P', '8 9')]),
     # FST: P0607 not stated by stupidedi; P0809 not stated by stupidedi; positions 10-10 left off: FST10: no number two sources agree on (783: EdiEngine)
     'FST': ('Forecast Schedule', [('380', 'M'), ('680', 'M'), ('681', 'M'), ('373', 'M'), ('373', 'O'), ('374', 'O'), ('337', 'O'), ('128', 'O'), ('127', 'O')], []),
     'H1': ('Hazardous Material', [('62', 'M'), ('209', 'O'), ('208', 'O'), ('64', 'O'), ('63', 'O'), ('200', 'O'), ('77', 'X'), ('355', 'X'), ('254', 'O')], [('P', '7 8')]),
@@ -117,6 +121,7 @@ SEGMENTS['004010'] = {
     # R3: C1110 not stated by stupidedi; C1211 not stated by stupidedi; positions 10-12 left off: R310: no number two sources agree on (284: EdiEngine); R311: no number two sources agree on (284: EdiEngine); R312: no number two sources agree on (284: EdiEngine)
     'R3': ('Route Information - Motor', [('140', 'M'), ('133', 'M'), ('19', 'O'), ('91', 'O'), ('154', 'O'), ('76', 'O'), ('373', 'O'), ('610', 'O'), ('369', 'O')], []),
     'RDM': ('Remittance Delivery Method', [('756', 'M'), ('93', 'O'), ('364', 'O'), ('C040', 'O'), ('C040', 'O')], []),
+    'RMR': ('Remittance Advice Accounts Receivable Open Item Reference', [('128', 'X'), ('127', 'X'), ('482', 'O'), ('782', 'O'), ('782', 'O'), ('782', 'O'), ('426', 'X'), ('782', 'X')], [('P', '1 2'), ('P', '7 8')]),
     'S5': ('Stop Off Details', [('165', 'M'), ('163', 'M'), ('81', 'X'), ('188', 'X'), ('382', 'X'), ('355', 'X'), ('183', 'X'), ('184', 'X'), ('352', 'O'), ('154', 'O'), ('190', 'O')], [('P', '3 4'), ('P', '5 6'), ('P', '7 8')]),
     # SHP: C0102 not stated by stupidedi; L030405 not stated by stupidedi; C0403 not stated by stupidedi; C0503 not stated by stupidedi; positions 5-7 left off: SHP05: no number two sources agree on (337: EdiEngine); SHP06: no number two sources agree on (373: EdiEngine); SHP07: no number two sources agree on (337: EdiEngine)
     'SHP': ('Shipped/ReceivedInformationhip/Delivery Pattern', [('673', 'O'), ('380', 'O'), ('374', 'O'), ('373', 'O')], []),
@@ -315,6 +320,148 @@ STRUCTURES['004010'] = {
         ]),
         ('S', 'SE', 'M', 1),
     ],
+    '820': [
+        ('S', 'ST', 'M', 1),
+        ('S', 'BPR', 'M', 1),
+        ('S', 'NTE', 'O', None),
+        ('S', 'TRN', 'O', 1),
+        ('S', 'CUR', 'O', 1),
+        ('S', 'REF', 'O', None),
+        ('S', 'DTM', 'O', None),
+        ('L', 'N1', 'O', None, [
+            ('S', 'N1', 'M', 1),
+            ('S', 'N2', 'O', None),
+            ('S', 'N3', 'O', None),
+            ('S', 'N4', 'O', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'PER', 'O', None),
+            ('S', 'RDM', 'O', 1),
+            ('S', 'DTM', 'O', 1),
+        ]),
+        ('L', 'ENT', 'O', None, [
+            ('S', 'ENT', 'M', 1),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'N2', 'O', None),
+                ('S', 'N3', 'O', None),
+                ('S', 'N4', 'O', 1),
+                ('S', 'REF', 'O', None),
+                ('S', 'PER', 'O', None),
+            ]),
+            ('L', 'ADX', 'O', None, [
+                ('S', 'ADX', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'PER', 'O', None),
+                ('S', 'DTM', 'O', 1),
+                ('L', 'REF', 'O', None, [
+                    ('S', 'REF', 'M', 1),
+                    ('S', 'DTM', 'O', None),
+                ]),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+            ]),
+            ('L', 'RMR', 'O', None, [
+                ('S', 'RMR', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'REF', 'O', None),
+                ('S', 'DTM', 'O', None),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'ADX', 'O', None, [
+                    ('S', 'ADX', 'M', 1),
+                    ('S', 'NTE', 'O', None),
+                    ('S', 'PER', 'O', None),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', None),
+                    ]),
+                    ('L', 'IT1', 'O', None, [
+                        ('S', 'IT1', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', 1),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                        ('L', 'SLN', 'O', None, [
+                            ('S', 'SLN', 'M', 1),
+                            ('L', 'REF', 'O', None, [
+                                ('S', 'REF', 'M', 1),
+                                ('S', 'DTM', 'O', None),
+                            ]),
+                            ('L', 'SAC', 'O', None, [
+                                ('S', 'SAC', 'M', 1),
+                                ('S', 'TXI', 'O', None),
+                            ]),
+                        ]),
+                    ]),
+                ]),
+            ]),
+        ]),
+        ('L', 'LX', 'O', None, [
+            ('S', 'LX', 'M', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'TRN', 'O', None),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
+        ('L', 'N9', 'O', 1, [
+            ('S', 'N9', 'M', 1),
+            ('L', 'AMT', 'O', None, [
+                ('S', 'AMT', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+            ('L', 'N1', 'O', None, [
+                ('S', 'N1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
+        ('S', 'SE', 'M', 1),
+    ],
     '862': [
         ('S', 'ST', 'M', 1),
         ('S', 'BSS', 'M', 1),
@@ -439,7 +586,7 @@ STRUCTURES['004010'] = {
         ('S', 'SE', 'M', 1),
     ],
 }
-OMITTED['004010'] = {'204': [], '210': ['C2', 'SPO loop', 'S5/SPO loop', 'LX/POD', 'LX/H2', 'LX/SPO loop', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD', 'LX/N1/SPO loop'], '816': ['HL/N1/ASI'], '862': ['LIN/PRS', 'LIN/SDP'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '990': ['L9', 'V9']}
+OMITTED['004010'] = {'204': [], '210': ['C2', 'SPO loop', 'S5/SPO loop', 'LX/POD', 'LX/H2', 'LX/SPO loop', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD', 'LX/N1/SPO loop'], '816': ['HL/N1/ASI'], '820': ['TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '862': ['LIN/PRS', 'LIN/SDP'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '990': ['L9', 'V9']}
 NOTES['004010'] = [
     'CRC: differs from the reference record: CRC03: 1321 ours ID 2/3, record AN 2/2; CRC04: 1321 ours ID 2/3, record AN 2/2; CRC05: 1321 ours ID 2/3, record AN 2/2; CRC06: 1321 ours ID 2/3, record AN 2/2; CRC07: 1321 ours ID 2/3, record AN 2/2',
     '180 not shipped: the BLI line-item loop has no second source for its element numbers (omitted: RDR, G38, BLI)',
@@ -451,7 +598,13 @@ NOTES['004010'] = [
     '210 L9: L901: no number two sources agree on (150: EdiEngine)',
     '812 not shipped: mandatory BCD has no confirmed element numbers (BCD01: no number two sources agree on (373: EdiEngine))',
     '816 ASI: ASI01: no number two sources agree on (306: EdiEngine)',
-    '820 not shipped: the ENT/RMR remittance detail has no second source for its element numbers (omitted: ENT, TXP, DED, LX/NM1/G53, LX/NM1/AIN, LX/NM1/PEN, N9/N1/EMS, RYL)',
+    '820 TXP: TXP01: no number two sources agree on (325: EdiEngine)',
+    '820 DED: DED01: no number two sources agree on (1511: EdiEngine)',
+    '820 G53: G5301: no number two sources agree on (875: EdiEngine)',
+    '820 AIN: AIN01: no number two sources agree on (1186: EdiEngine)',
+    '820 PEN: PEN01: no number two sources agree on (640: EdiEngine)',
+    '820 EMS: EMS01: no number two sources agree on (352: EdiEngine)',
+    '820 RYL: RYL01: no number two sources agree on (554: EdiEngine)',
     '830 not shipped: mandatory BFR has no confirmed element numbers (BFR09: no number two sources agree on (373: EdiEngine, 367: stupidedi))',
     'YNQ: differs from the reference record: YNQ01: 1321 ours ID 2/3, record AN 2/2',
     '832 not shipped: mandatory BCT has no confirmed element numbers (BCT02: no number two sources agree on (684: EdiEngine))',
@@ -516,9 +669,11 @@ ELEMENTS['005010'] = {
     '372': ('Liability Code', 'ID', 1, 1, [], True),
     '375': ('Tariff Service Code', 'ID', 2, 2, [], True),
     '394': ('Warehouse Receipt Number', 'AN', 1, 12, [], True),
+    '426': ('Adjustment Reason Code', 'ID', 2, 2, [], True),
     '458': ('Dunnage Description', 'AN', 2, 25, [], True),
     '460': ('Shipment Weight Code', 'ID', 1, 1, [], True),
     '481': ('Trace Type Code', 'ID', 1, 2, [], True),
+    '482': ('Data Element 482', 'ID', 2, 2, [], True),
     '501': ('Customs Documentation Handling Code', 'ID', 2, 2, [], True),
     '506': ('DFI Identification Number Qualifier', 'ID', 2, 2, [], True),
     '507': ('DFI Identification Number', 'AN', 3, 12, [], True),
@@ -552,6 +707,7 @@ ELEMENTS['005010'] = {
 }
 SEGMENTS['005010'] = {
     'AAA': ('Request Validation', [('1073', 'M'), ('559', 'O'), ('901', 'O'), ('889', 'O')], []),
+    'ADX': ('Adjustment', [('782', 'M'), ('426', 'M'), ('128', 'O'), ('127', 'O')], []),
     # B1: positions 5-6 left off: B105: no number two sources agree on (none); B106: no number two sources agree on (none)
     'B1': ('Beginning Segment for Booking or Pick-up/Delivery', [('140', 'M'), ('145', 'O'), ('373', 'O'), ('558', 'O')], []),
     'B2': ('Beginning Segment for Shipment Information Transaction', [('375', 'O'), ('140', 'O'), ('154', 'O'), ('145', 'O'), ('188', 'O'), ('146', 'M'), ('147', 'O'), ('86', 'O'), ('460', 'O'), ('501', 'O'), ('335', 'O'), ('591', 'O')], []),
@@ -563,6 +719,7 @@ SEGMENTS['005010'] = {
     'BPR': ('Financial Information', [('305', 'M'), ('782', 'M'), ('478', 'M'), ('591', 'M'), ('812', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('509', 'O'), ('510', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('373', 'O'), ('1048', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O')], []),
     'BSS': ('Beginning Segment for Shipping Schedule/Production Sequence', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('675', 'M'), ('373', 'M'), ('373', 'M'), ('328', 'O'), ('127', 'O'), ('367', 'O'), ('324', 'O'), ('676', 'O')], []),
     'C3': ('Currency', [('100', 'M'), ('280', 'O'), ('100', 'O'), ('100', 'O')], []),
+    'ENT': ('Entity', [('554', 'O'), ('98', 'O'), ('66', 'O'), ('67', 'O'), ('98', 'O'), ('66', 'O'), ('67', 'O'), ('128', 'O'), ('127', 'O')], []),
     # FST: positions 10-13 left off: FST10: no number two sources agree on (783: EdiEngine); FST11: no number two sources agree on (none); FST12: no number two sources agree on (none); FST13: no number two sources agree on (none)
     'FST': ('Forecast Schedule', [('380', 'M'), ('680', 'M'), ('681', 'M'), ('373', 'M'), ('373', 'O'), ('374', 'O'), ('337', 'O'), ('128', 'O'), ('127', 'O')], []),
     'H1': ('Hazardous Material', [('62', 'M'), ('209', 'O'), ('208', 'O'), ('64', 'O'), ('63', 'O'), ('200', 'O'), ('77', 'O'), ('355', 'O'), ('254', 'O')], []),
@@ -584,6 +741,7 @@ SEGMENTS['005010'] = {
     # R3: positions 10-12 left off: R310: no number two sources agree on (284: EdiEngine); R311: no number two sources agree on (284: EdiEngine); R312: no number two sources agree on (284: EdiEngine)
     'R3': ('Route Information - Motor', [('140', 'M'), ('133', 'M'), ('19', 'O'), ('91', 'O'), ('154', 'O'), ('76', 'O'), ('373', 'O'), ('610', 'O'), ('369', 'O')], []),
     'RDM': ('Remittance Delivery Method', [('756', 'M'), ('93', 'O'), ('364', 'O'), ('C040', 'O'), ('C040', 'O')], []),
+    'RMR': ('Remittance Advice Accounts Receivable Open Item Reference', [('128', 'O'), ('127', 'O'), ('482', 'O'), ('782', 'O'), ('782', 'O'), ('782', 'O'), ('426', 'O'), ('782', 'O')], []),
     'S5': ('Stop Off Details', [('165', 'M'), ('163', 'M'), ('81', 'O'), ('188', 'O'), ('382', 'O'), ('355', 'O'), ('183', 'O'), ('184', 'O'), ('352', 'O'), ('154', 'O'), ('190', 'O')], []),
     # SHP: positions 5-7 left off: SHP05: no number two sources agree on (337: EdiEngine); SHP06: no number two sources agree on (373: EdiEngine); SHP07: no number two sources agree on (337: EdiEngine)
     'SHP': ('Shipped/ReceivedInformationhip/Delivery Pattern', [('673', 'O'), ('380', 'O'), ('374', 'O'), ('373', 'O')], []),
@@ -845,6 +1003,166 @@ STRUCTURES['005010'] = {
         ]),
         ('S', 'SE', 'M', 1),
     ],
+    '820': [
+        ('S', 'ST', 'M', 1),
+        ('S', 'BPR', 'M', 1),
+        ('S', 'NTE', 'O', None),
+        ('S', 'TRN', 'O', 1),
+        ('S', 'CUR', 'O', 1),
+        ('S', 'REF', 'O', None),
+        ('S', 'DTM', 'O', None),
+        ('L', 'N1', 'O', None, [
+            ('S', 'N1', 'M', 1),
+            ('S', 'N2', 'O', None),
+            ('S', 'N3', 'O', None),
+            ('S', 'N4', 'O', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'PER', 'O', None),
+            ('S', 'RDM', 'O', 1),
+            ('S', 'DTM', 'O', 1),
+        ]),
+        ('L', 'ENT', 'O', None, [
+            ('S', 'ENT', 'M', 1),
+            ('L', 'FA1', 'O', None, [
+                ('S', 'FA1', 'M', 1),
+                ('S', 'FA2', 'M', None),
+            ]),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'N2', 'O', None),
+                ('S', 'N3', 'O', None),
+                ('S', 'N4', 'O', 1),
+                ('S', 'REF', 'O', None),
+                ('S', 'PER', 'O', None),
+            ]),
+            ('L', 'ADX', 'O', None, [
+                ('S', 'ADX', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'PER', 'O', None),
+                ('S', 'DTM', 'O', 1),
+                ('L', 'REF', 'O', None, [
+                    ('S', 'REF', 'M', 1),
+                    ('S', 'DTM', 'O', None),
+                ]),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('S', 'QTY', 'O', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                        ('S', 'DTM', 'O', 10),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'FA1', 'O', None, [
+                    ('S', 'FA1', 'M', 1),
+                    ('S', 'FA2', 'M', None),
+                ]),
+            ]),
+            ('L', 'RMR', 'O', None, [
+                ('S', 'RMR', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'REF', 'O', None),
+                ('S', 'DTM', 'O', None),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('S', 'QTY', 'O', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'ADX', 'O', None, [
+                    ('S', 'ADX', 'M', 1),
+                    ('S', 'NTE', 'O', None),
+                    ('S', 'PER', 'O', None),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', None),
+                    ]),
+                    ('L', 'IT1', 'O', None, [
+                        ('S', 'IT1', 'M', 1),
+                        ('S', 'QTY', 'O', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', 1),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                            ('S', 'DTM', 'O', 10),
+                        ]),
+                        ('L', 'SLN', 'O', None, [
+                            ('S', 'SLN', 'M', 1),
+                            ('L', 'REF', 'O', None, [
+                                ('S', 'REF', 'M', 1),
+                                ('S', 'DTM', 'O', None),
+                            ]),
+                            ('L', 'SAC', 'O', None, [
+                                ('S', 'SAC', 'M', 1),
+                                ('S', 'TXI', 'O', None),
+                            ]),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'FA1', 'O', None, [
+                    ('S', 'FA1', 'M', 1),
+                    ('S', 'FA2', 'M', None),
+                ]),
+            ]),
+        ]),
+        ('L', 'LX', 'O', None, [
+            ('S', 'LX', 'M', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'TRN', 'O', None),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
+        ('L', 'N9', 'O', 1, [
+            ('S', 'N9', 'M', 1),
+            ('S', 'REF', 'O', None),
+            ('L', 'AMT', 'O', None, [
+                ('S', 'AMT', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+            ('L', 'N1', 'O', None, [
+                ('S', 'N1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
+        ('S', 'SE', 'M', 1),
+    ],
     '862': [
         ('S', 'ST', 'M', 1),
         ('S', 'BSS', 'M', 1),
@@ -961,7 +1279,7 @@ STRUCTURES['005010'] = {
         ('S', 'SE', 'M', 1),
     ],
 }
-OMITTED['005010'] = {'204': ['AT5/RTT', 'S5/AT5/RTT', 'S5/L5/AT5/RTT'], '210': ['C2', 'LX/H2', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD'], '754': ['LX/BLR', 'LX/SMD', 'LX/MSI', 'LX/QTY/AT9'], '816': ['HL/N1/ASI'], '862': ['LIN/PRS', 'LIN/SDP'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '990': []}
+OMITTED['005010'] = {'204': ['AT5/RTT', 'S5/AT5/RTT', 'S5/L5/AT5/RTT'], '210': ['C2', 'LX/H2', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD'], '754': ['LX/BLR', 'LX/SMD', 'LX/MSI', 'LX/QTY/AT9'], '816': ['HL/N1/ASI'], '820': ['ENT/ADX/IT1/RPA', 'ENT/RMR/VEH', 'ENT/RMR/IT1/RPA', 'ENT/RMR/ADX/IT1/RPA', 'TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '862': ['LIN/PRS', 'LIN/SDP'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '990': []}
 NOTES['005010'] = [
     'element 58 Charge: 1/15 in 005010 (004010 1/12)',
     'element 207 Equipment Number: 1/15 in 005010 (004010 1/10)',
@@ -983,7 +1301,15 @@ NOTES['005010'] = [
     '812 not shipped: mandatory BCD has no confirmed element numbers (BCD01: no number two sources agree on (373: EdiEngine))',
     '816 ASI: ASI01: no number two sources agree on (306: EdiEngine)',
     'NM1: differs from the reference record: count ours 11, record 12; NM103: 1035 ours AN 1/35, record AN 1/60; NM104: 1036 ours AN 1/25, record AN 1/35',
-    '820 not shipped: the ENT/RMR remittance detail has no second source for its element numbers (omitted: ENT, TXP, DED, LX/NM1/G53, LX/NM1/AIN, LX/NM1/PEN, N9/N1/EMS, RYL)',
+    '820 RPA: RPA01: no number two sources agree on (562: EdiEngine)',
+    '820 VEH: VEH01: no number two sources agree on (554: EdiEngine)',
+    '820 TXP: TXP01: no number two sources agree on (325: EdiEngine)',
+    '820 DED: DED01: no number two sources agree on (1511: EdiEngine)',
+    '820 G53: G5301: no number two sources agree on (875: EdiEngine)',
+    '820 AIN: AIN01: no number two sources agree on (1186: EdiEngine)',
+    '820 PEN: PEN01: no number two sources agree on (640: EdiEngine)',
+    '820 EMS: EMS01: no number two sources agree on (352: EdiEngine)',
+    '820 RYL: RYL01: no number two sources agree on (554: EdiEngine)',
     '830 not shipped: mandatory BFR has no confirmed element numbers (BFR09: no number two sources agree on (373: EdiEngine, 367: stupidedi))',
     'CTB: differs from the reference record: count ours 6, record 7',
     'MTX: differs from the reference record: count ours 4, record 6',
@@ -1017,7 +1343,9 @@ ELEMENTS['004030'] = {
     '267': ('Net Explosive Quantity', 'N0', 1, 10, [], True),
     '305': ('Transaction Handling Code', 'ID', 1, 2, [], True),
     '364': ('Communication Number', 'AN', 1, 256, [], True),
+    '426': ('Adjustment Reason Code', 'ID', 2, 2, [], True),
     '481': ('Trace Type Code', 'ID', 1, 2, [], True),
+    '482': ('Data Element 482', 'ID', 2, 2, [], True),
     '506': ('DFI Identification Number Qualifier', 'ID', 2, 2, [], True),
     '507': ('DFI Identification Number', 'AN', 3, 12, [], True),
     '509': ('Originating Company Identifier', 'AN', 10, 10, [], True),
@@ -1030,6 +1358,7 @@ ELEMENTS['004030'] = {
     '1321': ('Condition Indicator', 'ID', 2, 2, [], True),
 }
 SEGMENTS['004030'] = {
+    'ADX': ('Adjustment', [('782', 'M'), ('426', 'M'), ('128', 'O'), ('127', 'O')], []),
     # AT5: positions 4-6 left off: AT504: no number two sources agree on (none); AT505: no number two sources agree on (none); AT506: no number two sources agree on (none)
     'AT5': ('Shipment Status Details', [('152', 'O'), ('560', 'O'), ('153', 'O')], []),
     # B10: positions 8-9 left off: B1008: no number two sources agree on (none); B1009: no number two sources agree on (none)
@@ -1037,6 +1366,7 @@ SEGMENTS['004030'] = {
     # BIG: positions 11-11 left off: BIG11: no number two sources agree on (none)
     'BIG': ('Beginning Segment for Invoice', [('373', 'M'), ('76', 'M'), ('373', 'O'), ('324', 'O'), ('328', 'O'), ('327', 'O'), ('640', 'O'), ('353', 'O'), ('306', 'O'), ('76', 'O')], []),
     'BPR': ('Financial Information', [('305', 'M'), ('782', 'M'), ('478', 'M'), ('591', 'M'), ('812', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('509', 'O'), ('510', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('373', 'O'), ('1048', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O')], []),
+    'ENT': ('Entity', [('554', 'O'), ('98', 'O'), ('66', 'O'), ('67', 'O'), ('98', 'O'), ('66', 'O'), ('67', 'O'), ('128', 'O'), ('127', 'O')], []),
     # IN2: positions 3-3 left off: IN203: no number two sources agree on (none)
     'IN2': ('IN2', [('1104', 'M'), ('93', 'M')], []),
     # L11: positions 4-4 left off: L1104: no number two sources agree on (none)
@@ -1048,6 +1378,7 @@ SEGMENTS['004030'] = {
     # N4: positions 7-7 left off: N407: element 1715 has no definition
     'N4': ('Geographic Location', [('19', 'O'), ('156', 'O'), ('116', 'O'), ('26', 'O'), ('309', 'O'), ('310', 'O')], []),
     'RDM': ('Remittance Delivery Method', [('756', 'M'), ('93', 'O'), ('364', 'O'), ('C040', 'O'), ('C040', 'O')], []),
+    'RMR': ('Remittance Advice Accounts Receivable Open Item Reference', [('128', 'O'), ('127', 'O'), ('482', 'O'), ('782', 'O'), ('782', 'O'), ('782', 'O'), ('426', 'O'), ('782', 'O')], []),
     'TRN': ('Trace', [('481', 'M'), ('127', 'M'), ('509', 'O'), ('127', 'O')], []),
 }
 STRUCTURES['004030'] = {
@@ -1176,6 +1507,166 @@ STRUCTURES['004030'] = {
             ('S', 'PID', 'O', 1),
         ]),
         ('S', 'CTT', 'O', 1),
+        ('S', 'SE', 'M', 1),
+    ],
+    '820': [
+        ('S', 'ST', 'M', 1),
+        ('S', 'BPR', 'M', 1),
+        ('S', 'NTE', 'O', None),
+        ('S', 'TRN', 'O', 1),
+        ('S', 'CUR', 'O', 1),
+        ('S', 'REF', 'O', None),
+        ('S', 'DTM', 'O', None),
+        ('L', 'N1', 'O', None, [
+            ('S', 'N1', 'M', 1),
+            ('S', 'N2', 'O', None),
+            ('S', 'N3', 'O', None),
+            ('S', 'N4', 'O', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'PER', 'O', None),
+            ('S', 'RDM', 'O', 1),
+            ('S', 'DTM', 'O', 1),
+        ]),
+        ('L', 'ENT', 'O', None, [
+            ('S', 'ENT', 'M', 1),
+            ('L', 'FA1', 'O', None, [
+                ('S', 'FA1', 'M', 1),
+                ('S', 'FA2', 'M', None),
+            ]),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'N2', 'O', None),
+                ('S', 'N3', 'O', None),
+                ('S', 'N4', 'O', 1),
+                ('S', 'REF', 'O', None),
+                ('S', 'PER', 'O', None),
+            ]),
+            ('L', 'ADX', 'O', None, [
+                ('S', 'ADX', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'PER', 'O', None),
+                ('S', 'DTM', 'O', 1),
+                ('L', 'REF', 'O', None, [
+                    ('S', 'REF', 'M', 1),
+                    ('S', 'DTM', 'O', None),
+                ]),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('S', 'QTY', 'O', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                        ('S', 'DTM', 'O', 10),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'FA1', 'O', None, [
+                    ('S', 'FA1', 'M', 1),
+                    ('S', 'FA2', 'M', None),
+                ]),
+            ]),
+            ('L', 'RMR', 'O', None, [
+                ('S', 'RMR', 'M', 1),
+                ('S', 'NTE', 'O', None),
+                ('S', 'REF', 'O', None),
+                ('S', 'DTM', 'O', None),
+                ('L', 'IT1', 'O', None, [
+                    ('S', 'IT1', 'M', 1),
+                    ('S', 'QTY', 'O', 1),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', 1),
+                    ]),
+                    ('L', 'SAC', 'O', None, [
+                        ('S', 'SAC', 'M', 1),
+                        ('S', 'TXI', 'O', None),
+                    ]),
+                    ('L', 'SLN', 'O', None, [
+                        ('S', 'SLN', 'M', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', None),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'ADX', 'O', None, [
+                    ('S', 'ADX', 'M', 1),
+                    ('S', 'NTE', 'O', None),
+                    ('S', 'PER', 'O', None),
+                    ('L', 'REF', 'O', None, [
+                        ('S', 'REF', 'M', 1),
+                        ('S', 'DTM', 'O', None),
+                    ]),
+                    ('L', 'IT1', 'O', None, [
+                        ('S', 'IT1', 'M', 1),
+                        ('S', 'QTY', 'O', 1),
+                        ('L', 'REF', 'O', None, [
+                            ('S', 'REF', 'M', 1),
+                            ('S', 'DTM', 'O', 1),
+                        ]),
+                        ('L', 'SAC', 'O', None, [
+                            ('S', 'SAC', 'M', 1),
+                            ('S', 'TXI', 'O', None),
+                            ('S', 'DTM', 'O', 10),
+                        ]),
+                        ('L', 'SLN', 'O', None, [
+                            ('S', 'SLN', 'M', 1),
+                            ('L', 'REF', 'O', None, [
+                                ('S', 'REF', 'M', 1),
+                                ('S', 'DTM', 'O', None),
+                            ]),
+                            ('L', 'SAC', 'O', None, [
+                                ('S', 'SAC', 'M', 1),
+                                ('S', 'TXI', 'O', None),
+                            ]),
+                        ]),
+                    ]),
+                ]),
+                ('L', 'FA1', 'O', None, [
+                    ('S', 'FA1', 'M', 1),
+                    ('S', 'FA2', 'M', None),
+                ]),
+            ]),
+        ]),
+        ('L', 'LX', 'O', None, [
+            ('S', 'LX', 'M', 1),
+            ('S', 'REF', 'O', None),
+            ('S', 'TRN', 'O', None),
+            ('L', 'NM1', 'O', None, [
+                ('S', 'NM1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
+        ('L', 'N9', 'O', 1, [
+            ('S', 'N9', 'M', 1),
+            ('S', 'REF', 'O', None),
+            ('L', 'AMT', 'O', None, [
+                ('S', 'AMT', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+            ('L', 'N1', 'O', None, [
+                ('S', 'N1', 'M', 1),
+                ('S', 'REF', 'O', None),
+            ]),
+        ]),
         ('S', 'SE', 'M', 1),
     ],
     '850': [
@@ -1681,7 +2172,7 @@ STRUCTURES['004030'] = {
         ('S', 'SE', 'M', 1),
     ],
 }
-OMITTED['004030'] = {'810': ['N1/DMG', 'IT1/SR', 'IT1/N1/DMG'], '850': ['N9/EFI', 'SPI loop', 'ADV loop', 'PO1/SPI', 'PO1/N9/EFI', 'PO1/SLN/ADV'], '855': ['N9/EFI', 'ADV loop', 'PO1/N9/EFI', 'PO1/SLN/ADV'], '856': ['HL/TD3/AT9', 'HL/PAL']}
+OMITTED['004030'] = {'810': ['N1/DMG', 'IT1/SR', 'IT1/N1/DMG'], '820': ['ENT/ADX/IT1/RPA', 'ENT/RMR/VEH', 'ENT/RMR/IT1/RPA', 'ENT/RMR/ADX/IT1/RPA', 'TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '850': ['N9/EFI', 'SPI loop', 'ADV loop', 'PO1/SPI', 'PO1/N9/EFI', 'PO1/SLN/ADV'], '855': ['N9/EFI', 'ADV loop', 'PO1/N9/EFI', 'PO1/SLN/ADV'], '856': ['HL/TD3/AT9', 'HL/PAL']}
 NOTES['004030'] = [
     'element 127 Reference Identification: 1/50 in 004030 (004010 1/30)',
     'element 267 Net Explosive Quantity: 1/10 in 004030 (004010 1/6)',
@@ -1700,7 +2191,15 @@ NOTES['004030'] = [
     'DMG: our 004010 entry differs from the 004030 record (count ours 9, record 11; DMG05: record composite, ours 1109); checked anew',
     '810 DMG: DMG05: no number two sources agree on (1109: edigate, C056: stupidedi)',
     '810 SR: SR01: no number two sources agree on (350: EdiEngine, 559: x12-types)',
-    '820 not shipped: the ENT/RMR remittance detail has no second source for its element numbers (omitted: ENT, TXP, DED, LX/NM1/G53, LX/NM1/AIN, LX/NM1/PEN, N9/N1/EMS, RYL)',
+    '820 RPA: RPA01: no number two sources agree on (562: EdiEngine)',
+    '820 VEH: VEH01: no number two sources agree on (554: EdiEngine)',
+    '820 TXP: TXP01: no number two sources agree on (325: EdiEngine)',
+    '820 DED: DED01: no number two sources agree on (1511: EdiEngine)',
+    '820 G53: G5301: no number two sources agree on (875: EdiEngine)',
+    '820 AIN: AIN01: no number two sources agree on (1186: EdiEngine)',
+    '820 PEN: PEN01: no number two sources agree on (640: EdiEngine)',
+    '820 EMS: EMS01: no number two sources agree on (352: EdiEngine)',
+    '820 RYL: RYL01: no number two sources agree on (554: EdiEngine)',
     'IN2: our 004010 entry differs from the 004030 record (count ours 2, record 3); checked anew',
     'MTX: our 004010 entry differs from the 004030 record (count ours 4, record 6); checked anew',
     'SPI: our 004010 entry differs from the 004030 record (count ours 12, record 15; SPI06: 792 ours ID 1/2, record AN 1/1); checked anew',

@@ -255,6 +255,22 @@ def _element_name(version, n, definition=None):
     return None
 
 
+# Published segment layouts read one by one (web pages found by search, not mirrored): the
+# element number and type at each position, as the page gives them, or the number whose name
+# the page gives there ("by name"). A vote where the type class equals the record's.
+PUBLISHED = {
+    "RMR": ("kasoftware.com/schema/edi/x12/00503/segments/RMR",
+            [("128", "ID"), ("127", "AN"), ("482", "ID"), ("782", "R"), ("782", "R"), ("782", "R"), ("426", "ID"),
+             ("782", "R")]),
+    "ENT": ("edi.thebitsilo.com/820/0102ENT.htm (a 004010 820 guide)",
+            [("554", "N0"), ("98", "ID"), ("66", "ID"), ("67", "AN"), ("98", "ID"), ("66", "ID"), ("67", "AN"),
+             ("128", "ID"), ("127", "AN")]),
+    "ADX": ("doc.chinlinktech.com/x12/005050/segment/ADX, by name (Monetary Amount, Adjustment Reason Code, "
+            "Reference Identification Qualifier, Reference Identification)",
+            [("782", "R"), ("426", "ID"), ("128", "ID"), ("127", "AN")]),
+}
+
+
 def _our_segments(version):
     key = ("ours", version)
     if key not in _cache:
@@ -286,6 +302,9 @@ def _votes(version, seg, i, rec):
         sd = stupidedi_segment(v, seg)
         if sd and i < len(sd[0]):
             vote(sd[0][i], "stupidedi")
+    pub = PUBLISHED.get(seg)
+    if pub and i < len(pub[1]) and i < len(rec) and rec[i][0] != "COMP" and _cls(pub[1][i][1]) == _cls(rec[i][1]):
+        vote(pub[1][i][0], "published layout")
     for v in versions:
         r = x12types_segment(v, seg)
         if r and i < len(r):
@@ -737,14 +756,11 @@ def _src_tuples(nodes, pad):
 # Sets whose mandatory segments were confirmed but whose detail loop was not: a table without it
 # would reject nearly every real document of the set, which is worse than not checking it.
 HELD = {
-    ("005010", "820"): "the ENT/RMR remittance detail has no second source for its element numbers",
-    ("004030", "820"): "the ENT/RMR remittance detail has no second source for its element numbers",
     ("005010", "180"): "the BLI line-item loop has no second source for its element numbers",
     ("004030", "214"): "MS1 (the status location in the AT7 loop, in most 214s) is out: its 004030 record "
                        "has MS104/MS105 as AN where 004010 has N0, so no source's numbers carry over",
     ("005010", "753"): "the reference flattens the LX detail (LX then a second N1 loop beside the heading N1 "
                        "loop); a schema cannot hold two loops of one id at one level",
-    ("004010", "820"): "the ENT/RMR remittance detail has no second source for its element numbers",
     ("004010", "180"): "the BLI line-item loop has no second source for its element numbers",
 }
 
