@@ -265,10 +265,26 @@ PUBLISHED = {
     "ENT": ("edi.thebitsilo.com/820/0102ENT.htm (a 004010 820 guide)",
             [("554", "N0"), ("98", "ID"), ("66", "ID"), ("67", "AN"), ("98", "ID"), ("66", "ID"), ("67", "AN"),
              ("128", "ID"), ("127", "AN")]),
+    "BCT": ("stedi.com/edi/x12-008030/segment/BCT, by name (Catalog Purpose Code, Catalog Number, Catalog Version "
+            "Number, Catalog Revision Number, Unit or Basis for Measurement Code, the three again, Description, "
+            "Transaction Set Purpose Code)",
+            [("683", "ID"), ("684", "AN"), ("685", "AN"), ("686", "AN"), ("355", "ID"), ("684", "AN"), ("685", "AN"),
+             ("686", "AN"), ("352", "AN"), ("353", "ID")]),
+    "BFR": ("stedi.com/edi/x12-004020/segment/BFR by name for 01-11 (BFR09 is a Date, 373, as EdiEngine has it; "
+            "stupidedi's 367 there is a shift); 12 and 13 by definition on x12-005040/segment/BFR",
+            [("353", "ID"), ("127", "AN"), ("328", "AN"), ("675", "ID"), ("676", "ID"), ("373", "DT"), ("373", "DT"),
+             ("373", "DT"), ("373", "DT"), ("367", "AN"), ("324", "AN"), ("783", "ID"), ("306", "ID")]),
+    "BIA": ("ws2.segment.co.il/Public/EDI-Segment/x12-4040/846/020BIA.htm (numbers); kasoftware 00403 BIA the same",
+            [("353", "ID"), ("755", "ID"), ("127", "AN"), ("373", "DT"), ("337", "TM"), ("306", "ID")]),
     "ADX": ("doc.chinlinktech.com/x12/005050/segment/ADX, by name (Monetary Amount, Adjustment Reason Code, "
             "Reference Identification Qualifier, Reference Identification)",
             [("782", "R"), ("426", "ID"), ("128", "ID"), ("127", "AN")]),
 }
+
+
+# Element names the published layouts above give where neither stupidedi nor x12-types has one.
+PUBLISHED_NAMES = {"482": "Payment Action Code", "683": "Catalog Purpose Code", "684": "Catalog Number",
+                   "685": "Catalog Version Number", "686": "Catalog Revision Number"}
 
 
 def _our_segments(version):
@@ -349,7 +365,7 @@ def propose(version, seg, known_elements, known_composites):
         elif n in ee:
             typ, mn, mx = ee[n]
             typ = _cls(typ) if typ.startswith("R") else typ
-            name = _element_name(version, n, (typ, mn, mx))
+            name = _element_name(version, n, (typ, mn, mx)) or PUBLISHED_NAMES.get(n)
             if version != "004010" and _cls(typ) == _cls(rtype):
                 mn, mx = rmin, rmax  # the version's own length (elements widen between versions)
             new[n] = (name, typ, mn, mx)
@@ -658,7 +674,7 @@ def build(version, set_ids):
                 set_id, ", ".join("/".join(o[0] + [o[1]]) for o in mandatory),
                 "; ".join(why.get(o[1], ["?"])[0] for o in mandatory)))
             continue
-        held = HELD.get((version, set_id))
+        held = HELD.get((version, set_id)) or _duplicate_loop(nodes)
         if held:
             notes.append("%s not shipped: %s (omitted: %s)" % (
                 set_id, held, ", ".join("/".join(o[0] + [o[1]]) for o in omitted)))
@@ -700,6 +716,21 @@ def version_lengths(version, segs, known):
             out[n] = (name, typ, rmn, rmx)
             why.append("element %s %s: %d/%d in %s (004010 %d/%d)" % (n, name, rmn, rmx, version, mn, mx))
     return out, why
+
+
+def _duplicate_loop(nodes):
+    """Why a structure cannot be a schema: two loops of one id at one level (the loader refuses
+    it; loops are named by their trigger)."""
+    seen = set()
+    for n in nodes:
+        if n[0] == "L":
+            if n[1] in seen:
+                return "the reference has two %s loops at one level; a schema cannot hold two loops of one id" % n[1]
+            seen.add(n[1])
+            inner = _duplicate_loop(n[4])
+            if inner:
+                return inner
+    return None
 
 
 def _py(v):
