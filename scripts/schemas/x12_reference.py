@@ -276,6 +276,17 @@ PUBLISHED = {
              ("373", "DT"), ("373", "DT"), ("367", "AN"), ("324", "AN"), ("783", "ID"), ("306", "ID")]),
     "BIA": ("ws2.segment.co.il/Public/EDI-Segment/x12-4040/846/020BIA.htm (numbers); kasoftware 00403 BIA the same",
             [("353", "ID"), ("755", "ID"), ("127", "AN"), ("373", "DT"), ("337", "TM"), ("306", "ID")]),
+    "BCH": ("zenbridge.io/edi-dictionary/X12/4010/860-purchase-order-change-request---buyer-initiated/segment/BCH-20",
+            [("353", "ID"), ("92", "ID"), ("324", "AN"), ("328", "AN"), ("327", "AN"), ("373", "DT"), ("326", "AN"),
+             ("367", "AN"), ("127", "AN"), ("373", "DT"), ("373", "DT"), ("1166", "ID"), ("786", "ID"), ("587", "ID"),
+             ("640", "ID"), ("1232", "ID")]),
+    "BCA": ("kasoftware.com/schema/edi/x12/00403/segments/BCA (01-11)",
+            [("353", "ID"), ("587", "ID"), ("324", "AN"), ("328", "AN"), ("327", "AN"), ("373", "DT"), ("326", "AN"),
+             ("367", "AN"), ("127", "AN"), ("373", "DT"), ("373", "DT")]),
+    "POC": ("ws2.segment.co.il/Public/EDI-Segment/x12-4040/860/010POC.htm (01-05, C001), edi.hersheys.com 860 4010 "
+            "POC (08-13), kasoftware 00304 POC (06 212, 07 639, the 235/234 pairs)",
+            [("350", "AN"), ("670", "ID"), ("330", "R"), ("671", "R"), ("C001", "COMP"), ("212", "R"), ("639", "ID")]
+            + [("235", "ID"), ("234", "AN")] * 10),
     "ADX": ("doc.chinlinktech.com/x12/005050/segment/ADX, by name (Monetary Amount, Adjustment Reason Code, "
             "Reference Identification Qualifier, Reference Identification)",
             [("782", "R"), ("426", "ID"), ("128", "ID"), ("127", "AN")]),
@@ -319,8 +330,10 @@ def _votes(version, seg, i, rec):
         if sd and i < len(sd[0]):
             vote(sd[0][i], "stupidedi")
     pub = PUBLISHED.get(seg)
-    if pub and i < len(pub[1]) and i < len(rec) and rec[i][0] != "COMP" and _cls(pub[1][i][1]) == _cls(rec[i][1]):
-        vote(pub[1][i][0], "published layout")
+    if pub and i < len(pub[1]) and i < len(rec):
+        number, typ = pub[1][i]
+        if (typ == "COMP") == (rec[i][0] == "COMP") and (typ == "COMP" or _cls(typ) == _cls(rec[i][1])):
+            vote(number, "published layout")
     for v in versions:
         r = x12types_segment(v, seg)
         if r and i < len(r):
