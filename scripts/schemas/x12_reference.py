@@ -283,6 +283,19 @@ PUBLISHED = {
     "BCA": ("kasoftware.com/schema/edi/x12/00403/segments/BCA (01-11)",
             [("353", "ID"), ("587", "ID"), ("324", "AN"), ("328", "AN"), ("327", "AN"), ("373", "DT"), ("326", "AN"),
              ("367", "AN"), ("127", "AN"), ("373", "DT"), ("373", "DT")]),
+    "XQ": ("stedi.com/edi/x12/segment/XQ, by definition (XQ01 'the action to be taken by all parties' is 305's, "
+           "dates, XQ04 reference identification, XQ05 transaction set purpose)",
+           [("305", "ID"), ("373", "DT"), ("373", "DT"), ("127", "AN"), ("353", "ID")]),
+    "ZA": ("doc.chinlinktech.com/x12/003040/segment/ZA, by definition (ZA01's is 859's, as its 005040 element page "
+           "for 859 gives it; quantity, unit, date/time qualifier, date, reference qualifier and number)",
+           [("859", "ID"), ("380", "R"), ("355", "ID"), ("374", "ID"), ("373", "DT"), ("128", "ID"), ("127", "AN")]),
+    "W15": ("stedi.com/edi/x12-004020/segment/W15, by name (Date, Adjustment Number twice, Transaction Set Purpose "
+            "Code, Transaction Type Code, Action Code)",
+            [("373", "DT"), ("31", "AN"), ("31", "AN"), ("353", "ID"), ("640", "ID"), ("306", "ID")]),
+    "W19": ("zenbridge.io/edi-dictionary/X12/4010/947-warehouse-inventory-adjustment-advice/segment/W19-20",
+            [("181", "ID"), ("477", "R"), ("355", "ID"), ("438", "AN"), ("235", "ID"), ("234", "AN"), ("235", "ID"),
+             ("234", "AN"), ("451", "AN"), ("81", "R"), ("187", "ID"), ("188", "ID"), ("81", "R"), ("187", "ID"),
+             ("188", "ID"), ("529", "ID"), ("235", "ID"), ("234", "AN")]),
     "POC": ("ws2.segment.co.il/Public/EDI-Segment/x12-4040/860/010POC.htm (01-05, C001), edi.hersheys.com 860 4010 "
             "POC (08-13), kasoftware 00304 POC (06 212, 07 639, the 235/234 pairs)",
             [("350", "AN"), ("670", "ID"), ("330", "R"), ("671", "R"), ("C001", "COMP"), ("212", "R"), ("639", "ID")]
@@ -294,7 +307,10 @@ PUBLISHED = {
 
 
 # Element names the published layouts above give where neither stupidedi nor x12-types has one.
-PUBLISHED_NAMES = {"482": "Payment Action Code", "683": "Catalog Purpose Code", "684": "Catalog Number",
+PUBLISHED_NAMES = {"31": "Adjustment Number", "181": "Quantity or Status Adjustment Reason Code",
+                   "477": "Credit/Debit Quantity", "529": "Inventory Transaction Type Code",
+                   "670": "Change or Response Type Code", "671": "Quantity Left to Receive",
+                   "482": "Payment Action Code", "683": "Catalog Purpose Code", "684": "Catalog Number",
                    "685": "Catalog Version Number", "686": "Catalog Revision Number"}
 
 
