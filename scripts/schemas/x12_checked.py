@@ -116,6 +116,8 @@ SEGMENTS['004010'] = {
     'BGN': ('Beginning Segment', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('337', 'X'), ('623', 'X'), ('127', 'O'), ('640', 'O'), ('306', 'O'), ('786', 'O')], [('C', '5 4')]),
     'BHT': ('Beginning of Hierarchical Transaction', [('1005', 'M'), ('353', 'M'), ('127', 'O'), ('373', 'O'), ('337', 'O'), ('640', 'O')], []),
     'BIA': ('BIA', [('353', 'M'), ('755', 'M'), ('127', 'M'), ('373', 'M'), ('337', 'O'), ('306', 'O')], []),
+    # BLI: positions 14-18 left off: BLI14: no number two sources agree on (1161: EdiEngine); BLI15: no number two sources agree on (1161: EdiEngine); BLI16: no number two sources agree on (1161: EdiEngine); BLI17: no number two sources agree on (1161: EdiEngine); BLI18: no number two sources agree on (594: EdiEngine)
+    'BLI': ('BLI', [('235', 'M'), ('234', 'M'), ('380', 'O'), ('355', 'O'), ('236', 'X'), ('212', 'X'), ('355', 'X'), ('235', 'X'), ('234', 'X'), ('235', 'X'), ('234', 'X'), ('235', 'X'), ('234', 'X')], [('P', '5 6'), ('C', '7 6'), ('P', '8 9'), ('P', '10 11'), ('P', '12 13')]),
     'BPR': ('Financial Information', [('305', 'M'), ('782', 'M'), ('478', 'M'), ('591', 'M'), ('812', 'O'), ('506', 'X'), ('507', 'X'), ('569', 'X'), ('508', 'X'), ('509', 'O'), ('510', 'O'), ('506', 'X'), ('507', 'X'), ('569', 'X'), ('508', 'X'), ('373', 'O'), ('1048', 'O'), ('506', 'X'), ('507', 'X'), ('569', 'X'), ('508', 'X')], [('P', '6 7'), ('C', '8 9'), ('P', '12 13'), ('C', '14 15'), ('P', '18 19'), ('C', '20 21')]),
     # BSS: R0708 not stated by stupidedi
     'BSS': ('Beginning Segment for Shipping Schedule/Production Sequence', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('675', 'M'), ('373', 'M'), ('373', 'M'), ('328', 'O'), ('127', 'O'), ('367', 'O'), ('324', 'O'), ('676', 'O')], []),
@@ -159,6 +161,81 @@ SEGMENTS['004010'] = {
     'ZA': ('ZA', [('859', 'M'), ('380', 'X'), ('355', 'X'), ('374', 'X'), ('373', 'X'), ('128', 'X'), ('127', 'X')], [('P', '2 3'), ('P', '4 5'), ('P', '6 7')]),
 }
 STRUCTURES['004010'] = {
+    '180': [
+        ('S', 'ST', 'M', 1),
+        ('S', 'BGN', 'M', 1),
+        ('S', 'PRF', 'O', 1),
+        ('S', 'DTM', 'O', 10),
+        ('S', 'N9', 'O', 10),
+        ('S', 'PER', 'O', 2),
+        ('S', 'SAC', 'O', 10),
+        ('S', 'PKG', 'O', 5),
+        ('S', 'TD1', 'O', 10),
+        ('S', 'TD5', 'O', 10),
+        ('S', 'NTE', 'O', 5),
+        ('L', 'N1', 'O', 200, [
+            ('S', 'N1', 'M', 1),
+            ('S', 'N2', 'O', 2),
+            ('S', 'N3', 'O', 2),
+            ('S', 'N4', 'O', 1),
+            ('S', 'PER', 'O', 5),
+        ]),
+        ('L', 'LM', 'O', 10, [
+            ('S', 'LM', 'M', 1),
+            ('S', 'LQ', 'M', 100),
+        ]),
+        ('L', 'BLI', 'O', None, [
+            ('S', 'BLI', 'M', 1),
+            ('S', 'N9', 'O', 20),
+            ('S', 'PID', 'O', 5),
+            ('S', 'SAC', 'O', 10),
+            ('S', 'AMT', 'O', None),
+            ('S', 'MEA', 'O', None),
+            ('S', 'CRC', 'O', None),
+            ('S', 'NTE', 'O', None),
+            ('S', 'PRF', 'O', 1),
+            ('S', 'DTM', 'O', 15),
+            ('S', 'GF', 'O', 1),
+            ('S', 'TD5', 'O', 5),
+            ('S', 'SDQ', 'O', 100),
+            ('L', 'LM', 'O', 10, [
+                ('S', 'LM', 'M', 1),
+                ('S', 'LQ', 'M', 100),
+            ]),
+            ('L', 'N1', 'O', 200, [
+                ('S', 'N1', 'M', 1),
+                ('S', 'N2', 'O', 2),
+                ('S', 'N3', 'O', 2),
+                ('S', 'N4', 'O', 1),
+                ('S', 'PER', 'O', 5),
+            ]),
+            ('L', 'QTY', 'O', None, [
+                ('S', 'QTY', 'M', 1),
+                ('S', 'AMT', 'O', 5),
+                ('S', 'DTM', 'O', 10),
+                ('S', 'N1', 'O', 1),
+                ('L', 'LM', 'O', 10, [
+                    ('S', 'LM', 'M', 1),
+                    ('S', 'LQ', 'M', 100),
+                ]),
+                ('L', 'LX', 'O', None, [
+                    ('S', 'LX', 'M', 1),
+                    ('S', 'N9', 'O', None),
+                    ('S', 'DTM', 'O', 10),
+                    ('S', 'N1', 'O', 1),
+                    ('L', 'LM', 'O', 10, [
+                        ('S', 'LM', 'M', 1),
+                        ('S', 'LQ', 'M', 100),
+                    ]),
+                ]),
+            ]),
+            ('L', 'FA1', 'O', None, [
+                ('S', 'FA1', 'M', 1),
+                ('S', 'FA2', 'M', None),
+            ]),
+        ]),
+        ('S', 'SE', 'M', 1),
+    ],
     '204': [
         ('S', 'ST', 'M', 1),
         ('S', 'B2', 'M', 1),
@@ -1433,10 +1510,12 @@ STRUCTURES['004010'] = {
         ('S', 'SE', 'M', 1),
     ],
 }
-OMITTED['004010'] = {'204': [], '210': ['C2', 'SPO loop', 'S5/SPO loop', 'LX/POD', 'LX/H2', 'LX/SPO loop', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD', 'LX/N1/SPO loop'], '816': ['HL/N1/ASI'], '820': ['TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '830': ['XPO', 'LIN/PRS', 'LIN/ATH', 'LIN/DD', 'LIN/SDP loop'], '832': ['G93', 'LIN/G53', 'LIN/CRD', 'LIN/G55', 'LIN/G54', 'LIN/CTP/G40', 'LIN/CTP/G36', 'LIN/CTP/G43', 'LIN/CTP/G26', 'LIN/G39 loop', 'LIN/PKL loop', 'LIN/LFG loop'], '846': ['LIN/CS', 'LIN/DD', 'LIN/G53'], '852': ['XPO', 'LIN/ZA/G95 loop'], '860': ['G53', 'SPI/CB1 loop', 'ADV loop', 'POC/SLN/ADV'], '862': ['LIN/PRS', 'LIN/SDP'], '865': ['G53', 'ADV loop', 'POC/SLN/ADV', 'POC/PD loop'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '947': ['W19/CS'], '990': ['L9', 'V9']}
+OMITTED['004010'] = {'180': ['RDR', 'G38', 'BLI/RDR', 'BLI/DD'], '204': [], '210': ['C2', 'SPO loop', 'S5/SPO loop', 'LX/POD', 'LX/H2', 'LX/SPO loop', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD', 'LX/N1/SPO loop'], '816': ['HL/N1/ASI'], '820': ['TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '830': ['XPO', 'LIN/PRS', 'LIN/ATH', 'LIN/DD', 'LIN/SDP loop'], '832': ['G93', 'LIN/G53', 'LIN/CRD', 'LIN/G55', 'LIN/G54', 'LIN/CTP/G40', 'LIN/CTP/G36', 'LIN/CTP/G43', 'LIN/CTP/G26', 'LIN/G39 loop', 'LIN/PKL loop', 'LIN/LFG loop'], '846': ['LIN/CS', 'LIN/DD', 'LIN/G53'], '852': ['XPO', 'LIN/ZA/G95 loop'], '860': ['G53', 'SPI/CB1 loop', 'ADV loop', 'POC/SLN/ADV'], '862': ['LIN/PRS', 'LIN/SDP'], '865': ['G53', 'ADV loop', 'POC/SLN/ADV', 'POC/PD loop'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '947': ['W19/CS'], '990': ['L9', 'V9']}
 NOTES['004010'] = [
     'CRC: differs from the reference record: CRC03: 1321 ours ID 2/3, record AN 2/2; CRC04: 1321 ours ID 2/3, record AN 2/2; CRC05: 1321 ours ID 2/3, record AN 2/2; CRC06: 1321 ours ID 2/3, record AN 2/2; CRC07: 1321 ours ID 2/3, record AN 2/2',
-    '180 not shipped: the BLI line-item loop has no second source for its element numbers (omitted: RDR, G38, BLI)',
+    '180 RDR: RDR01: no number two sources agree on (1292: EdiEngine)',
+    '180 G38: G3801: no number two sources agree on (782: EdiEngine)',
+    '180 DD: DD01: no number two sources agree on (1271: EdiEngine)',
     '210 C2: C201: no number two sources agree on (8: EdiEngine, 100: x12-types)',
     '210 SPO: SPO01: no number two sources agree on (324: EdiEngine, 127: x12-types)',
     '210 POD: POD01: no number two sources agree on (373: EdiEngine)',
@@ -1603,6 +1682,8 @@ SEGMENTS['005010'] = {
     'BGN': ('Beginning Segment', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('337', 'O'), ('623', 'O'), ('127', 'O'), ('640', 'O'), ('306', 'O'), ('786', 'O')], []),
     'BHT': ('Beginning of Hierarchical Transaction', [('1005', 'M'), ('353', 'M'), ('127', 'O'), ('373', 'O'), ('337', 'O'), ('640', 'O')], []),
     'BIA': ('BIA', [('353', 'M'), ('755', 'M'), ('127', 'M'), ('373', 'M'), ('337', 'O'), ('306', 'O')], []),
+    # BLI: positions 14-18 left off: BLI14: no number two sources agree on (1161: EdiEngine); BLI15: no number two sources agree on (1161: EdiEngine); BLI16: no number two sources agree on (1161: EdiEngine); BLI17: no number two sources agree on (1161: EdiEngine); BLI18: no number two sources agree on (594: EdiEngine)
+    'BLI': ('BLI', [('235', 'M'), ('234', 'M'), ('380', 'O'), ('355', 'O'), ('236', 'O'), ('212', 'O'), ('355', 'O'), ('235', 'O'), ('234', 'O'), ('235', 'O'), ('234', 'O'), ('235', 'O'), ('234', 'O')], []),
     'BPR': ('Financial Information', [('305', 'M'), ('782', 'M'), ('478', 'M'), ('591', 'M'), ('812', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('509', 'O'), ('510', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O'), ('373', 'O'), ('1048', 'O'), ('506', 'O'), ('507', 'O'), ('569', 'O'), ('508', 'O')], []),
     'BSS': ('Beginning Segment for Shipping Schedule/Production Sequence', [('353', 'M'), ('127', 'M'), ('373', 'M'), ('675', 'M'), ('373', 'M'), ('373', 'M'), ('328', 'O'), ('127', 'O'), ('367', 'O'), ('324', 'O'), ('676', 'O')], []),
     'C3': ('Currency', [('100', 'M'), ('280', 'O'), ('100', 'O'), ('100', 'O')], []),
@@ -1647,6 +1728,81 @@ SEGMENTS['005010'] = {
     'ZA': ('ZA', [('859', 'M'), ('380', 'O'), ('355', 'O'), ('374', 'O'), ('373', 'O'), ('128', 'O'), ('127', 'O')], []),
 }
 STRUCTURES['005010'] = {
+    '180': [
+        ('S', 'ST', 'M', 1),
+        ('S', 'BGN', 'M', 1),
+        ('S', 'PRF', 'O', 1),
+        ('S', 'DTM', 'O', 10),
+        ('S', 'N9', 'O', 10),
+        ('S', 'PER', 'O', 2),
+        ('S', 'SAC', 'O', 10),
+        ('S', 'PKG', 'O', 5),
+        ('S', 'TD1', 'O', 10),
+        ('S', 'TD5', 'O', 10),
+        ('S', 'NTE', 'O', 5),
+        ('L', 'N1', 'O', 200, [
+            ('S', 'N1', 'M', 1),
+            ('S', 'N2', 'O', 2),
+            ('S', 'N3', 'O', 2),
+            ('S', 'N4', 'O', 1),
+            ('S', 'PER', 'O', 5),
+        ]),
+        ('L', 'LM', 'O', 10, [
+            ('S', 'LM', 'M', 1),
+            ('S', 'LQ', 'M', 100),
+        ]),
+        ('L', 'BLI', 'O', None, [
+            ('S', 'BLI', 'M', 1),
+            ('S', 'N9', 'O', 20),
+            ('S', 'PID', 'O', 5),
+            ('S', 'SAC', 'O', 10),
+            ('S', 'AMT', 'O', None),
+            ('S', 'MEA', 'O', None),
+            ('S', 'CRC', 'O', None),
+            ('S', 'NTE', 'O', None),
+            ('S', 'PRF', 'O', 1),
+            ('S', 'DTM', 'O', 15),
+            ('S', 'GF', 'O', 1),
+            ('S', 'TD5', 'O', 5),
+            ('S', 'SDQ', 'O', 100),
+            ('L', 'LM', 'O', 10, [
+                ('S', 'LM', 'M', 1),
+                ('S', 'LQ', 'M', 100),
+            ]),
+            ('L', 'N1', 'O', 200, [
+                ('S', 'N1', 'M', 1),
+                ('S', 'N2', 'O', 2),
+                ('S', 'N3', 'O', 2),
+                ('S', 'N4', 'O', 1),
+                ('S', 'PER', 'O', 5),
+            ]),
+            ('L', 'QTY', 'O', None, [
+                ('S', 'QTY', 'M', 1),
+                ('S', 'AMT', 'O', 5),
+                ('S', 'DTM', 'O', 10),
+                ('S', 'N1', 'O', 1),
+                ('L', 'LM', 'O', 10, [
+                    ('S', 'LM', 'M', 1),
+                    ('S', 'LQ', 'M', 100),
+                ]),
+                ('L', 'LX', 'O', None, [
+                    ('S', 'LX', 'M', 1),
+                    ('S', 'N9', 'O', None),
+                    ('S', 'DTM', 'O', 10),
+                    ('S', 'N1', 'O', 1),
+                    ('L', 'LM', 'O', 10, [
+                        ('S', 'LM', 'M', 1),
+                        ('S', 'LQ', 'M', 100),
+                    ]),
+                ]),
+            ]),
+            ('L', 'FA1', 'O', None, [
+                ('S', 'FA1', 'M', 1),
+                ('S', 'FA2', 'M', None),
+            ]),
+        ]),
+        ('S', 'SE', 'M', 1),
+    ],
     '204': [
         ('S', 'ST', 'M', 1),
         ('S', 'B2', 'M', 1),
@@ -2913,14 +3069,16 @@ STRUCTURES['005010'] = {
         ('S', 'SE', 'M', 1),
     ],
 }
-OMITTED['005010'] = {'204': ['AT5/RTT', 'S5/AT5/RTT', 'S5/L5/AT5/RTT'], '210': ['C2', 'LX/H2', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD'], '754': ['LX/BLR', 'LX/SMD', 'LX/MSI', 'LX/QTY/AT9'], '816': ['HL/N1/ASI'], '820': ['ENT/ADX/IT1/RPA', 'ENT/RMR/VEH', 'ENT/RMR/IT1/RPA', 'ENT/RMR/ADX/IT1/RPA', 'TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '830': ['XPO', 'LIN/PRS', 'LIN/ATH', 'LIN/DD', 'LIN/SDP loop'], '846': ['LIN/CS', 'LIN/DD', 'LIN/G53'], '852': ['XPO', 'LIN/ZA/G95 loop'], '860': ['G53', 'N9/EFI', 'SPI/CB1 loop', 'ADV loop', 'POC/N9/EFI', 'POC/SLN/ADV'], '862': ['LIN/PRS', 'LIN/SDP'], '865': ['G53', 'N9/EFI', 'ADV loop', 'POC/N9/EFI', 'POC/SLN/ADV', 'POC/PD loop'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '947': ['W19/CS'], '990': []}
+OMITTED['005010'] = {'180': ['RDR', 'G38', 'BLI/RDR', 'BLI/DD'], '204': ['AT5/RTT', 'S5/AT5/RTT', 'S5/L5/AT5/RTT'], '210': ['C2', 'LX/H2', 'LX/N1/CD3/H6', 'LX/N1/CD3/L9', 'LX/N1/CD3/POD'], '754': ['LX/BLR', 'LX/SMD', 'LX/MSI', 'LX/QTY/AT9'], '816': ['HL/N1/ASI'], '820': ['ENT/ADX/IT1/RPA', 'ENT/RMR/VEH', 'ENT/RMR/IT1/RPA', 'ENT/RMR/ADX/IT1/RPA', 'TXP loop', 'DED loop', 'LX/NM1/G53', 'LX/NM1/AIN loop', 'LX/NM1/PEN loop', 'N9/N1/EMS loop', 'RYL loop'], '830': ['XPO', 'LIN/PRS', 'LIN/ATH', 'LIN/DD', 'LIN/SDP loop'], '846': ['LIN/CS', 'LIN/DD', 'LIN/G53'], '852': ['XPO', 'LIN/ZA/G95 loop'], '860': ['G53', 'N9/EFI', 'SPI/CB1 loop', 'ADV loop', 'POC/N9/EFI', 'POC/SLN/ADV'], '862': ['LIN/PRS', 'LIN/SDP'], '865': ['G53', 'N9/EFI', 'ADV loop', 'POC/N9/EFI', 'POC/SLN/ADV', 'POC/PD loop'], '866': ['DTM/LIN/OQS'], '943': ['W28'], '947': ['W19/CS'], '990': []}
 NOTES['005010'] = [
     'element 58 Charge: 1/15 in 005010 (004010 1/12)',
     'element 207 Equipment Number: 1/15 in 005010 (004010 1/10)',
     'element 358 Quantity Invoiced: 1/15 in 005010 (004010 1/10)',
     'element 1000 Service Characteristics Qualifier: 2/3 in 005010 (004010 2/2)',
     'MEA: differs from the reference record: count ours 10, record 12',
-    '180 not shipped: the BLI line-item loop has no second source for its element numbers (omitted: RDR, G38, BLI)',
+    '180 RDR: RDR01: no number two sources agree on (1292: EdiEngine)',
+    '180 G38: G3801: no number two sources agree on (782: EdiEngine)',
+    '180 DD: DD01: no number two sources agree on (1271: EdiEngine)',
     'AT5: differs from the reference record: count ours 3, record 6',
     'L11: differs from the reference record: count ours 3, record 5',
     'LFH: differs from the reference record: count ours 7, record 8',

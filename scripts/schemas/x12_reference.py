@@ -502,12 +502,10 @@ def _src_tuples(nodes, pad):
 # Sets whose mandatory segments were confirmed but whose detail loop was not: a table without it
 # would reject nearly every real document of the set, which is worse than not checking it.
 HELD = {
-    ("005010", "180"): "the BLI line-item loop has no second source for its element numbers",
     ("004030", "214"): "MS1 (the status location in the AT7 loop, in most 214s) is out: its 004030 record "
                        "has MS104/MS105 as AN where 004010 has N0, so no source's numbers carry over",
     ("005010", "753"): "the reference flattens the LX detail (LX then a second N1 loop beside the heading N1 "
                        "loop); a schema cannot hold two loops of one id at one level",
-    ("004010", "180"): "the BLI line-item loop has no second source for its element numbers",
 }
 
 _RETAIL_LOGISTICS = ["180", "204", "210", "812", "816", "820", "830", "832", "846", "852", "860", "862", "865",
