@@ -389,7 +389,10 @@ def build(version, set_ids):
                 set_id, ", ".join("/".join(o[0] + [o[1]]) for o in mandatory),
                 "; ".join(why.get(o[1], ["?"])[0] for o in mandatory)))
             continue
-        held = HELD.get((version, set_id)) or _duplicate_loop(nodes)
+        nodes, renamed = _distinct_loop_ids(nodes)
+        if renamed:
+            notes.append("%s: loops renamed so that sibling loop ids differ: %s" % (set_id, ", ".join(renamed)))
+        held = HELD.get((version, set_id))
         if held:
             notes.append("%s not shipped: %s (omitted: %s)" % (
                 set_id, held, ", ".join("/".join(o[0] + [o[1]]) for o in omitted)))
@@ -433,19 +436,23 @@ def version_lengths(version, segs, known):
     return out, why
 
 
-def _duplicate_loop(nodes):
-    """Why a structure cannot be a schema: two loops of one id at one level (the loader refuses
-    it; loops are named by their trigger)."""
-    seen = set()
+def _distinct_loop_ids(nodes):
+    """Loops are named by their trigger, and a schema's sibling loops need distinct ids (they are
+    map path steps). Where the reference has two sibling loops with one trigger (005010 753: the
+    heading N1 loop and the detail N1 loop flattened beside it; 005010 832: two LS loops), the
+    second is named <trigger>_2, the third <trigger>_3. Returns (nodes, renamed)."""
+    seen, out, renamed = {}, [], []
     for n in nodes:
         if n[0] == "L":
-            if n[1] in seen:
-                return "the reference has two %s loops at one level; a schema cannot hold two loops of one id" % n[1]
-            seen.add(n[1])
-            inner = _duplicate_loop(n[4])
-            if inner:
-                return inner
-    return None
+            kids, inner = _distinct_loop_ids(n[4])
+            renamed += inner
+            seen[n[1]] = seen.get(n[1], 0) + 1
+            loop_id = n[1] if seen[n[1]] == 1 else "%s_%d" % (n[1], seen[n[1]])
+            if loop_id != n[1]:
+                renamed.append(loop_id)
+            n = ("L", loop_id, n[2], n[3], kids)
+        out.append(n)
+    return out, renamed
 
 
 def _py(v):
@@ -504,8 +511,6 @@ def _src_tuples(nodes, pad):
 HELD = {
     ("004030", "214"): "MS1 (the status location in the AT7 loop, in most 214s) is out: its 004030 record "
                        "has MS104/MS105 as AN where 004010 has N0, so no source's numbers carry over",
-    ("005010", "753"): "the reference flattens the LX detail (LX then a second N1 loop beside the heading N1 "
-                       "loop); a schema cannot hold two loops of one id at one level",
 }
 
 _RETAIL_LOGISTICS = ["180", "204", "210", "812", "816", "820", "830", "832", "846", "852", "860", "862", "865",
