@@ -412,8 +412,12 @@ E5010 = {
 }
 
 
-def elements(version):
+def elements(version, checked=True):
+    """The version's elements; `checked` adds those of the pass 4 tables (x12_checked.py)."""
     d = dict(E)
     if version == "005010":
         d.update(E5010)
+    if checked:
+        import x12_checked
+        d.update(x12_checked.ELEMENTS.get(version, {}))
     return d

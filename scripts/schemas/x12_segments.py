@@ -405,10 +405,14 @@ SEGMENTS_5010 = {
 }
 
 
-def segments(version):
+def segments(version, checked=True):
+    """The version's segments and composites; `checked` adds the pass 4 tables (x12_checked.py)."""
     s = dict(SEGMENTS)
     c = dict(COMPOSITES)
     if version == "005010":
         s.update(SEGMENTS_5010)
         c.update(COMPOSITES_5010)
+    if checked:
+        import x12_checked
+        s.update(x12_checked.SEGMENTS.get(version, {}))
     return s, c

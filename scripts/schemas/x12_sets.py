@@ -248,11 +248,11 @@ def _lm10():
 
 
 def _lh1(v5, mx, lh2, lh3, lep, lh4, lhr, lhe):
-    """LH1 hazardous-material loop. 005010 added elements to LH2 (13) and LFH (8) whose numbers
-    are unconfirmed, so those two stay out of the 005010 loop (OMITTED)."""
-    kids = [S("LH1")] + ([] if v5 else [S("LH2", "O", lh2)]) + [S("LH3", "O", lh3)] + (
-        [] if v5 else [S("LFH", "O", 20)]) + [S("LEP", "O", lep), S("LH4", "O", lh4), S("LHT", "O", 3),
-                                              S("LHR", "O", lhr), S("PER", "O", 5)] + ([S("LHE")] if lhe else [])
+    """LH1 hazardous-material loop. 005010 LH2 (13 positions) and LFH (8) are in since pass 4 with
+    their 004010 positions (11 and 7; the added trailing ones have no second source and are left
+    off: a document using them gets schema.element.too_many). README.md, pass 4."""
+    kids = [S("LH1"), S("LH2", "O", lh2), S("LH3", "O", lh3), S("LFH", "O", 20), S("LEP", "O", lep),
+            S("LH4", "O", lh4), S("LHT", "O", 3), S("LHR", "O", lhr), S("PER", "O", 5)] + ([S("LHE")] if lhe else [])
     return L("LH1", "O", mx, kids)
 
 
@@ -265,8 +265,8 @@ def wso_940(version):
     parties = ([L("N1", "O", U, [S("N1"), S("N2"), S("N3"), S("N4"), S("PER", "O", 5)])] if v5
                else [S("N1", "O", 3), S("PER", "O", 5)])
     w01 = L("W01", "O", U, [S("W01"), S("G69", "O", 5), S("N9", "O", 200), S("NTE", "O", U), S("W20", "O", 3),
-                            S("QTY", "O", 10), S("AMT", "O", U if v5 else 1), S("G62", "O", 10)] + parties + (
-                            [] if v5 else [S("LH2", "O", 6)]) + [S("LHR"), S("LH6", "O", 5),
+                            S("QTY", "O", 10), S("AMT", "O", U if v5 else 1), S("G62", "O", 10)] + parties + [
+                            S("LH2", "O", 6), S("LHR"), S("LH6", "O", 5),
                             _lm10(), L("LS", "O", 1, [S("LS"), inner_lx, S("LE", "M")]), _fa1_loop()])
     lx = L("LX", "O", U, [S("LX"), S("MAN", "O", U), S("SDQ", "O", U), S("N1"), S("G62", "O", 10)]
            + ([S("N9", "O", U)] if v5 else []) + [w01])
@@ -308,10 +308,22 @@ def _sets(version):
 
 SETS = {"004010": _sets("004010"), "005010": _sets("005010")}
 
+
+def _add_checked():
+    """Sets whose tables were checked by x12_reference.py (pass 4), from x12_checked.py."""
+    import x12_checked
+    for version, sets in x12_checked.STRUCTURES.items():
+        for set_id, nodes in sets.items():
+            SETS.setdefault(version, {})[set_id] = (x12_checked.SET_NAMES[set_id], lambda nodes=nodes: nodes)
+
+
+_add_checked()
+
 # Segments of the standard tables still left out (no element dictionary entry whose numbers we
 # could confirm); scripts/schemas/README.md says where each table was checked.
 OMITTED = ("850/855: SPI-loop CB1 loop, ADV loops (heading and SLN), 005010 N9-loop EFI; 856: "
            "005010 AT9 under TD3; 810: SR (IT1 loop); 214 (004010): SPO loop, EFI/BIN loop (BIN carries binary "
            "data the tokenizer cannot frame); 940: W09 R2 BNX, W01-loop G66, 005010 heading TD3/AT9 loop; "
-           "945: W28 G72 (heading and W12 loop); 005010 LH2 and LFH in the LH1 loops (856, 940) "
-           "and 005010 940 W01-loop LH2")
+           "945: W28 G72 (heading and W12 loop). Pass 4 (x12_checked.py) "
+           "re-checked these with two more sources: still one source each, except 005010 LH2 and LFH, "
+           "now in (their trailing 005010 positions left off)")

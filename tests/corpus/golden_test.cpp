@@ -49,9 +49,10 @@ const NoGolden kNoGolden[] = {
      "D96B ORDERS (generated library): MEA 6313 LAY/ULY and SCC 4017 7 are not D96B codes; 0057 EAN008B is 7 long"},
     {"edifact/smooks-examples/input-message.txt", "schema.element.too_many_components", "", "",
      "FTX04 holds components in a simple element (and no UNZ): MANIFEST marks it invalid"},
-    {"x12/edinet/214-MGCTLYST-SAMPLE.EDI", "translate.schema.missing", "", "", "004030: no schemas shipped"},
+    {"x12/edinet/214-MGCTLYST-SAMPLE.EDI", "translate.schema.missing", "", "", "004030 214 is not shipped (MS1)"},
     {"x12/edinet/x12.214.edi", "translate.schema.missing", "", "", "004030"},
-    {"x12/node-x12/856.edi", "translate.schema.missing", "", "", "004060: no schemas shipped"},
+    {"x12/node-x12/856.edi", "schema.element.too_many_repetitions", "", "",
+     "004060: ISA11 '-' is the repetition separator, and REF02/N403 hold '-' (scripts/schemas/README.md)"},
     {"x12/edinet/x12.810.mandatory-conditions.edi", "schema.segment.unrecognized", "", "", "BAL is not an 850 segment"},
     {"x12/edinet/x12.850.issue135.edi", "schema.element.too_many_components", "", "",
      "'~' is the component separator in ISA16 and also ends segments"},
@@ -119,8 +120,6 @@ struct NoMessage {
 };
 const NoMessage kNoMessage[] = {
     {"edifact/bots/0T0000000004.edi", "translate.format.unknown", "MANIFEST: invalid, starts with '#' filler"},
-    {"x12/bots/850-004030-01.x12", "translate.schema.missing", "004030: no schemas shipped"},
-    {"x12/bots/850-004030-02.x12", "translate.schema.missing", "004030"},
 };
 
 const NoMessage* no_message(const std::string& path) {

@@ -79,6 +79,13 @@ const KnownDefect kKnownDefects[] = {
     {"x12/bots/850-004010-09.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
     {"x12/bots/850-004010.16.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
     {"x12/bots/mailbag01.x12", "schema.element.conditional", "DTM", "DTM05 without DTM06 (P0506)"},
+    // ISA11 is "-": from 00402 on ISA11 is the repetition separator, and the data holds "-"
+    // (REF*BM*999999-001, a ZIP+4 in N403), so those simple elements read as repeated.
+    {"x12/node-x12/856.edi", "schema.element.too_many_repetitions", "",
+     "004060: ISA11 '-' is the repetition separator; '-' inside REF02 and N403"},
+    // REF directly after ENT: the 820 ENT loop holds REF only inside its NM1, ADX and RMR loops
+    // (reference 820004030; EdiEngine's 004010 820 map the same). scripts/schemas/README.md.
+    {"x12/bots/820-004030-03.x12", "schema.segment.unexpected", "REF", "004030 820: REF directly after ENT"},
     // The same interchange twice (same ISA05-08 and ISA13): a repeat is refused, not processed
     // again.
     {"x12/node-x12/850_fat.edi", "x12.isa.duplicate_control", "ISA", "the interchange is repeated byte for byte"},
