@@ -65,7 +65,7 @@ Result<void> deliver_message(const StageContext& ctx, DestinationSet& destinatio
       const std::string detail = "to " + via + ": " + outcome.detail;
       EDIGATE_TRY_VOID(unit.event(subject, "delivered", "ok", detail));
       ctx.emit({"delivered", "ok", message.partner, message.type, message.id, message.correlation_id,
-                detail + " in " + std::to_string(static_cast<int>(seconds * 1000)) + " ms"});
+                detail + " in " + std::to_string(static_cast<int>(seconds * 1000)) + " ms", item.target, seconds});
       return unit.finish(item, {WorkOutcome::Kind::done, 0, detail});
     });
   }
@@ -77,7 +77,8 @@ Result<void> deliver_message(const StageContext& ctx, DestinationSet& destinatio
                                ", next in " + std::to_string(decision.delay.count()) + " ms";
     EDIGATE_TRY_VOID(unit.set_message_status(item.subject, "retrying"));
     EDIGATE_TRY_VOID(unit.event(subject, "delivered", "retry", detail));
-    ctx.emit({"delivered", "retry", message.partner, message.type, message.id, message.correlation_id, detail});
+    ctx.emit({"delivered", "retry", message.partner, message.type, message.id, message.correlation_id, detail,
+              item.target, seconds});
     return unit.finish(item, {WorkOutcome::Kind::retry, at, outcome.detail});
   });
 }

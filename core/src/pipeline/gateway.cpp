@@ -81,6 +81,10 @@ Gateway::~Gateway() { stop(); }
 void Gateway::observe(const StageEvent& e) {
   log_.write({level_of(e.outcome), "pipeline." + e.stage + (e.outcome == "ok" ? "" : "." + e.outcome), "", e.partner,
               e.message_id, e.correlation_id, e.detail});
+  if (e.stage == "delivered" && !e.destination.empty()) {
+    metrics_.delivery_attempts->with({e.destination, e.outcome}).inc();
+    if (e.seconds >= 0) metrics_.delivery_latency->with({e.destination}).observe(e.seconds);
+  }
   if (e.stage == "translated" || e.stage == "delivered" || e.stage == "dead_lettered" || e.stage == "rendered" ||
       e.stage == "submitted")
     metrics_.messages->with({e.partner, e.type, e.stage == "translated" ? "translated" : e.stage + ":" + e.outcome})
@@ -101,6 +105,16 @@ Result<void> Gateway::start() {
   stages[store::WorkKind::deliver] = [this](const store::WorkItem& w) {
     return deliver_message(*ctx_, *destinations_, *retry_, w);
   };
+  // Every stage timed, by kind (edigate_pipeline_stage_seconds).
+  for (auto& [kind, stage] : stages) {
+    stage = [this, kind = kind, inner = std::move(stage)](const store::WorkItem& w) {
+      const auto started = std::chrono::steady_clock::now();
+      auto done = inner(w);
+      metrics_.stage_latency->with({store::to_string(kind)})
+          .observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      return done;
+    };
+  }
   Workers::Options options;
   options.count = config_.workers.count;
   workers_ = std::make_unique<Workers>(*store_, std::move(stages), options, [this](const Error& e) {
@@ -248,6 +262,7 @@ void Gateway::intake_loop() {
 void Gateway::housekeeping() {
   std::set<std::int64_t> alerted;
   auto last_reload = std::chrono::steady_clock::now();
+  auto last_purge = std::chrono::steady_clock::now() - std::chrono::hours(2);
   while (!stopping_) {
     {
       std::unique_lock lock(sleep_mutex_);
@@ -283,6 +298,19 @@ void Gateway::housekeeping() {
       if (auto counts = store_->queue_counts(kind)) {
         metrics_.queue_depth->with({store::to_string(kind)}).set(static_cast<double>(counts->ready + counts->waiting));
         if (kind == store::WorkKind::deliver) metrics_.dead_letters->with().set(static_cast<double>(counts->dead));
+      }
+    }
+    // Retention, once an hour (and at the first pass): finished history older than the window.
+    if (config_.retention_days > 0 && std::chrono::steady_clock::now() - last_purge > std::chrono::hours(1)) {
+      last_purge = std::chrono::steady_clock::now();
+      const store::Millis cutoff =
+          store::now_millis() - static_cast<store::Millis>(config_.retention_days) * 24 * 3600 * 1000;
+      if (auto removed = store_->purge(cutoff); !removed) {
+        log_.write({log::Level::error, "store.retention.failed", "", "", "", "", removed.error().to_string()});
+      } else if (*removed) {
+        log_.write({log::Level::info, "store.retention", "", "", "", "",
+                    std::to_string(*removed) + " row(s) older than " + std::to_string(config_.retention_days) +
+                        " days removed"});
       }
     }
     if (auto overdue = store_->overdue_acks(store::now_millis())) {

@@ -15,6 +15,8 @@ struct StageEvent {
   std::string stage;    ///< received, validated, acknowledged, translated, routed, delivered ...
   std::string outcome;  ///< ok | warning | failed | duplicate | retry | dead
   std::string partner, type, message_id, correlation_id, detail;
+  std::string destination;  ///< deliveries
+  double seconds = -1;      ///< how long the stage's work took, when measured
 };
 
 struct StageContext {

@@ -107,6 +107,13 @@ class Store {
   /// Filters: empty matches all.
   virtual Result<std::int64_t> replay_dead(WorkKind kind, const std::string& subject, const std::string& target) = 0;
 
+  /// Retention: removes what is older than `cutoff` and finished: done work items, events,
+  /// delivered or failed messages with their correlation keys, processed inputs (and their blob
+  /// files), sent outbound documents whose ack came or was not expected, interchange keys past
+  /// the duplicate window. Dead work and what it refers to stay until someone acts on them.
+  /// Returns the number of rows removed.
+  virtual Result<std::int64_t> purge(Millis cutoff) = 0;
+
   virtual Result<CheckReport> check() = 0;
   /// A consistent copy of the database (and its blob files) while the gateway runs.
   virtual Result<void> backup(const std::filesystem::path& to) = 0;

@@ -412,3 +412,39 @@ TEST_CASE("backup writes a consistent copy that opens as a store", "[store]") {
   CHECK(copy->input_bytes(id).value() == std::string(100, 'b'));
   CHECK(copy->check().value().problems.empty());
 }
+
+TEST_CASE("retention removes finished history and keeps what dead work still needs", "[store]") {
+  test::TempDir dir("store");
+  StoreOptions options;
+  options.inline_limit = 8;
+  auto store = open_store(dir.path, options);
+  const auto done_input = store->receive(input("done.edi", std::string(100, 'd'))).value().input_id;
+  const auto dead_input = store->receive(input("dead.edi", std::string(100, 'x'))).value().input_id;
+  const WorkKind process[] = {WorkKind::process};
+  for (int i = 0; i < 2; ++i) {
+    auto item = store->claim(process, "w", 60000).value();
+    REQUIRE(item.has_value());
+    const bool dead = item->subject == std::to_string(dead_input);
+    REQUIRE(store
+                ->run([&](Unit& u) {
+                  return u.finish(*item, {dead ? WorkOutcome::Kind::dead : WorkOutcome::Kind::done, 0, "x"});
+                })
+                .ok());
+  }
+  const auto dead_sha = store->input(dead_input).value().sha256;
+  const auto done_sha = store->input(done_input).value().sha256;
+  // Nothing is older than a cutoff in the past.
+  CHECK(store->purge(now_millis() - 60000).value() == 0);
+  const auto removed = store->purge(now_millis() + 1);
+  REQUIRE(removed.ok());
+  CHECK(removed.value() > 0);
+  CHECK_FALSE(store->input(done_input).ok());
+  CHECK_FALSE(std::filesystem::exists(dir.path / "blobs" / done_sha.substr(0, 2) / done_sha));
+  // The dead-lettered input and its bytes stay for the operator.
+  CHECK(store->input_bytes(dead_input).value() == std::string(100, 'x'));
+  CHECK(std::filesystem::exists(dir.path / "blobs" / dead_sha.substr(0, 2) / dead_sha));
+  CHECK(store->work("dead", process, 10).value().size() == 1);
+  CHECK_FALSE(store->events("input:" + std::to_string(dead_input)).value().empty());
+  CHECK(store->events("input:" + std::to_string(done_input)).value().empty());
+  CHECK(store->check().value().problems.empty());
+}

@@ -34,6 +34,7 @@ class SqliteStore final : public Store {
   Result<std::vector<WorkItem>> work_for(const std::string& subject) override;
   Result<QueueCounts> queue_counts(WorkKind kind) override;
   Result<std::int64_t> replay_dead(WorkKind kind, const std::string& subject, const std::string& target) override;
+  Result<std::int64_t> purge(Millis cutoff) override;
   Result<CheckReport> check() override;
   Result<void> backup(const std::filesystem::path& to) override;
 
