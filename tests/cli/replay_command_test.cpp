@@ -3,6 +3,8 @@
 // only queue work, the harness's next drain does it.
 #include "cli/commands.hpp"
 #include "gateway_harness.hpp"
+#include "metrics/registry.hpp"
+#include "pipeline/store_admin_backend.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -180,4 +182,26 @@ TEST_CASE("reprocess translates an input again: same message ids, no second ackn
   auto unknown = run_cli(cli::cmd_reprocess, {"42", "--data", h.data.string()});
   CHECK(unknown.code == cli::kExitInvalid);
   CHECK_THAT(unknown.err, Catch::Contains("no input 42"));
+}
+
+TEST_CASE("the admin API's replay is the command's, with not_found and conflict codes for 404 and 409",
+          "[cli][replay]") {
+  GatewayHarness h;
+  h.receive(kInbound / "acme_850_4010.edi");
+  h.drain();
+  const auto id = h.messages().at(0).id;
+  metrics::Registry registry;
+  int woken = 0;
+  pipeline::StoreAdminBackend backend(*h.ctx, registry, [&] { ++woken; });
+  auto replayed = backend.replay(id);
+  REQUIRE(replayed.ok());
+  CHECK(replayed.value().status == "routed");
+  CHECK(woken == 1);
+  CHECK(work_of(h, id, store::WorkKind::deliver).size() == 4);
+  auto again = backend.replay(id);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().code == "pipeline.replay.conflict");
+  auto unknown = backend.replay("m-0000");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().code == "pipeline.replay.not_found");
 }
