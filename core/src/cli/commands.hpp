@@ -24,6 +24,11 @@ int cmd_translate(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_render(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_canonical(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_serve(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_db(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_replay(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_reprocess(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_trace(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_report(const Words& words, std::ostream& out, std::ostream& err);
 
 /// Exit codes shared by the commands.
 

@@ -26,6 +26,11 @@ const char* const kHelp =
     "  render --partner ID FILE...        canonical JSON Lines -> EDI interchange(s) for the partner\n"
     "  canonical validate FILE.jsonl...   check canonical messages against the published JSON Schemas\n"
     "  serve --config FILE     run the gateway: inbox -> store -> acks, translation, delivery; admin API\n"
+    "  db migrate|check|backup DIR|show-input N   the gateway's store (--data DIR or --config FILE)\n"
+    "  replay ID | --dead-letter | --input N      queue deliveries or a dead-lettered input again\n"
+    "  reprocess N...          translate stored inputs again (same message ids, no second ack)\n"
+    "  trace PO|SHIPMENT|ID    the PO -> ack -> ship notice -> tracking -> invoice chain\n"
+    "  report [--days N]       POs with no ship notice, overdue acks, untracked shipments, dead letters\n"
     "\n"
     "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
     "input, 2 usage or I/O error, 3 configuration, 4 internal.\n";
@@ -60,6 +65,11 @@ int main(int argc, char** argv) {
     if (command == "render") return edigate::cli::cmd_render(words, std::cout, std::cerr);
     if (command == "canonical") return edigate::cli::cmd_canonical(words, std::cout, std::cerr);
     if (command == "serve") return edigate::cli::cmd_serve(words, std::cout, std::cerr);
+    if (command == "db") return edigate::cli::cmd_db(words, std::cout, std::cerr);
+    if (command == "replay") return edigate::cli::cmd_replay(words, std::cout, std::cerr);
+    if (command == "reprocess") return edigate::cli::cmd_reprocess(words, std::cout, std::cerr);
+    if (command == "trace") return edigate::cli::cmd_trace(words, std::cout, std::cerr);
+    if (command == "report") return edigate::cli::cmd_report(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";
@@ -67,8 +77,9 @@ int main(int argc, char** argv) {
   }
   // Like git: the mistake, the likely command, and where the list is; not the whole help.
   std::cerr << "edigate: unknown command '" << command << "'"
-            << edigate::cli::did_you_mean(command, {"validate", "parse", "ack", "plugins", "schemas", "partners",
-                                                    "translate", "render", "canonical", "serve"})
+            << edigate::cli::did_you_mean(
+                   command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render",
+                             "canonical", "serve", "db", "replay", "reprocess", "trace", "report"})
             << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }

@@ -1,6 +1,7 @@
 #include "pipeline/store_admin_backend.hpp"
 
 #include "pipeline/outbound_stage.hpp"
+#include "pipeline/replay.hpp"
 
 #include <Poco/DateTimeParser.h>
 #include <Poco/JSON/Parser.h>
@@ -101,34 +102,10 @@ Result<api::MessageDetail> StoreAdminBackend::get_message(const std::string& id)
 }
 
 Result<api::ReplayResult> StoreAdminBackend::replay(const std::string& id) {
-  auto m = ctx_.store.message(id);
-  if (!m) return Error("admin.message.not_found", "no message " + id).as(ErrorCategory::invalid_input);
-  EDIGATE_TRY(auto replayed, ctx_.store.replay_dead(store::WorkKind::deliver, id, ""));
-  if (replayed == 0) {
-    // Nothing dead: deliver again to every destination it was routed to (receivers dedupe by
-    // the message id), unless a delivery is still queued.
-    EDIGATE_TRY(auto work, ctx_.store.work_for(id));
-    std::vector<std::string> targets;
-    for (const auto& w : work) {
-      if (w.kind != store::WorkKind::deliver) continue;
-      if (w.state == "ready" || w.state == "leased")
-        return Error("admin.replay.conflict", "a delivery of " + id + " to " + w.target + " is already queued")
-            .as(ErrorCategory::invalid_input);
-      if (std::find(targets.begin(), targets.end(), w.target) == targets.end()) targets.push_back(w.target);
-    }
-    if (targets.empty())
-      return Error("admin.replay.conflict", id + " was never routed to a destination").as(ErrorCategory::invalid_input);
-    EDIGATE_TRY_VOID(ctx_.store.run([&](store::Unit& unit) -> Result<void> {
-      for (const auto& t : targets) {
-        EDIGATE_TRY(auto w, unit.enqueue(store::WorkKind::deliver, id, t, ctx_.routes.priority(m->type), 0));
-        (void)w;
-        EDIGATE_TRY_VOID(unit.event("message:" + id, "replayed", "ok", "delivery to " + t + " queued again"));
-      }
-      return unit.set_message_status(id, "routed");
-    }));
-  }
+  // The same as `edigate replay ID` (pipeline/replay.hpp); here the workers are woken at once.
+  EDIGATE_TRY(auto report, replay_message(ctx_.store, id));
   if (wake_) wake_();
-  return api::ReplayResult{id, "routed"};
+  return api::ReplayResult{id, report.status};
 }
 
 Result<api::OutboundResult> StoreAdminBackend::submit_outbound(std::string_view json, const std::string& partner) {

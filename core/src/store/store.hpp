@@ -71,6 +71,31 @@ struct CheckReport {
   QueueCounts queue;
 };
 
+/// Messages of `type` older than `created_before` that no message of `answer_types` shares a
+/// correlation key of `key_kinds` with: the POs with no ship notice, the ship notices with no
+/// tracking (`edigate report`).
+struct UnansweredQuery {
+  std::string type;
+  std::vector<std::string> key_kinds;
+  std::vector<std::string> answer_types;
+  Millis created_before = 0;
+  int limit = 1000;
+};
+
+/// Dead work items of one kind and target (a destination for deliveries; empty for inputs).
+struct DeadLetterCount {
+  WorkKind kind = WorkKind::deliver;
+  std::string target;
+  std::int64_t count = 0;
+  Millis oldest = 0;  ///< when the oldest of them was created
+};
+
+/// What `migrate_sqlite_store` did: schema version before and after.
+struct MigrationReport {
+  int from = 0;
+  int to = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -113,6 +138,12 @@ class Store {
   /// the duplicate window. Dead work and what it refers to stay until someone acts on them.
   /// Returns the number of rows removed.
   virtual Result<std::int64_t> purge(Millis cutoff) = 0;
+  /// See UnansweredQuery; oldest first.
+  virtual Result<std::vector<MessageRecord>> unanswered(const UnansweredQuery& query) = 0;
+  /// Dead work by kind and target, most first.
+  virtual Result<std::vector<DeadLetterCount>> dead_letter_counts() = 0;
+  /// The outbound records (submission, rendered document) made from message `message_id`.
+  virtual Result<std::vector<OutboundRecord>> outbound_for_message(const std::string& message_id) = 0;
 
   virtual Result<CheckReport> check() = 0;
   /// A consistent copy of the database (and its blob files) while the gateway runs.
@@ -124,5 +155,9 @@ class Store {
 /// edigate; `store.version.old` when it needs migrating and `migrate` is false.
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options,
                                                  bool migrate = true);
+
+/// Applies the migrations the database of `data_dir` lacks (`edigate db migrate`), reporting the
+/// schema version before and after; the same errors as open_sqlite_store.
+Result<MigrationReport> migrate_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options);
 
 }  // namespace edigate::store

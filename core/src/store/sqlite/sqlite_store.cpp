@@ -338,4 +338,18 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& da
   return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(db), data_dir, options));
 }
 
+Result<MigrationReport> migrate_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) {
+    return Error("store.open", data_dir.string() + ": cannot create the data directory: " + ec.message())
+        .as(ErrorCategory::configuration);
+  }
+  EDIGATE_TRY(auto db, sqlite::Connection::open(data_dir / "edigate.db", options.busy_timeout_ms));
+  MigrationReport report;
+  EDIGATE_TRY(report.from, sqlite::schema_version(*db));
+  EDIGATE_TRY(report.to, sqlite::migrate(*db));
+  return report;
+}
+
 }  // namespace edigate::store

@@ -35,6 +35,9 @@ class SqliteStore final : public Store {
   Result<QueueCounts> queue_counts(WorkKind kind) override;
   Result<std::int64_t> replay_dead(WorkKind kind, const std::string& subject, const std::string& target) override;
   Result<std::int64_t> purge(Millis cutoff) override;
+  Result<std::vector<MessageRecord>> unanswered(const UnansweredQuery& query) override;
+  Result<std::vector<DeadLetterCount>> dead_letter_counts() override;
+  Result<std::vector<OutboundRecord>> outbound_for_message(const std::string& message_id) override;
   Result<CheckReport> check() override;
   Result<void> backup(const std::filesystem::path& to) override;
 
