@@ -83,7 +83,8 @@ struct GatewayHarness {
     ctx.reset(new pipeline::StageContext{*runtime, *store, *routes, data, {}});
     const auto& d = config.delivery;
     destinations = std::make_unique<pipeline::DestinationSet>(
-        std::make_shared<const gateway_config::GatewayConfig>(config), *runtime, delivery::BreakerOptions{d.breaker_failures, std::chrono::milliseconds(d.breaker_open_ms)});
+        std::make_shared<const gateway_config::GatewayConfig>(config), *runtime,
+        delivery::BreakerOptions{d.breaker_failures, std::chrono::milliseconds(d.breaker_open_ms)});
     retry = std::make_unique<delivery::RetryPolicy>(delivery::RetryOptions{
         std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts});
   }
