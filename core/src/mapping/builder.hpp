@@ -326,9 +326,9 @@ class Builder {
       miss_.active = true;
       miss_.raw = std::move(raw);
       miss_.convert = p.convert;
+      // The source's position names the element the value came from (a pair() value's
+      // element is the one after its qualifier, known only once the pair is found).
       miss_.where = src_.position(where);
-      if (p.path >= 0 && !m_.paths[static_cast<std::size_t>(p.path)].pair)
-        miss_.where.element = m_.paths[static_cast<std::size_t>(p.path)].elem.element;
     }
     return true;
   }

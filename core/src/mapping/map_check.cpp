@@ -3,6 +3,7 @@
 #include "canonical/date_time.hpp"
 #include "canonical/decimal.hpp"
 #include "canonical/json_schemas.hpp"
+#include "mapping/outbound_literal_check.hpp"
 #include "mapping/path_parser.hpp"
 #include "schema/compiled_schema.hpp"
 
@@ -370,8 +371,10 @@ class Checker {
         EDIGATE_TRY_VOID(outbound_value(c, at));
         if (standard_) {
           ElemRef r;
-          if (parse_elem_ref(c.get("pos"), r))
+          if (parse_elem_ref(c.get("pos"), r)) {
             EDIGATE_TRY_VOID(element(c, "pos", tag, r.element, r.component, tag + c.get("pos")));
+            EDIGATE_TRY_VOID(check_outbound_literal(c, tag, *standard_));
+          }
         }
       } else if (c.kind == "pairs") {
         for (const MapNode& pair : c.children)
