@@ -30,11 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const char* standard = (size && (data[0] & 1)) ? "EDIFACT" : "X12";
 
   std::vector<std::pair<InterchangeReport, FormatPlugin*>> reports;
-  static volatile std::size_t observed;
-  observed = fuzz::validate_inbound(world, standard, data, size,
-                                    [&](InterchangeReport&& r, const auto&, FormatPlugin& plugin) {
-                                      if (reports.size() < 16) reports.emplace_back(std::move(r), &plugin);
-                                    });
+  fuzz::observe(fuzz::validate_inbound(world, standard, data, size,
+                                       [&](InterchangeReport&& r, const auto&, FormatPlugin& plugin) {
+                                         if (reports.size() < 16) reports.emplace_back(std::move(r), &plugin);
+                                       }));
 
   // A fixed date and controls keep runs reproducible; the ack kind and TA1 policy come from
   // the second byte so every writer path is reached.

@@ -5,7 +5,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static edigate::fuzz::InboundWorld world;
-  static volatile std::size_t observed;
-  observed = edigate::fuzz::validate_inbound(world, "EDIFACT", data, size);
+  edigate::fuzz::observe(edigate::fuzz::validate_inbound(world, "EDIFACT", data, size));
   return 0;
 }
