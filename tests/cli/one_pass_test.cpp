@@ -96,7 +96,7 @@ TEST_CASE("a partner may tolerate an unknown receiver: accepted with a warning",
   CHECK(contains(t.err, "(accepted: the partner's tolerance allows it)"));
 }
 
-TEST_CASE("a missing schema is the same warning for validate, ack and translate; translate says why it cannot map",
+TEST_CASE("a missing schema is the same warning for validate, ack and translate, translate says why it cannot map",
           "[cli][pass]") {
   Workspace w("pass-no-schema");
   setup(w);

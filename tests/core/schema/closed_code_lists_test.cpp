@@ -50,11 +50,11 @@ std::vector<edigate::Error> validate(const std::string& rel, const std::string& 
 }
 
 struct Case {
-  std::string schema;   // under plugins/
-  std::string element;  // data element id
-  std::size_t size;     // codes in the version's list (both sources)
-  std::string tag;      // segment that carries it in the document below
-  int position;         // element position in that segment
+  std::string schema;      // under plugins/
+  std::string element;     // data element id
+  std::size_t size;        // codes in the version's list (both sources)
+  std::string tag;         // segment that carries it in the document below
+  std::uint32_t position;  // element position in that segment
   std::function<std::string(const std::string&)> document;
   bool edifact = false;
 };
@@ -140,7 +140,7 @@ TEST_CASE("D96A 1225, 4343 and 1229 are closed: BGM and LIN accept the D96A code
   CHECK(later.size() == 1);
 }
 
-TEST_CASE("D01B 1229 ends at 110 as both sources give it; 1225 and 4343 stay closed", "[schema][shipped][codes]") {
+TEST_CASE("D01B 1229 ends at 110 as both sources give it, 1225 and 4343 stay closed", "[schema][shipped][codes]") {
   CHECK(listed_codes("edifact/schemas/D01B/ORDERS.xml", "1229").values.size() == 110);
   CHECK(listed_codes("edifact/schemas/D01B/ORDERS.xml", "1225").values.size() == 65);
   CHECK(listed_codes("edifact/schemas/D01B/ORDERS.xml", "4343").values.size() == 23);

@@ -61,7 +61,7 @@ Verdict check(const test::CorpusEntry& entry, schema::Registry& schemas) {
 
 }  // namespace
 
-TEST_CASE("corpus EDIFACT D93A-D10B is validated against the library; agreement with MANIFEST is reported",
+TEST_CASE("corpus EDIFACT D93A-D10B is validated against the library, agreement with MANIFEST is reported",
           "[corpus][validation][library]") {
   schema::Registry schemas({fs::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"});
   std::vector<schema::ListedSchema> listed;
