@@ -2,8 +2,9 @@
 
 D01B lists (1225 message function, 4343 response type, 1229 action request) taken from the
 machine-parsed D01B code lists shipped in the ts-edifact npm package (MIT); code values and
-names are facts of the UN directory. No complete D96A lists were available to check, so D96A
-keeps these elements open (see OPEN_CODES in edifact_dictionary.py). 0081 (section
+names are facts of the UN directory. D01B 1229 ends at 110 (BizTalk's D01B schemas and
+php-edifact's D01B UNCL agree; ts-edifact's 111-115 belong to later directories). D96A: see
+_D96A below. 0081 (section
 identification, syntax service code) is closed in edifact_dictionary.CLOSED_CODES for both.
 """
 
@@ -215,11 +216,18 @@ CLOSED_BY_VERSION = {
             ('108', 'Amendment requested'),
             ('109', 'For information'),
             ('110', 'Withdraw'),
-            ('111', 'Delivery date change'),
-            ('112', 'Quantity change'),
-            ('113', 'Resale and claim'),
-            ('114', 'Resale'),
-            ('115', 'Prior addition'),
         ],
     },
+}
+
+# D96A (issue 9): the code values of 1225 (1-54), 4343 (12 codes) and 1229 (1-24) are the D96A
+# lists given by two independent sources, equal code for code: the BizTalk D96A schemas
+# (../shared/standards/biztalk-edifact, MIT; plugins/edifact/schemas/D96A/dictionary.xml) and
+# the D96A UNCL of php-edifact/edifact-mapping (src/Mapping/D96A/codes.xml, read for the facts).
+# Names are documentation only: each code's D01B name (the codes kept their meaning).
+_D96A = {"1225": [str(n) for n in range(1, 55)],
+         "4343": ["AA", "AB", "AC", "AD", "AF", "AG", "AI", "AP", "CA", "CO", "NA", "RE"],
+         "1229": [str(n) for n in range(1, 25)]}
+CLOSED_BY_VERSION["D96A"] = {
+    e: [(c, dict(CLOSED_BY_VERSION["D01B"][e])[c]) for c in values] for e, values in _D96A.items()
 }

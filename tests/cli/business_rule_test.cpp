@@ -63,7 +63,7 @@ TEST_CASE("translate sends an 11-digit UP as received with a positioned warning 
   auto r = ws.translate();
   INFO(r.out << r.err);
   CHECK(r.status == 0);
-  CHECK_THAT(r.err, Catch::Contains("po.edi:327: warning: segment 11 (PO1): ") &&
+  CHECK_THAT(r.err, Catch::Contains("po.edi:327: warning: segment 11 (PO1) element 7: ") &&
                         Catch::Contains("lines[1].items.upc \"01234567890\" is not a UPC-A of 12 digits") &&
                         Catch::Contains("[mapping.value.business_rule]"));
   // Both purchase orders of the sample go out; the first carries the id and the warning.
@@ -84,7 +84,8 @@ TEST_CASE("a partner with business-rule-violations=\"reject\" gets such a purcha
   auto r = ws.translate();
   INFO(r.out << r.err);
   CHECK(r.status == 1);
-  CHECK_THAT(r.err, Catch::Contains("segment 11 (PO1): ") && Catch::Contains("[mapping.value.business_rule]"));
+  CHECK_THAT(r.err,
+             Catch::Contains("segment 11 (PO1) element 7: ") && Catch::Contains("[mapping.value.business_rule]"));
   CHECK(r.err.find("warning:") == std::string::npos);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);  // the other purchase order still goes out
 }

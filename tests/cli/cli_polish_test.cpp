@@ -180,7 +180,7 @@ TEST_CASE("partners list, schemas list and plugins list align their columns", "[
   check_aligned(plugins.out, {"NAME", "KIND", "VERSION", "ABI", "FILE"});
 }
 
-TEST_CASE("parse prints indented JSON, one segment per line; --compact prints the same on one line", "[cli][parse]") {
+TEST_CASE("parse prints indented JSON, one segment per line, --compact prints the same on one line", "[cli][parse]") {
   auto readable = in_source("parse samples/inbound/acme_850_4010.edi");
   REQUIRE(readable.status == 0);
   auto rows = lines_of(readable.out);

@@ -2,6 +2,7 @@
 // instead of written as invalid EDI, -o is replaced only on success, options are checked, and
 // commands that produce nothing say so with a non-zero exit.
 #include "cli_workspace.hpp"
+#include "synthetic_850.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,24 +15,6 @@ namespace {
 
 using Workspace = edigate::test::Workspace;
 
-const std::string kMapOut =
-    R"(<map id="h-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
-  <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
-  <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" path="po_date" convert="date8"/></segment>
-  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
-  <segment tag="CTT"><element pos="1" source="count" path="lines"/></segment>
-  <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
-</map>
-)";
-
-const std::string kPartner = R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
-  <name>ACME</name>
-  <identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
-  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
-  <documents><document type="850" direction="outbound" map="maps/850.out.xml"/></documents>
-</partner>
-)";
-
 /// A canonical purchase order whose body members (beside the envelope) are `body` (JSON text).
 std::string message(const std::string& body) {
   return R"({"schema":"edigate.canonical/v1","type":"purchase_order","message_id":"m1","partner_id":"acme","direction":"outbound","source":{"standard":"x12"},"correlation":{},)" +
@@ -41,8 +24,8 @@ const std::string kGoodBody =
     R"("po_number":"PO-1","po_date":"2024-03-12","purpose":"original","lines":[{"line_number":"1","quantity":"2","uom":"EA","items":{"vendor_part":"A1"}}])";
 
 void setup(const Workspace& w) {
-  w.write("partners/acme/partner.xml", kPartner);
-  w.write("partners/acme/maps/850.out.xml", kMapOut);
+  w.write("partners/acme/partner.xml", edigate::test::acme_partner({edigate::test::kAcme850Out}));
+  w.write("partners/acme/maps/850.out.xml", edigate::test::kSynthetic850Out);
   fs::create_directories(w.dir / "maps");
 }
 

@@ -3,6 +3,7 @@
 // `prlimit --as` sets) and a time limit, and checks the peak resident set the kernel reports.
 // Each of these inputs used to take gigabytes (the figures in the comments).
 #include "cli_workspace.hpp"
+#include "synthetic_850.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -143,19 +144,8 @@ TEST_CASE("parse --format json streams a transaction of 500k segments in under 2
 TEST_CASE("render: 30k messages in one file stay under 150 MiB", "[cli][memory][render]") {
   // 100k messages took 3.5 GB when every message and the whole output were held.
   Workspace w("mem-render");
-  w.write("partners/acme/partner.xml", R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
-  <name>ACME</name><identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
-  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
-  <documents><document type="850" direction="outbound" map="maps/850.out.xml"/></documents>
-</partner>)");
-  w.write("partners/acme/maps/850.out.xml",
-          R"(<map id="m-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
-  <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
-  <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
-  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/></segment></loop>
-  <segment tag="CTT"><element pos="1" source="count" path="lines"/></segment>
-  <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
-</map>)");
+  w.write("partners/acme/partner.xml", edigate::test::acme_partner({edigate::test::kAcme850Out}));
+  w.write("partners/acme/maps/850.out.xml", edigate::test::kSynthetic850Out);
   std::string lines;
   for (int i = 0; i < 20; ++i)
     lines += std::string(i ? "," : "") + R"({"line_number":")" + std::to_string(i + 1) +
@@ -174,11 +164,7 @@ TEST_CASE("render: 30k messages in one file stay under 150 MiB", "[cli][memory][
 TEST_CASE("render: a 100 MB line with no newline is an error in under 100 MiB", "[cli][memory][render]") {
   // An endless line grew until bad_alloc.
   Workspace w("mem-line");
-  w.write("partners/acme/partner.xml", R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
-  <name>ACME</name><identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
-  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
-  <documents><document type="850" direction="outbound" map="maps/850.out.xml"/></documents>
-</partner>)");
+  w.write("partners/acme/partner.xml", edigate::test::acme_partner({edigate::test::kAcme850Out}));
   write_repeated(w.dir / "line.jsonl", "{\"schema\":\"", "x", 100u << 20, "");
   auto r = run_limited(w.dir, {"render", "--partner", "acme", "line.jsonl"});
   report(r);

@@ -1,6 +1,7 @@
 // validate, ack and translate read through one inbound pass: routed by sender and receiver, read
 // with the routed partner's tolerance, one verdict per transaction. These pin that they agree.
 #include "cli_workspace.hpp"
+#include "synthetic_850.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,25 +10,6 @@
 namespace {
 
 using Workspace = edigate::test::Workspace;
-
-const std::string kMap850 =
-    R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
-  <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
-  <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/></array>
-</map>
-)";
-
-std::string partner(const std::string& tolerance) {
-  return R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
-  <name>ACME</name>
-  <identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
-  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
-  <documents><document type="850" direction="inbound" map="maps/850.in.xml"/></documents>
-  )" + tolerance +
-         R"(
-</partner>
-)";
-}
 
 std::string interchange(const std::string& receiver, const std::string& se01) {
   std::string padded = receiver;
@@ -42,8 +24,8 @@ std::string interchange(const std::string& receiver, const std::string& se01) {
 }
 
 void setup(const Workspace& w, const std::string& tolerance = "") {
-  w.write("partners/acme/partner.xml", partner(tolerance));
-  w.write("partners/acme/maps/850.in.xml", kMap850);
+  w.write("partners/acme/partner.xml", edigate::test::acme_partner({edigate::test::kAcme850In}, tolerance));
+  w.write("partners/acme/maps/850.in.xml", edigate::test::kSynthetic850In);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -114,7 +96,7 @@ TEST_CASE("a partner may tolerate an unknown receiver: accepted with a warning",
   CHECK(contains(t.err, "(accepted: the partner's tolerance allows it)"));
 }
 
-TEST_CASE("a missing schema is the same warning for validate, ack and translate; translate says why it cannot map",
+TEST_CASE("a missing schema is the same warning for validate, ack and translate, translate says why it cannot map",
           "[cli][pass]") {
   Workspace w("pass-no-schema");
   setup(w);

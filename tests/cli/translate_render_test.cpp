@@ -2,6 +2,7 @@
 // exit codes, stdout/stderr, real plugins and partner folders written into a temp dir.
 #include "cli_workspace.hpp"
 #include "corpus.hpp"
+#include "synthetic_850.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,35 +19,11 @@ namespace {
 using Run = edigate::test::CommandResult;
 using Workspace = edigate::test::Workspace;
 
-const std::string kMap850 =
-    R"(<map id="t-850-in" direction="inbound" standard="X12" version="004010" set="850" type="purchase_order">
-  <field name="po_number" path="BEG03" required="true" correlation="po_number"/>
-  <field name="po_date" path="BEG05" convert="date"/>
-  <field name="purpose" const="original"/>
-  <array name="lines" each="PO1"><field name="line_number" path="PO101"/><field name="quantity" path="PO102" convert="decimal"/><field name="uom" path="PO103"/><object name="items"><field name="vendor_part" path="PO107"/></object></array>
-</map>
-)";
-const std::string kMap850Out =
-    R"(<map id="t-850-out" direction="outbound" standard="X12" version="004010" set="850" type="purchase_order">
-  <segment tag="ST"><element pos="1" const="850"/><element pos="2" source="control"/></segment>
-  <segment tag="BEG"><element pos="1" const="00"/><element pos="2" const="SA"/><element pos="3" path="po_number"/><element pos="5" const="20240312"/></segment>
-  <loop each="lines"><segment tag="PO1"><element pos="1" path="line_number"/><element pos="2" path="quantity"/><element pos="3" path="uom"/><element pos="6" const="VP"/><element pos="7" path="items/vendor_part"/></segment></loop>
-  <segment tag="CTT"><element pos="1" source="count" path="lines"/></segment>
-  <segment tag="SE"><element pos="1" source="segment_count"/><element pos="2" source="control"/></segment>
-</map>
-)";
-
-const std::string kPartner = R"(<partner xmlns="urn:edigate:partner:1" id="acme" standard="x12-004010">
-  <name>ACME</name>
-  <identities><x12 isa-qualifier="ZZ" isa-id="ACME"/></identities>
-  <local><x12 isa-qualifier="ZZ" isa-id="EDIGATE"/></local>
-  <documents>
-    <document type="850" direction="inbound" map="maps/850.in.xml"/>
-    <document type="850" direction="outbound" map="maps/850.out.xml"/>
-  </documents>
-  <control-numbers interchange-start="42"/>
-</partner>
-)";
+using edigate::test::acme_partner;
+using edigate::test::kAcme850In;
+using edigate::test::kAcme850Out;
+using edigate::test::kSynthetic850In;
+using edigate::test::kSynthetic850Out;
 
 std::string interchange(const std::string& sender, const std::string& sets, int count) {
   std::string padded = sender;
@@ -62,9 +39,10 @@ const std::string kGood = "ST*850*0001~\nBEG*00*SA*PO-1**20240312~\nPO1*1*2*EA**
 const std::string kBad = "ST*850*0002~\nBEG*00*SA*PO-2**20241341~\nPO1*1*1*EA***VP*A1~\nCTT*1~\nSE*5*0002~\n";
 
 void setup(const Workspace& w) {
-  w.write("partners/acme/partner.xml", kPartner);
-  w.write("partners/acme/maps/850.in.xml", kMap850);
-  w.write("partners/acme/maps/850.out.xml", kMap850Out);
+  w.write("partners/acme/partner.xml",
+          acme_partner({kAcme850In, kAcme850Out}, R"(<control-numbers interchange-start="42"/>)"));
+  w.write("partners/acme/maps/850.in.xml", kSynthetic850In);
+  w.write("partners/acme/maps/850.out.xml", kSynthetic850Out);
   fs::create_directories(w.dir / "maps");
 }
 

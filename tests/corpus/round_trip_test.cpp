@@ -42,6 +42,9 @@ const Lossy kLossy[] = {
      "a business-rule warning (a UP id that is not 12 digits, sent as received) comes back for the "
      "same field and value, but the rendered 856 lays out its segments differently from the sender's"},
     {"ship_notice", "", "warnings/*/byte_offset", "as warnings/*/segment_index"},
+    {"ship_notice", "", "warnings/*/element",
+     "the warning names the element the id came from (a LIN pair slot); the outbound map packs ids "
+     "from the first slot, so the same id comes back in another element of LIN"},
 };
 
 // Messages that do not round-trip because of an outbound map defect, found here and reported,

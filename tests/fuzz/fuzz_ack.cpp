@@ -1,10 +1,7 @@
-// libFuzzer: reader + analyze + acknowledge + write, for both standards (bit 0 of the first
-// byte picks X12 or EDIFACT), then the acknowledgement is read back with the same plugin.
-#include "fuzz_common.hpp"
-#include "schema/registry.hpp"
-#include "validation/analyzer.hpp"
-
-#include <edigate/input.hpp>
+// libFuzzer: the inbound pass in validate-only mode (reports per interchange, as `edigate ack`
+// gets them) + acknowledge + write, for both standards (bit 0 of the first byte picks X12 or
+// EDIFACT), then the acknowledgement is read back with the plugin that read the interchange.
+#include "fuzz_inbound.hpp"
 
 #include <string_view>
 #include <vector>
@@ -29,20 +26,14 @@ void read_back(edigate::FormatPlugin& plugin, const std::string& bytes) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace edigate;
-  static auto x12_plugin = fuzz::make_plugin(true);
-  static auto edifact_plugin = fuzz::make_plugin(false);
-  static schema::Registry schemas({EDIGATE_FUZZ_SCHEMA_DIR});
-  FormatPlugin& plugin = (size && (data[0] & 1)) ? *edifact_plugin : *x12_plugin;
+  static fuzz::InboundWorld world;
+  const char* standard = (size && (data[0] & 1)) ? "EDIFACT" : "X12";
 
-  MemoryInput in(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
-  validation::AnalyzeOptions options;
-  options.reader = fuzz::reader_options(data, size, true);
-  std::vector<InterchangeReport> reports;
-  validation::AnalyzeCallbacks callbacks;
-  callbacks.on_interchange = [&](InterchangeReport&& r) {
-    if (reports.size() < 16) reports.push_back(std::move(r));
-  };
-  (void)validation::analyze(plugin, in, &schemas, options, callbacks);
+  std::vector<std::pair<InterchangeReport, FormatPlugin*>> reports;
+  fuzz::observe(fuzz::validate_inbound(world, standard, data, size,
+                                       [&](InterchangeReport&& r, const auto&, FormatPlugin& plugin) {
+                                         if (reports.size() < 16) reports.emplace_back(std::move(r), &plugin);
+                                       }));
 
   // A fixed date and controls keep runs reproducible; the ack kind and TA1 policy come from
   // the second byte so every writer path is reached.
@@ -57,12 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ack.ta1 = static_cast<Ta1Policy>((data[1] >> 3) % 4);
     ack.report_accepted_sets = data[1] & 0x80;
   }
-  for (const auto& report : reports) {
-    auto acks = plugin.acknowledge(report, ack);
+  for (const auto& [report, plugin] : reports) {
+    auto acks = plugin->acknowledge(report, ack);
     if (!acks) continue;
     for (const auto& doc : *acks) {
-      auto text = plugin.write(doc, WriteOptions{});
-      if (text) read_back(plugin, *text);
+      auto text = plugin->write(doc, WriteOptions{});
+      if (text) read_back(*plugin, *text);
     }
   }
   return 0;

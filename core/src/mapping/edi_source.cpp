@@ -63,7 +63,7 @@ bool EdiSource::cond_ok(const Segment& s, const Cond& c, const Ctx& at) const {
   return hit != c.negate;
 }
 
-bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) const {
+bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out, Ctx* from) const {
   auto segs = t_.segments();
   if (ctx.seg >= segs.size()) return false;
   const Segment* seg = &segs[ctx.seg];
@@ -79,11 +79,14 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) con
     if (!seg) return false;
   }
   std::string_view v;
+  std::uint16_t element = path.elem.element;
   if (path.pair) {
+    element = 0;
     for (std::size_t e = path.elem.element; e + 1 <= seg->element_count(); e += 2) {
       ElemRef q{{}, static_cast<std::uint16_t>(e), 0};
       if (same(raw(*seg, q), path.pair_qualifier)) {
-        v = raw(*seg, ElemRef{{}, static_cast<std::uint16_t>(e + 1), 0});
+        element = static_cast<std::uint16_t>(e + 1);
+        v = raw(*seg, ElemRef{{}, element, 0});
         break;
       }
     }
@@ -93,6 +96,11 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out) con
   // X12 pads some fixed-width values; a value of spaces only is no value.
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
   if (v.empty()) return false;
+  if (from) {
+    *from = ctx;
+    from->seg = static_cast<std::uint32_t>(seg - segs.data());
+    from->elem = element;
+  }
   if (d_.release && v.find(d_.release) != std::string_view::npos)
     out = unescape(v, d_.release);
   else
@@ -104,9 +112,10 @@ bool EdiSource::first(std::int32_t p, const Ctx& ctx, std::string& out, Position
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
   bool found = false;
   walk_path(path, ctx, [&](const Ctx& c) {
-    if (value_at(path, c, out)) {
+    Ctx at;
+    if (value_at(path, c, out, &at)) {
       found = true;
-      where = position(c);
+      where = position(at);
       return false;
     }
     return true;
@@ -118,9 +127,8 @@ bool EdiSource::first_at(std::int32_t p, const Ctx& ctx, std::string& out, Ctx& 
   const Path& path = m_.paths[static_cast<std::size_t>(p)];
   bool found = false;
   walk_path(path, ctx, [&](const Ctx& c) {
-    if (value_at(path, c, out)) {
+    if (value_at(path, c, out, &at)) {
       found = true;
-      at = c;
       return false;
     }
     return true;
@@ -157,6 +165,7 @@ Position EdiSource::position(const Ctx& ctx) const {
     p.segment_tag = std::string(s.tag());
   }
   p.loop_id = std::string(t_.instances()[ctx.inst].id);
+  if (ctx.elem) p.element = ctx.elem;
   return p;
 }
 

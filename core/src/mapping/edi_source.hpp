@@ -25,7 +25,8 @@ inline bool same(std::string_view a, std::string_view b) noexcept {
 
 struct EdiCtx {
   std::uint32_t inst = 0;
-  std::uint32_t seg = 0;  ///< the segment in focus (the instance's trigger by default)
+  std::uint32_t seg = 0;   ///< the segment in focus (the instance's trigger by default)
+  std::uint16_t elem = 0;  ///< the element a value came from (first_at), 0 when none
 };
 
 class EdiSource {
@@ -103,7 +104,9 @@ class EdiSource {
   }
   bool sub_path_hit(const Cond& c, const Ctx& at) const;
   std::string_view raw(const Segment& s, const ElemRef& r) const;
-  bool value_at(const Path& path, const Ctx& ctx, std::string& out) const;
+  /// The value of `path` in the context's segment; `from` (when given) gets the segment and
+  /// element it was read from (a pair() value or another segment of the loop instance).
+  bool value_at(const Path& path, const Ctx& ctx, std::string& out, Ctx* from = nullptr) const;
   static bool level_ok(const Item& item, std::string_view level) {
     for (const auto& l : item.levels)
       if (l == level) return true;

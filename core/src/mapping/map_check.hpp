@@ -9,6 +9,7 @@
 //  - a `default` is a value of what its `convert` produces (an integer for convert="integer");
 //  - with the standard's schema at hand: every segment and element an EDI path names (and every
 //    outbound <segment>/<element>) exists in that standard, version and set.
+//  - an outbound element's `const` and `default` fit that element (outbound_literal_check.hpp).
 #include "mapping/map_node.hpp"
 
 #include <edigate/result.hpp>

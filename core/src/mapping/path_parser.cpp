@@ -24,31 +24,58 @@ bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '@' || c == '$';
 }
 
-// Splits on '/' outside brackets, parentheses and quotes.
-bool split_steps(std::string_view text, std::vector<std::string_view>& parts, std::string& why) {
+// The one scanner of path text: walks `text` from `from`, skipping quoted runs ('...' or
+// "..."), and calls visit(i, c, depth) for every other character, `depth` being the [ / (
+// nesting outside it (an opener sees the depth before it, a closer the depth after it: -1 for
+// a closer with no opener). visit returns true to stop there. Returns where it stopped (npos
+// at the end), the quote left open (0 when none) and the final depth.
+struct Scan {
+  std::size_t stopped = std::string_view::npos;
+  char open_quote = 0;
   int depth = 0;
-  char quote = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+};
+
+template <typename Visit>
+Scan scan_outside_quotes(std::string_view text, std::size_t from, Visit&& visit) {
+  Scan r;
+  for (std::size_t i = from; i < text.size(); ++i) {
     char c = text[i];
-    if (quote) {
-      if (c == quote) quote = 0;
+    if (r.open_quote) {
+      if (c == r.open_quote) r.open_quote = 0;
       continue;
     }
-    if (c == '\'' || c == '"')
-      quote = c;
-    else if (c == '[' || c == '(')
-      ++depth;
-    else if (c == ']' || c == ')') {
-      if (--depth < 0) {
-        why = "unbalanced ']' or ')'";
-        return false;
-      }
-    } else if (c == '/' && depth == 0) {
+    if (c == '\'' || c == '"') {
+      r.open_quote = c;
+      continue;
+    }
+    if (c == ']' || c == ')') --r.depth;
+    const bool stop = visit(i, c, r.depth);
+    if (c == '[' || c == '(') ++r.depth;
+    if (stop) {
+      r.stopped = i;
+      return r;
+    }
+  }
+  return r;
+}
+
+// Splits on '/' outside brackets, parentheses and quotes.
+bool split_steps(std::string_view text, std::vector<std::string_view>& parts, std::string& why) {
+  std::size_t start = 0;
+  Scan scan = scan_outside_quotes(text, 0, [&](std::size_t i, char c, int depth) {
+    if (depth < 0) return true;  // a closer without its opener
+    if (c == '/' && depth == 0) {
       parts.push_back(text.substr(start, i - start));
       start = i + 1;
     }
+    return false;
+  });
+  if (scan.stopped != std::string_view::npos) {
+    why = "unbalanced ']' or ')'";
+    return false;
   }
+  const char quote = scan.open_quote;
+  const int depth = scan.depth;
   if (quote) {
     why = "unterminated quote";
     return false;
@@ -100,24 +127,7 @@ bool parse_values(std::string_view s, std::vector<std::string>& out, std::string
 // The '=' of a condition: the first one outside brackets and quotes, so that a sub-path's own
 // conditions (LX[AT7[AT701=AF]]) stay with it.
 std::size_t cond_operator(std::string_view body) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    char c = body[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"')
-      quote = c;
-    else if (c == '[' || c == '(')
-      ++depth;
-    else if (c == ']' || c == ')')
-      --depth;
-    else if (c == '=' && depth == 0)
-      return i;
-  }
-  return std::string_view::npos;
+  return scan_outside_quotes(body, 0, [](std::size_t, char c, int depth) { return c == '=' && depth == 0; }).stopped;
 }
 
 bool parse_cond(std::string_view body, bool json, Cond& c, std::string& why) {
@@ -180,23 +190,11 @@ bool parse_step(std::string_view part, bool json, Step& step, std::string& why) 
       why = "unexpected '" + std::string(1, part[i]) + "' in " + std::string(part);
       return false;
     }
-    // Find the matching ']' outside quotes (a sub-path condition nests brackets: LX[AT7[AT701]]).
-    std::size_t j = i + 1;
-    char quote = 0;
-    int depth = 0;
-    for (; j < part.size(); ++j) {
-      if (quote) {
-        if (part[j] == quote) quote = 0;
-        continue;
-      }
-      if (part[j] == '\'' || part[j] == '"')
-        quote = part[j];
-      else if (part[j] == '[')
-        ++depth;
-      else if (part[j] == ']' && depth-- == 0)
-        break;
-    }
-    if (j >= part.size()) {
+    // The matching ']' outside quotes (a sub-path condition nests brackets: LX[AT7[AT701]]):
+    // the first closer that leaves the nesting this '[' opened.
+    std::size_t j =
+        scan_outside_quotes(part, i + 1, [](std::size_t, char c, int depth) { return c == ']' && depth < 0; }).stopped;
+    if (j == std::string_view::npos) {
       why = "missing ']'";
       return false;
     }

@@ -72,15 +72,21 @@ std::shared_ptr<const Profile> RegistrySnapshot::find_as2(std::string_view id) c
 }
 
 bool RegistrySnapshot::is_local(std::string_view standard, std::string_view qualifier, std::string_view id) const {
-  for (const auto& [name, profile] : by_id)
-    if (profile->local.claims(standard, trim_right(qualifier), trim_right(id))) return true;
-  return false;
+  // A <local> party without a qualifier matches any qualifier (its key has an empty middle).
+  return local_parties.count(party_key(standard, qualifier, id)) > 0 ||
+         local_parties.count(party_key(standard, "", id)) > 0;
 }
 
-bool RegistrySnapshot::has_local(std::string_view standard) const {
+bool RegistrySnapshot::has_local(std::string_view standard) const { return local_standards.count(standard) > 0; }
+
+void RegistrySnapshot::index_locals() {
+  local_parties.clear();
+  local_standards.clear();
   for (const auto& [name, profile] : by_id)
-    if (profile->local.has_standard(standard)) return true;
-  return false;
+    for (const auto& party : profile->local.parties()) {
+      local_parties.insert(party_key(party.standard, party.qualifier, party.id));
+      local_standards.insert(party.standard);
+    }
 }
 
 PartnerRegistry::PartnerRegistry(std::filesystem::path dir) : dir_(std::move(dir)) {
@@ -246,6 +252,7 @@ RefreshReport PartnerRegistry::refresh() {
     }
   }
   for (auto& err : dir_errors) snap->errors.insert(snap->errors.begin(), std::move(err));
+  snap->index_locals();
   for (auto& err : snap->errors) err.category = ErrorCategory::configuration;  // profiles are ours to fix
   report.errors = snap->errors;
   std::sort(report.added.begin(), report.added.end());

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -41,6 +42,13 @@ struct RegistrySnapshot {
   bool is_local(std::string_view standard, std::string_view qualifier, std::string_view id) const;
   /// Whether any profile declares a <local> identity of `standard`.
   bool has_local(std::string_view standard) const;
+
+  /// Every profile's <local> parties as by_identity keys, and their standards: built once per
+  /// snapshot (index_locals) so that routing asks a set per interchange instead of walking every
+  /// profile's identities.
+  std::set<std::string> local_parties;
+  std::set<std::string, std::less<>> local_standards;
+  void index_locals();
 };
 
 /// What one refresh() changed.

@@ -44,8 +44,11 @@ Result<void> PluginHost::load_file(const std::filesystem::path& file) {
   Plugin* raw = factory();
   if (!raw) return file_error("plugin.factory_failed", "the plugin factory returned no object", file);
   // The deleter owns the library: it unloads only after the plugin object is gone.
-  std::shared_ptr<Plugin> plugin(raw, [lib](Plugin* p) { delete p; });
+  return add(std::shared_ptr<Plugin>(raw, [lib](Plugin* p) { delete p; }), file);
+}
 
+Result<void> PluginHost::add(std::shared_ptr<Plugin> plugin, const std::filesystem::path& file) {
+  if (!plugin) return file_error("plugin.factory_failed", "the plugin factory returned no object", file);
   PluginInfo info = plugin->info();
   if (info.abi != kSdkAbi)
     return file_error("plugin.abi_mismatch",

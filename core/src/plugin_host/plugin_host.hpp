@@ -30,6 +30,12 @@ class PluginHost {
   /// others load regardless. A missing directory is one Error.
   std::vector<Error> load_directory(const std::filesystem::path& dir);
 
+  /// Registers a plugin object made in this process (its code linked into the executable, as
+  /// the fuzz targets do so that the instrumented plugin code is what runs), with the checks
+  /// load_file makes after the factory: ABI, name, kind, duplicate name. `origin` names it in
+  /// errors and in plugins().
+  Result<void> add(std::shared_ptr<Plugin> plugin, const std::filesystem::path& origin);
+
   const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
 
   /// The format plugin with that name ("x12"), or nullptr.

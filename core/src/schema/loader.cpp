@@ -1,9 +1,7 @@
 // Loads one schema file: XSD check (libxml2), then reading and reference checks (pugixml), then
 // compilation into CompiledSchema.
 #include "config/safe_xml.hpp"
-#include "config/xml_positions.hpp"
-#include "schema/compiled_schema.hpp"
-#include "schema/dictionary.hpp"
+#include "schema/loader_detail.hpp"
 #include "schema/xsd_check.hpp"
 
 #include <pugixml.hpp>
@@ -17,194 +15,7 @@
 #include <unordered_map>
 
 namespace edigate::schema {
-namespace {
-
-constexpr std::size_t kMaxSchemaFileBytes = 64u << 20;
-constexpr std::uint32_t kMaxLoopDepth = 64;
-
-using config::local_name;
-
-class Loader {
- public:
-  Loader(std::string_view xml, std::string name, const DictionaryLookup* dictionaries)
-      : xml_(xml), name_(std::move(name)), where_(xml_, name_), dictionaries_(dictionaries) {}
-
-  Result<std::shared_ptr<const CompiledSchema>> run();
-
- private:
-  Error fail(const pugi::xml_node& node, std::string msg) const {
-    return pos_->at_node(node, Error("schema.file.invalid", std::move(msg)));
-  }
-
-  static Usage usage_of(std::string_view u) {
-    if (u == "M") return Usage::mandatory;
-    if (u == "C") return Usage::conditional;
-    if (u == "X") return Usage::relational;
-    return Usage::optional;
-  }
-  static std::uint32_t max_of(const pugi::xml_attribute& a, std::uint32_t def) {
-    if (!a) return def;
-    std::string_view s = a.value();
-    if (s == "unbounded") return kUnbounded;
-    std::uint64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || v >= kUnbounded) return kUnbounded;  // huge = unbounded
-    return static_cast<std::uint32_t>(v);
-  }
-
-  using Nodes = std::vector<pugi::xml_node>;
-  static Nodes kids_of(const pugi::xml_node& dict) { return Nodes(dict.children().begin(), dict.children().end()); }
-  Result<void> read_elements(const Nodes& defs);
-  Result<void> read_composites(const Nodes& defs);
-  Result<void> read_segments(const Nodes& defs);
-  Result<void> read_from_dictionary(const pugi::xml_node& root, const pugi::xml_node& structure);
-  Result<void> read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin, std::uint32_t& end);
-  Result<void> read_loop(const pugi::xml_node& loop, std::uint32_t node, std::uint32_t depth);
-  Result<void> read_structure_segment(const pugi::xml_node& n, Node& out);
-
-  std::string_view xml_;
-  std::string name_;
-  config::TextPositions where_;
-  const config::TextPositions* pos_ = &where_;  ///< the file errors point into (message or dictionary)
-  const DictionaryLookup* dictionaries_;
-  std::shared_ptr<const Dictionary> dictionary_;  ///< keeps the nodes read below alive
-  std::shared_ptr<CompiledSchema> s_ = std::make_shared<CompiledSchema>();
-  std::unordered_map<std::string, std::uint32_t> element_ids_, composite_ids_, segment_ids_;
-};
-
-Result<void> Loader::read_elements(const Nodes& defs) {
-  for (auto el : defs) {
-    if (local_name(el) != "element") continue;
-    ElementDef d;
-    d.id = el.attribute("id").value();
-    d.name = el.attribute("name").value();
-    std::string_view type = el.attribute("type").value();
-    static const std::map<std::string_view, DataType> kTypes = {
-        {"AN", DataType::x12_an}, {"ID", DataType::x12_id}, {"R", DataType::x12_r}, {"N", DataType::x12_n},
-        {"DT", DataType::x12_dt}, {"TM", DataType::x12_tm}, {"B", DataType::x12_b}, {"a", DataType::ed_a},
-        {"n", DataType::ed_n},    {"an", DataType::ed_an}};
-    if (type.size() == 2 && type[0] == 'N' && type[1] >= '0' && type[1] <= '9') {
-      d.type = DataType::x12_n;
-      d.implied_decimals = static_cast<std::uint8_t>(type[1] - '0');
-    } else if (auto it = kTypes.find(type); it != kTypes.end()) {
-      d.type = it->second;
-    } else {
-      return fail(el, "element " + d.id + ": unknown type \"" + std::string(type) + "\"");
-    }
-    d.min = max_of(el.attribute("min"), 0);
-    d.max = max_of(el.attribute("max"), 1);
-    if (d.min > d.max) {
-      return fail(
-          el, "element " + d.id + ": min " + std::to_string(d.min) + " is greater than max " + std::to_string(d.max));
-    }
-    d.codes_begin = static_cast<std::uint32_t>(s_->codes.size());
-    for (auto c : el.children()) {
-      std::string_view k = local_name(c);
-      if (k == "code") s_->codes.emplace_back(c.attribute("value").value());
-      if (k != "codes") continue;
-      std::string_view list = c.child_value();
-      for (std::size_t at = 0; at < list.size();) {
-        std::size_t start = list.find_first_not_of(" \t\r\n", at);
-        if (start == std::string_view::npos) break;
-        std::size_t end = std::min(list.find_first_of(" \t\r\n", start), list.size());
-        s_->codes.emplace_back(list.substr(start, end - start));
-        at = end;
-      }
-    }
-    d.codes_end = static_cast<std::uint32_t>(s_->codes.size());
-    std::sort(s_->codes.begin() + d.codes_begin, s_->codes.end());
-    d.closed_codes = d.codes_end > d.codes_begin && std::string_view(el.attribute("codes").value()) != "open";
-    if (!element_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->elements.size())).second) {
-      return fail(el, "duplicate element id " + d.id);
-    }
-    s_->elements.push_back(std::move(d));
-  }
-  return {};
-}
-
-Result<void> Loader::read_rules(const pugi::xml_node& owner, std::size_t positions, std::uint32_t& begin,
-                                std::uint32_t& end) {
-  begin = static_cast<std::uint32_t>(s_->rules.size());
-  for (auto r : owner.children()) {
-    if (local_name(r) != "rule") continue;
-    RuleDef rule;
-    rule.type = r.attribute("type").value()[0];
-    rule.begin = static_cast<std::uint32_t>(s_->rule_positions.size());
-    std::istringstream in(r.attribute("positions").value());
-    std::uint64_t p = 0;
-    while (in >> p) {
-      if (p == 0 || p > positions) {
-        return fail(r,
-                    "rule position " + std::to_string(p) + " is out of range (1.." + std::to_string(positions) + ")");
-      }
-      s_->rule_positions.push_back(static_cast<std::uint16_t>(p));
-    }
-    rule.end = static_cast<std::uint32_t>(s_->rule_positions.size());
-    if (rule.end - rule.begin < 2) {
-      return fail(r, "a rule needs two or more positions");
-    }
-    s_->rules.push_back(rule);
-  }
-  end = static_cast<std::uint32_t>(s_->rules.size());
-  return {};
-}
-
-Result<void> Loader::read_composites(const Nodes& defs) {
-  for (auto c : defs) {
-    if (local_name(c) != "composite") continue;
-    CompositeDef d;
-    d.id = c.attribute("id").value();
-    d.name = c.attribute("name").value();
-    d.comp_begin = static_cast<std::uint32_t>(s_->components.size());
-    for (auto comp : c.children()) {
-      if (local_name(comp) != "component") continue;
-      auto it = element_ids_.find(comp.attribute("ref").value());
-      if (it == element_ids_.end()) {
-        return fail(comp, "composite " + d.id + ": unknown element " + comp.attribute("ref").value());
-      }
-      s_->components.push_back({it->second, usage_of(comp.attribute("usage").value())});
-    }
-    d.comp_end = static_cast<std::uint32_t>(s_->components.size());
-    EDIGATE_TRY_VOID(read_rules(c, d.comp_end - d.comp_begin, d.rule_begin, d.rule_end));
-    if (!composite_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->composites.size())).second) {
-      return fail(c, "duplicate composite id " + d.id);
-    }
-    s_->composites.push_back(std::move(d));
-  }
-  return {};
-}
-
-Result<void> Loader::read_segments(const Nodes& defs) {
-  for (auto seg : defs) {
-    if (local_name(seg) != "segment") continue;
-    SegmentDef d;
-    d.id = seg.attribute("id").value();
-    d.name = seg.attribute("name").value();
-    d.ref_begin = static_cast<std::uint32_t>(s_->element_refs.size());
-    for (auto e : seg.children()) {
-      std::string_view kind = local_name(e);
-      if (kind != "element" && kind != "composite") continue;
-      ElementRef ref;
-      ref.composite = kind == "composite";
-      auto& ids = ref.composite ? composite_ids_ : element_ids_;
-      auto it = ids.find(e.attribute("ref").value());
-      if (it == ids.end()) {
-        return fail(e, "segment " + d.id + ": unknown " + std::string(kind) + " " + e.attribute("ref").value());
-      }
-      ref.def = it->second;
-      ref.usage = usage_of(e.attribute("usage").value());
-      ref.repeat = max_of(e.attribute("repeat"), 1);
-      s_->element_refs.push_back(ref);
-    }
-    d.ref_end = static_cast<std::uint32_t>(s_->element_refs.size());
-    EDIGATE_TRY_VOID(read_rules(seg, d.ref_end - d.ref_begin, d.rule_begin, d.rule_end));
-    if (!segment_ids_.emplace(d.id, static_cast<std::uint32_t>(s_->segments.size())).second) {
-      return fail(seg, "duplicate segment id " + d.id);
-    }
-    s_->segments.push_back(std::move(d));
-  }
-  return {};
-}
+namespace detail {
 
 Result<void> Loader::read_structure_segment(const pugi::xml_node& n, Node& out) {
   auto it = segment_ids_.find(n.attribute("ref").value());
@@ -411,13 +222,17 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
   return std::shared_ptr<const CompiledSchema>(std::move(s_));
 }
 
+}  // namespace detail
+
+namespace {
+constexpr std::size_t kMaxSchemaFileBytes = 64u << 20;
 }  // namespace
 
 Result<std::shared_ptr<const CompiledSchema>> load_schema_from_memory(std::string_view xml, const std::string& name,
                                                                       const DictionaryLookup* dictionaries) {
   try {
     EDIGATE_TRY_VOID(check_against_xsd(xml, name));
-    Loader loader(xml, name, dictionaries);
+    detail::Loader loader(xml, name, dictionaries);
     return loader.run();
   } catch (const std::exception& ex) {
     Error e("schema.file.invalid", std::string("cannot load: ") + ex.what());

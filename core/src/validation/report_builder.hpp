@@ -1,6 +1,6 @@
 #pragma once
 // Collects reader events into the InterchangeReport shape acknowledgements are made from, one
-// interchange at a time (validate's analyze() and the runtime's inbound pass share it).
+// interchange at a time, for the inbound pass (translation/edi_inbound.cpp).
 #include <edigate/reader.hpp>
 #include <edigate/report.hpp>
 

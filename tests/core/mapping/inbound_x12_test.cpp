@@ -206,12 +206,15 @@ TEST_CASE(
       std::string(EDIGATE_SOURCE_DIR) +
       R"w(/maps/base/x12/004010/850.inbound.xml: lines[2].items.upc \"01234567890\" is not a UPC-A of 12 digits )w"
       R"w((sent as received; the partner's tolerance business-rule-violations=\"reject\" refuses it)",)w"
-      R"w("segment_index":4,"segment_tag":"PO1","byte_offset":63,"expected":"a UPC-A of 12 digits",)w"
+      R"w("segment_index":4,"segment_tag":"PO1","element":7,"byte_offset":63,"expected":"a UPC-A of 12 digits",)w"
       R"w("found":"01234567890"}]})w";
   CHECK_THAT(body, Catch::EndsWith(warning));
   REQUIRE(ctx.warnings.size() == 1);
   CHECK(ctx.warnings[0].error.severity == Severity::warning);
   CHECK(ctx.warnings[0].error.position.segment_tag == "PO1");
+  // The id came through pair(PO106,'UP'): the position names PO107, the element after the
+  // qualifier (it had no element number before).
+  CHECK(ctx.warnings[0].error.position.element == 7);
 
   // The JSON text path (translate_members, what `translate` writes) gives the same members.
   mapping::TranslateContext text_ctx;
@@ -225,7 +228,16 @@ TEST_CASE(
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "mapping.value.business_rule");
   CHECK(refused.error().position.segment_index == 4);
+  CHECK(refused.error().position.element == 7);
   CHECK(refused.error().found == "01234567890");
+
+  // The pair found in a later slot: the element after that slot's qualifier (PO109).
+  EdiFixture later(
+      "ST*850*0001~\nBEG*00*SA*PO-9**20261120~\nPO1*1*2*EA*1.50**VP*W1*UP*01234567890~\nCTT*1~\nSE*5*0001~\n", kX12);
+  mapping::TranslateContext later_ctx;
+  REQUIRE(mapping::translate(*map.value(), *schema, later.transaction(0), kX12, later_ctx).ok());
+  REQUIRE(later_ctx.warnings.size() == 1);
+  CHECK(later_ctx.warnings[0].error.position.element == 9);
 
   // A valid id beside a bad one: the valid one is used, no warning (coalesce goes on).
   EdiFixture both(

@@ -132,6 +132,42 @@ TEST_CASE("an outbound map reading a canonical field that does not exist is a lo
   CHECK(seg.error().code == "mapping.source.segment");
 }
 
+TEST_CASE("an outbound const or default that does not fit its EDI element is a load error at file:line:col",
+          "[mapping][check]") {
+  // Before: such a map loaded, and render's read-back validation refused every message using it.
+  auto outbound_855 = [](const std::string& segment) {
+    return mapping::load_map_from_memory(
+        "<map id=\"o\" extends=\"x12-004010-855-outbound\" direction=\"outbound\">\n" + segment + "\n</map>", "o.xml",
+        kSource / "maps", all_checks());
+  };
+  // A constant longer than the element (98 Entity Identifier Code, ID 2/3).
+  auto too_long = outbound_855("  <segment tag=\"CUR\" merge=\"true\"><element pos=\"1\" const=\"SELLER\"/></segment>");
+  REQUIRE_FALSE(too_long.ok());
+  CHECK(too_long.error().code == "schema.element.too_long");
+  CHECK(too_long.error().to_string().rfind("o.xml:2:", 0) == 0);
+  CHECK_THAT(too_long.error().message,
+             Catch::Contains("const=\"SELLER\" does not fit CUR element 1 of X12 004010 855"));
+  CHECK(too_long.error().found == "SELLER");
+  // A default outside the element's closed code list (353 is closed in 004010).
+  auto code = outbound_855(
+      "  <segment tag=\"BAK\" merge=\"true\"><element pos=\"1\" coalesce=\"true\" default=\"XX\">"
+      "<part path=\"original_purpose_code\"/></element></segment>");
+  REQUIRE_FALSE(code.ok());
+  CHECK(code.error().code == "schema.element.invalid_code");
+  CHECK(code.error().position.line == 2);
+  // A constant that is not a date where the element is one (BAK04, DT).
+  auto date = outbound_855("  <segment tag=\"BAK\" merge=\"true\"><element pos=\"4\" const=\"20261345\"/></segment>");
+  REQUIRE_FALSE(date.ok());
+  CHECK(date.error().code == "schema.element.invalid_date");
+  // A constant that a convert rewrites is checked after conversion, per message, not here; a
+  // fitting constant and default load.
+  CHECK(outbound_855("  <segment tag=\"BAK\" merge=\"true\"><element pos=\"4\" const=\"2026-11-20\" convert=\"date8\"/>"
+                     "</segment>")
+            .ok());
+  CHECK(outbound_855("  <segment tag=\"CUR\" merge=\"true\"><element pos=\"1\" const=\"BY\" default=\"SE\"/></segment>")
+            .ok());
+}
+
 TEST_CASE("every shipped base map and example partner map passes the load-time checks", "[mapping][check][shipped]") {
   std::vector<fs::path> files;
   for (const fs::path dir : {kSource / "maps/base", kSource / "partners", kSource / "tests/corpus/partners"})

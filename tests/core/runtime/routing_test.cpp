@@ -60,7 +60,7 @@ TEST_CASE("the sender names the partner and the receiver must be one of its <loc
 }
 
 TEST_CASE(
-    "without a <local> of its own, the receiver must be one of any profile's; with none anywhere it is not checked",
+    "without a <local> of its own, the receiver must be one of any profile's, with none anywhere it is not checked",
     "[runtime][routing]") {
   test::TempDir dir("route-global");
   write_text(dir.path / "acme" / "partner.xml", profile("acme", R"(<x12 isa-qualifier="ZZ" isa-id="ACME"/>)", ""));

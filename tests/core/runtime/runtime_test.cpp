@@ -55,7 +55,7 @@ TEST_CASE("no format plugin at all is a configuration error, not an empty runtim
   CHECK(rt.error().category == ErrorCategory::configuration);
 }
 
-TEST_CASE("reload() makes an edited map and a new profile take effect; work in progress keeps its map",
+TEST_CASE("reload() makes an edited map and a new profile take effect, work in progress keeps its map",
           "[runtime][reload]") {
   test::TempDir dir("runtime-reload");
   write_text(dir.path / "partners" / "acme" / "partner.xml", test::x12_profile("acme", "ACME"));

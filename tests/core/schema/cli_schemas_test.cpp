@@ -84,7 +84,7 @@ TEST_CASE("schemas show prints groups and segments, and a segment's elements wit
   CHECK(schemas({"list", "--version"}, false).out.find("edigate ") == 0);  // bare: the program version
 }
 
-TEST_CASE("schemas import biztalk writes a library that list then finds; a broken XSD is reported by position",
+TEST_CASE("schemas import biztalk writes a library that list then finds, a broken XSD is reported by position",
           "[cli][schemas][import]") {
   edigate::test::TempDir dir("cli-import");
   const std::string good = R"(<?xml version="1.0"?>

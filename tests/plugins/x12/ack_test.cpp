@@ -10,7 +10,7 @@ using namespace edigate::x12::test;
 
 namespace {
 
-// The report the host builds from reader events (mirrors core's analyzer).
+// The report the host builds from reader events (mirrors core's report_builder).
 InterchangeReport report_of(const std::string& doc) {
   auto p = plugin();
   MemoryInput in(doc, "in.x12");
