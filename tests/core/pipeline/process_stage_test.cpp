@@ -25,11 +25,26 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+/// A gateway configuration with one folder destination "erp" and a route of every type to it.
+std::shared_ptr<const gateway_config::GatewayConfig> erp_for_everything(const std::filesystem::path& data) {
+  auto config = std::make_shared<gateway_config::GatewayConfig>();
+  config->data_dir = data;
+  partners::Endpoint erp;
+  erp.kind = "folder";
+  erp.name = "erp";
+  erp.settings["path"] = (data / "delivered" / "erp").string();
+  config->destinations.push_back(erp);
+  gateway_config::Route route;
+  route.destination = "erp";
+  config->routes.push_back(route);
+  return config;
+}
+
 struct Harness {
   test::TempDir dir{"pipeline"};
   std::unique_ptr<runtime::Runtime> runtime;
   std::unique_ptr<store::Store> store;
-  pipeline::RouteTable routes{{"erp"}, {pipeline::Route{"*", {}, "erp", ""}}};
+  pipeline::RouteTable routes{erp_for_everything(dir.path / "data")};
   std::unique_ptr<pipeline::StageContext> ctx;
 
   Harness() {
@@ -102,7 +117,7 @@ TEST_CASE("an inbound interchange becomes stored, routed messages and a 997 in t
     CHECK(m.status == "routed");
     CHECK(m.input_id == id);
     // The gateway's "erp" replaces the profile's destination of that name; the profile's own
-    // "archive" is scoped to the partner.
+    // "archive" is scoped to the partner. Profile destinations come first.
     std::vector<std::string> targets;
     const auto work = h.store->work_for(m.id);
     REQUIRE(work.ok());
