@@ -31,8 +31,9 @@ std::chrono::milliseconds RetryPolicy::ceiling(unsigned attempt) const {
 
 std::chrono::milliseconds RetryPolicy::backoff(unsigned attempt) const {
   const double r = std::clamp(random_(), 0.0, 1.0);
-  const auto c = ceiling(attempt).count();
-  return std::chrono::milliseconds(static_cast<std::int64_t>(r * static_cast<double>(c)));
+  const double spread = std::min(options_.jitter_percent, 100u) / 100.0;
+  const auto c = static_cast<double>(ceiling(attempt).count());
+  return std::chrono::milliseconds(static_cast<std::int64_t>(c * (1.0 - spread) + r * spread * c));
 }
 
 RetryDecision RetryPolicy::decide(unsigned attempt, const DeliveryOutcome& outcome) const {

@@ -19,6 +19,9 @@ struct RetryOptions {
   std::chrono::milliseconds base{1000};       ///< the first ceiling
   std::chrono::milliseconds cap{300 * 1000};  ///< no delay is longer, Retry-After included
   unsigned max_attempts = 10;                 ///< attempts in all, the first included
+  /// How much of the ceiling is random: the delay is uniform in [(1 - p/100) * ceiling,
+  /// ceiling]. 100 (the default) is full jitter; gateway.xml's `jitter-percent` sets it.
+  unsigned jitter_percent = 100;
 };
 
 struct RetryDecision {

@@ -62,7 +62,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig con
       std::make_shared<const gateway_config::GatewayConfig>(g->config_), *g->runtime_,
       delivery::BreakerOptions{d.breaker_failures, std::chrono::milliseconds(d.breaker_open_ms)});
   g->retry_ = std::make_unique<delivery::RetryPolicy>(delivery::RetryOptions{
-      std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts});
+      std::chrono::milliseconds(d.base_ms), std::chrono::milliseconds(d.cap_ms), d.max_attempts, d.jitter_percent});
   EDIGATE_TRY(g->metrics_, metrics::GatewayMetrics::register_in(g->registry_));
   intake::ScanOptions submission_scan;
   submission_scan.stable = std::chrono::milliseconds(g->config_.intake.stable_ms);
