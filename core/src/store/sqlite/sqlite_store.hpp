@@ -20,7 +20,7 @@ class SqliteStore final : public Store {
   Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                         Millis lease) override;
   Result<std::int64_t> release_leases() override;
-  Result<void> run(const std::function<Result<void>(Unit&)>& stage) override;
+  Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit) override;
 
   Result<MessageRecord> message(const std::string& id) override;
   Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) override;
