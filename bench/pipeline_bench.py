@@ -35,7 +35,7 @@ SETS = int(os.environ.get("BENCH_PIPELINE_SETS", "5"))
 LATENCY_SECONDS = int(os.environ.get("BENCH_PIPELINE_SECONDS", "20"))
 OFFERED_RATE = 100  # transactions/s in the latency run
 WORKERS = int(os.environ.get("BENCH_PIPELINE_WORKERS", "2"))
-POLL_MS = 20  # the bench's intake poll interval (gateway.xml <intake poll-ms>)
+POLL_MS = int(os.environ.get("BENCH_PIPELINE_POLL_MS", "20"))  # the bench's intake poll interval (gateway.xml <intake poll-ms>)
 
 BEGIN = "<!-- pipeline: written by bench/pipeline_bench.py -->"
 END = "<!-- /pipeline -->"
