@@ -1,7 +1,8 @@
 #pragma once
-// The embedded store: one SQLite file in the data directory (WAL, synchronous=FULL), large
-// inputs as content-addressed files under blobs/. One connection, serialised by a mutex: SQLite
-// has one writer anyway, and every stage keeps its transaction short (no network inside).
+// The embedded store: one SQLite file in the data directory (WAL; durable commits are on disk
+// before they return, by group commit: wal_sync.hpp), large inputs as content-addressed files
+// under blobs/. One connection, serialised by a mutex: SQLite has one writer anyway, and every
+// stage keeps its transaction short (no network inside, no fsync under the lock).
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/wal_sync.hpp"
 #include "store/store.hpp"
