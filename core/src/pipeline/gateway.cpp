@@ -195,7 +195,11 @@ std::size_t Gateway::take_inbox() {
              (duplicate ? " (same name and content as input " + std::to_string(receipt->duplicate_of) + ")" : "")});
     ++taken;
   }
-  if (taken && workers_) workers_->wake();
+  if (taken > 1 && workers_) {
+    workers_->wake_all();  // one input per idle worker
+  } else if (taken && workers_) {
+    workers_->wake();
+  }
   return taken;
 }
 

@@ -37,6 +37,8 @@ class Workers {
   void stop();
   /// New work was queued: wake an idle worker now rather than at its next poll.
   void wake();
+  /// Several new items were queued: wake every idle worker.
+  void wake_all();
   /// Items claimed and finished (or failed) since start.
   std::uint64_t completed() const { return completed_; }
   std::uint64_t busy() const { return busy_; }

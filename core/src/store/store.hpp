@@ -54,6 +54,18 @@ class Unit {
                              const std::string& detail) = 0;
 };
 
+/// How far a unit's commit must have reached when `Store::run` returns.
+enum class Commit {
+  /// On disk (fsync) first: anything whose loss in a power cut would lose or repeat work that
+  /// cannot be repeated harmlessly (inputs, translations, control numbers, acks queued).
+  durable,
+  /// Safe from a process crash at once, and on disk with the next durable commit (or
+  /// checkpoint), so a power cut may undo it. Only for stages whose repeat is harmless: a
+  /// delivery receivers dedupe by its idempotency key (a folder destination rewrites the same
+  /// file), its retry schedule, its dead letter (the item is retried and dead-lettered again).
+  repeatable,
+};
+
 struct StoreOptions {
   Millis duplicate_window = 30LL * 24 * 3600 * 1000;  ///< transport and interchange dedupe
   /// Inputs larger than this are kept as content-addressed files beside the database
@@ -112,8 +124,9 @@ class Store {
   /// Makes every item leased by a previous run of this gateway claimable again (after a crash).
   virtual Result<std::int64_t> release_leases() = 0;
   /// Runs `stage` in one transaction. Transient failures (a busy database) are retried a few
-  /// times before the error is returned.
-  virtual Result<void> run(const std::function<Result<void>(Unit&)>& stage) = 0;
+  /// times before the error is returned. `commit` says how far the commit must have reached
+  /// before `run` returns (see Commit).
+  virtual Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit = Commit::durable) = 0;
 
   virtual Result<MessageRecord> message(const std::string& id) = 0;
   virtual Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) = 0;

@@ -1,8 +1,10 @@
 #pragma once
-// The embedded store: one SQLite file in the data directory (WAL, synchronous=FULL), large
-// inputs as content-addressed files under blobs/. One connection, serialised by a mutex: SQLite
-// has one writer anyway, and every stage keeps its transaction short (no network inside).
+// The embedded store: one SQLite file in the data directory (WAL; durable commits are on disk
+// before they return, by group commit: wal_sync.hpp), large inputs as content-addressed files
+// under blobs/. One connection, serialised by a mutex: SQLite has one writer anyway, and every
+// stage keeps its transaction short (no network inside, no fsync under the lock).
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/wal_sync.hpp"
 #include "store/store.hpp"
 
 #include <mutex>
@@ -12,7 +14,10 @@ namespace edigate::store::sqlite {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Connection> db, std::filesystem::path data_dir, StoreOptions options)
-      : db_(std::move(db)), data_dir_(std::move(data_dir)), options_(options) {}
+      : db_(std::move(db)),
+        data_dir_(std::move(data_dir)),
+        options_(options),
+        wal_sync_(data_dir_ / "edigate.db-wal") {}
 
   Result<Receipt> receive(const NewInput& input) override;
   Result<InputRecord> input(std::int64_t id) override;
@@ -20,7 +25,7 @@ class SqliteStore final : public Store {
   Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                         Millis lease) override;
   Result<std::int64_t> release_leases() override;
-  Result<void> run(const std::function<Result<void>(Unit&)>& stage) override;
+  Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit) override;
 
   Result<MessageRecord> message(const std::string& id) override;
   Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) override;
@@ -46,12 +51,16 @@ class SqliteStore final : public Store {
  private:
   /// Runs `body` inside BEGIN IMMEDIATE ... COMMIT with the lock held; rolls back on error.
   Result<void> transaction(const std::function<Result<void>()>& body);
+  /// `body` in a transaction committed without its own fsync (the lock held); returns the
+  /// commit's WalSync ticket.
+  Result<std::uint64_t> commit_unsynced(const std::function<Result<void>()>& body);
   Result<std::string> write_blob(const std::string& sha256, const std::string& bytes);
 
   std::mutex mutex_;
   std::unique_ptr<Connection> db_;
   std::filesystem::path data_dir_;
   StoreOptions options_;
+  WalSync wal_sync_;  ///< receive's and run's commits: on disk by group commit (wal_sync.hpp)
   friend class SqliteUnit;
 };
 
