@@ -165,36 +165,51 @@ std::size_t Gateway::take_inbox() {
   auto scan = intake_->scanner.scan();
   for (const auto& p : scan.problems)
     log_.write({log::Level::warn, "intake.problem", "intake:folder", "", "", "", p.to_string()});
-  std::size_t taken = 0;
-  for (const auto& c : scan.candidates) {
-    auto bytes = read_whole(c.path);
-    if (!bytes) {
-      intake_->scanner.reconsider(c.path);
-      continue;
+  // Several files are stored at once (up to 8 threads): their commits share one fsync of the
+  // WAL (group commit), where one file after another would wait for an fsync each.
+  std::atomic<std::size_t> taken{0}, next{0};
+  std::mutex retry_mutex;
+  std::vector<std::filesystem::path> retry;
+  auto take = [&] {
+    for (std::size_t k = next++; k < scan.candidates.size(); k = next++) {
+      const auto& c = scan.candidates[k];
+      auto bytes = read_whole(c.path);
+      if (!bytes) {
+        std::lock_guard lock(retry_mutex);
+        retry.push_back(c.path);
+        continue;
+      }
+      const std::string name = c.path.filename().string();
+      auto receipt = store_->receive({"folder", c.partner + "/" + name, c.partner, name, std::move(*bytes)});
+      if (!receipt) {
+        // Not stored, so not removed: the file is taken again at a later scan.
+        log_.write({log::Level::error, "intake.store.failed", "intake:folder", c.partner, "", "",
+                    c.path.string() + ": " + receipt.error().to_string()});
+        metrics_.intake_files->with({c.partner, "failed"}).inc();
+        std::lock_guard lock(retry_mutex);
+        retry.push_back(c.path);
+        continue;
+      }
+      // Committed: only now may the inbox copy go.
+      std::error_code ec;
+      std::filesystem::remove(c.path, ec);
+      if (!c.done_marker.empty()) std::filesystem::remove(c.done_marker, ec);
+      const bool duplicate = receipt->duplicate;
+      metrics_.intake_files->with({c.partner, duplicate ? "duplicate" : "taken"}).inc();
+      log_.write(
+          {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.file.duplicate" : "intake.file.taken",
+           "intake:folder", c.partner, "", "",
+           name + " as input " + std::to_string(receipt->input_id) +
+               (duplicate ? " (same name and content as input " + std::to_string(receipt->duplicate_of) + ")" : "")});
+      ++taken;
     }
-    const std::string name = c.path.filename().string();
-    auto receipt = store_->receive({"folder", c.partner + "/" + name, c.partner, name, std::move(*bytes)});
-    if (!receipt) {
-      // Not stored, so not removed: the file is taken again at a later scan.
-      log_.write({log::Level::error, "intake.store.failed", "intake:folder", c.partner, "", "",
-                  c.path.string() + ": " + receipt.error().to_string()});
-      metrics_.intake_files->with({c.partner, "failed"}).inc();
-      intake_->scanner.reconsider(c.path);
-      continue;
-    }
-    // Committed: only now may the inbox copy go.
-    std::error_code ec;
-    std::filesystem::remove(c.path, ec);
-    if (!c.done_marker.empty()) std::filesystem::remove(c.done_marker, ec);
-    const bool duplicate = receipt->duplicate;
-    metrics_.intake_files->with({c.partner, duplicate ? "duplicate" : "taken"}).inc();
-    log_.write(
-        {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.file.duplicate" : "intake.file.taken",
-         "intake:folder", c.partner, "", "",
-         name + " as input " + std::to_string(receipt->input_id) +
-             (duplicate ? " (same name and content as input " + std::to_string(receipt->duplicate_of) + ")" : "")});
-    ++taken;
-  }
+  };
+  const std::size_t threads = std::min<std::size_t>(8, scan.candidates.size());
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(take);
+  take();
+  for (auto& t : helpers) t.join();
+  for (const auto& path : retry) intake_->scanner.reconsider(path);
   if (taken > 1 && workers_) {
     workers_->wake_all();  // one input per idle worker
   } else if (taken && workers_) {
