@@ -1,5 +1,7 @@
 #include "delivery/folder.hpp"
 
+#include "io/durable_file.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,18 +46,6 @@ bool usable_as_file_name(std::string_view id) {
   return true;
 }
 
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 /// Whether `path` holds exactly `body`. False when it is absent, unreadable or different.
 bool holds(const std::filesystem::path& path, std::string_view body) {
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -79,21 +69,7 @@ bool holds(const std::filesystem::path& path, std::string_view body) {
 }  // namespace
 
 DeliveryOutcome::Kind folder_outcome_for_errno(int error_number) {
-  switch (error_number) {
-    case ENOSPC:
-    case EDQUOT:
-    case EIO:
-    case EFBIG:  // a file size limit (RLIMIT_FSIZE, quota): space, like ENOSPC
-    case EMFILE:
-    case ENFILE:
-    case EAGAIN:
-    case EINTR:
-    case ENOMEM:
-    case EBUSY:
-      return DeliveryOutcome::retry;
-    default:
-      return DeliveryOutcome::permanent;
-  }
+  return io::is_transient_errno(error_number) ? DeliveryOutcome::retry : DeliveryOutcome::permanent;
 }
 
 FolderDestination::FolderDestination(std::string name, std::filesystem::path folder)
@@ -118,28 +94,15 @@ DeliveryOutcome FolderDestination::deliver(const Delivery& d) {
     return out;
   }
 
-  // Unique per attempt, so two workers retrying the same id never write into one temp file.
-  static std::atomic<std::uint64_t> counter{0};
-  const std::filesystem::path temp_path =
-      folder_ / ("." + d.message_id + ".json." + std::to_string(::getpid()) + "." + std::to_string(++counter) + ".tmp");
-  Fd fd(::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-  if (fd.fd < 0) return from_errno(errno, "creating a temporary file", temp_path);
-  auto give_up = [&](const char* what) {
-    const int saved = errno;
-    ::unlink(temp_path.c_str());
-    return from_errno(saved, what, temp_path);
-  };
-  if (!write_all(fd.fd, d.body)) return give_up("writing");
-  if (::fsync(fd.fd) != 0) return give_up("fsync");
-  if (::close(fd.release()) != 0) return give_up("closing");
-  if (::rename(temp_path.c_str(), final_path.c_str()) != 0) return give_up("renaming into place");
-
-  // The rename is durable only once the folder's entry is: fsync the folder. Should this fail,
-  // the file is in place, and the retry finds it with the same bytes (delivered, no copy).
-  Fd dir(::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.fd < 0) return from_errno(errno, "opening the folder for fsync", folder_);
-  if (::fsync(dir.fd) != 0) return from_errno(errno, "fsync of the folder", folder_);
-
+  // Should the folder's fsync fail, the file is in place, and the retry finds it with the same
+  // bytes (delivered, no copy).
+  if (auto written = io::write_file_durably(final_path, d.body, "delivery.folder.write"); !written) {
+    DeliveryOutcome out;
+    out.kind =
+        written.error().category == ErrorCategory::transient ? DeliveryOutcome::retry : DeliveryOutcome::permanent;
+    out.detail = written.error().message;
+    return out;
+  }
   DeliveryOutcome out;
   out.kind = DeliveryOutcome::delivered;
   out.detail = final_path.string();

@@ -12,6 +12,18 @@ namespace edigate::pipeline {
 
 /// One line per life event, for logs and metrics (the store keeps the durable record).
 struct StageEvent {
+  StageEvent(std::string stage_, std::string outcome_, std::string partner_ = {}, std::string type_ = {},
+             std::string message_id_ = {}, std::string correlation_id_ = {}, std::string detail_ = {},
+             std::string destination_ = {}, double seconds_ = -1)
+      : stage(std::move(stage_)),
+        outcome(std::move(outcome_)),
+        partner(std::move(partner_)),
+        type(std::move(type_)),
+        message_id(std::move(message_id_)),
+        correlation_id(std::move(correlation_id_)),
+        detail(std::move(detail_)),
+        destination(std::move(destination_)),
+        seconds(seconds_) {}
   std::string stage;    ///< received, validated, acknowledged, translated, routed, delivered ...
   std::string outcome;  ///< ok | warning | failed | duplicate | retry | dead
   std::string partner, type, message_id, correlation_id, detail;

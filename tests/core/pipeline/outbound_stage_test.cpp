@@ -144,6 +144,8 @@ TEST_CASE("the same submission twice is recognised, not rendered twice", "[pipel
   CHECK(second.value().message_id == first.value().message_id);
   h.drain();
   std::size_t documents = 0;
-  for (auto& r : h.store->outbound_list("acme-retail", 10).value()) documents += r.kind == "document";
+  const auto listed = h.store->outbound_list("acme-retail", 10);
+  REQUIRE(listed.ok());
+  for (const auto& r : listed.value()) documents += r.kind == "document";
   CHECK(documents == 1);
 }
