@@ -28,6 +28,9 @@ const Case kCases[] = {
     {"bigbox_860.edi", "860", "purchase_order_change", true, ""},
     {"demo_865.edi", "865", "purchase_order_change_ack", true, ""},
     {"demo_846.edi", "846", "inventory_report", true, ""},
+    {"demo_204.edi", "204", "load_tender", true, ""},
+    {"bluefreight_990.edi", "990", "load_tender_response", true, "bluefreight_990_5010.edi"},
+    {"bluefreight_210.edi", "210", "freight_invoice", true, "bluefreight_210_5010.edi"},
     {"demo_856.edi", "856", "ship_notice", true, ""},
     {"demo_810.edi", "810", "invoice", true, ""},
     {"demo_940.edi", "940", "warehouse_order", true, ""},
@@ -163,6 +166,29 @@ TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   CHECK(t.correlation.tracking_numbers == std::vector<std::string>{"1Z999AA10123456784"});
 }
 
+TEST_CASE("a PO change and its ack correlate to the PO; a tender response and a freight invoice to the tender",
+          "[mapping][x12][base]") {
+  auto correlation_of = [](const std::string& set, const std::string& fixture) {
+    auto map = base_map("004010", set, "inbound");
+    auto schema = x12_schema("004010", set);
+    EdiFixture edi(read_text(fixture_path(fixture)), kFixtureX12);
+    return translate_one(*map, *schema, edi.transaction(0), fixture).correlation;
+  };
+  // the 850's PO, changed by the 860 and the change answered by the 865
+  CHECK(correlation_of("860", "bigbox_860.edi").po_number == "PO7788120");
+  CHECK(correlation_of("865", "demo_865.edi").po_number == "PO7788120");
+  // the 204's shipment id (B204), quoted back by the 990 (B102) and the 210 (B303)
+  auto tender = correlation_of("204", "demo_204.edi");
+  CHECK(tender.shipment_id == "SHP-88123");
+  CHECK(tender.bol == "BOL0312004");
+  CHECK(tender.po_number == "PO7788123");
+  CHECK(correlation_of("990", "bluefreight_990.edi").shipment_id == tender.shipment_id);
+  auto invoice = correlation_of("210", "bluefreight_210.edi");
+  CHECK(invoice.shipment_id == tender.shipment_id);
+  CHECK(invoice.bol == tender.bol);
+  CHECK(invoice.po_number == tender.po_number);
+}
+
 TEST_CASE("214 shipment status codes map onto the canonical status and keep the original code",
           "[mapping][x12][base]") {
   auto map = base_map("004010", "214", "inbound");
@@ -219,5 +245,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 21 + 22);  // 004010: 10 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 27 + 28);  // 004010: 13 pairs + 997; 005010: the same + 999
 }
