@@ -19,9 +19,10 @@ struct Pair {
   const char* type;
   bool outbound;
 };
-constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true}, {"ORDRSP", "purchase_order_ack", true},
-                           {"DESADV", "ship_notice", true},    {"INVOIC", "invoice", true},
-                           {"IFTSTA", "tracking_event", true}, {"CONTRL", "functional_ack", false}};
+constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true},       {"ORDRSP", "purchase_order_ack", true},
+                           {"DESADV", "ship_notice", true},          {"INVOIC", "invoice", true},
+                           {"IFTSTA", "tracking_event", true},       {"CONTRL", "functional_ack", false},
+                           {"ORDCHG", "purchase_order_change", true}};
 constexpr const char* kVersions[] = {"D96A", "D01B"};
 
 std::string lower(std::string s) {
