@@ -28,6 +28,7 @@ const Case kCases[] = {
     {"bigbox_860.edi", "860", "purchase_order_change", true, ""},
     {"demo_865.edi", "865", "purchase_order_change_ack", true, ""},
     {"demo_846.edi", "846", "inventory_report", true, ""},
+    {"bigbox_820.edi", "820", "remittance_advice", true, ""},
     {"demo_204.edi", "204", "load_tender", true, ""},
     {"bluefreight_990.edi", "990", "load_tender_response", true, "bluefreight_990_5010.edi"},
     {"bluefreight_210.edi", "210", "freight_invoice", true, "bluefreight_210_5010.edi"},
@@ -245,5 +246,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 27 + 28);  // 004010: 13 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 29 + 30);  // 004010: 14 pairs + 997; 005010: the same + 999
 }
