@@ -29,6 +29,7 @@ const Case kCases[] = {
     {"demo_865.edi", "865", "purchase_order_change_ack", true, ""},
     {"demo_846.edi", "846", "inventory_report", true, ""},
     {"bigbox_820.edi", "820", "remittance_advice", true, ""},
+    {"bigbox_852.edi", "852", "sales_report", true, ""},
     {"demo_204.edi", "204", "load_tender", true, ""},
     {"bluefreight_990.edi", "990", "load_tender_response", true, "bluefreight_990_5010.edi"},
     {"bluefreight_210.edi", "210", "freight_invoice", true, "bluefreight_210_5010.edi"},
@@ -246,5 +247,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 29 + 30);  // 004010: 14 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 31 + 32);  // 004010: 15 pairs + 997; 005010: the same + 999
 }
