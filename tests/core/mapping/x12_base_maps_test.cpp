@@ -30,6 +30,8 @@ const Case kCases[] = {
     {"demo_846.edi", "846", "inventory_report", true, ""},
     {"bigbox_820.edi", "820", "remittance_advice", true, ""},
     {"bigbox_852.edi", "852", "sales_report", true, ""},
+    {"bigbox_830.edi", "830", "planning_schedule", true, ""},
+    {"bigbox_862.edi", "862", "shipping_schedule", true, ""},
     {"demo_204.edi", "204", "load_tender", true, ""},
     {"bluefreight_990.edi", "990", "load_tender_response", true, "bluefreight_990_5010.edi"},
     {"bluefreight_210.edi", "210", "freight_invoice", true, "bluefreight_210_5010.edi"},
@@ -247,5 +249,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 31 + 32);  // 004010: 15 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 35 + 36);  // 004010: 17 pairs + 997; 005010: the same + 999
 }
