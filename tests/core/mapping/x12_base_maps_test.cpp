@@ -33,6 +33,7 @@ const Case kCases[] = {
     {"bigbox_830.edi", "830", "planning_schedule", true, ""},
     {"bigbox_862.edi", "862", "shipping_schedule", true, ""},
     {"demo_832.edi", "832", "price_catalog", true, ""},
+    {"bigbox_180.edi", "180", "return_authorization", true, ""},
     {"demo_204.edi", "204", "load_tender", true, ""},
     {"bluefreight_990.edi", "990", "load_tender_response", true, "bluefreight_990_5010.edi"},
     {"bluefreight_210.edi", "210", "freight_invoice", true, "bluefreight_210_5010.edi"},
@@ -250,5 +251,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 37 + 38);  // 004010: 18 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 39 + 40);  // 004010: 19 pairs + 997; 005010: the same + 999
 }
