@@ -172,8 +172,10 @@ TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   CHECK(t.correlation.tracking_numbers == std::vector<std::string>{"1Z999AA10123456784"});
 }
 
-TEST_CASE("a PO change and its ack correlate to the PO; a tender response and a freight invoice to the tender",
-          "[mapping][x12][base]") {
+TEST_CASE(
+    "a PO change, its ack, a return and schedules correlate to the PO; a tender response and a freight invoice to the "
+    "tender",
+    "[mapping][x12][base]") {
   auto correlation_of = [](const std::string& set, const std::string& fixture) {
     auto map = base_map("004010", set, "inbound");
     auto schema = x12_schema("004010", set);
@@ -183,6 +185,10 @@ TEST_CASE("a PO change and its ack correlate to the PO; a tender response and a 
   // the 850's PO, changed by the 860 and the change answered by the 865
   CHECK(correlation_of("860", "bigbox_860.edi").po_number == "PO7788120");
   CHECK(correlation_of("865", "demo_865.edi").po_number == "PO7788120");
+  // a return and the schedules name their order too
+  CHECK(correlation_of("180", "bigbox_180.edi").po_number == "PO7788120");
+  CHECK(correlation_of("830", "bigbox_830.edi").po_number == "PO7788000");
+  CHECK(correlation_of("862", "bigbox_862.edi").po_number == "PO7788000");
   // the 204's shipment id (B204), quoted back by the 990 (B102) and the 210 (B303)
   auto tender = correlation_of("204", "demo_204.edi");
   CHECK(tender.shipment_id == "SHP-88123");
