@@ -24,9 +24,9 @@ TEST_CASE("every canonical example validates against its schema", "[canonical][s
                                        "inventory_report",   "load_tender",           "load_tender_response",
                                        "planning_schedule",  "price_catalog",         "purchase_order",
                                        "purchase_order_ack", "purchase_order_change", "purchase_order_change_ack",
-                                       "remittance_advice",  "return_authorization",  "sales_report",
-                                       "ship_notice",        "shipping_schedule",     "tracking_event",
-                                       "warehouse_advice",   "warehouse_order"});
+                                       "receiving_advice",   "remittance_advice",     "return_authorization",
+                                       "sales_report",       "ship_notice",           "shipping_schedule",
+                                       "tracking_event",     "warehouse_advice",      "warehouse_order"});
   const auto results = test::validate_with_jsonschema(files);
   for (const auto& f : files) {
     INFO(f.string());

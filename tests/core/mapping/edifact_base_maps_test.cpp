@@ -18,14 +18,19 @@ struct Pair {
   const char* set;
   const char* type;
   bool outbound;
-  // D01B INVRPT wraps each QTY in an INV group (a movement direction canonical v1 has no field
-  // for), so only D96A INVRPT has base maps
+  // false: base maps for D96A only (D01B INVRPT wraps each QTY in an INV group, a movement
+  // direction canonical v1 has no field for; RECADV is mapped and checked for D96A so far)
   bool d01b = true;
 };
-constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true},        {"ORDRSP", "purchase_order_ack", true},
-                           {"DESADV", "ship_notice", true},           {"INVOIC", "invoice", true},
-                           {"IFTSTA", "tracking_event", true},        {"CONTRL", "functional_ack", false},
-                           {"ORDCHG", "purchase_order_change", true}, {"INVRPT", "inventory_report", true, false}};
+constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true},
+                           {"ORDRSP", "purchase_order_ack", true},
+                           {"DESADV", "ship_notice", true},
+                           {"INVOIC", "invoice", true},
+                           {"IFTSTA", "tracking_event", true},
+                           {"CONTRL", "functional_ack", false},
+                           {"ORDCHG", "purchase_order_change", true},
+                           {"INVRPT", "inventory_report", true, false},
+                           {"RECADV", "receiving_advice", true, false}};
 constexpr const char* kVersions[] = {"D96A", "D01B"};
 
 std::string lower(std::string s) {
