@@ -57,9 +57,17 @@ std::string_view to_string(Direction direction) noexcept {
 }
 
 bool is_canonical_type(std::string_view type) noexcept {
-  static constexpr std::array<std::string_view, 8> kTypes = {"purchase_order", "purchase_order_ack", "ship_notice",
-                                                             "invoice",        "warehouse_order",    "warehouse_advice",
-                                                             "tracking_event", "functional_ack"};
+  static constexpr std::array<std::string_view, 21> kTypes = {"purchase_order",        "purchase_order_ack",
+                                                              "purchase_order_change", "purchase_order_change_ack",
+                                                              "ship_notice",           "invoice",
+                                                              "warehouse_order",       "warehouse_advice",
+                                                              "tracking_event",        "functional_ack",
+                                                              "inventory_report",      "load_tender",
+                                                              "load_tender_response",  "freight_invoice",
+                                                              "remittance_advice",     "sales_report",
+                                                              "planning_schedule",     "shipping_schedule",
+                                                              "price_catalog",         "return_authorization",
+                                                              "receiving_advice"};
   for (auto t : kTypes)
     if (t == type) return true;
   return false;

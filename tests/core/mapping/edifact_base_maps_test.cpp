@@ -18,10 +18,19 @@ struct Pair {
   const char* set;
   const char* type;
   bool outbound;
+  // false: base maps for D96A only (D01B INVRPT wraps each QTY in an INV group, a movement
+  // direction canonical v1 has no field for; RECADV is mapped and checked for D96A so far)
+  bool d01b = true;
 };
-constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true}, {"ORDRSP", "purchase_order_ack", true},
-                           {"DESADV", "ship_notice", true},    {"INVOIC", "invoice", true},
-                           {"IFTSTA", "tracking_event", true}, {"CONTRL", "functional_ack", false}};
+constexpr Pair kPairs[] = {{"ORDERS", "purchase_order", true},
+                           {"ORDRSP", "purchase_order_ack", true},
+                           {"DESADV", "ship_notice", true},
+                           {"INVOIC", "invoice", true},
+                           {"IFTSTA", "tracking_event", true},
+                           {"CONTRL", "functional_ack", false},
+                           {"ORDCHG", "purchase_order_change", true},
+                           {"INVRPT", "inventory_report", true, false},
+                           {"RECADV", "receiving_advice", true, false}};
 constexpr const char* kVersions[] = {"D96A", "D01B"};
 
 std::string lower(std::string s) {
@@ -67,6 +76,7 @@ TEST_CASE("EDIFACT base maps: hand-written fixtures give the expected canonical 
   std::vector<Poco::JSON::Object::Ptr> all;
   for (const char* version : kVersions) {
     for (const Pair& p : kPairs) {
+      if (!p.d01b && std::string(version) == "D01B") continue;
       INFO(version << " " << p.set);
       auto map = base_map("edifact/" + std::string(version) + "/" + p.set + ".inbound.xml");
       CHECK(map->id == "edifact-" + lower(version) + "-" + lower(p.set) + "-inbound");
@@ -89,6 +99,7 @@ TEST_CASE("EDIFACT base maps round-trip: EDI -> canonical -> EDI -> canonical, a
           "[mapping][edifact][maps][roundtrip]") {
   for (const char* version : kVersions) {
     for (const Pair& p : kPairs) {
+      if (!p.d01b && std::string(version) == "D01B") continue;
       if (!p.outbound) continue;
       INFO(version << " " << p.set);
       const std::string base = "edifact/" + std::string(version) + "/" + p.set;
@@ -119,6 +130,7 @@ TEST_CASE("EDIFACT base maps round-trip: EDI -> canonical -> EDI -> canonical, a
 
 TEST_CASE("D01B maps only override what differs from D96A", "[mapping][edifact][maps]") {
   for (const Pair& p : kPairs) {
+    if (!p.d01b) continue;
     const std::string d01b = read_text(src("maps/base/edifact/D01B/" + std::string(p.set) + ".inbound.xml"));
     CHECK(d01b.find("extends=\"edifact-d96a-" + lower(p.set) + "-inbound\"") != std::string::npos);
     CHECK(d01b.find("<field") == std::string::npos);  // nothing to override inbound
