@@ -56,7 +56,7 @@ std::string_view to_string(Direction direction) noexcept {
   return direction == Direction::inbound ? "inbound" : "outbound";
 }
 
-bool is_canonical_type(std::string_view type) noexcept {
+std::span<const std::string_view> canonical_types() noexcept {
   static constexpr std::array<std::string_view, 21> kTypes = {"purchase_order",        "purchase_order_ack",
                                                               "purchase_order_change", "purchase_order_change_ack",
                                                               "ship_notice",           "invoice",
@@ -68,7 +68,11 @@ bool is_canonical_type(std::string_view type) noexcept {
                                                               "planning_schedule",     "shipping_schedule",
                                                               "price_catalog",         "return_authorization",
                                                               "receiving_advice"};
-  for (auto t : kTypes)
+  return kTypes;
+}
+
+bool is_canonical_type(std::string_view type) noexcept {
+  for (auto t : canonical_types())
     if (t == type) return true;
   return false;
 }

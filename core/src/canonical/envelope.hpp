@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,8 @@ struct Correlation {
 
 /// The eight canonical types of v1.
 bool is_canonical_type(std::string_view type) noexcept;
+/// Every canonical message type of v1, in the order docs/canonical lists them.
+std::span<const std::string_view> canonical_types() noexcept;
 
 /// The identity the message id is derived from: partner, source identities and control numbers,
 /// position and discriminator (see message_id.hpp).

@@ -9,15 +9,15 @@
 
 #include <array>
 
+#include "canonical/envelope.hpp"
+
 using namespace edigate;
 using namespace edigate::gateway_config;
 namespace fs = std::filesystem;
 
 namespace {
 const fs::path kSample = fs::path(EDIGATE_SOURCE_DIR) / "samples" / "gateway" / "gateway.xml";
-constexpr std::array<const char*, 8> kCanonicalTypes = {"purchase_order", "purchase_order_ack", "ship_notice",
-                                                        "invoice",        "warehouse_order",    "warehouse_advice",
-                                                        "tracking_event", "functional_ack"};
+const auto kCanonicalTypes = canonical::canonical_types();
 }  // namespace
 
 TEST_CASE("the sample gateway configuration routes every example partner's messages to folders under --data",
@@ -57,7 +57,7 @@ TEST_CASE("the sample gateway configuration routes every example partner's messa
       CHECK(d.kind == "folder");
       CHECK(fs::path(d.settings.at("path")).lexically_relative(data.path).string().rfind("..", 0) != 0);
     }
-    for (const char* type : kCanonicalTypes) {
+    for (std::string_view type : kCanonicalTypes) {
       INFO((*p)->id << " " << type);
       auto targets = route_message(g, **p, type);
       REQUIRE_FALSE(targets.empty());
