@@ -109,3 +109,42 @@ TEST_CASE("openssl cms verifies our signed MDN", "[as2][interop][openssl][mdn]")
   CHECK(report.find("Original-Message-ID: <m1@partner.test>\r\n") != std::string::npos);
   CHECK(report.find("Disposition: automatic-action/MDN-sent-automatically; processed\r\n") != std::string::npos);
 }
+
+TEST_CASE("openssl reads our compressed-data as RFC 5402 zlib", "[as2][interop][openssl][compression]") {
+  auto& pki = Pki::get();
+  (void)pki;
+  edigate::test::TempDir dir("as2-z-openssl");
+  const fs::path log = dir.path / "openssl.log";
+  auto z = compress(sample_payload());
+  REQUIRE(z.ok());
+  write_file(dir.path / "z.der", z.value());
+  REQUIRE(sh("openssl cms -cmsout -print -inform DER -in '" + (dir.path / "z.der").string() + "' -out '" +
+                 (dir.path / "z.txt").string() + "'",
+             log));
+  const std::string printed = read_file(dir.path / "z.txt");
+  CHECK(printed.find("contentType: id-smime-ct-compressedData") != std::string::npos);
+  CHECK(printed.find("algorithm: zlib compression") != std::string::npos);
+  CHECK(printed.find("eContentType: pkcs7-data") != std::string::npos);
+}
+
+TEST_CASE("a base64 payload part inside an openssl signature is decoded; the MIC covers it as sent",
+          "[as2][interop][openssl]") {
+  auto& pki = Pki::get();
+  edigate::test::TempDir dir("openssl-b64-part");
+  const fs::path log = dir.path / "openssl.log";
+  const std::string p = dir.path.string() + "/";
+  // Products built on nodemailer (libas2) base64-encode the payload part before signing.
+  write_file(dir.path / "payload.mime",
+             "Content-Type: application/edi-x12\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                 base64_encode(sample_payload(), true));
+  REQUIRE(sh("openssl cms -sign -binary -crlfeol -md sha256 -signer '" + pki.partner.crt.string() + "' -inkey '" +
+                 pki.partner.key.string() + "' -in " + p + "payload.mime -out " + p + "signed.mime",
+             log));
+  const auto http = as_http(read_file(dir.path / "signed.mime"));
+  auto got = parse_message(http.content_type, http.body, {pki.gateway.pair()}, {pki.partner.cert()},
+                           ReceivePolicy{.require_signed = true, .require_encrypted = false});
+  INFO(read_file(log));
+  REQUIRE(got.ok());
+  CHECK(got->payload == sample_payload());
+  CHECK(got->mic == openssl_mic(dir.path / "payload.mime", log));
+}
