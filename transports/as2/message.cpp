@@ -31,6 +31,20 @@ Result<std::string> der_body(const Entity& e) {
 
 }  // namespace
 
+std::string safe_filename(std::string_view name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (unsigned char c : name)
+    if (c >= 0x20 && c != 0x7F && c != ':' && c != '"')
+      out += static_cast<char>(c);  // '"' would end the header parameter
+  // Leading dots would make "..", "." or a hidden file.
+  const std::size_t first = out.find_first_not_of('.');
+  out = first == std::string::npos ? std::string() : out.substr(first);
+  if (out.size() > 200) out.resize(200);
+  return out;
+}
+
 std::string OutgoingMessage::entity() const { return "Content-Type: " + content_type + "\r\n\r\n" + body; }
 
 Result<const KeyPair*> newest_valid_key(const std::vector<KeyPair>& keys) {
@@ -59,8 +73,8 @@ Result<OutgoingMessage> build_message(std::string_view payload, const OutgoingOp
   OutgoingMessage m;
   m.content_type = options.payload_content_type;
   std::string headers = "Content-Transfer-Encoding: binary\r\n";
-  if (!options.filename.empty())
-    headers += "Content-Disposition: attachment; filename=\"" + options.filename + "\"\r\n";
+  if (const std::string name = safe_filename(options.filename); !name.empty())
+    headers += "Content-Disposition: attachment; filename=\"" + name + "\"\r\n";
   m.body = std::string(payload);
   const auto entity = [&] { return "Content-Type: " + m.content_type + "\r\n" + headers + "\r\n" + m.body; };
   if (options.compress) {
@@ -141,7 +155,7 @@ Result<ReceivedMessage> parse_message(std::string_view content_type, std::string
       if (!r.was_signed && !r.was_encrypted) r.mic = sha256_mic(e.body);  // 7.3.1: body only
       r.payload_content_type = e.header("Content-Type");
       const ContentType disp = parse_content_type(e.header("Content-Disposition"));
-      r.filename = disp.param("filename");
+      r.filename = safe_filename(disp.param("filename"));
       return r;
     }
     top = false;

@@ -45,8 +45,11 @@ struct ReceivePolicy {
 struct ReceivedMessage {
   std::string payload;  ///< the content, transfer encoding removed
   std::string payload_content_type;
-  std::string filename;  ///< as sent; the caller must sanitise it before using it as a path
-  std::string mic;       ///< "base64, sha-256" for the MDN
+  /// The sender's Content-Disposition filename reduced to a safe base name (no folders, no
+  /// "..", no control bytes); empty when nothing safe is left. Still not unique: the caller
+  /// decides where it goes.
+  std::string filename;
+  std::string mic;  ///< "base64, sha-256" for the MDN
   bool was_signed = false;
   bool was_encrypted = false;
   bool was_compressed = false;
@@ -59,6 +62,10 @@ struct ReceivedMessage {
 Result<ReceivedMessage> parse_message(std::string_view content_type, std::string_view body,
                                       const std::vector<KeyPair>& our_keys,
                                       const std::vector<Certificate>& partner_certs, const ReceivePolicy& policy);
+
+/// `name` without any folder part, control bytes, quotes, colons or leading dots, at most 200 bytes; empty if
+/// nothing is left. A remote name never becomes a path outside the folder it is written to.
+std::string safe_filename(std::string_view name);
 
 /// The multipart/signed entity around `entity` (headers + body), signed by `signer`.
 Result<std::string> sign_entity(std::string_view entity, const KeyPair& signer, std::string& content_type,

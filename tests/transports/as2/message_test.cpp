@@ -196,3 +196,20 @@ TEST_CASE("garbage bodies are errors, never crashes", "[as2][message][errors]") 
   CHECK(sig.error().code == code::kMalformed);
   CHECK(disposition_modifier(sig.error()) == "unexpected-processing-error");
 }
+
+TEST_CASE("a received filename never carries a path", "[as2][message][safety]") {
+  CHECK(safe_filename("po.x12") == "po.x12");
+  CHECK(safe_filename("../../etc/passwd") == "passwd");
+  CHECK(safe_filename("..\\..\\windows\\win.ini") == "win.ini");
+  CHECK(safe_filename("..") == "");
+  CHECK(safe_filename("/") == "");
+  CHECK(safe_filename("C:evil\x01\n.edi") == "Cevil.edi");
+  CHECK(safe_filename(".hidden") == "hidden");
+  CHECK(safe_filename(std::string(300, 'a')).size() == 200);
+  auto& pki = Pki::get();
+  OutgoingOptions o;
+  o.filename = "../../../tmp/x.edi";
+  auto got = receive(send_from_partner(o, pki.partner.pair()), {pki.partner.cert()});
+  REQUIRE(got.ok());
+  CHECK(got->filename == "x.edi");
+}
