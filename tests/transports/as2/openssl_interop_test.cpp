@@ -111,8 +111,6 @@ TEST_CASE("openssl cms verifies our signed MDN", "[as2][interop][openssl][mdn]")
 }
 
 TEST_CASE("openssl reads our compressed-data as RFC 5402 zlib", "[as2][interop][openssl][compression]") {
-  auto& pki = Pki::get();
-  (void)pki;
   edigate::test::TempDir dir("as2-z-openssl");
   const fs::path log = dir.path / "openssl.log";
   auto z = compress(sample_payload());
