@@ -37,6 +37,12 @@ std::string temporary_name() {
   return out + ".part";
 }
 
+edigate::Position located(const std::string& at) {
+  edigate::Position pos;
+  pos.file = at;
+  return pos;
+}
+
 Error size_changed(const std::string& at, std::uint64_t expected, std::uint64_t got) {
   Position pos;
   pos.file = at;
@@ -91,6 +97,18 @@ Result<std::string> SftpSession::download(std::string_view folder, std::string_v
   const std::string at = where(path);
   EDIGATE_TRY_VOID(require_connected(at));
 
+  // lstat first: a symbolic link (or folder) under a partner's name is not followed; open()
+  // on the server would follow it.
+  LIBSSH2_SFTP_ATTRIBUTES link{};
+  if (int rc =
+          libssh2_sftp_stat_ex(h_->sftp, path.c_str(), static_cast<unsigned>(path.size()), LIBSSH2_SFTP_LSTAT, &link);
+      rc != 0)
+    return fail(rc, "sftp.download.stat", "cannot read the file's attributes", at);
+  if (!(link.flags & LIBSSH2_SFTP_ATTR_PERMISSIONS) || !LIBSSH2_SFTP_S_ISREG(link.permissions))
+    return Error("sftp.download.not_regular", "not a regular file (folder, link or device); not read")
+        .at(located(at))
+        .as(ErrorCategory::invalid_input);
+
   HandleGuard file;
   file.handle = libssh2_sftp_open_ex(h_->sftp, path.c_str(), static_cast<unsigned>(path.size()), LIBSSH2_FXF_READ, 0,
                                      LIBSSH2_SFTP_OPENFILE);
@@ -100,9 +118,12 @@ Result<std::string> SftpSession::download(std::string_view folder, std::string_v
     return fail(rc, "sftp.download.stat", "cannot read the file's size", at);
   if (!(before.flags & LIBSSH2_SFTP_ATTR_SIZE))
     return Error("sftp.download.no_size", "the server does not report file sizes; a complete read cannot be proven")
+        .at(located(at))
         .as(ErrorCategory::configuration);
   if (!LIBSSH2_SFTP_S_ISREG(before.permissions))
-    return Error("sftp.download.not_regular", "not a regular file; not read").as(ErrorCategory::invalid_input);
+    return Error("sftp.download.not_regular", "not a regular file; not read")
+        .at(located(at))
+        .as(ErrorCategory::invalid_input);
 
   std::string bytes;
   bytes.reserve(static_cast<std::size_t>(before.filesize));

@@ -110,6 +110,14 @@ TEST_CASE("SFTP session lists regular files, downloads, uploads via a temporary 
   CHECK(listed == std::vector<std::string>{"po_850.edi", "second.edi"});
   for (const auto& f : listing->files) CHECK(f.size == fs::file_size(inbox / f.name));
 
+  for (const char* not_regular : {"link.edi", "subfolder"}) {
+    INFO(not_regular);
+    auto refused = session.download("inbox", not_regular);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "sftp.download.not_regular");
+    CHECK(session.connected());
+  }
+
   auto bytes = session.download("inbox", "po_850.edi");
   REQUIRE(bytes.ok());
   CHECK(*bytes == read_file(inbox / "po_850.edi"));
