@@ -53,11 +53,9 @@ std::string gateway_xml(const std::string& purchase_order_destination) {
   xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
   xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
   xml = std::regex_replace(xml, std::regex("poll-ms=\"500\" stable-ms=\"1000\""), "poll-ms=\"50\" stable-ms=\"0\"");
-  xml = std::regex_replace(xml,
-                           std::regex("types=\"purchase_order,purchase_order_ack,invoice,functional_ack\" "
-                                      "destination=\"erp\""),
-                           "types=\"purchase_order,purchase_order_ack,invoice,functional_ack\" destination=\"" +
-                               purchase_order_destination + "\"");
+  // The route whose destination is erp (orders, acks, invoices ...) goes to `purchase_order_destination`.
+  xml =
+      std::regex_replace(xml, std::regex("destination=\"erp\""), "destination=\"" + purchase_order_destination + "\"");
   return xml;
 }
 
