@@ -102,12 +102,6 @@ std::string first_errors(const std::vector<Error>& errors, std::size_t max = 5) 
   return out;
 }
 
-bool looks_like_json(const std::string& bytes) {
-  auto first =
-      std::find_if(bytes.begin(), bytes.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
-  return first != bytes.end() && (*first == '{' || *first == '[');
-}
-
 /// Acknowledges one interchange inside the unit: counters from the store, document queued.
 Result<void> acknowledge(const StageContext& ctx, store::Unit& unit, SeenInterchange& ic, std::int64_t input_id) {
   const partners::Profile& partner = *ic.partner;
@@ -161,7 +155,7 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
   options.file = input.file_name.empty() ? subject : input.file_name;
   options.registry = ctx.runtime.partners().snapshot();
   // JSON has no envelope to route by: the partner is the one the transport received it for.
-  if (looks_like_json(bytes) && !input.partner_hint.empty()) {
+  if (translation::looks_like_json(bytes) && !input.partner_hint.empty()) {
     if (auto p = ctx.runtime.partner(input.partner_hint)) options.partner = *p;
   }
 

@@ -5,15 +5,12 @@
 #include <cctype>
 
 namespace edigate::translation {
-namespace {
 
 bool looks_like_json(std::string_view head) {
   std::size_t at = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   while (at < head.size() && std::isspace(static_cast<unsigned char>(head[at]))) ++at;
   return at < head.size() && (head[at] == '{' || head[at] == '[');
 }
-
-}  // namespace
 
 Result<InboundSummary> translate_inbound(const Services& services, io::PeekInput& in, const InboundOptions& options,
                                          const InboundSink& sink) {

@@ -89,6 +89,10 @@ struct InboundSummary {
   std::uint64_t errors_of(ErrorCategory c) const { return errors_by_category[static_cast<std::size_t>(c)]; }
 };
 
+/// Whether input starting with `head` is JSON (first non-blank byte after an optional UTF-8 BOM
+/// is '{' or '['): the pass's own test for carrier JSON versus EDI.
+bool looks_like_json(std::string_view head);
+
 /// Translates `in` to the end. Content problems go to on_issue and the summary; an Error is
 /// returned only when the input cannot be read (io.*) or is neither EDI nor JSON
 /// (translate.format.unknown).
