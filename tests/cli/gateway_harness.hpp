@@ -13,6 +13,7 @@
 #include "pipeline/send_stage.hpp"
 #include "runtime/runtime.hpp"
 #include "store/store.hpp"
+#include "transport_host/local_transports.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -46,6 +47,7 @@ struct GatewayHarness {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<pipeline::RouteTable> routes;
   std::unique_ptr<pipeline::StageContext> ctx;
+  std::unique_ptr<transport_host::LocalTransports> transports;
   std::unique_ptr<pipeline::DestinationSet> destinations;
   std::unique_ptr<delivery::RetryPolicy> retry;
 
@@ -81,6 +83,7 @@ struct GatewayHarness {
     store = std::move(st).value();
     routes = std::make_unique<pipeline::RouteTable>(pipeline::RouteTable::from_config(config));
     ctx.reset(new pipeline::StageContext{*runtime, *store, *routes, data, {}});
+    transports = std::move(transport_host::LocalTransports::open(runtime->plugins(), *store, data)).value();
     const auto& d = config.delivery;
     destinations = std::make_unique<pipeline::DestinationSet>(
         std::make_shared<const gateway_config::GatewayConfig>(config), *runtime,
@@ -125,7 +128,7 @@ struct GatewayHarness {
       const store::WorkItem& w = *item.value();
       auto done = w.kind == store::WorkKind::process  ? pipeline::process_input(*ctx, w)
                   : w.kind == store::WorkKind::render ? pipeline::render_outbound(*ctx, w)
-                  : w.kind == store::WorkKind::send   ? pipeline::send_outbound(*ctx, w)
+                  : w.kind == store::WorkKind::send   ? pipeline::send_outbound(*ctx, transports->set(), w)
                                                       : pipeline::deliver_message(*ctx, *destinations, *retry, w);
       INFO((done.ok() ? "" : done.error().to_string()));
       REQUIRE(done.ok());

@@ -36,7 +36,9 @@ std::unique_ptr<pipeline::Workers> start_workers(test::GatewayHarness& h, StageE
   std::map<store::WorkKind, pipeline::Workers::Stage> stages;
   auto& ctx = *h.ctx;
   stages[store::WorkKind::process] = [&ctx](const store::WorkItem& w) { return pipeline::process_input(ctx, w); };
-  stages[store::WorkKind::send] = [&ctx](const store::WorkItem& w) { return pipeline::send_outbound(ctx, w); };
+  stages[store::WorkKind::send] = [&ctx, &h](const store::WorkItem& w) {
+    return pipeline::send_outbound(ctx, h.transports->set(), w);
+  };
   stages[store::WorkKind::render] = [&ctx](const store::WorkItem& w) { return pipeline::render_outbound(ctx, w); };
   stages[store::WorkKind::deliver] = [&h](const store::WorkItem& w) {
     return pipeline::deliver_message(*h.ctx, *h.destinations, *h.retry, w);

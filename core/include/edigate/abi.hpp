@@ -5,7 +5,9 @@
 
 // 2: Position gained line/column/element_ref/loop_id; Event::envelope; FormatPlugin::describe_envelope,
 //    sniff, group_key, transaction_control, add_envelope; Error::category; Delimiters::encoding.
-#define EDIGATE_SDK_ABI 2u
+// 3: transport plugins (transport_plugin.hpp): TransportPlugin, TransportEndpoint, TransportListener,
+//    TransportHost and their value types.
+#define EDIGATE_SDK_ABI 3u
 #define EDIGATE_VERSION "0.1.0"
 
 namespace edigate {

@@ -1,5 +1,5 @@
 #pragma once
-// Everything a format plugin needs.
+// Everything a plugin needs (format or transport).
 #include <edigate/abi.hpp>
 #include <edigate/codes.hpp>
 #include <edigate/delimiters.hpp>
@@ -13,3 +13,4 @@
 #include <edigate/report.hpp>
 #include <edigate/result.hpp>
 #include <edigate/segment.hpp>
+#include <edigate/transport_plugin.hpp>

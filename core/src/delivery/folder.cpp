@@ -1,6 +1,6 @@
 #include "delivery/folder.hpp"
 
-#include "io/durable_file.hpp"
+#include <file/durable_file.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -56,6 +56,40 @@ struct Intake {
   std::vector<ExtraInbox> extra_inboxes;
 };
 
+/// A setting of a listener or endpoint override, with where it is written (for messages).
+struct TransportSetting {
+  std::string value;
+  std::uint32_t line = 0;
+};
+
+/// <transports><listener type="as2">: a gateway-level listener of a transport plugin.
+struct Listener {
+  std::string type;
+  std::map<std::string, std::string> options;  ///< as written (secrets as env:/file: references)
+  std::uint32_t line = 0;
+};
+
+/// <transports><endpoint partner name>: this environment's values for a profile endpoint.
+struct EndpointOverride {
+  std::string partner;
+  std::string name;
+  bool enabled = true;
+  std::map<std::string, std::string> options;  ///< replace the profile's settings of the same name
+  std::uint32_t line = 0;
+};
+
+struct Transports {
+  bool profile_endpoints = true;  ///< open the endpoints partner profiles declare
+  std::uint32_t max_concurrent_polls = 4;
+  std::vector<Listener> listeners;
+  std::vector<EndpointOverride> endpoints;
+  const EndpointOverride* override_for(std::string_view partner, std::string_view name) const {
+    for (const auto& e : endpoints)
+      if (e.partner == partner && e.name == name) return &e;
+    return nullptr;
+  }
+};
+
 struct Delivery {
   std::uint32_t max_attempts = 10;
   std::uint32_t base_ms = 1000;
@@ -95,6 +129,7 @@ struct GatewayConfig {
   Workers workers;
   std::uint32_t retention_days = 90;
   Intake intake;
+  Transports transports;
   Delivery delivery;
   Priorities priorities = Priorities::defaults();
   std::uint32_t duplicate_window_days = 30;

@@ -72,6 +72,8 @@ class Reader {
         g.retention_days = uint_attr(n, "days", g.retention_days);
       else if (tag == "intake")
         read_intake(n, base, g.intake);
+      else if (tag == "transports")
+        read_transports(n, g.transports);
       else if (tag == "delivery")
         EDIGATE_TRY_VOID(read_delivery(n, g.delivery));
       else if (tag == "priorities")
@@ -176,6 +178,28 @@ class Reader {
       p.lanes[name] = t.attribute("lane").as_uint();
     }
     return {};
+  }
+
+  void read_transports(const pugi::xml_node& node, Transports& t) {
+    if (auto a = node.attribute("profile-endpoints"); !a.empty()) t.profile_endpoints = a.as_bool();
+    t.max_concurrent_polls = uint_attr(node, "max-concurrent-polls", t.max_concurrent_polls);
+    auto options = [](const pugi::xml_node& n) {
+      std::map<std::string, std::string> out;
+      for (pugi::xml_node o : n.children())
+        if (o.type() == pugi::node_element) out[o.attribute("name").value()] = o.attribute("value").value();
+      return out;
+    };
+    for (pugi::xml_node n : node.children()) {
+      if (n.type() != pugi::node_element) continue;
+      const std::uint32_t line = where_.line_of(static_cast<std::size_t>(n.offset_debug()));
+      if (local_name(n) == "listener") {
+        t.listeners.push_back({n.attribute("type").value(), options(n), line});
+      } else {
+        const pugi::xml_attribute enabled = n.attribute("enabled");
+        t.endpoints.push_back({n.attribute("partner").value(), n.attribute("name").value(),
+                               enabled.empty() || enabled.as_bool(), options(n), line});
+      }
+    }
   }
 
   Result<void> read_destinations(const pugi::xml_node& node, GatewayConfig& g) {

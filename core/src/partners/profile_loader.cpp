@@ -217,6 +217,16 @@ class Reader {
       Endpoint e;
       e.kind = std::string(local_name(n));
       e.name = n.attribute("name").value();
+      if (e.kind == "transport") {
+        // A plugin's own element: its options stay text here; the host decides which are
+        // secrets from the plugin's option table (transport_host/endpoint_config.hpp).
+        e.kind = n.attribute("type").value();
+        for (pugi::xml_node o : n.children())
+          if (o.type() == pugi::node_element)
+            e.settings.emplace(o.attribute("name").value(), o.attribute("value").value());
+        out.push_back(std::move(e));
+        continue;
+      }
       for (pugi::xml_attribute a : n.attributes()) {
         std::string key = a.name();
         if (key == "name" || key.rfind("xmlns", 0) == 0) continue;

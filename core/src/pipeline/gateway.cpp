@@ -1,22 +1,18 @@
 #include "pipeline/gateway.hpp"
 
+#include <file/durable_file.hpp>
+#include <file/folder_scanner.hpp>
+#include <file/read_file.hpp>
 #include "api/bearer_auth.hpp"
-#include "intake/folder_scanner.hpp"
-#include "io/durable_file.hpp"
 #include "pipeline/outbound_stage.hpp"
 #include "pipeline/process_stage.hpp"
 #include "pipeline/send_stage.hpp"
-
-#include <fstream>
-#include <sstream>
 
 namespace edigate::pipeline {
 
 class IntakeState {
  public:
-  IntakeState(intake::FolderScanner scanner, intake::FolderScanner submissions)
-      : scanner(std::move(scanner)), submissions(std::move(submissions)) {}
-  intake::FolderScanner scanner;      ///< DATA/inbox/<partner>/: partner documents
+  explicit IntakeState(intake::FolderScanner submissions) : submissions(std::move(submissions)) {}
   intake::FolderScanner submissions;  ///< DATA/erp-outbox/: canonical JSON Lines from the ERP/WMS
 };
 
@@ -26,17 +22,6 @@ log::Level level_of(const std::string& outcome) {
   if (outcome == "dead" || outcome == "failed") return log::Level::error;
   if (outcome == "retry" || outcome == "warning" || outcome == "duplicate") return log::Level::warn;
   return log::Level::info;
-}
-
-Result<std::string> read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error("intake.file.unreadable", path.string() + ": cannot be opened").as(ErrorCategory::transient);
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Error("intake.file.unreadable", path.string() + ": read failed").as(ErrorCategory::transient);
-  return bytes.str();
 }
 
 }  // namespace
@@ -67,10 +52,22 @@ Result<std::unique_ptr<Gateway>> Gateway::open(gateway_config::GatewayConfig con
   intake::ScanOptions submission_scan;
   submission_scan.stable = std::chrono::milliseconds(g->config_.intake.stable_ms);
   submission_scan.done_marker = g->config_.intake.done_marker;
-  g->intake_ =
-      std::make_unique<IntakeState>(intake::FolderScanner::for_gateway(g->config_),
-                                    intake::FolderScanner(g->config_.data_dir / "inbox" / ".none",
-                                                          {{"", g->config_.data_dir / "erp-outbox"}}, submission_scan));
+  g->intake_ = std::make_unique<IntakeState>(
+      intake::FolderScanner(std::filesystem::path(), {{"", g->config_.data_dir / "erp-outbox"}}, submission_scan));
+  Gateway* raw = g.get();
+  g->transport_host_ = std::make_unique<transport_host::GatewayTransportHost>(*g->store_, &g->log_, &g->metrics_,
+                                                                              g->config_.workers.queue_limit, [raw] {
+                                                                                if (raw->workers_)
+                                                                                  raw->workers_->wake();
+                                                                              });
+  g->transports_ = std::make_unique<transport_host::TransportSet>(g->runtime_->plugins(), *g->transport_host_);
+  g->polls_ = std::make_unique<transport_host::PollScheduler>(
+      *g->transports_, *g->transport_host_, g->config_.transports.max_concurrent_polls,
+      [raw](const transport_host::OpenEndpoint& e, const Error& error) {
+        raw->log_.write({log::Level::error, "transport.poll.failed", "transport:" + e.type, e.config.partner, "", "",
+                         error.to_string()});
+      });
+  g->configure_transports();
   return g;
 }
 
@@ -100,7 +97,9 @@ Result<void> Gateway::start() {
   std::map<store::WorkKind, Workers::Stage> stages;
   const StageContext& ctx = *ctx_;
   stages[store::WorkKind::process] = [&ctx](const store::WorkItem& w) { return process_input(ctx, w); };
-  stages[store::WorkKind::send] = [&ctx](const store::WorkItem& w) { return send_outbound(ctx, w); };
+  stages[store::WorkKind::send] = [this, &ctx](const store::WorkItem& w) {
+    return send_outbound(ctx, *transports_, w);
+  };
   stages[store::WorkKind::render] = [&ctx](const store::WorkItem& w) { return render_outbound(ctx, w); };
   stages[store::WorkKind::deliver] = [this](const store::WorkItem& w) {
     return deliver_message(*ctx_, *destinations_, *retry_, w);
@@ -132,6 +131,13 @@ Result<void> Gateway::start() {
   EDIGATE_TRY(auto port, admin_->start());
   (void)port;
   stopping_ = false;
+  transport_host_->set_stopping(false);
+  for (const auto& e : transports_->start_listeners(config_))
+    log_.write({log::Level::error, "transport.listener.failed", "", "", "", "", e.to_string()});
+  for (const auto& l : transports_->listeners())
+    log_.write({log::Level::info, "transport.listening", "transport:" + l->type, "", "", "",
+                l->type + " listening on " + l->listener->address()});
+  polls_->start();
   intake_thread_ = std::thread([this] { intake_loop(); });
   housekeeping_thread_ = std::thread([this] { housekeeping(); });
   backend_->set_ready(true);
@@ -147,82 +153,32 @@ void Gateway::stop() {
   started_ = false;
   if (backend_) backend_->set_ready(false, "draining");
   stopping_ = true;
+  transport_host_->set_stopping(true);
   sleep_.notify_all();
+  polls_->stop();
   if (intake_thread_.joinable()) intake_thread_.join();
   if (housekeeping_thread_.joinable()) housekeeping_thread_.join();
   if (admin_) admin_->stop();
   if (workers_) workers_->stop();
+  transports_->close();  // after the workers: no send is using an endpoint any more
   log_.write({log::Level::info, "gateway.stopped", "", "", "", "",
               std::to_string(workers_ ? workers_->completed() : 0) + " work item(s) done in this run"});
 }
 
-std::size_t Gateway::take_inbox() {
-  // Backpressure: while this many inputs wait to be processed, files stay in the inbox (on
-  // disk, not in memory).
-  if (auto counts = store_->queue_counts(store::WorkKind::process);
-      counts && counts->ready >= static_cast<std::int64_t>(config_.workers.queue_limit))
-    return 0;
-  auto scan = intake_->scanner.scan();
-  for (const auto& p : scan.problems)
-    log_.write({log::Level::warn, "intake.problem", "intake:folder", "", "", "", p.to_string()});
-  // Several files are stored at once (up to 8 threads): their commits share one fsync of the
-  // WAL (group commit), where one file after another would wait for an fsync each.
-  std::atomic<std::size_t> taken{0}, next{0};
-  std::mutex retry_mutex;
-  std::vector<std::filesystem::path> retry;
-  auto take = [&] {
-    for (std::size_t k = next++; k < scan.candidates.size(); k = next++) {
-      const auto& c = scan.candidates[k];
-      auto bytes = read_whole(c.path);
-      if (!bytes) {
-        std::lock_guard lock(retry_mutex);
-        retry.push_back(c.path);
-        continue;
-      }
-      const std::string name = c.path.filename().string();
-      auto receipt = store_->receive({"folder", c.partner + "/" + name, c.partner, name, std::move(*bytes)});
-      if (!receipt) {
-        // Not stored, so not removed: the file is taken again at a later scan.
-        log_.write({log::Level::error, "intake.store.failed", "intake:folder", c.partner, "", "",
-                    c.path.string() + ": " + receipt.error().to_string()});
-        metrics_.intake_files->with({c.partner, "failed"}).inc();
-        std::lock_guard lock(retry_mutex);
-        retry.push_back(c.path);
-        continue;
-      }
-      // Committed: only now may the inbox copy go.
-      std::error_code ec;
-      std::filesystem::remove(c.path, ec);
-      if (!c.done_marker.empty()) std::filesystem::remove(c.done_marker, ec);
-      const bool duplicate = receipt->duplicate;
-      metrics_.intake_files->with({c.partner, duplicate ? "duplicate" : "taken"}).inc();
-      log_.write(
-          {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.file.duplicate" : "intake.file.taken",
-           "intake:folder", c.partner, "", "",
-           name + " as input " + std::to_string(receipt->input_id) +
-               (duplicate ? " (same name and content as input " + std::to_string(receipt->duplicate_of) + ")" : "")});
-      ++taken;
-    }
-  };
-  const std::size_t threads = std::min<std::size_t>(8, scan.candidates.size());
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(take);
-  take();
-  for (auto& t : helpers) t.join();
-  for (const auto& path : retry) intake_->scanner.reconsider(path);
-  if (taken > 1 && workers_) {
-    workers_->wake_all();  // one input per idle worker
-  } else if (taken && workers_) {
-    workers_->wake();
-  }
-  return taken;
+std::size_t Gateway::take_inbox() { return polls_->poll_all(); }
+
+void Gateway::configure_transports() {
+  std::vector<std::shared_ptr<const partners::Profile>> profiles;
+  for (const auto& [id, profile] : runtime_->partners().snapshot()->by_id) profiles.push_back(profile);
+  for (const auto& e : transports_->configure(config_, profiles))
+    log_.write({log::Level::error, "transport.open.failed", "", "", "", "", e.to_string()});
 }
 
 std::size_t Gateway::take_submissions() {
   auto scan = intake_->submissions.scan();
   std::size_t accepted = 0;
   for (const auto& c : scan.candidates) {
-    auto text = read_whole(c.path);
+    auto text = io::read_file(c.path, "intake.file.unreadable");
     if (!text) {
       intake_->submissions.reconsider(c.path);
       continue;
@@ -271,7 +227,6 @@ std::size_t Gateway::take_submissions() {
 
 void Gateway::intake_loop() {
   while (!stopping_) {
-    take_inbox();
     take_submissions();
     std::unique_lock lock(sleep_mutex_);
     sleep_.wait_for(lock, std::chrono::milliseconds(config_.intake.poll_ms), [this] { return stopping_.load(); });
@@ -308,7 +263,11 @@ void Gateway::housekeeping() {
     if (std::chrono::steady_clock::now() - last_reload > std::chrono::seconds(5)) {
       last_reload = std::chrono::steady_clock::now();
       auto report = runtime_->reload();
-      if (report.changed()) destinations_->forget_partner_destinations();
+      if (report.changed()) {
+        destinations_->forget_partner_destinations();
+        configure_transports();
+        polls_->wake();
+      }
       for (const auto& e : report.errors)
         log_.write({log::Level::error, "partners.reload.failed", "", "", "", "", e.to_string()});
     }

@@ -16,6 +16,9 @@
 #include "pipeline/destination_set.hpp"
 #include "pipeline/store_admin_backend.hpp"
 #include "pipeline/workers.hpp"
+#include "transport_host/gateway_transport_host.hpp"
+#include "transport_host/poll_scheduler.hpp"
+#include "transport_host/transport_set.hpp"
 
 #include <atomic>
 #include <memory>
@@ -42,8 +45,10 @@ class Gateway {
   std::uint16_t admin_port() const { return admin_ ? admin_->port() : 0; }
   store::Store& store() { return *store_; }
   const gateway_config::GatewayConfig& config() const { return config_; }
-  /// One intake pass now (tests; the intake thread calls it every poll interval).
+  /// One poll of every receiving endpoint now, due or not (tests; the poll scheduler runs them
+  /// on their schedules).
   std::size_t take_inbox();
+  transport_host::TransportSet& transports() { return *transports_; }
   /// One pass over DATA/erp-outbox/: canonical JSON Lines files from the ERP/WMS, each line a
   /// submission (as POST /api/v1/outbound). A file with a refused line moves to .failed/ with a
   /// NAME.errors beside it.
@@ -56,6 +61,7 @@ class Gateway {
   void observe(const StageEvent& e);
   void housekeeping();
   void intake_loop();
+  void configure_transports();
 
   gateway_config::GatewayConfig config_;
   log::JsonLog& log_;
@@ -71,6 +77,9 @@ class Gateway {
   std::unique_ptr<StoreAdminBackend> backend_;
   std::unique_ptr<api::AdminServer> admin_;
   std::unique_ptr<class IntakeState> intake_;
+  std::unique_ptr<transport_host::GatewayTransportHost> transport_host_;
+  std::unique_ptr<transport_host::TransportSet> transports_;
+  std::unique_ptr<transport_host::PollScheduler> polls_;
   std::unique_ptr<gateway_config::ConfigSource> source_;
   std::thread intake_thread_, housekeeping_thread_;
   std::atomic<bool> stopping_{false};

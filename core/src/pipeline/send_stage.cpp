@@ -1,43 +1,60 @@
 #include "pipeline/send_stage.hpp"
 
-#include "io/durable_file.hpp"
 #include "pipeline/process_stage.hpp"
 
-#include <system_error>
-
 namespace edigate::pipeline {
+namespace {
 
-Result<void> send_outbound(const StageContext& ctx, const store::WorkItem& item) {
+constexpr int kMaxSendAttempts = 20;
+
+}  // namespace
+
+Result<void> send_outbound(const StageContext& ctx, const transport_host::TransportSet& transports,
+                           const store::WorkItem& item) {
   const std::int64_t id = std::stoll(item.subject);
   const std::string subject = "outbound:" + item.subject;
   EDIGATE_TRY(store::OutboundRecord doc, ctx.store.outbound(id));
-  const std::filesystem::path folder = ctx.data_dir / "outbox" / doc.partner;
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  Result<void> written;
-  if (ec) {
-    written = Error("pipeline.outbox.create", folder.string() + ": cannot create the outbox: " + ec.message())
-                  .as(ec == std::errc::no_space_on_device ? ErrorCategory::transient : ErrorCategory::configuration);
+  auto endpoint = transports.sender_for(doc.partner, item.target);
+  SendResult sent;
+  std::string via;
+  if (!endpoint) {
+    sent = SendResult::permanent("no transport is open for partner '" + doc.partner + "'" +
+                                 (item.target.empty() ? "" : " named '" + item.target + "'"));
   } else {
-    written = io::write_file_durably(folder / doc.file_name, doc.body, "pipeline.outbox.write");
+    via = endpoint->type + (endpoint->config.name.empty() ? "" : ":" + endpoint->config.name);
+    sent = endpoint->endpoint->send(
+        {id, doc.partner, doc.type, doc.file_name, doc.body, static_cast<std::uint32_t>(item.attempts)});
   }
+  const std::string detail = (via.empty() ? "" : via + ": ") + (sent.detail.empty() ? sent.remote_id : sent.detail);
   return ctx.store.run([&](store::Unit& unit) -> Result<void> {
-    if (written) {
-      const std::string where = (folder / doc.file_name).string();
-      EDIGATE_TRY_VOID(unit.set_outbound_state(id, "sent"));
-      EDIGATE_TRY_VOID(unit.event(subject, "sent", "ok", "to " + where));
-      ctx.emit({"sent", "ok", doc.partner, doc.type, "", "", where});
-      return unit.finish(item, {store::WorkOutcome::Kind::done, 0, where});
-    }
-    const Error& e = written.error();
-    if (e.category == ErrorCategory::transient && item.attempts + 1 < 20) {
-      EDIGATE_TRY_VOID(unit.event(subject, "sent", "retry", e.to_string()));
-      return unit.finish(item, {store::WorkOutcome::Kind::retry, transient_retry_at(item), e.to_string()});
+    switch (sent.kind) {
+      case SendResult::Kind::delivered:
+        EDIGATE_TRY_VOID(unit.set_outbound_state(id, "sent"));
+        EDIGATE_TRY_VOID(unit.event(subject, "sent", "ok", detail));
+        ctx.emit({"sent", "ok", doc.partner, doc.type, "", "", detail});
+        return unit.finish(item, {store::WorkOutcome::Kind::done, 0, detail});
+      case SendResult::Kind::pending:
+        // Handed over; the transport settles it when the answer (an asynchronous MDN) arrives.
+        EDIGATE_TRY_VOID(unit.set_outbound_state(id, "awaiting"));
+        EDIGATE_TRY_VOID(unit.event(subject, "sent", "pending", detail));
+        ctx.emit({"sent", "pending", doc.partner, doc.type, "", "", detail});
+        return unit.finish(item, {store::WorkOutcome::Kind::done, 0, detail});
+      case SendResult::Kind::retry:
+        if (item.attempts + 1 < kMaxSendAttempts) {
+          const store::Millis asked = store::now_millis() + static_cast<store::Millis>(sent.retry_after.count()) * 1000;
+          EDIGATE_TRY_VOID(unit.event(subject, "sent", "retry", detail));
+          ctx.emit({"sent", "retry", doc.partner, doc.type, "", "", detail});
+          return unit.finish(item,
+                             {store::WorkOutcome::Kind::retry, std::max(asked, transient_retry_at(item)), detail});
+        }
+        break;
+      case SendResult::Kind::permanent:
+        break;
     }
     EDIGATE_TRY_VOID(unit.set_outbound_state(id, "failed"));
-    EDIGATE_TRY_VOID(unit.event(subject, "sent", "dead", e.to_string()));
-    ctx.emit({"sent", "dead", doc.partner, doc.type, "", "", e.to_string()});
-    return unit.finish(item, {store::WorkOutcome::Kind::dead, 0, e.to_string()});
+    EDIGATE_TRY_VOID(unit.event(subject, "sent", "dead", detail));
+    ctx.emit({"sent", "dead", doc.partner, doc.type, "", "", detail});
+    return unit.finish(item, {store::WorkOutcome::Kind::dead, 0, detail});
   });
 }
 

@@ -58,6 +58,16 @@ Result<void> PluginHost::add(std::shared_ptr<Plugin> plugin, const std::filesyst
   if (info.name.empty()) return file_error("plugin.invalid", "plugin reports an empty name", file);
   if (info.kind == PluginKind::format && !dynamic_cast<FormatPlugin*>(plugin.get()))
     return file_error("plugin.invalid", "plugin '" + info.name + "' says it is a format plugin but is not one", file);
+  if (info.kind == PluginKind::transport) {
+    auto* t = dynamic_cast<TransportPlugin*>(plugin.get());
+    if (!t)
+      return file_error("plugin.invalid", "plugin '" + info.name + "' says it is a transport plugin but is not one",
+                        file);
+    const std::string type = t->spec().type;
+    if (type.empty()) return file_error("plugin.invalid", "transport plugin '" + info.name + "' names no type", file);
+    if (auto other = transport(type))
+      return file_error("plugin.duplicate", "a second transport plugin for type '" + type + "'", file);
+  }
   for (const auto& p : plugins_)
     if (p.info.name == info.name)
       return file_error("plugin.duplicate", "duplicate plugin name '" + info.name + "': already loaded from " + p.file,
@@ -90,6 +100,22 @@ std::shared_ptr<FormatPlugin> PluginHost::format(std::string_view name) const {
     if (p.info.kind == PluginKind::format && p.info.name == name)
       return std::shared_ptr<FormatPlugin>(p.plugin, static_cast<FormatPlugin*>(p.plugin.get()));
   return nullptr;
+}
+
+std::shared_ptr<TransportPlugin> PluginHost::transport(std::string_view type) const {
+  for (const auto& p : plugins_) {
+    if (p.info.kind != PluginKind::transport) continue;
+    auto* t = static_cast<TransportPlugin*>(p.plugin.get());
+    if (t->spec().type == type) return std::shared_ptr<TransportPlugin>(p.plugin, t);
+  }
+  return nullptr;
+}
+
+std::vector<std::shared_ptr<TransportPlugin>> PluginHost::transports() const {
+  std::vector<std::shared_ptr<TransportPlugin>> out;
+  for (const auto& p : plugins_)
+    if (p.info.kind == PluginKind::transport) out.emplace_back(p.plugin, static_cast<TransportPlugin*>(p.plugin.get()));
+  return out;
 }
 
 std::shared_ptr<FormatPlugin> PluginHost::format_for_standard(std::string_view standard) const {

@@ -4,6 +4,7 @@
 #include <edigate/format_plugin.hpp>
 #include <edigate/plugin.hpp>
 #include <edigate/result.hpp>
+#include <edigate/transport_plugin.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -40,6 +41,9 @@ class PluginHost {
 
   /// The format plugin with that name ("x12"), or nullptr.
   std::shared_ptr<FormatPlugin> format(std::string_view name) const;
+  /// The transport plugin for a transport type ("sftp", "as2"), or nullptr.
+  std::shared_ptr<TransportPlugin> transport(std::string_view type) const;
+  std::vector<std::shared_ptr<TransportPlugin>> transports() const;
   /// The format plugin for a standard ("X12", "EDIFACT"), or nullptr.
   std::shared_ptr<FormatPlugin> format_for_standard(std::string_view standard) const;
   /// The format plugin most confident that `prefix` is its standard, or nullptr.

@@ -111,6 +111,14 @@ struct OutboundRecord {
   std::string message_id;        ///< the canonical message a document was rendered from
 };
 
+/// What became of one input: the messages translated from it and the acknowledgements sent
+/// for it (the supplier API's status answer).
+struct InputOutcome {
+  InputRecord input;
+  std::vector<std::string> message_ids;
+  std::vector<OutboundRecord> acks;  ///< outbound acks whose in_reply_to is this input
+};
+
 struct EventRecord {
   std::int64_t id = 0;
   Millis at = 0;

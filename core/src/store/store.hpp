@@ -157,6 +157,8 @@ class Store {
   virtual Result<std::vector<DeadLetterCount>> dead_letter_counts() = 0;
   /// The outbound records (submission, rendered document) made from message `message_id`.
   virtual Result<std::vector<OutboundRecord>> outbound_for_message(const std::string& message_id) = 0;
+  /// The input with its messages and acks; `store.not_found` when there is no such input.
+  virtual Result<InputOutcome> input_outcome(std::int64_t input_id) = 0;
 
   virtual Result<CheckReport> check() = 0;
   /// A consistent copy of the database (and its blob files) while the gateway runs.

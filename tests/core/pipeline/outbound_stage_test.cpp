@@ -4,6 +4,7 @@
 #include "pipeline/outbound_stage.hpp"
 #include "pipeline/process_stage.hpp"
 #include "pipeline/send_stage.hpp"
+#include "transport_host/local_transports.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -31,6 +32,7 @@ struct Harness {
   std::unique_ptr<store::Store> store;
   pipeline::RouteTable routes;
   std::unique_ptr<pipeline::StageContext> ctx;
+  std::unique_ptr<transport_host::LocalTransports> transports;
 
   Harness() {
     runtime::RuntimeOptions o;
@@ -42,6 +44,8 @@ struct Harness {
     runtime = std::move(runtime::Runtime::open(o, warnings)).value();
     store = std::move(store::open_sqlite_store(dir.path / "data", {})).value();
     ctx.reset(new pipeline::StageContext{*runtime, *store, routes, dir.path / "data", {}});
+    transports =
+        std::move(transport_host::LocalTransports::open(runtime->plugins(), *store, dir.path / "data")).value();
   }
 
   void drain() {
@@ -52,7 +56,7 @@ struct Harness {
       if (!item.value()) return;
       const auto& w = *item.value();
       auto done = w.kind == store::WorkKind::render ? pipeline::render_outbound(*ctx, w)
-                  : w.kind == store::WorkKind::send ? pipeline::send_outbound(*ctx, w)
+                  : w.kind == store::WorkKind::send ? pipeline::send_outbound(*ctx, transports->set(), w)
                                                     : pipeline::process_input(*ctx, w);
       INFO((done.ok() ? "" : done.error().to_string()));
       REQUIRE(done.ok());
@@ -105,6 +109,8 @@ TEST_CASE("a submitted ship notice is rendered, numbered by the store, sent, and
   h.store.reset();
   h.store = std::move(store::open_sqlite_store(h.dir.path / "data", {})).value();
   h.ctx.reset(new pipeline::StageContext{*h.runtime, *h.store, h.routes, h.dir.path / "data", {}});
+  h.transports =
+      std::move(transport_host::LocalTransports::open(h.runtime->plugins(), *h.store, h.dir.path / "data")).value();
   std::string second = first_line(read_file(kAsn));
   second.replace(second.find("ASN-2026-30871"), 14, "ASN-2026-30872");
   second.replace(second.find("m-a80364a940eb8aad961abcf6781428bf"), 34, "m-a80364a940eb8aad961abcf678142800");

@@ -6,6 +6,7 @@
 #include "pipeline/send_stage.hpp"
 #include "runtime/runtime.hpp"
 #include "store/store.hpp"
+#include "transport_host/local_transports.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -46,6 +47,7 @@ struct Harness {
   std::unique_ptr<store::Store> store;
   pipeline::RouteTable routes{erp_for_everything(dir.path / "data")};
   std::unique_ptr<pipeline::StageContext> ctx;
+  std::unique_ptr<transport_host::LocalTransports> transports;
 
   Harness() {
     runtime::RuntimeOptions o;
@@ -61,6 +63,8 @@ struct Harness {
     REQUIRE(st.ok());
     store = std::move(st).value();
     ctx.reset(new pipeline::StageContext{*runtime, *store, routes, dir.path / "data", {}});
+    transports =
+        std::move(transport_host::LocalTransports::open(runtime->plugins(), *store, dir.path / "data")).value();
   }
 
   std::int64_t receive(const std::string& name, const std::string& bytes, const std::string& hint = "") {
@@ -80,8 +84,9 @@ struct Harness {
       auto item = store->claim(kinds, "test", 60000);
       REQUIRE(item.ok());
       if (!item.value()) return ran;
-      auto done = item.value()->kind == store::WorkKind::process ? pipeline::process_input(*ctx, *item.value())
-                                                                 : pipeline::send_outbound(*ctx, *item.value());
+      auto done = item.value()->kind == store::WorkKind::process
+                      ? pipeline::process_input(*ctx, *item.value())
+                      : pipeline::send_outbound(*ctx, transports->set(), *item.value());
       INFO((done.ok() ? "" : done.error().to_string()));
       REQUIRE(done.ok());
       ++ran;

@@ -82,4 +82,30 @@ Result<std::vector<OutboundRecord>> SqliteStore::outbound_for_message(const std:
   return out;
 }
 
+Result<InputOutcome> SqliteStore::input_outcome(std::int64_t input_id) {
+  InputOutcome out;
+  EDIGATE_TRY(out.input, input(input_id));
+  std::lock_guard lock(mutex_);
+  {
+    EDIGATE_TRY(Statement * s, db_->prepare("SELECT id FROM messages WHERE input_id = ?1 ORDER BY created_at, id"));
+    StatementUse use(s);
+    s->bind(1, input_id);
+    while (true) {
+      EDIGATE_TRY(bool row, s->step());
+      if (!row) break;
+      out.message_ids.push_back(s->text(0));
+    }
+  }
+  EDIGATE_TRY(Statement * s, db_->prepare("SELECT " + std::string(kOutboundColumns) +
+                                          " FROM outbound WHERE in_reply_to = ?1 AND kind = 'ack' ORDER BY id"));
+  StatementUse use(s);
+  s->bind(1, input_id);
+  while (true) {
+    EDIGATE_TRY(bool row, s->step());
+    if (!row) break;
+    out.acks.push_back(read_outbound(*s, 0));
+  }
+  return out;
+}
+
 }  // namespace edigate::store::sqlite

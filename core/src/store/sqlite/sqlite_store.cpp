@@ -1,6 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
-#include "io/durable_file.hpp"
+#include <file/durable_file.hpp>
 #include "io/sha256.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_unit.hpp"

@@ -43,6 +43,7 @@ class SqliteStore final : public Store {
   Result<std::vector<MessageRecord>> unanswered(const UnansweredQuery& query) override;
   Result<std::vector<DeadLetterCount>> dead_letter_counts() override;
   Result<std::vector<OutboundRecord>> outbound_for_message(const std::string& message_id) override;
+  Result<InputOutcome> input_outcome(std::int64_t input_id) override;
   Result<CheckReport> check() override;
   Result<void> backup(const std::filesystem::path& to) override;
 

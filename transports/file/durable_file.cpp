@@ -1,4 +1,4 @@
-#include "io/durable_file.hpp"
+#include <file/durable_file.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>

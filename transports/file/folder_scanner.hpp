@@ -12,8 +12,6 @@
 //    across scans that far apart, or an mtime already that old when first seen, so files left
 //    from before a restart are taken at once);
 //  - with done markers on: NAME.done exists beside it (stability is then the writer's word).
-#include "gateway_config/gateway_config.hpp"
-
 #include <edigate/result.hpp>
 
 #include <chrono>
@@ -63,10 +61,6 @@ class FolderScanner {
   /// `inbox_root`: DATA/inbox (each sub-folder is a partner id; files directly in it are not
   /// taken: their partner is unknown). `extra`: further folders, one partner each.
   FolderScanner(std::filesystem::path inbox_root, std::vector<InboxFolder> extra, ScanOptions options);
-
-  /// The scanner `gateway` describes: DATA/inbox, its extra inboxes, stable-ms, done markers,
-  /// at most workers.queue-limit candidates per scan.
-  static FolderScanner for_gateway(const gateway_config::GatewayConfig& gateway, bool move_unreadable = false);
 
   /// One pass over every folder. A candidate is returned once; it is returned again only after
   /// it changes or reconsider() is called (the pipeline could not take it this time). A missing

@@ -1,7 +1,5 @@
 // Folder intake takes only complete files, with real files in a temp inbox.
-#include "intake/folder_scanner.hpp"
-
-#include "gateway_config/gateway_config.hpp"
+#include <file/folder_scanner.hpp>
 
 #include "temp_dir.hpp"
 
@@ -288,25 +286,4 @@ TEST_CASE("a missing inbox is not a problem", "[intake]") {
   auto r = scanner.scan();
   CHECK(r.candidates.empty());
   CHECK(r.problems.empty());
-}
-
-TEST_CASE("the scanner for a gateway configuration uses its inbox, extra inboxes and intake settings", "[intake]") {
-  TempDir dir("intake");
-  const std::string xml =
-      "<gateway xmlns=\"urn:edigate:gateway:1\"><data dir=\"data\"/><partners dir=\"p\"/>"
-      "<maps dir=\"m\"/><workers queue-limit=\"1\"/>"
-      "<intake stable-ms=\"0\" done-marker=\"true\"><inbox partner=\"eurofood\" dir=\"drop\"/>"
-      "</intake></gateway>";
-  auto g = gateway_config::load_gateway_config_from_memory(xml, dir.path / "gateway.xml");
-  REQUIRE(g);
-  write_text(dir.path / "data" / "inbox" / "acme" / "a.edi", "a");
-  write_text(dir.path / "data" / "inbox" / "acme" / "a.edi.done", "");
-  write_text(dir.path / "drop" / "b.edi", "b");
-  write_text(dir.path / "drop" / "b.edi.done", "");
-  write_text(dir.path / "drop" / "no-marker.edi", "c");
-  age_file(dir.path / "drop" / "b.edi", 60s);  // older: first
-  auto scanner = FolderScanner::for_gateway(*g);
-  CHECK(names(scanner.scan()) == std::vector<std::string>{"eurofood/b.edi"});  // queue-limit 1 per scan
-  CHECK(names(scanner.scan()) == std::vector<std::string>{"acme/a.edi"});
-  CHECK(scanner.scan().candidates.empty());
 }

@@ -1,4 +1,4 @@
-#include "intake/folder_scanner.hpp"
+#include <file/folder_scanner.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -46,17 +46,6 @@ FolderScanner::FolderScanner(fs::path inbox_root, std::vector<InboxFolder> extra
       extra_(std::move(extra)),
       options_(options),
       clock_([] { return std::chrono::steady_clock::now(); }) {}
-
-FolderScanner FolderScanner::for_gateway(const gateway_config::GatewayConfig& g, bool move_unreadable) {
-  ScanOptions o;
-  o.stable = std::chrono::milliseconds(g.intake.stable_ms);
-  o.done_marker = g.intake.done_marker;
-  o.move_unreadable = move_unreadable;
-  o.max_candidates = g.workers.queue_limit;
-  std::vector<InboxFolder> extra;
-  for (const auto& box : g.intake.extra_inboxes) extra.push_back({box.partner, box.dir});
-  return FolderScanner(g.inbox_dir(), std::move(extra), o);
-}
 
 ScanResult FolderScanner::scan() {
   ScanResult result;

@@ -1,0 +1,119 @@
+#include "transport_host/gateway_transport_host.hpp"
+
+namespace edigate::transport_host {
+namespace {
+
+log::Level level_of(LogLevel level) {
+  switch (level) {
+    case LogLevel::debug:
+      return log::Level::debug;
+    case LogLevel::info:
+      return log::Level::info;
+    case LogLevel::warn:
+      return log::Level::warn;
+    case LogLevel::error:
+      break;
+  }
+  return log::Level::error;
+}
+
+}  // namespace
+
+GatewayTransportHost::GatewayTransportHost(store::Store& store, log::JsonLog* log, metrics::GatewayMetrics* metrics,
+                                           std::uint32_t queue_limit, std::function<void()> stored)
+    : store_(store), log_(log), metrics_(metrics), queue_limit_(queue_limit), stored_(std::move(stored)) {}
+
+Result<IntakeReceipt> GatewayTransportHost::intake(const ReceivedDocument& doc) noexcept {
+  try {
+    if (!doc.content.empty())
+      return Error("transport.content.unsupported",
+                   "content '" + doc.content + "' is not accepted by this gateway's intake yet")
+          .as(ErrorCategory::invalid_input);
+    auto receipt = store_.receive({doc.transport, doc.remote_id, doc.partner, doc.file_name, doc.bytes});
+    if (!receipt) {
+      if (metrics_) metrics_->intake_files->with({doc.partner, "failed"}).inc();
+      return std::move(receipt).error();
+    }
+    const bool duplicate = receipt->duplicate;
+    if (metrics_) metrics_->intake_files->with({doc.partner, duplicate ? "duplicate" : "taken"}).inc();
+    if (log_)
+      log_->write(
+          {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.duplicate" : "intake.taken",
+           "intake:" + doc.transport, doc.partner, "", "",
+           doc.file_name + " as input " + std::to_string(receipt->input_id) +
+               (duplicate ? " (same remote id and content as input " + std::to_string(receipt->duplicate_of) + ")"
+                          : "")});
+    if (!duplicate && stored_) stored_();
+    return IntakeReceipt{receipt->input_id, duplicate, receipt->duplicate_of};
+  } catch (const std::exception& e) {
+    return Error("transport.intake.failed", e.what()).as(ErrorCategory::internal);
+  }
+}
+
+std::size_t GatewayTransportHost::intake_capacity() noexcept {
+  auto counts = store_.queue_counts(store::WorkKind::process);
+  if (!counts) return 0;  // the store cannot say: take nothing now, the remote keeps it
+  const auto waiting = counts->ready + counts->waiting;
+  return waiting >= queue_limit_ ? 0 : static_cast<std::size_t>(queue_limit_ - waiting);
+}
+
+Result<DocumentStatus> GatewayTransportHost::status(std::int64_t input_id) noexcept {
+  try {
+    EDIGATE_TRY(store::InputOutcome o, store_.input_outcome(input_id));
+    DocumentStatus s;
+    s.input_id = o.input.id;
+    s.partner = o.input.partner_hint;
+    s.state = o.input.state;
+    s.message_ids = std::move(o.message_ids);
+    if (!o.acks.empty()) {
+      s.ack_type = o.acks.front().type;
+      s.ack_document = o.acks.front().body;
+    }
+    return s;
+  } catch (const std::exception& e) {
+    return Error("transport.status.failed", e.what()).as(ErrorCategory::internal);
+  }
+}
+
+Result<void> GatewayTransportHost::settle(std::int64_t outbound_id, const SendResult& result) noexcept {
+  try {
+    const std::string subject = "outbound:" + std::to_string(outbound_id);
+    return store_.run([&](store::Unit& unit) -> Result<void> {
+      switch (result.kind) {
+        case SendResult::Kind::delivered:
+          EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "sent"));
+          return unit.event(subject, "sent", "ok", result.detail.empty() ? result.remote_id : result.detail);
+        case SendResult::Kind::pending:
+          return unit.event(subject, "sent", "pending", result.detail);
+        case SendResult::Kind::retry: {
+          // The partner's answer says try again: a new send attempt, after the delay asked for.
+          EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "queued"));
+          EDIGATE_TRY_VOID(unit.event(subject, "sent", "retry", result.detail));
+          const store::Millis at = store::now_millis() + static_cast<store::Millis>(result.retry_after.count()) * 1000;
+          EDIGATE_TRY(auto work, unit.enqueue(store::WorkKind::send, std::to_string(outbound_id), "", 5, at));
+          (void)work;
+          return {};
+        }
+        case SendResult::Kind::permanent:
+          EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "failed"));
+          return unit.event(subject, "sent", "dead", result.detail);
+      }
+      return {};
+    });
+  } catch (const std::exception& e) {
+    return Error("transport.settle.failed", e.what()).as(ErrorCategory::internal);
+  }
+}
+
+void GatewayTransportHost::log(LogLevel level, std::string_view event, std::string_view partner,
+                               std::string_view detail) noexcept {
+  try {
+    if (log_)
+      log_->write(
+          {level_of(level), std::string(event), "transport", std::string(partner), "", "", std::string(detail)});
+  } catch (...) {
+    // A log line is never worth failing the caller.
+  }
+}
+
+}  // namespace edigate::transport_host
