@@ -35,9 +35,9 @@ constexpr Pair kPairs[] = {{"ORDERS", "ORDERS", "purchase_order", true},
                            {"REMADV", "REMADV", "remittance_advice", true},
                            {"IFTMIN", "IFTMIN", "load_tender", true},
                            {"DELFOR", "DELFOR", "planning_schedule", true, false},
-                           {"DELJIT", "DELJIT", "shipping_schedule", true, false},
-                           {"SLSRPT", "SLSRPT", "sales_report", true, false},
-                           {"PRICAT", "PRICAT", "price_catalog", true, false}};
+                           {"DELJIT", "DELJIT", "shipping_schedule", true},
+                           {"SLSRPT", "SLSRPT", "sales_report", true},
+                           {"PRICAT", "PRICAT", "price_catalog", true}};
 constexpr const char* kVersions[] = {"D96A", "D01B"};
 
 // Map ids are lower case with '-' for the '.' of a variant: ORDRSP.change -> ordrsp-change.
