@@ -5,6 +5,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <thread>
 
@@ -145,9 +146,21 @@ Result<std::size_t> SftpEndpoint::poll_inbox(TransportHost& host) {
   }
   std::vector<std::thread> helpers;
   for (auto& more : extra)
-    helpers.emplace_back([&, l = std::move(more)]() mutable { take_files(host, std::move(l), state); });
-  take_files(host, std::move(lease), state);
+    helpers.emplace_back([&, l = std::move(more)]() mutable {
+      try {
+        take_files(host, std::move(l), state);
+      } catch (const std::exception& e) {  // no exception may end a thread: the files stay remote
+        host.log(LogLevel::error, "intake.sftp.worker_failed", config_.partner, e.what());
+      }
+    });
+  std::exception_ptr failure;  // the helpers are joined first, whatever happens here
+  try {
+    take_files(host, std::move(lease), state);
+  } catch (...) {
+    failure = std::current_exception();
+  }
   for (auto& t : helpers) t.join();
+  if (failure) std::rethrow_exception(failure);
 
   const std::size_t taken = state.taken.load();
   const std::size_t left = state.left.load() + (state.files.size() - std::min(state.next.load(), state.files.size()));

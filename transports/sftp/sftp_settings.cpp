@@ -4,6 +4,7 @@
 #include "sftp/remote_name.hpp"
 
 #include <charconv>
+#include <functional>
 
 namespace edigate::sftp {
 
@@ -52,7 +53,13 @@ Result<std::size_t> number(const TransportConfig& c, std::string_view key, std::
 }  // namespace
 
 std::string connection_key(const SftpOptions& o) {
-  return o.user + "@" + o.host + ":" + std::to_string(o.port) + " " + o.host_key_sha256;
+  // Everything a session was opened with: an endpoint reopened with another key, password or
+  // timeout must not be handed an idle session from before. The key stays in memory (never
+  // logged); the credentials enter it only as a hash.
+  const std::size_t credentials = std::hash<std::string>{}(o.private_key + '\n' + o.passphrase + '\n' + o.password);
+  return o.user + "@" + o.host + ":" + std::to_string(o.port) + " " + o.host_key_sha256 + " " +
+         std::to_string(o.connect_timeout.count()) + "/" + std::to_string(o.io_timeout.count()) + " " + o.temp_suffix +
+         " " + std::to_string(credentials);
 }
 
 Result<EndpointSettings> read_settings(const TransportConfig& c) {

@@ -33,7 +33,8 @@ struct EndpointSettings {
 /// Errors: transport.sftp.config (configuration), naming the partner and endpoint.
 Result<EndpointSettings> read_settings(const TransportConfig& config);
 
-/// The identity of a connection: sessions are reused only for the same server, user and pin.
+/// The identity of a connection: sessions are reused only for the same server, user, pin,
+/// credentials and timeouts.
 std::string connection_key(const SftpOptions& o);
 
 }  // namespace edigate::sftp
