@@ -32,17 +32,18 @@ std::string gateway_xml(const fs::path& partners, std::uint16_t port) {
   xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
   xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
   xml = std::regex_replace(xml, std::regex("poll-ms=\"500\" stable-ms=\"1000\""), "poll-ms=\"50\" stable-ms=\"0\"");
-  // Before the <destinations> element (the file's header comment names it too).
+  // The sample keeps profile endpoints off; this environment switches the partner's on.
   const std::string transports =
-      "\n  <transports profile-endpoints=\"false\">\n"
+      "<transports profile-endpoints=\"false\">\n"
       "    <endpoint partner=\"acme-retail\" name=\"sftp\">\n"
       "      <option name=\"port\" value=\"" +
       std::to_string(port) +
       "\"/>\n"
       "    </endpoint>\n"
-      "  </transports>\n"
-      "  <destinations>\n";
-  return std::regex_replace(xml, std::regex("\n  <destinations>\n"), transports);
+      "  </transports>";
+  const std::regex element("<transports profile-endpoints=\"false\"/>");
+  REQUIRE(std::regex_search(xml, element));
+  return std::regex_replace(xml, element, transports);
 }
 
 }  // namespace
