@@ -12,8 +12,15 @@
 #include "transport_host/endpoint_config.hpp"
 #include "transport_host/gateway_transport_host.hpp"
 
+#include <http/http_endpoint.hpp>
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
 #include <sqlite3.h>
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 using namespace edigate;
 namespace fs = std::filesystem;
@@ -322,5 +329,58 @@ TEST_CASE("unknown paths are 404, wrong methods 405, encoded segments never reac
   CHECK(get_collection.header("Allow") == "POST");
   auto post_document = test::http_call(api.address, {"POST", "/api/v1/partners/acme-retail/documents/1", "x", auth});
   CHECK(post_document.status == 405);
+  CHECK(api.inputs() == 0);
+}
+
+TEST_CASE("with a certificate and key the API serves HTTPS only, and an untrusted certificate is refused by a sender",
+          "[http][api][tls]") {
+  test::TempDir certs("http-tls");
+  const fs::path cert = certs.path / "api.pem", key = certs.path / "api.key";
+  const std::string make =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj "
+      "/CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      key.string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
+  REQUIRE(std::system(make.c_str()) == 0);
+  Api api(std::map<std::string, std::string>{{"tls-certificate", cert.string()}, {"tls-key", key.string()}});
+  Poco::Net::initializeSSL();
+
+  // A client trusting exactly this certificate talks to it.
+  Poco::Net::Context::Ptr trusting = new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, "", "", cert.string(),
+                                                            Poco::Net::Context::VERIFY_RELAXED, 9, false);
+  Poco::Net::SocketAddress where(api.address);
+  Poco::Net::HTTPSClientSession session(where.host().toString(), where.port(), trusting);
+  session.setTimeout(Poco::Timespan(10, 0));
+  Poco::Net::HTTPRequest req("GET", "/api/v1/partners/acme-retail/documents/1", Poco::Net::HTTPMessage::HTTP_1_1);
+  req.set("Authorization", "Bearer " + key_of("acme-retail"));
+  session.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  std::string body;
+  Poco::StreamCopier::copyToString(session.receiveResponse(resp), body);
+  CHECK(resp.getStatus() == Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+  CHECK_THAT(body, Catch::Contains("api.document.unknown"));
+
+  // Plain HTTP on the TLS port gets no answer.
+  CHECK_THROWS(test::http_call(api.address, {"GET", "/api/v1/partners/acme-retail/documents/1", "", {}}));
+
+  // An <http> endpoint sending there verifies by default: the self-signed certificate is not
+  // trusted, and that is permanent (it fails the same way until someone fixes the trust).
+  http::PartnerKeys keys;
+  TransportConfig config;
+  config.partner = "acme-retail";
+  config.name = "out";
+  config.options = {{"url", "https://" + api.address + "/api/v1/partners/acme-retail/documents"},
+                    {"method", "POST"},
+                    {"timeout-seconds", "10"},
+                    {"max-bytes", "1000"},
+                    {"content-type", "application/edi-x12"}};
+  auto sender = http::HttpEndpoint::open(config, keys);
+  REQUIRE(sender.ok());
+  OutboundDocument doc;
+  doc.id = 1;
+  doc.type = "997";
+  doc.body = "ISA";
+  auto refused = (*sender)->send(doc);
+  CHECK(refused.kind == SendResult::Kind::permanent);
+  CHECK_THAT(refused.detail, Catch::Contains("TLS"));
   CHECK(api.inputs() == 0);
 }
