@@ -84,6 +84,8 @@ Result<PartnerMessage> read_partner_message(std::string_view bytes, std::string_
       source->set("standard", "json");
       if (!file_name.empty()) source->set("file", file_name);
       message->set(name, source);
+    } else if (std::string_view(name) == "correlation") {
+      message->set(name, make_object());  // always there, as on translated messages: one shape
     }
   }
   for (const auto& name : given->getNames()) {

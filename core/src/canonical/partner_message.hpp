@@ -30,6 +30,7 @@ struct PartnerMessage {
 ///   in; present, they must agree;
 /// - `message_id` is always the gateway's (a given one is replaced): the same bytes from the same
 ///   partner always give the same id, so a repeat is recognised downstream;
+/// - `correlation` defaults to {} (every message has one, as translated messages do);
 /// - `source` defaults to {"standard": "json", "file": file_name};
 /// - then the message is validated against the type's schema.
 /// Errors are invalid_input; `position.element_ref` holds the JSON pointer of the offending member

@@ -149,6 +149,19 @@ TEST_CASE("canonical JSON from a transport becomes one routed message, its id de
   REQUIRE(h.submit("req-2", json).ok());
   h.drain();
   CHECK(h.store->messages({}).value().size() == 1);
+
+  // Without correlation keys the message still has the member, as translated messages do.
+  auto bare = supplier_po();
+  bare->remove("correlation");
+  REQUIRE(h.submit("req-3", text_of(bare)).ok());
+  h.drain();
+  auto all = h.store->messages({}).value();
+  REQUIRE(all.size() == 2);
+  bool shaped = false;
+  for (const auto& x : all)
+    shaped = shaped ||
+             x.body.find(R"("source":{"standard":"json","file":"req-3.json"},"correlation":{},)") != std::string::npos;
+  CHECK(shaped);
 }
 
 TEST_CASE("canonical JSON that fails its schema is refused at intake naming the field, and nothing is stored",
