@@ -223,8 +223,9 @@ TEST_CASE("a missing or wrong API key is 401 and nothing is stored", "[http][api
   CHECK(api.inputs() == 0);
 }
 
-TEST_CASE("canonical JSON is accepted with its type header, and invalid JSON is 400 naming the field with nothing stored",
-          "[http][api]") {
+TEST_CASE(
+    "canonical JSON is accepted with its type header, and invalid JSON is 400 naming the field with nothing stored",
+    "[http][api]") {
   Api api;
   const std::map<std::string, std::string> canonical = {{"Content-Type", "application/json"},
                                                         {"X-Edigate-Type", "purchase_order"}};
