@@ -140,6 +140,26 @@ void name_element_refs(const CompiledSchema& s, std::span<Error> errors) {
   }
 }
 
+/// The byte classes of an interchange's delimiters, rebuilt only when they change (building
+/// the table for every transaction cost more than looking up its segments).
+const ByteClasses& classes_for(const Delimiters& d) {
+  struct Cache {
+    char component = 0, repetition = 0, release = 0;
+    bool built = false;
+    ByteClasses classes{Delimiters{}};
+  };
+  thread_local Cache cache;
+  if (!cache.built || cache.component != d.component || cache.repetition != d.repetition ||
+      cache.release != d.release) {
+    cache.classes = ByteClasses(d);
+    cache.component = d.component;
+    cache.repetition = d.repetition;
+    cache.release = d.release;
+    cache.built = true;
+  }
+  return cache.classes;
+}
+
 }  // namespace
 
 void validate(const CompiledSchema& schema, std::span<const Segment> segments, const Delimiters& delimiters,
@@ -149,7 +169,12 @@ void validate(const CompiledSchema& schema, std::span<const Segment> segments, c
   try {
     ErrorSink sink(file, out);
     Walker walker(schema, sink);
-    ElementScratch scratch;
+    // Per thread and reused, so a transaction allocates nothing once the buffers have grown;
+    // trimmed when one odd value (thousands of components) made them large.
+    thread_local ElementScratch scratch;
+    if (scratch.components.capacity() > 1024) scratch.components = {};
+    if (scratch.unescaped.capacity() > 64 * 1024) scratch.unescaped = {};
+    const ByteClasses& classes = classes_for(delimiters);
     for (const Segment& seg : segments) {
       if (sink.full()) return;
       std::uint32_t def = schema.find_segment(seg.tag());
@@ -164,7 +189,7 @@ void validate(const CompiledSchema& schema, std::span<const Segment> segments, c
         continue;
       }
       if (!walker.place(seg, def)) continue;
-      check_elements(schema, sd, seg, delimiters, sink, scratch);
+      check_elements(schema, sd, seg, delimiters, classes, sink, scratch);
     }
     if (!sink.full()) walker.finish(segments.back());
     name_element_refs(schema, std::span<Error>(out).subspan(first_new));
