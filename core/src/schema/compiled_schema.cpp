@@ -19,6 +19,10 @@ void CompiledSchema::build_indexes() {
     segment_slots[i] = index + 1;
   }
 
+  child_segments.clear();
+  child_segments.reserve(children.size());
+  for (std::uint32_t c : children) child_segments.push_back(nodes[c].segment);
+
   code_keys.clear();
   code_keys.reserve(codes.size());
   for (const auto& c : codes) code_keys.push_back(code_key(c));

@@ -111,6 +111,10 @@ class CompiledSchema {
   /// loop (the loop's child count when none), so closing a loop skips optional children.
   std::vector<std::uint32_t> next_mandatory;
   std::uint32_t max_depth = 1;  ///< deepest loop nesting including the root
+  /// Parallel to children: the child's SegmentDef (a loop's: its trigger's), so the validator
+  /// looks for a segment in a loop by scanning one contiguous array instead of following each
+  /// child to its node.
+  std::vector<std::uint32_t> child_segments;
 
   /// Segment ids interned as (packed key, SegmentDef index), sorted by key. The key packs the
   /// first 7 bytes and the length so that 2-3 character tags compare as one integer.
@@ -124,11 +128,16 @@ class CompiledSchema {
   /// integers (the keys sort as the strings do).
   std::vector<std::uint64_t> code_keys;
 
-  /// Fills segment_index, the segment hash, code_keys and SegmentDef::last_mandatory; the
+  /// Fills segment_index, the segment hash, code_keys, child_segments, RuleDef::mask and
+  /// SegmentDef::last_mandatory; the
   /// loader calls it once all definitions are read.
   void build_indexes();
 
   static std::uint64_t pack_tag(std::string_view tag) noexcept {
+    if (tag.size() == 3)  // most tags (EDIFACT all): no loop
+      return std::uint64_t(static_cast<unsigned char>(tag[0])) |
+             std::uint64_t(static_cast<unsigned char>(tag[1])) << 8 |
+             std::uint64_t(static_cast<unsigned char>(tag[2])) << 16 | std::uint64_t(3) << 56;
     std::uint64_t k = 0;
     std::size_t n = std::min<std::size_t>(tag.size(), 7);
     for (std::size_t i = 0; i < n; ++i) k |= std::uint64_t(static_cast<unsigned char>(tag[i])) << (8 * i);

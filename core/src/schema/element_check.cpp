@@ -207,6 +207,16 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
       }
       continue;
     }
+    // A composite with its separators and no repetition separator in use (EDIFACT syntax 3,
+    // X12 before 00402): split once; all parts empty is the "no data" of has_data.
+    if (ref.composite && !d.repetition && ref.repeat >= 1 && !raw.empty()) {
+      auto parts = split_components(raw, classes, d, scratch);
+      if (std::any_of(parts.begin(), parts.end(), [](const ClassifiedPart& p) { return !p.value.empty(); })) {
+        if (i < 64) present |= std::uint64_t(1) << i;
+        check_composite(s, s.composites[ref.def], parts, seg, d, sink, scratch, i, 1);
+        continue;
+      }
+    }
     if (!has_data(raw, d)) {
       if (ref.usage == Usage::mandatory) {
         const std::string& id = ref.composite ? s.composites[ref.def].id : s.elements[ref.def].id;

@@ -50,8 +50,9 @@ inline Fault check_length_and_lists(const CompiledSchema& schema, const ElementD
 /// common value is not read again: only a value with a separator or release character, a
 /// non-ASCII byte or, for numbers, dates and times, a non-digit looks at its bytes. Same result
 /// as the form above. Inline: it runs once per element value.
-inline Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::string_view raw, const Delimiters& d,
-                         std::string& scratch, std::uint8_t classes) {
+[[gnu::always_inline]] inline Fault check_value(const CompiledSchema& schema, const ElementDef& def,
+                                                std::string_view raw, const Delimiters& d, std::string& scratch,
+                                                std::uint8_t classes) {
   using C = ByteClasses;
   // Escaped or empty values, and anything the class union cannot decide, take the full check.
   if (raw.empty() || (classes & C::kSeparator)) [[unlikely]]
