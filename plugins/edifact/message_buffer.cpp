@@ -44,13 +44,32 @@ bool MessageBuffer::add(const RawSegment& seg, const Delimiters& d) {
   if (bytes_ + seg.bytes.size() + kPerSegment > max_bytes_) return false;
   char* p = allocate(seg.bytes.size() ? seg.bytes.size() : 1);
   if (!seg.bytes.empty()) std::memcpy(p, seg.bytes.data(), seg.bytes.size());
-  split_elements(std::string_view(p, seg.bytes.size()), d, scratch_);
-  std::size_t cost =
-      std::max<std::size_t>(seg.bytes.size(), 1) + kPerSegment + scratch_.size() * sizeof(std::string_view);
-  if (bytes_ + cost > max_bytes_) return false;
+  // Split straight into elements_ (split_elements' rule: the release character escapes the
+  // next byte), not through a scratch vector copied afterwards: a full validation spent 5% here.
+  const std::size_t first = elements_.size();
+  const std::string_view bytes(p, seg.bytes.size());
+  const char sep = d.element, rel = d.release;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (rel && c == rel) {
+      ++i;
+      continue;
+    }
+    if (c == sep) {
+      elements_.push_back(bytes.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  elements_.push_back(bytes.substr(start));
+  const std::size_t count = elements_.size() - first;
+  std::size_t cost = std::max<std::size_t>(seg.bytes.size(), 1) + kPerSegment + count * sizeof(std::string_view);
+  if (bytes_ + cost > max_bytes_) {
+    elements_.resize(first);
+    return false;
+  }
   bytes_ += cost;
-  records_.push_back({elements_.size(), scratch_.size(), seg.offset, seg.index});
-  elements_.insert(elements_.end(), scratch_.begin(), scratch_.end());
+  records_.push_back({first, count, seg.offset, seg.index});
   return true;
 }
 

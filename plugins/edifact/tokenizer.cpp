@@ -46,6 +46,11 @@ void Tokenizer::rebuild_classes() noexcept {
   if (delims_.repetition) cls_[static_cast<unsigned char>(delims_.repetition)] = kNormal;
   if (delims_.release) cls_[static_cast<unsigned char>(delims_.release)] = kRelease;
   cls_[static_cast<unsigned char>(delims_.segment[0])] = kTerm;
+  space_.fill(false);
+  for (char ch : {' ', '\t', '\r', '\n'})
+    space_[static_cast<unsigned char>(ch)] = ch != delims_.element && ch != delims_.component &&
+                                             ch != delims_.segment[0] && ch != delims_.release &&
+                                             ch != delims_.repetition;
 }
 
 void Tokenizer::set_charset(Charset cs) noexcept {
@@ -61,13 +66,6 @@ void Tokenizer::expect_interchange() noexcept {
   delims_ = default_delimiters(false);
   charset_ = Charset::other;
   rebuild_classes();
-}
-
-bool Tokenizer::is_space(unsigned char c) const noexcept {
-  if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-  char ch = static_cast<char>(c);
-  return ch != delims_.element && ch != delims_.component && ch != delims_.segment[0] && ch != delims_.release &&
-         ch != delims_.repetition;
 }
 
 int Tokenizer::fill() noexcept {

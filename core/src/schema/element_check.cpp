@@ -163,8 +163,10 @@ void check_composite(const CompiledSchema& s, const CompositeDef& c, std::span<c
 }
 
 /// Splits into scratch.components (grown, never shrunk here: no push_back per component).
-std::span<const ClassifiedPart> split_components(std::string_view value, const ByteClasses& t, const Delimiters& d,
-                                                 ElementScratch& scratch) {
+[[gnu::always_inline]] inline std::span<const ClassifiedPart> split_components(std::string_view value,
+                                                                               const ByteClasses& t,
+                                                                               const Delimiters& d,
+                                                                               ElementScratch& scratch) {
   auto& parts = scratch.components;
   std::size_t n = 0;
   split_classified(value, t, d.component, d.release, [&](std::size_t, std::string_view p, std::uint8_t m) {
@@ -194,6 +196,17 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
   for (std::uint32_t i = 1; i <= sent && !sink.full(); ++i) {
     const ElementRef& ref = s.element_refs[def.ref_begin + i - 1];
     std::string_view raw = seg.elements[i];
+    // A composite and no repetition separator in use (EDIFACT syntax 3, X12 before 00402):
+    // split and classify in one pass; a value without separators is one part, and all parts
+    // empty is the "no data" of has_data.
+    if (ref.composite && !d.repetition && ref.repeat >= 1 && !raw.empty()) {
+      auto parts = split_components(raw, classes, d, scratch);
+      if (std::any_of(parts.begin(), parts.end(), [](const ClassifiedPart& p) { return !p.value.empty(); })) {
+        if (i < 64) present |= std::uint64_t(1) << i;
+        check_composite(s, s.composites[ref.def], parts, seg, d, sink, scratch, i, 1);
+        continue;
+      }
+    }
     const std::uint8_t m = classes.scan(raw);
     // Fast path (most values): no separator or release character inside, so no splitting and
     // the classes decide the value check.
@@ -206,16 +219,6 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
         check_simple(s, s.elements[ref.def], raw, m, seg, d, sink, scratch, i, 0, 1);
       }
       continue;
-    }
-    // A composite with its separators and no repetition separator in use (EDIFACT syntax 3,
-    // X12 before 00402): split once; all parts empty is the "no data" of has_data.
-    if (ref.composite && !d.repetition && ref.repeat >= 1 && !raw.empty()) {
-      auto parts = split_components(raw, classes, d, scratch);
-      if (std::any_of(parts.begin(), parts.end(), [](const ClassifiedPart& p) { return !p.value.empty(); })) {
-        if (i < 64) present |= std::uint64_t(1) << i;
-        check_composite(s, s.composites[ref.def], parts, seg, d, sink, scratch, i, 1);
-        continue;
-      }
     }
     if (!has_data(raw, d)) {
       if (ref.usage == Usage::mandatory) {
