@@ -34,15 +34,17 @@ enum class DataType : std::uint8_t {
   ed_an,  // EDIFACT
 };
 
+// Definitions keep what the validator reads per value first and their names last, so the
+// checked fields of one definition share a cache line (the names are read only for messages).
 struct ElementDef {
-  std::string id;
-  std::string name;
   DataType type = DataType::x12_an;
   std::uint8_t implied_decimals = 0;  ///< N0..N9
   bool closed_codes = false;          ///< codes listed and codes="closed"
   std::uint32_t min = 0;
   std::uint32_t max = 0;
   std::uint32_t codes_begin = 0, codes_end = 0;  ///< range in CompiledSchema::codes (sorted)
+  std::string id;
+  std::string name;
 };
 
 /// A syntax rule: positions in CompiledSchema::rule_positions[begin, end), 1-based.
@@ -60,10 +62,10 @@ struct ComponentDef {
 };
 
 struct CompositeDef {
-  std::string id;
-  std::string name;
   std::uint32_t comp_begin = 0, comp_end = 0;  ///< range in components
   std::uint32_t rule_begin = 0, rule_end = 0;  ///< range in rules
+  std::string id;
+  std::string name;
 };
 
 /// One element position of a segment: a simple element or a composite.
@@ -75,12 +77,12 @@ struct ElementRef {
 };
 
 struct SegmentDef {
-  std::string id;
-  std::string name;
   std::uint32_t ref_begin = 0, ref_end = 0;    ///< range in element_refs
   std::uint32_t rule_begin = 0, rule_end = 0;  ///< range in rules
   std::uint32_t last_mandatory = 0;            ///< 1-based position of the last mandatory element; 0: none
   bool placed = false;                         ///< used somewhere in the structure
+  std::string id;
+  std::string name;
 };
 
 /// Structure node: a segment position or a loop. Node 0 is the whole transaction (a loop that
