@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace edigate::edifact {
 namespace {
 
@@ -46,6 +50,11 @@ void Tokenizer::rebuild_classes() noexcept {
   if (delims_.repetition) cls_[static_cast<unsigned char>(delims_.repetition)] = kNormal;
   if (delims_.release) cls_[static_cast<unsigned char>(delims_.release)] = kRelease;
   cls_[static_cast<unsigned char>(delims_.segment[0])] = kTerm;
+  printable_normal_ = true;
+  for (int c = 0x20; c < 0x7F; ++c)
+    if (c != static_cast<unsigned char>(delims_.segment[0]) && c != static_cast<unsigned char>(delims_.release) &&
+        cls_[c] != kNormal)
+      printable_normal_ = false;
   space_.fill(false);
   for (char ch : {' ', '\t', '\r', '\n'})
     space_[static_cast<unsigned char>(ch)] = ch != delims_.element && ch != delims_.component &&
@@ -340,6 +349,28 @@ const Token* Tokenizer::read_segment() noexcept {
     const unsigned char* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
     const std::size_t avail = end_ - pos_;
     while (k < avail) {
+#if defined(__SSE2__)
+      // Where every printable ASCII byte but the terminator and release character is normal
+      // (UNOC, UNOY, other), 16 bytes at a time up to the first byte that is not: the byte loop
+      // was 10% of a full EDIFACT validation.
+      if (printable_normal_) {
+        const __m128i term = _mm_set1_epi8(static_cast<char>(delims_.segment[0]));
+        const __m128i rel = _mm_set1_epi8(delims_.release ? delims_.release : delims_.segment[0]);
+        bool stop = false;
+        while (k + 16 <= avail && !stop) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+          const __m128i printable =
+              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+          const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, term), _mm_cmpeq_epi8(v, rel));
+          const unsigned normal = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(special, printable)));
+          const unsigned run = normal == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~normal));
+          if (run) escaped = false;  // the first normal byte consumed any pending release
+          k += run;
+          stop = run < 16;
+        }
+        if (k >= avail) break;
+      }
+#endif
       std::uint8_t cl = cls_[p[k]];
       if (cl == kNormal) {
         escaped = false;

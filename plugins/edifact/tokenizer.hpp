@@ -93,6 +93,7 @@ class Tokenizer {
   std::string scratch_;  ///< a segment with CR/LF removed, or a too-long prefix
   std::array<std::uint8_t, 256> cls_{};
   std::array<bool, 256> space_{};  ///< is_space, rebuilt with cls_
+  bool printable_normal_ = false;  ///< every byte 0x20..0x7E but terminator and release is kNormal
   Delimiters delims_;
   Charset charset_ = Charset::other;
   std::uint64_t index_ = 0;
