@@ -144,13 +144,6 @@ bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
   return (p[2] == 'B' || p[2] == 'H') && !is_tag_char(static_cast<unsigned char>(p[3]));
 }
 
-Token& Tokenizer::fresh(TokenKind kind) noexcept {
-  tok_.kind = kind;
-  tok_.seg = RawSegment{};
-  if (tok_.error) tok_.error.reset();
-  return tok_;
-}
-
 const Token* Tokenizer::end_token() noexcept { return &fresh(TokenKind::end); }
 
 const Token* Tokenizer::oom() noexcept {

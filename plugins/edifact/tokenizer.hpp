@@ -71,7 +71,14 @@ class Tokenizer {
   const Token* read_una() noexcept;
   const Token* read_segment() noexcept;
   const Token* oom() noexcept;
-  Token& fresh(TokenKind kind) noexcept;  ///< tok_ reset for a new token (no allocation)
+  /// tok_ reset for a new token (no allocation). Inline: once per segment, and as a call it
+  /// showed as 5% of an EDIFACT validation profile.
+  Token& fresh(TokenKind kind) noexcept {
+    tok_.kind = kind;
+    tok_.seg = RawSegment{};
+    if (tok_.error) tok_.error.reset();
+    return tok_;
+  }
   const Token* end_token() noexcept;
   bool detect_terminator_style() noexcept;  ///< newline-only or level B, no UNA
   void rebuild_classes() noexcept;

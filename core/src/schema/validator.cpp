@@ -77,20 +77,23 @@ class Walker {
     const Node& c = s_.nodes[child];
     if (i == f.pos) {
       ++f.count;
-      if (f.count > c.max) {
-        if (c.loop)
-          sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
-                    "at most " + std::to_string(c.max) + " repetitions", seg.tag());
-        else
-          sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
-                    "at most " + std::to_string(c.max), seg.tag());
-      }
+      if (f.count > c.max) [[unlikely]]
+        report_too_many(c, seg);
     } else {
       report_missing(f, f.count ? f.pos + 1 : f.pos, i, seg);
       f.pos = i;
       f.count = 1;
     }
     if (c.loop) stack_.push_back({child, 0, 1});
+  }
+
+  [[gnu::noinline]] void report_too_many(const Node& c, const Segment& seg) {
+    if (c.loop)
+      sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
+                "at most " + std::to_string(c.max) + " repetitions", seg.tag());
+    else
+      sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
+                "at most " + std::to_string(c.max), seg.tag());
   }
 
   void close_top(const Segment& seg) {
