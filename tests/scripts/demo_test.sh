@@ -18,9 +18,13 @@ grep -q '^edigate demo: building the gateway, plugins and demo receiver in .* do
 grep -qE '^  erp +purchase_order +4$' "$out" || fail "four purchase orders should reach the ERP receiver"
 grep -qE '^  wms +ship_notice +2$' "$out" || fail "two ship notices should reach the WMS folder"
 grep -qE '^  tms +tracking_event +[0-9]+$' "$out" || fail "tracking events should reach the TMS folder"
-grep -qE '^  acme-retail +acme-retail-997-000005001\.edi$' "$out" || fail "no 997 for acme-retail"
-grep -qE '^  northwind +northwind-999-' "$out" || fail "no 999 for northwind"
-grep -qE '^  eurofood +eurofood-CONTRL-' "$out" || fail "no CONTRL for eurofood"
+grep -qE '^  acme-retail +folder +acme-retail-997-000005001\.edi$' "$out" || fail "no 997 for acme-retail"
+grep -qE '^  eurofood +folder +eurofood-CONTRL-' "$out" || fail "no CONTRL for eurofood"
+# Northwind over SFTP: its order collected from its server (a private sshd), the 999 and the
+# ERP's 855 uploaded back to it.
+grep -q "^Northwind's SFTP server: a private sshd on 127.0.0.1:" "$out" || fail "no SFTP server for Northwind"
+grep -qE '^  northwind +sftp +northwind-999-' "$out" || fail "no 999 for northwind over SFTP"
+grep -qE '^  northwind +sftp +northwind-purchase_order_ack-' "$out" || fail "no 855 for northwind over SFTP"
 grep -q '^    ST\*856\*0001~$' "$out" || fail "no rendered 856"
 grep -qE '"type": ?"purchase_order"' "$out" || fail "the delivered message is not shown"
 grep -q 'Stopped the gateway (SIGTERM: drained, exit 0)' "$out" || fail "the gateway did not stop cleanly"
