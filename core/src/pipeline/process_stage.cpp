@@ -30,8 +30,16 @@ struct SeenInterchange {
   std::optional<InterchangeReport> report;
   FormatPlugin* format = nullptr;
   std::string key;
-  bool repeat = false;
+  bool repeat = false;  ///< received before, or refused: neither processed nor acknowledged
 };
+
+/// Whether an interchange from `partner` may have arrived as `input`: a partner's own
+/// connection (its SFTP server, its AS2 identity, its API key) carries only that partner's
+/// interchanges, so an envelope naming another partner is refused rather than processed as
+/// theirs. The gateway's shared inbox root (transport "folder") only suggests the partner.
+bool arrived_over_own_channel(const store::InputRecord& input, const partners::Profile& partner) {
+  return input.transport == "folder" || input.partner_hint.empty() || input.partner_hint == partner.id;
+}
 
 struct SeenMessage {
   store::MessageRecord record;
@@ -286,10 +294,22 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
     EDIGATE_TRY_VOID(unit.event(subject, "validated", verdict, detail));
     ctx.emit({"validated", verdict, input.partner_hint, s.standard, "", "", summary_of(s)});
 
+    std::string refused;
     for (auto& ic : interchanges) {
       // Unrouted interchanges are not claimed: once the partner is onboarded, a replay
       // processes (and acknowledges) them as new.
       if (!ic.partner) continue;
+      if (!arrived_over_own_channel(input, *ic.partner)) {
+        ic.repeat = true;
+        const std::string what = "interchange " + ic.facts.control + " names " + describe_party(ic.facts, true) +
+                                 " (partner " + ic.partner->id + ") but arrived over " + input.transport +
+                                 ", partner " + input.partner_hint +
+                                 "'s connection: not processed [pipeline.sender.mismatch]";
+        EDIGATE_TRY_VOID(unit.event(subject, "received", "failed", what));
+        ctx.emit({"received", "failed", input.partner_hint, "", "", "", what});
+        refused += (refused.empty() ? "" : "\n") + what;
+        continue;
+      }
       EDIGATE_TRY(auto claim, unit.claim_interchange(ic.key, input_id));
       if (claim == store::InterchangeClaim::duplicate) {
         ic.repeat = true;
@@ -316,7 +336,9 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
     // letters until someone fixes the configuration and replays it; what did work is kept.
     const bool blocked = s.errors_of(ErrorCategory::configuration) || s.errors_of(ErrorCategory::internal);
     const bool nothing = stored == 0 && s.errors;
-    EDIGATE_TRY_VOID(unit.set_input_state(input_id, blocked || nothing ? "rejected" : "processed", 0));
+    EDIGATE_TRY_VOID(
+        unit.set_input_state(input_id, blocked || nothing || !refused.empty() ? "rejected" : "processed", 0));
+    if (!refused.empty()) return unit.finish(item, {WorkOutcome::Kind::dead, 0, refused});
     if (blocked) {
       std::vector<Error> config;
       for (const auto& e : errors)

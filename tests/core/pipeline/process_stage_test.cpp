@@ -228,3 +228,29 @@ TEST_CASE("a carrier JSON document is read with the partner its inbox names", "[
   CHECK(messages[0].type == "tracking_event");
   CHECK(messages[0].partner == "ups-api");
 }
+
+TEST_CASE("an interchange naming another partner than the connection it came over is refused, not processed",
+          "[pipeline][security]") {
+  Harness h;
+  const std::string po =
+      read_file(std::filesystem::path(EDIGATE_SOURCE_DIR) / "samples" / "inbound" / "acme_850_4010.edi");
+  // ACME's envelope, posted over Northwind's own connection (its API key, its SFTP server).
+  auto spoofed = h.store->receive({"http-api", "req-1", "northwind", "po.edi", po});
+  REQUIRE(spoofed.ok());
+  h.drain();
+  CHECK(h.messages().empty());
+  CHECK(h.outbox("acme-retail").empty());  // no 997 to ACME for something ACME did not send
+  CHECK(h.outbox("northwind").empty());
+  CHECK(h.store->input(spoofed->input_id).value().state == "rejected");
+  bool named = false;
+  for (const auto& e : h.store->events("input:" + std::to_string(spoofed->input_id)).value())
+    named = named || (e.outcome == "failed" && e.detail.find("pipeline.sender.mismatch") != std::string::npos &&
+                      e.detail.find("acme-retail") != std::string::npos);
+  CHECK(named);
+
+  // Over ACME's own connection the same interchange is ACME's; the gateway's shared inbox only
+  // suggests a partner, so the envelope decides there.
+  REQUIRE(h.store->receive({"http-api", "req-2", "acme-retail", "po.edi", po}).ok());
+  h.drain();
+  CHECK(h.messages().size() == 2);
+}
