@@ -357,3 +357,30 @@ TEST_CASE("a connection dropped mid-transfer stores nothing, in either direction
   CHECK(r.kind == SendResult::Kind::retry);
   CHECK(r.detail.find("cut off") != std::string::npos);
 }
+
+TEST_CASE("an MDN from a sender with no open AS2 endpoint is not answered with an MDN, and settles nothing",
+          "[as2][plugin]") {
+  Pki& pki = Pki::get();
+  Gateway us;
+  auto listener = us.listen();
+  MdnFields f;
+  f.original_message_id = "<m-9@GATEWAY>";
+  f.received_mic = sha256_mic("x");
+  const KeyPair signer = pki.partner.pair();
+  auto mdn = build_mdn(f, &signer);
+  REQUIRE(mdn.ok());
+  HttpPost post;
+  post.url = url_of(*listener);
+  post.body = mdn->body;
+  post.headers = {{"AS2-Version", "1.2"},
+                  {"AS2-From", "NOBODY"},
+                  {"AS2-To", "GATEWAY"},
+                  {"Message-ID", "<mdn-9@nobody>"},
+                  {"Content-Type", mdn->content_type}};
+  auto a = http_post(post);
+  REQUIRE(a.ok());
+  CHECK(a->status == 503);
+  CHECK(a->body.find("multipart") == std::string::npos);
+  CHECK(us.host->settled_copy().empty());
+  CHECK(us.host->stored() == 0);
+}

@@ -79,7 +79,13 @@ As2Response Receiver::handle(const As2Request& r) {
   if (r.header("Content-Type").empty()) return {400, {{"Content-Type", "text/plain"}}, "no Content-Type\n", {}};
   const std::string from = unquote(r.header("AS2-From"));
   auto setup = registry_->find(from);
-  if (setup && is_mdn(r.header("Content-Type"), r.body)) return async_mdn(r, setup);
+  if (is_mdn(r.header("Content-Type"), r.body)) {
+    if (setup) return async_mdn(r, setup);
+    // An MDN from a partner with no open endpoint (its profile is being reloaded, or it is a
+    // stranger): never answered with an MDN of our own; the partner may post it again later.
+    host_.log(LogLevel::warn, "as2.mdn_unknown_sender", "", "an MDN from \"" + from + "\", no AS2 endpoint for it");
+    return {503, {{"Retry-After", "300"}, {"Content-Type", "text/plain"}}, "no AS2 endpoint for this sender now\n", {}};
+  }
   return message(r);
 }
 
