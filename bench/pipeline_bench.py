@@ -79,6 +79,7 @@ def gateway_xml(receiver_url):
   <admin listen="127.0.0.1:0" token="env:EDIGATE_ADMIN_TOKEN"/>
   <workers count="{WORKERS}" queue-limit="1000"/>
   <intake poll-ms="{POLL_MS}" stable-ms="0" done-marker="false"/>
+  <transports profile-endpoints="false"/>
   <delivery max-attempts="10" base-ms="100" cap-ms="1000" jitter-percent="20" timeout-ms="5000"
             breaker-failures="1000" breaker-open-ms="1000"/>
   <destinations>

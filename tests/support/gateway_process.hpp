@@ -202,6 +202,7 @@ inline std::string gateway_xml(const std::string& erp_url, const std::string& de
   <admin listen="127.0.0.1:0" token="env:EDIGATE_ADMIN_TOKEN"/>
   <workers count="2" queue-limit="1000"/>
   <intake poll-ms="100" stable-ms="0" done-marker="false"/>
+  <transports profile-endpoints="false"/>
   <delivery )" +
          delivery + R"(/>
   <destinations>

@@ -55,6 +55,7 @@ FileEndpoint::FileEndpoint(const TransportConfig& config)
       outbox_(resolved(config, "outbox")),
       outbox_root_(resolved(config, "outbox-root")),
       archive_(resolved(config, "archive")),
+      inbox_(resolved(config, "inbox")),
       max_files_(std::stoul(config.option("max-files"))),
       threads_(std::max<std::size_t>(1, std::stoul(config.option("threads")))),
       scanner_(resolved(config, "inbox-root"), inbox_folders(config), scan_options(config)) {}
@@ -72,7 +73,8 @@ TransportHealth FileEndpoint::health() const noexcept {
 void FileEndpoint::finish_taken(const intake::Candidate& c, TransportHost& host) {
   std::error_code ec;
   if (!archive_.empty()) {
-    const fs::path to = archive_ / (c.partner.empty() ? fs::path() : fs::path(c.partner)) / c.path.filename();
+    // A root's files are archived per partner, as they arrived; one partner's inbox flat.
+    const fs::path to = (c.path.parent_path() == inbox_ ? archive_ : archive_ / c.partner) / c.path.filename();
     fs::create_directories(to.parent_path(), ec);
     if (!ec) fs::rename(c.path, to, ec);
     if (ec) {

@@ -33,7 +33,7 @@ class FileEndpoint final : public TransportEndpoint {
   void set_health(bool ok, std::string detail);
 
   TransportConfig config_;
-  std::filesystem::path outbox_, outbox_root_, archive_;
+  std::filesystem::path outbox_, outbox_root_, archive_, inbox_;
   std::size_t max_files_ = 1000;
   std::size_t threads_ = 8;
   intake::FolderScanner scanner_;

@@ -101,6 +101,15 @@ struct OverdueAck {
   std::string due_at;
 };
 
+/// An open transport endpoint or listener and how it is doing.
+struct TransportState {
+  std::string kind;  ///< endpoint | listener
+  std::string partner, name, type;
+  std::string address;  ///< listeners: where they listen
+  bool polls = false, sends = false, ok = true;
+  std::string detail;
+};
+
 class AdminBackend {
  public:
   virtual ~AdminBackend() = default;
@@ -118,6 +127,7 @@ class AdminBackend {
   virtual Result<OutboundResult> submit_outbound(std::string_view json, const std::string& partner) = 0;
   virtual Result<std::vector<DeadLetter>> list_dead_letters() = 0;
   virtual Result<std::vector<OverdueAck>> list_overdue_acks() = 0;
+  virtual Result<std::vector<TransportState>> list_transports() = 0;
 };
 
 }  // namespace edigate::api

@@ -143,6 +143,22 @@ Response overdue_acks(AdminBackend& backend) {
                    }) + '}');
 }
 
+Response transports(AdminBackend& backend) {
+  auto r = backend.list_transports();
+  if (!r) return backend_error(r.error());
+  return json(200, "{\"items\":" + array(*r, [](const TransportState& t) {
+                     std::string o = object({{"kind", &t.kind},
+                                             {"partner", &t.partner},
+                                             {"name", &t.name},
+                                             {"type", &t.type},
+                                             {"address", &t.address},
+                                             {"detail", &t.detail}});
+                     o.pop_back();
+                     return o + ",\"polls\":" + (t.polls ? "true" : "false") +
+                            ",\"sends\":" + (t.sends ? "true" : "false") + ",\"ok\":" + (t.ok ? "true" : "false") + '}';
+                   }) + '}');
+}
+
 }  // namespace
 
 bool is_public_path(const std::string& path) {
@@ -172,6 +188,7 @@ Router make_admin_router(AdminBackend& backend) {
   r.add("POST", "/api/v1/outbound", [&backend](const Request& q) { return submit_outbound(backend, q); });
   r.add("GET", "/api/v1/dead-letters", [&backend](const Request&) { return dead_letters(backend); });
   r.add("GET", "/api/v1/acks/overdue", [&backend](const Request&) { return overdue_acks(backend); });
+  r.add("GET", "/api/v1/transports", [&backend](const Request&) { return transports(backend); });
   return r;
 }
 

@@ -4,8 +4,9 @@
 #include "log/json_log.hpp"
 #include "pipeline/gateway.hpp"
 
+#include <file/durable_file.hpp>
+
 #include <csignal>
-#include <fstream>
 #include <ostream>
 
 namespace edigate::cli {
@@ -87,9 +88,16 @@ int cmd_serve(const Words& words, std::ostream& out, std::ostream& err) {
     (*gateway)->stop();
     return exit_code_for(started_ok.error().category);
   }
-  // Tests and scripts read the admin port from here when they asked for port 0.
-  const std::filesystem::path port_file = (*gateway)->config().data_dir / "admin.port";
-  { std::ofstream(port_file) << (*gateway)->admin_port() << "\n"; }
+  // Tests and scripts read the bound ports from here when they asked for port 0: the admin port,
+  // and one line "TYPE HOST:PORT" per transport listener. Written whole (temp + rename), so a
+  // reader never sees half a number.
+  const std::filesystem::path data = (*gateway)->config().data_dir;
+  const std::filesystem::path port_file = data / "admin.port", listeners_file = data / "listeners";
+  std::string listeners;
+  for (const auto& l : (*gateway)->transports().listeners()) listeners += l->type + " " + l->listener->address() + "\n";
+  for (const auto& written : {io::write_file_durably(listeners_file, listeners),
+                              io::write_file_durably(port_file, std::to_string((*gateway)->admin_port()) + "\n")})
+    if (!written) log->write({log::Level::warn, "gateway.port_file", "", "", "", "", written.error().to_string()});
   while (true) {
     int received = 0;
     sigwait(&signals, &received);
@@ -105,6 +113,7 @@ int cmd_serve(const Words& words, std::ostream& out, std::ostream& err) {
   (*gateway)->stop();
   std::error_code ec;
   std::filesystem::remove(port_file, ec);
+  std::filesystem::remove(listeners_file, ec);
   return kExitOk;
 }
 

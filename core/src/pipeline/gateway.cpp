@@ -7,6 +7,7 @@
 #include "pipeline/outbound_stage.hpp"
 #include "pipeline/process_stage.hpp"
 #include "pipeline/send_stage.hpp"
+#include "transport_host/transport_metrics.hpp"
 
 namespace edigate::pipeline {
 
@@ -121,6 +122,7 @@ Result<void> Gateway::start() {
   });
   workers_->start();
   backend_ = std::make_unique<StoreAdminBackend>(*ctx_, registry_, [this] { workers_->wake(); });
+  backend_->set_transports(transports_.get());
   EDIGATE_TRY(auto token, api::resolve_admin_token(config_.admin.token));
   api::AdminServerOptions admin_options;
   admin_options.listen = config_.admin.listen;
@@ -291,6 +293,9 @@ void Gateway::housekeeping() {
                         " days removed"});
       }
     }
+    transport_host::export_transport_health(*transports_, registry_, [this](const Error& e) {
+      log_.write({log::Level::warn, "transport.metrics.skipped", "", "", "", "", e.to_string()});
+    });
     if (auto overdue = store_->overdue_acks(store::now_millis())) {
       metrics_.acks_overdue->with().set(static_cast<double>(overdue->size()));
       for (const auto& o : *overdue) {

@@ -183,4 +183,33 @@ Result<std::vector<api::OverdueAck>> StoreAdminBackend::list_overdue_acks() {
   return out;
 }
 
+Result<std::vector<api::TransportState>> StoreAdminBackend::list_transports() {
+  std::vector<api::TransportState> out;
+  if (!transports_) return out;
+  for (const auto& l : transports_->listeners()) {
+    const TransportHealth h = l->listener->health();
+    api::TransportState t;
+    t.kind = "listener";
+    t.type = l->type;
+    t.address = l->listener->address();
+    t.ok = h.ok;
+    t.detail = h.detail;
+    out.push_back(std::move(t));
+  }
+  for (const auto& e : transports_->endpoints()) {
+    const TransportHealth h = e->endpoint->health();
+    api::TransportState t;
+    t.kind = "endpoint";
+    t.partner = e->config.partner;
+    t.name = e->config.name;
+    t.type = e->type;
+    t.polls = e->polls;
+    t.sends = e->sends;
+    t.ok = h.ok;
+    t.detail = h.detail;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 }  // namespace edigate::pipeline

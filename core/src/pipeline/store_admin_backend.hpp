@@ -5,6 +5,7 @@
 #include "api/admin_backend.hpp"
 #include "metrics/registry.hpp"
 #include "pipeline/stage_context.hpp"
+#include "transport_host/transport_set.hpp"
 
 #include <atomic>
 #include <functional>
@@ -26,9 +27,13 @@ class StoreAdminBackend final : public api::AdminBackend {
   Result<api::OutboundResult> submit_outbound(std::string_view json, const std::string& partner) override;
   Result<std::vector<api::DeadLetter>> list_dead_letters() override;
   Result<std::vector<api::OverdueAck>> list_overdue_acks() override;
+  Result<std::vector<api::TransportState>> list_transports() override;
+  /// The gateway's open transports, for list_transports (none until set).
+  void set_transports(const transport_host::TransportSet* transports) { transports_ = transports; }
 
  private:
   const StageContext& ctx_;
+  const transport_host::TransportSet* transports_ = nullptr;
   metrics::Registry& metrics_;
   std::function<void()> wake_;
   std::mutex mutex_;

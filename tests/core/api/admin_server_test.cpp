@@ -85,6 +85,17 @@ class TestBackend : public AdminBackend {
   Result<std::vector<OverdueAck>> list_overdue_acks() override {
     return std::vector<OverdueAck>{{"acme-retail", "000000042", "42", "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"}};
   }
+  Result<std::vector<TransportState>> list_transports() override {
+    TransportState t;
+    t.kind = "endpoint";
+    t.partner = "acme";
+    t.name = "main";
+    t.type = "sftp";
+    t.polls = t.sends = true;
+    t.ok = false;
+    t.detail = "connection refused";
+    return std::vector<TransportState>{t};
+  }
 
  private:
   std::mutex mutex_;
@@ -173,6 +184,7 @@ TEST_CASE("every other endpoint needs the bearer token", "[api][http][auth]") {
                                                         {"POST", "/api/v1/outbound"},
                                                         {"GET", "/api/v1/dead-letters"},
                                                         {"GET", "/api/v1/acks/overdue"},
+                                                        {"GET", "/api/v1/transports"},
                                                         {"GET", "/no/such/path"}}) {
     INFO(method << " " << path);
     auto none = s.call(method, path, {}, "");
@@ -367,6 +379,10 @@ TEST_CASE("dead letters and overdue acknowledgements are listed", "[api][http]")
   CHECK(acks.status == 200);
   CHECK(acks.body == R"({"items":[{"partner":"acme-retail","interchange_control":"000000042","group_control":"42",)"
                      R"("sent_at":"2026-12-01T00:00:00Z","due_at":"2026-12-02T00:00:00Z"}]})");
+  auto transports = s.call("GET", "/api/v1/transports");
+  CHECK(transports.status == 200);
+  CHECK(transports.body == R"({"items":[{"kind":"endpoint","partner":"acme","name":"main","type":"sftp","address":"",)"
+                           R"("detail":"connection refused","polls":true,"sends":true,"ok":false}]})");
 }
 
 TEST_CASE("unknown paths are 404 and wrong methods 405 with Allow", "[api][http]") {
