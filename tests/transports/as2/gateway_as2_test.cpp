@@ -42,31 +42,34 @@ TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and i
   const fs::path received = peer.work.path / "received";
   Libas2Server partner(peer, port, "ACMERETAIL-AS2", received);
 
-  // ACME's profile as shipped, its AS2 endpoint pointed at the libas2 receiver.
+  // ACME's profile as shipped; this environment's gateway.xml points its AS2 endpoint at the
+  // libas2 receiver with the test's certificates (an <endpoint> override, as the demo wires it).
   edigate::test::TempDir dir("as2-gateway");
-  const fs::path partners = dir.path / "partners", data = dir.path / "data";
-  fs::create_directories(partners);
-  fs::copy(fs::path(EDIGATE_SOURCE_DIR) / "partners/acme-retail", partners / "acme-retail",
-           fs::copy_options::recursive);
-  std::string profile = read_file(partners / "acme-retail/partner.xml");
-  profile = std::regex_replace(profile, std::regex("<as2 name=\"as2\"[\\s\\S]*?/>"),
-                               "<as2 name=\"as2\" url=\"http://127.0.0.1:" + std::to_string(port) +
-                                   "/as2\" as2-from=\"EDIGATEDEMO\" as2-to=\"ACMERETAIL-AS2\" partner-certificate=\"" +
-                                   pki.partner.crt.string() + "\" our-certificate=\"" + pki.gateway.crt.string() +
-                                   "\" our-private-key=\"env:EDIGATE_AS2_TEST_KEY\" timeout-seconds=\"30\"/>");
-  REQUIRE(profile.find("EDIGATE_AS2_TEST_KEY") != std::string::npos);
-  write_file(partners / "acme-retail/partner.xml", profile);
+  const fs::path data = dir.path / "data";
   ::setenv("EDIGATE_AS2_TEST_KEY", read_file(pki.gateway.key).c_str(), 1);
   ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
-
   std::string xml = read_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-  xml = std::regex_replace(xml, std::regex("<partners dir=\"[^\"]*\"/>"),
-                           "<partners dir=\"" + partners.string() + "\"/>");
   xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
   xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-  xml = std::regex_replace(xml, std::regex("(<intake [^>]*/>)"),
-                           "$1\n  <transports><listener type=\"as2\"><option name=\"listen\" value=\"127.0.0.1:0\"/>"
-                           "</listener></transports>");
+  const std::string transports =
+      "<transports profile-endpoints=\"false\">"
+      "<listener type=\"as2\"><option name=\"listen\" value=\"127.0.0.1:0\"/></listener>"
+      "<endpoint partner=\"acme-retail\" name=\"as2\">"
+      "<option name=\"url\" value=\"http://127.0.0.1:" +
+      std::to_string(port) +
+      "/as2\"/>"
+      "<option name=\"partner-certificate\" value=\"" +
+      pki.partner.crt.string() +
+      "\"/>"
+      "<option name=\"our-certificate\" value=\"" +
+      pki.gateway.crt.string() +
+      "\"/>"
+      "<option name=\"our-private-key\" value=\"env:EDIGATE_AS2_TEST_KEY\"/>"
+      "<option name=\"timeout-seconds\" value=\"30\"/>"
+      "</endpoint></transports>";
+  const std::size_t at = xml.find("<transports profile-endpoints=\"false\"/>");
+  REQUIRE(at != std::string::npos);
+  xml.replace(at, std::string("<transports profile-endpoints=\"false\"/>").size(), transports);
   const fs::path config_file = dir.path / "gateway.xml";
   write_file(config_file, xml);
   gateway_config::Overrides overrides;
