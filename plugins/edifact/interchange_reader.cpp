@@ -177,10 +177,16 @@ void InterchangeReader::on_segment(const Token& t) {
   std::string_view tag = tag_of(s.bytes, td);
   // Data segments need only their tag here (MessageBuffer splits what it keeps); service
   // segments and error positions need the elements.
-  if (tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N')
+  const bool service = tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N';
+  if (service)
     split_elements(s.bytes, td, split_);
   else
     split_.assign(1, tag);
+  if (!service && in_message_ && !s.bytes.empty()) {  // the common case: none of the tests below applies
+    add_to_message(s);
+    outside_reported_ = false;
+    return;
+  }
   if (s.bytes.empty() && !s.too_long) {
     if (tokenizer_.newline_terminated()) return;  // blank line in a newline-terminated file
   }

@@ -43,7 +43,6 @@ class MessageBuffer {
   std::vector<Block> blocks_;
   std::size_t current_ = 0;  ///< block being filled
   std::vector<std::string_view> elements_;
-  std::vector<std::string_view> scratch_;
   std::vector<Record> records_;
   std::vector<Segment> segments_;
 };

@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace edigate::edifact {
 namespace {
 
@@ -46,6 +50,16 @@ void Tokenizer::rebuild_classes() noexcept {
   if (delims_.repetition) cls_[static_cast<unsigned char>(delims_.repetition)] = kNormal;
   if (delims_.release) cls_[static_cast<unsigned char>(delims_.release)] = kRelease;
   cls_[static_cast<unsigned char>(delims_.segment[0])] = kTerm;
+  printable_normal_ = true;
+  for (int c = 0x20; c < 0x7F; ++c)
+    if (c != static_cast<unsigned char>(delims_.segment[0]) && c != static_cast<unsigned char>(delims_.release) &&
+        cls_[c] != kNormal)
+      printable_normal_ = false;
+  space_.fill(false);
+  for (char ch : {' ', '\t', '\r', '\n'})
+    space_[static_cast<unsigned char>(ch)] = ch != delims_.element && ch != delims_.component &&
+                                             ch != delims_.segment[0] && ch != delims_.release &&
+                                             ch != delims_.repetition;
 }
 
 void Tokenizer::set_charset(Charset cs) noexcept {
@@ -61,13 +75,6 @@ void Tokenizer::expect_interchange() noexcept {
   delims_ = default_delimiters(false);
   charset_ = Charset::other;
   rebuild_classes();
-}
-
-bool Tokenizer::is_space(unsigned char c) const noexcept {
-  if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-  char ch = static_cast<char>(c);
-  return ch != delims_.element && ch != delims_.component && ch != delims_.segment[0] && ch != delims_.release &&
-         ch != delims_.repetition;
 }
 
 int Tokenizer::fill() noexcept {
@@ -135,13 +142,6 @@ bool Tokenizer::starts_interchange(std::size_t at) const noexcept {
   if (p[0] != 'U' || p[1] != 'N') return false;
   if (p[2] == 'A') return true;
   return (p[2] == 'B' || p[2] == 'H') && !is_tag_char(static_cast<unsigned char>(p[3]));
-}
-
-Token& Tokenizer::fresh(TokenKind kind) noexcept {
-  tok_.kind = kind;
-  tok_.seg = RawSegment{};
-  if (tok_.error) tok_.error.reset();
-  return tok_;
 }
 
 const Token* Tokenizer::end_token() noexcept { return &fresh(TokenKind::end); }
@@ -342,6 +342,28 @@ const Token* Tokenizer::read_segment() noexcept {
     const unsigned char* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
     const std::size_t avail = end_ - pos_;
     while (k < avail) {
+#if defined(__SSE2__)
+      // Where every printable ASCII byte but the terminator and release character is normal
+      // (UNOC, UNOY, other), 16 bytes at a time up to the first byte that is not: the byte loop
+      // was 10% of a full EDIFACT validation.
+      if (printable_normal_) {
+        const __m128i term = _mm_set1_epi8(static_cast<char>(delims_.segment[0]));
+        const __m128i rel = _mm_set1_epi8(delims_.release ? delims_.release : delims_.segment[0]);
+        bool stop = false;
+        while (k + 16 <= avail && !stop) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+          const __m128i printable =
+              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+          const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, term), _mm_cmpeq_epi8(v, rel));
+          const unsigned normal = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(special, printable)));
+          const unsigned run = normal == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~normal));
+          if (run) escaped = false;  // the first normal byte consumed any pending release
+          k += run;
+          stop = run < 16;
+        }
+        if (k >= avail) break;
+      }
+#endif
       std::uint8_t cl = cls_[p[k]];
       if (cl == kNormal) {
         escaped = false;

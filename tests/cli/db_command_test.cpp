@@ -21,10 +21,10 @@ TEST_CASE("db migrate creates a new data directory's schema, then finds it up to
   auto first = run_cli(cli::cmd_db, {"migrate", "--data", data});
   INFO(first.err);
   REQUIRE(first.code == 0);
-  CHECK_THAT(first.out, Catch::Contains("migrated from schema version 0 to 1"));
+  CHECK_THAT(first.out, Catch::Contains("migrated from schema version 0 to 2"));
   auto again = run_cli(cli::cmd_db, {"migrate", "--data", data});
   CHECK(again.code == 0);
-  CHECK_THAT(again.out, Catch::Contains("schema version 1, up to date"));
+  CHECK_THAT(again.out, Catch::Contains("schema version 2, up to date"));
   // The migrated store opens without migrating.
   CHECK(store::open_sqlite_store(dir.path / "data", {}, false).ok());
 }
@@ -63,7 +63,7 @@ TEST_CASE("db check reports the rows and queues of a working store and a missing
   auto ok = run_cli(cli::cmd_db, {"check", "--data", data});
   INFO(ok.out << ok.err);
   CHECK(ok.code == 0);
-  CHECK_THAT(ok.out, Catch::Contains("schema:    version 1 (this edigate: 1)"));
+  CHECK_THAT(ok.out, Catch::Contains("schema:    version 2 (this edigate: 2)"));
   CHECK_THAT(ok.out, Catch::Contains("2 input(s), 2 message(s), 1 outbound document(s)"));
   // The text file is not EDI: its processing is a dead letter.
   CHECK_THAT(ok.out, Catch::Contains("0 ready, 0 leased, 1 dead"));
@@ -86,7 +86,7 @@ TEST_CASE("db backup copies a store in use; the copy restores the same messages"
   auto made = run_cli(cli::cmd_db, {"backup", target.string(), "--data", h.data.string()});
   INFO(made.err);
   REQUIRE(made.code == 0);
-  CHECK_THAT(made.out, Catch::Contains("schema version 1, 1 input(s), 2 message(s), 1 outbound document(s)"));
+  CHECK_THAT(made.out, Catch::Contains("schema version 2, 1 input(s), 2 message(s), 1 outbound document(s)"));
 
   auto copy = store::open_sqlite_store(target, {}, false);
   REQUIRE(copy.ok());

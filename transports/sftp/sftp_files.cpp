@@ -28,13 +28,13 @@ constexpr std::size_t kChunk = 32 * 1024;
 
 // Random so two gateways (or a retry racing a stale upload) never share a temporary file;
 // dot-prefixed and ".part" so partners' pollers conventionally ignore it.
-std::string temporary_name() {
+std::string temporary_name(const std::string& suffix) {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
   static const char* hex = "0123456789abcdef";
   std::string out = ".edigate-";
   std::uint64_t v = rng();
   for (int i = 0; i < 16; ++i, v >>= 4) out += hex[v & 15];
-  return out + ".part";
+  return out + suffix;
 }
 
 edigate::Position located(const std::string& at) {
@@ -148,7 +148,7 @@ Result<void> SftpSession::upload(std::string_view folder, std::string_view name,
   EDIGATE_TRY_VOID(check_remote_folder(folder));
   EDIGATE_TRY_VOID(check_remote_name(name, where(folder)));
   const std::string final_path = join_remote(folder, name);
-  const std::string temp_path = join_remote(folder, temporary_name());
+  const std::string temp_path = join_remote(folder, temporary_name(options_.temp_suffix));
   const std::string at = where(final_path);
   EDIGATE_TRY_VOID(require_connected(at));
 
@@ -157,9 +157,18 @@ Result<void> SftpSession::upload(std::string_view folder, std::string_view name,
     file.handle =
         libssh2_sftp_open_ex(h_->sftp, temp_path.c_str(), static_cast<unsigned>(temp_path.size()),
                              LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_EXCL, 0644, LIBSSH2_SFTP_OPENFILE);
-    if (!file.handle)
-      return fail(libssh2_session_last_errno(h_->session), "sftp.upload.open", "cannot create the temporary file",
-                  where(temp_path));
+    if (!file.handle) {
+      const int rc = libssh2_session_last_errno(h_->session);
+      Error e = fail(rc, "sftp.upload.open", "cannot create the temporary file", where(temp_path));
+      // Creating a file answers "no such file" only when its folder is missing (OpenSSH maps
+      // ENOENT and ENOTDIR to it): that does not fix itself, unlike a file vanishing on download.
+      if (rc == LIBSSH2_ERROR_SFTP_PROTOCOL && libssh2_sftp_last_error(h_->sftp) == LIBSSH2_FX_NO_SUCH_FILE) {
+        e.code = "sftp.upload.no_folder";
+        e.message += "; the folder does not exist";
+        e.category = ErrorCategory::configuration;
+      }
+      return e;
+    }
     std::size_t done = 0;
     while (done < bytes.size()) {
       const ssize_t n = libssh2_sftp_write(file.handle, bytes.data() + done, std::min(kChunk, bytes.size() - done));

@@ -133,7 +133,7 @@ Result<void> SftpSession::connect() {
   offered_host_key_.clear();
   const std::string at = where();
   EDIGATE_TRY_VOID(check_fingerprint_syntax(options_.host_key_sha256));
-  if (options_.private_key_file.empty() && options_.password.empty())
+  if (options_.private_key_file.empty() && options_.private_key.empty() && options_.password.empty())
     return Error("sftp.auth.no_credentials", "neither a private key file nor a password is configured")
         .as(ErrorCategory::configuration);
 
@@ -183,7 +183,17 @@ Result<void> SftpSession::authenticate() {
   const std::string at = where();
   const std::string& user = options_.user;
   int rc = 0;
-  if (!options_.private_key_file.empty()) {
+  if (!options_.private_key.empty()) {
+    // libssh2 derives the public key from the private one when none is given.
+    std::string key = options_.private_key;
+    if (key.back() != '\n') key += '\n';  // secrets lose their final newline; the parser wants it
+    rc = libssh2_userauth_publickey_frommemory(h_->session, user.c_str(), user.size(), nullptr, 0, key.data(),
+                                               key.size(),
+                                               options_.passphrase.empty() ? nullptr : options_.passphrase.c_str());
+    if (rc == 0) return {};
+    if (options_.password.empty())
+      return fail(rc, "sftp.auth.key_refused", "public key authentication as " + user + " failed", at);
+  } else if (!options_.private_key_file.empty()) {
     // The passphrase is passed, never echoed: libssh2's messages for a wrong one do not quote it.
     rc = libssh2_userauth_publickey_fromfile_ex(h_->session, user.c_str(), static_cast<unsigned>(user.size()),
                                                 options_.public_key_file.c_str(), options_.private_key_file.c_str(),

@@ -35,8 +35,13 @@ struct SftpOptions {
   // OpenSSH >= 8.8) or a password. The plugin reads passwords from files or the environment.
   std::string private_key_file;
   std::string public_key_file;  ///< default: private_key_file + ".pub"
-  std::string passphrase;       ///< for an encrypted private key; secret
-  std::string password;         ///< password authentication when no key file is set; secret
+  /// The private key's text itself (OpenSSH or PEM), as a profile's `key-file` secret resolves to;
+  /// used instead of private_key_file when set, so the key is never copied to another file.
+  std::string private_key;
+  std::string passphrase;  ///< for an encrypted private key; secret
+  std::string password;    ///< password authentication when no key file is set; secret
+  /// Uploads are written as ".edigate-<random><temp_suffix>" and renamed when complete.
+  std::string temp_suffix = ".part";
 };
 
 /// A regular file in a remote folder (directories, links and devices are not listed).
@@ -68,7 +73,7 @@ class SftpSession {
 
   Result<Listing> list(std::string_view folder);
   Result<std::string> download(std::string_view folder, std::string_view name);
-  /// Writes `bytes` to folder/.name.<random>.part, then renames to folder/name. Fails (without
+  /// Writes `bytes` to folder/.edigate-<random><temp_suffix>, then renames to folder/name. Fails (without
   /// replacing) when folder/name exists: partners expect each name once.
   Result<void> upload(std::string_view folder, std::string_view name, std::string_view bytes);
   Result<void> remove(std::string_view folder, std::string_view name);

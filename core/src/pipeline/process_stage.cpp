@@ -3,6 +3,7 @@
 #include "pipeline/outbound_stage.hpp"
 
 #include "canonical/json_io.hpp"
+#include "canonical/partner_message.hpp"
 #include "io/peek_input.hpp"
 #include "runtime/ack_policy.hpp"
 #include "translation/inbound.hpp"
@@ -138,6 +139,72 @@ Result<void> acknowledge(const StageContext& ctx, store::Unit& unit, SeenInterch
   return {};
 }
 
+/// Stores one message, reconciles a functional ack against what we sent and queues the message
+/// to its routes' destinations, inside the stage's unit.
+Result<void> store_message(const StageContext& ctx, store::Unit& unit, SeenMessage& m, const std::string& input,
+                           const std::string& file) {
+  const std::string message_subject = "message:" + m.record.id;
+  const partners::Profile* profile = nullptr;
+  std::shared_ptr<const partners::Profile> held;
+  if (auto p = ctx.runtime.partner(m.record.partner)) {
+    held = *p;
+    profile = held.get();
+  }
+  const auto targets = ctx.routes.targets(profile, m.record.partner, m.record.type);
+  m.record.status = targets.empty() ? "unrouted" : "routed";
+  EDIGATE_TRY(bool fresh, unit.put_message(m.record, m.keys));
+  EDIGATE_TRY_VOID(unit.event(message_subject, "translated", fresh ? "ok" : "reprocessed",
+                              "from input " + input + " (" + file + ")"));
+  if (!m.ack_key.empty()) {
+    EDIGATE_TRY(bool matched, unit.reconcile_ack(m.ack_key, m.ack_status));
+    EDIGATE_TRY_VOID(unit.event(message_subject, "reconciled", matched ? "ok" : "warning",
+                                matched ? m.ack_status + " for " + m.ack_key
+                                        : "acknowledges " + m.ack_key + ", which we have no record of sending"));
+  }
+  std::string where;
+  for (const auto& t : targets) {
+    EDIGATE_TRY(auto id, unit.enqueue(WorkKind::deliver, m.record.id, t.destination, t.priority, 0));
+    (void)id;
+    where += (where.empty() ? "" : ", ") + t.destination;
+  }
+  EDIGATE_TRY_VOID(unit.event(
+      message_subject, "routed", targets.empty() ? "warning" : "ok",
+      targets.empty() ? "no route or destination for " + m.record.type + " from " + m.record.partner : "to " + where));
+  ctx.emit({"translated", "ok", m.record.partner, m.record.type, m.record.id, m.record.correlation_id, where});
+  return {};
+}
+
+/// An input a transport handed in as canonical JSON ("canonical:<type>", e.g. from the supplier
+/// API): no translation, the message is the document with the envelope the gateway owns (the
+/// same function intake checked it with), its id derived from partner and bytes.
+Result<void> process_canonical_input(const StageContext& ctx, const WorkItem& item, const store::InputRecord& input,
+                                     const std::string& bytes) {
+  const std::int64_t input_id = input.id;
+  const std::string subject = "input:" + item.subject;
+  const std::string file = input.file_name.empty() ? subject : input.file_name;
+  auto read = [&]() -> Result<canonical::PartnerMessage> {
+    EDIGATE_TRY(std::string type, canonical::canonical_content_type(input.content));
+    return canonical::read_partner_message(bytes, type, input.partner_hint, file);
+  }();
+  return ctx.store.run([&](store::Unit& unit) -> Result<void> {
+    if (!read) {
+      // Checked at intake, so only a schema changed since (an upgrade) lands here: dead letter.
+      const Error& e = read.error();
+      EDIGATE_TRY_VOID(unit.event(subject, "validated", "failed", e.to_string()));
+      EDIGATE_TRY_VOID(unit.set_input_state(input_id, "rejected", 0));
+      ctx.emit({"validated", "failed", input.partner_hint, "", "", "", e.to_string()});
+      return unit.finish(item, {WorkOutcome::Kind::dead, 0, e.to_string()});
+    }
+    const std::string detail = "canonical " + read->message->optValue<std::string>("type", "") + " message";
+    EDIGATE_TRY_VOID(unit.event(subject, "validated", "ok", detail));
+    ctx.emit({"validated", "ok", input.partner_hint, "json", "", "", detail});
+    SeenMessage m = seen_message(read->message, std::move(read->json), input_id);
+    EDIGATE_TRY_VOID(store_message(ctx, unit, m, item.subject, file));
+    EDIGATE_TRY_VOID(unit.set_input_state(input_id, "processed", 0));
+    return unit.finish(item, {WorkOutcome::Kind::done, 0, detail});
+  });
+}
+
 }  // namespace
 
 Millis transient_retry_at(const WorkItem& item) {
@@ -150,6 +217,7 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
   const std::string subject = "input:" + item.subject;
   EDIGATE_TRY(store::InputRecord input, ctx.store.input(input_id));
   EDIGATE_TRY(std::string bytes, ctx.store.input_bytes(input_id));
+  if (!input.content.empty()) return process_canonical_input(ctx, item, input, bytes);
 
   translation::InboundOptions options;
   options.file = input.file_name.empty() ? subject : input.file_name;
@@ -240,35 +308,7 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
     std::size_t stored = 0;
     for (auto& m : messages) {
       if (m.interchange >= 0 && interchanges[static_cast<std::size_t>(m.interchange)].repeat) continue;
-      const std::string message_subject = "message:" + m.record.id;
-      const partners::Profile* profile = nullptr;
-      std::shared_ptr<const partners::Profile> held;
-      if (auto p = ctx.runtime.partner(m.record.partner)) {
-        held = *p;
-        profile = held.get();
-      }
-      const auto targets = ctx.routes.targets(profile, m.record.partner, m.record.type);
-      m.record.status = targets.empty() ? "unrouted" : "routed";
-      EDIGATE_TRY(bool fresh, unit.put_message(m.record, m.keys));
-      EDIGATE_TRY_VOID(unit.event(message_subject, "translated", fresh ? "ok" : "reprocessed",
-                                  "from input " + item.subject + " (" + options.file + ")"));
-      if (!m.ack_key.empty()) {
-        EDIGATE_TRY(bool matched, unit.reconcile_ack(m.ack_key, m.ack_status));
-        EDIGATE_TRY_VOID(unit.event(message_subject, "reconciled", matched ? "ok" : "warning",
-                                    matched ? m.ack_status + " for " + m.ack_key
-                                            : "acknowledges " + m.ack_key + ", which we have no record of sending"));
-      }
-      std::string where;
-      for (const auto& t : targets) {
-        EDIGATE_TRY(auto id, unit.enqueue(WorkKind::deliver, m.record.id, t.destination, t.priority, 0));
-        (void)id;
-        where += (where.empty() ? "" : ", ") + t.destination;
-      }
-      EDIGATE_TRY_VOID(unit.event(message_subject, "routed", targets.empty() ? "warning" : "ok",
-                                  targets.empty()
-                                      ? "no route or destination for " + m.record.type + " from " + m.record.partner
-                                      : "to " + where));
-      ctx.emit({"translated", "ok", m.record.partner, m.record.type, m.record.id, m.record.correlation_id, where});
+      EDIGATE_TRY_VOID(store_message(ctx, unit, m, item.subject, options.file));
       ++stored;
     }
 

@@ -4,6 +4,9 @@
 
 #include <edigate/codes.hpp>
 
+#include <algorithm>
+#include <span>
+
 namespace edigate::schema {
 namespace {
 
@@ -12,15 +15,6 @@ namespace {
 bool has_data(std::string_view raw, const Delimiters& d) {
   for (char c : raw)
     if (c != d.component && (d.repetition == 0 || c != d.repetition)) return true;
-  return false;
-}
-
-/// True when the value holds a component or repetition separator or a release character.
-bool has_special(std::string_view raw, const Delimiters& d) {
-  const char comp = d.component, rep = d.repetition ? d.repetition : d.component,
-             rel = d.release ? d.release : d.component;
-  for (char c : raw)
-    if (c == comp || c == rep || c == rel) return true;
   return false;
 }
 
@@ -95,45 +89,70 @@ void check_rules(const CompiledSchema& s, std::uint32_t begin, std::uint32_t end
   }
 }
 
-void check_simple(const CompiledSchema& s, const ElementDef& def, std::string_view value, const Segment& seg,
-                  const Delimiters& d, ErrorSink& sink, ElementScratch& scratch, std::uint32_t element,
-                  std::uint32_t component, std::uint32_t repetition) {
-  Fault f = check_value(s, def, value, d, scratch.unescaped);
-  if (f == Fault::none) return;
+[[gnu::noinline]] void report_fault(const CompiledSchema& s, const ElementDef& def, Fault f, std::string_view value,
+                                    const Segment& seg, ErrorSink& sink, std::uint32_t element, std::uint32_t component,
+                                    std::uint32_t repetition) {
   sink.add(seg, fault_code(f), fault_message(def, f), fault_expected(s, def, f), value, element, component, repetition);
 }
 
-void check_composite(const CompiledSchema& s, const CompositeDef& c, std::string_view value, const Segment& seg,
-                     const Delimiters& d, ErrorSink& sink, ElementScratch& scratch, std::uint32_t element,
-                     std::uint32_t repetition) {
-  auto& parts = scratch.components;
-  parts.clear();
-  split_raw(value, d.component, d.release, [&](std::size_t, std::string_view p) { parts.push_back(p); });
+/// Whether a rule holds, from the presence bits of the positions (bit p = position p has data).
+/// Only for rules with a mask; a rule that fails is then reported by check_rules.
+bool rule_holds(const CompiledSchema& s, const RuleDef& r, std::uint64_t present) {
+  const std::uint64_t on = present & r.mask;
+  const bool first = present >> s.rule_positions[r.begin] & 1;
+  switch (r.type) {
+    case 'P':
+      return on == 0 || on == r.mask;
+    case 'R':
+      return on != 0;
+    case 'E':
+      return (on & (on - 1)) == 0;  // at most one bit
+    case 'C':
+      return !first || on == r.mask;
+    case 'L':
+      return !first || (on & ~(std::uint64_t(1) << s.rule_positions[r.begin])) != 0;
+  }
+  return false;
+}
+
+// Inline and the report out of line: this runs once per element value.
+[[gnu::always_inline]] inline void check_simple(const CompiledSchema& s, const ElementDef& def, std::string_view value,
+                                                std::uint8_t classes, const Segment& seg, const Delimiters& d,
+                                                ErrorSink& sink, ElementScratch& scratch, std::uint32_t element,
+                                                std::uint32_t component, std::uint32_t repetition) {
+  Fault f = check_value(s, def, value, d, scratch.unescaped, classes);
+  if (f != Fault::none) [[unlikely]]
+    report_fault(s, def, f, value, seg, sink, element, component, repetition);
+}
+
+/// Checks a composite's components, split and classified by the caller.
+void check_composite(const CompiledSchema& s, const CompositeDef& c, std::span<const ClassifiedPart> parts,
+                     const Segment& seg, const Delimiters& d, ErrorSink& sink, ElementScratch& scratch,
+                     std::uint32_t element, std::uint32_t repetition) {
   std::uint32_t n_def = c.comp_end - c.comp_begin;
   for (std::uint32_t k = n_def; k < parts.size(); ++k) {
-    if (parts[k].empty()) continue;  // trailing empty components carry nothing
+    if (parts[k].value.empty()) continue;  // trailing empty components carry nothing
     sink.add(seg, codes::element_too_many_components, "too many components in composite " + c.id,
-             "at most " + std::to_string(n_def) + " components", parts[k], element, k + 1, repetition);
+             "at most " + std::to_string(n_def) + " components", parts[k].value, element, k + 1, repetition);
     break;
   }
   for (std::uint32_t k = 0; k < n_def; ++k) {
     const ComponentDef& comp = s.components[c.comp_begin + k];
     const ElementDef& def = s.elements[comp.element];
-    std::string_view part = k < parts.size() ? parts[k] : std::string_view{};
-    if (part.empty()) {
+    const ClassifiedPart part = k < parts.size() ? parts[k] : ClassifiedPart{};
+    if (part.value.empty()) {
       if (comp.usage == Usage::mandatory)
         sink.add(seg, codes::component_missing, "mandatory component " + def.id + " of " + c.id + " missing", def.id,
                  {}, element, k + 1, repetition);
       continue;
     }
-    check_simple(s, def, part, seg, d, sink, scratch, element, k + 1, repetition);
+    check_simple(s, def, part.value, part.classes, seg, d, sink, scratch, element, k + 1, repetition);
   }
   if (c.rule_begin == c.rule_end) return;
-  // parts may be reused by nothing below: rules only read it.
   check_rules(
       s, c.rule_begin, c.rule_end, c.id, true,
-      [&](std::uint32_t p) { return p <= parts.size() && !parts[p - 1].empty(); },
-      [&](std::uint32_t p) { return p <= parts.size() ? parts[p - 1] : std::string_view{}; },
+      [&](std::uint32_t p) { return p <= parts.size() && !parts[p - 1].value.empty(); },
+      [&](std::uint32_t p) { return p <= parts.size() ? parts[p - 1].value : std::string_view{}; },
       [&](std::uint32_t p, std::string_view code, std::string expected, std::string_view found) {
         sink.add(seg, code,
                  std::string(code == codes::element_exclusion ? "component excluded by a syntax rule of "
@@ -143,10 +162,25 @@ void check_composite(const CompiledSchema& s, const CompositeDef& c, std::string
       });
 }
 
+/// Splits into scratch.components (grown, never shrunk here: no push_back per component).
+[[gnu::always_inline]] inline std::span<const ClassifiedPart> split_components(std::string_view value,
+                                                                               const ByteClasses& t,
+                                                                               const Delimiters& d,
+                                                                               ElementScratch& scratch) {
+  auto& parts = scratch.components;
+  std::size_t n = 0;
+  split_classified(value, t, d.component, d.release, [&](std::size_t, std::string_view p, std::uint8_t m) {
+    if (n == parts.size()) [[unlikely]]
+      parts.resize(2 * n + 8);
+    parts[n++] = {p, m};
+  });
+  return {parts.data(), n};
+}
+
 }  // namespace
 
 void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segment& seg, const Delimiters& d,
-                    ErrorSink& sink, ElementScratch& scratch) {
+                    const ByteClasses& classes, ErrorSink& sink, ElementScratch& scratch) {
   const std::uint32_t n_def = def.ref_end - def.ref_begin;
   const std::size_t n = seg.element_count();
   // Trailing empty elements ("REF*IA*1**~") carry nothing; a non-empty one beyond the
@@ -157,15 +191,33 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
              "at most " + std::to_string(n_def) + " elements", seg.element(i), static_cast<std::uint32_t>(i));
     break;
   }
-  for (std::uint32_t i = 1; i <= n_def && !sink.full(); ++i) {
+  const std::uint32_t sent = static_cast<std::uint32_t>(std::min<std::size_t>(n, n_def));
+  std::uint64_t present = 0;  // bit i: element i has data (i < 64), for the syntax rules
+  for (std::uint32_t i = 1; i <= sent && !sink.full(); ++i) {
     const ElementRef& ref = s.element_refs[def.ref_begin + i - 1];
-    std::string_view raw = seg.element(i);
-    // Fast path (most values): no separator or release character inside, so no splitting.
-    if (!raw.empty() && !has_special(raw, d)) {
-      if (ref.composite)
-        check_composite(s, s.composites[ref.def], raw, seg, d, sink, scratch, i, 1);
-      else
-        check_simple(s, s.elements[ref.def], raw, seg, d, sink, scratch, i, 0, 1);
+    std::string_view raw = seg.elements[i];
+    // A composite and no repetition separator in use (EDIFACT syntax 3, X12 before 00402):
+    // split and classify in one pass; a value without separators is one part, and all parts
+    // empty is the "no data" of has_data.
+    if (ref.composite && !d.repetition && ref.repeat >= 1 && !raw.empty()) {
+      auto parts = split_components(raw, classes, d, scratch);
+      if (std::any_of(parts.begin(), parts.end(), [](const ClassifiedPart& p) { return !p.value.empty(); })) {
+        if (i < 64) present |= std::uint64_t(1) << i;
+        check_composite(s, s.composites[ref.def], parts, seg, d, sink, scratch, i, 1);
+        continue;
+      }
+    }
+    const std::uint8_t m = classes.scan(raw);
+    // Fast path (most values): no separator or release character inside, so no splitting and
+    // the classes decide the value check.
+    if (!raw.empty() && !(m & ByteClasses::kSeparator)) [[likely]] {
+      if (i < 64) present |= std::uint64_t(1) << i;
+      if (ref.composite) {
+        const ClassifiedPart whole{raw, m};
+        check_composite(s, s.composites[ref.def], {&whole, 1}, seg, d, sink, scratch, i, 1);
+      } else {
+        check_simple(s, s.elements[ref.def], raw, m, seg, d, sink, scratch, i, 0, 1);
+      }
       continue;
     }
     if (!has_data(raw, d)) {
@@ -175,6 +227,7 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
       }
       continue;
     }
+    if (i < 64) present |= std::uint64_t(1) << i;
     auto one = [&](std::size_t rep0, std::string_view value) {
       std::uint32_t rep = static_cast<std::uint32_t>(rep0 + 1);
       if (rep > ref.repeat) {
@@ -185,7 +238,8 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
       }
       if (value.empty()) return;
       if (ref.composite) {
-        check_composite(s, s.composites[ref.def], value, seg, d, sink, scratch, i, rep);
+        check_composite(s, s.composites[ref.def], split_components(value, classes, d, scratch), seg, d, sink, scratch,
+                        i, rep);
         return;
       }
       // A component separator inside a simple element means the sender sent a composite.
@@ -195,14 +249,27 @@ void check_elements(const CompiledSchema& s, const SegmentDef& def, const Segmen
                  "data element " + s.elements[ref.def].id + " is not a composite", "a simple value", value, i, 0, rep);
         return;
       }
-      check_simple(s, s.elements[ref.def], value, seg, d, sink, scratch, i, 0, rep);
+      check_simple(s, s.elements[ref.def], value, classes.scan(value), seg, d, sink, scratch, i, 0, rep);
     };
     if (d.repetition)
       split_raw(raw, d.repetition, d.release, one);
     else
       one(0, raw);
   }
+  // Positions the segment does not reach: only the mandatory ones matter.
+  for (std::uint32_t i = sent + 1; i <= def.last_mandatory && !sink.full(); ++i) {
+    const ElementRef& ref = s.element_refs[def.ref_begin + i - 1];
+    if (ref.usage != Usage::mandatory) continue;
+    const std::string& id = ref.composite ? s.composites[ref.def].id : s.elements[ref.def].id;
+    sink.add(seg, codes::element_missing, "mandatory data element " + id + " missing", id, {}, i);
+  }
   if (def.rule_begin == def.rule_end || sink.full()) return;
+  // The loop above stops early only when the sink is full, so `present` covers every position
+  // below 64 here. Rules that hold (nearly all) cost a mask each.
+  bool all_hold = true;
+  for (std::uint32_t ri = def.rule_begin; ri < def.rule_end && all_hold; ++ri)
+    all_hold = s.rules[ri].mask != 0 && rule_holds(s, s.rules[ri], present);
+  if (all_hold) return;
   check_rules(
       s, def.rule_begin, def.rule_end, def.id, false, [&](std::uint32_t p) { return has_data(seg.element(p), d); },
       [&](std::uint32_t p) { return seg.element(p); },

@@ -216,9 +216,7 @@ Result<std::shared_ptr<const CompiledSchema>> Loader::run() {
       s_->next_mandatory[n.child_begin + i] = next;
     }
   }
-  for (std::uint32_t i = 0; i < s_->segments.size(); ++i)
-    s_->segment_index.emplace_back(CompiledSchema::pack_tag(s_->segments[i].id), i);
-  std::sort(s_->segment_index.begin(), s_->segment_index.end());
+  s_->build_indexes();
   return std::shared_ptr<const CompiledSchema>(std::move(s_));
 }
 

@@ -25,7 +25,9 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(const CompiledSchema& s, ErrorSink& sink) : s_(s), sink_(sink) {
+  /// `stack` is reused storage (per thread), cleared here.
+  Walker(const CompiledSchema& s, ErrorSink& sink, std::vector<Frame>& stack) : s_(s), sink_(sink), stack_(stack) {
+    stack_.clear();
     stack_.reserve(s.max_depth + 1);
     stack_.push_back({0, 0, 0});
   }
@@ -37,11 +39,11 @@ class Walker {
       const Node& loop = s_.nodes[f.node];
       std::uint32_t n = loop.child_end - loop.child_begin;
       std::uint32_t full = kNone;  // the current position, when it already has its maximum
-      for (std::uint32_t i = f.pos; i < n; ++i) {
-        // An open loop's trigger starts a new repetition: that is the parent frame's match.
-        if (k > 0 && i == 0) continue;
+      const std::uint32_t* child_segments = s_.child_segments.data() + loop.child_begin;
+      // An open loop's trigger starts a new repetition: that is the parent frame's match.
+      for (std::uint32_t i = k > 0 && f.pos == 0 ? 1 : f.pos; i < n; ++i) {
+        if (child_segments[i] != def) continue;
         const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
-        if (c.segment != def) continue;
         // A position at its maximum yields to a later one with the same tag: EDIFACT messages
         // with a detail section have UNS twice (UNS+D, then UNS+S), both M 1.
         if (i == f.pos && f.count >= c.max && full == kNone) {
@@ -75,20 +77,23 @@ class Walker {
     const Node& c = s_.nodes[child];
     if (i == f.pos) {
       ++f.count;
-      if (f.count > c.max) {
-        if (c.loop)
-          sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
-                    "at most " + std::to_string(c.max) + " repetitions", seg.tag());
-        else
-          sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
-                    "at most " + std::to_string(c.max), seg.tag());
-      }
+      if (f.count > c.max) [[unlikely]]
+        report_too_many(c, seg);
     } else {
       report_missing(f, f.count ? f.pos + 1 : f.pos, i, seg);
       f.pos = i;
       f.count = 1;
     }
     if (c.loop) stack_.push_back({child, 0, 1});
+  }
+
+  [[gnu::noinline]] void report_too_many(const Node& c, const Segment& seg) {
+    if (c.loop)
+      sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
+                "at most " + std::to_string(c.max) + " repetitions", seg.tag());
+    else
+      sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
+                "at most " + std::to_string(c.max), seg.tag());
   }
 
   void close_top(const Segment& seg) {
@@ -98,7 +103,17 @@ class Walker {
     stack_.pop_back();
   }
 
+  /// Reports the mandatory children of f's loop in [from, to). Inline for the usual answer,
+  /// none (next_mandatory says so in one load); the reporting is out of line.
   void report_missing(const Frame& f, std::uint32_t from, std::uint32_t to, const Segment& seg) {
+    if (from >= to) return;
+    const Node& loop = s_.nodes[f.node];
+    const std::uint32_t first = s_.next_mandatory[loop.child_begin + from];
+    if (first >= to || first >= loop.child_end - loop.child_begin) return;
+    report_missing_from(f, first, to, seg);
+  }
+
+  [[gnu::noinline]] void report_missing_from(const Frame& f, std::uint32_t from, std::uint32_t to, const Segment& seg) {
     const Node& loop = s_.nodes[f.node];
     std::uint32_t n = loop.child_end - loop.child_begin;
     for (std::uint32_t i = from; i < to; ++i) {
@@ -114,7 +129,7 @@ class Walker {
 
   const CompiledSchema& s_;
   ErrorSink& sink_;
-  std::vector<Frame> stack_;
+  std::vector<Frame>& stack_;
 };
 
 // Acknowledgements quote the data element reference number (AK402/IK402, UCD): derived once
@@ -140,6 +155,26 @@ void name_element_refs(const CompiledSchema& s, std::span<Error> errors) {
   }
 }
 
+/// The byte classes of an interchange's delimiters, rebuilt only when they change (building
+/// the table for every transaction cost more than looking up its segments).
+const ByteClasses& classes_for(const Delimiters& d) {
+  struct Cache {
+    char component = 0, repetition = 0, release = 0;
+    bool built = false;
+    ByteClasses classes{Delimiters{}};
+  };
+  thread_local Cache cache;
+  if (!cache.built || cache.component != d.component || cache.repetition != d.repetition ||
+      cache.release != d.release) {
+    cache.classes = ByteClasses(d);
+    cache.component = d.component;
+    cache.repetition = d.repetition;
+    cache.release = d.release;
+    cache.built = true;
+  }
+  return cache.classes;
+}
+
 }  // namespace
 
 void validate(const CompiledSchema& schema, std::span<const Segment> segments, const Delimiters& delimiters,
@@ -148,8 +183,14 @@ void validate(const CompiledSchema& schema, std::span<const Segment> segments, c
   const std::size_t first_new = out.size();
   try {
     ErrorSink sink(file, out);
-    Walker walker(schema, sink);
-    ElementScratch scratch;
+    thread_local std::vector<Frame> stack;
+    Walker walker(schema, sink, stack);
+    // Per thread and reused, so a transaction allocates nothing once the buffers have grown;
+    // trimmed when one odd value (thousands of components) made them large.
+    thread_local ElementScratch scratch;
+    if (scratch.components.capacity() > 1024) scratch.components = {};
+    if (scratch.unescaped.capacity() > 64 * 1024) scratch.unescaped = {};
+    const ByteClasses& classes = classes_for(delimiters);
     for (const Segment& seg : segments) {
       if (sink.full()) return;
       std::uint32_t def = schema.find_segment(seg.tag());
@@ -164,7 +205,7 @@ void validate(const CompiledSchema& schema, std::span<const Segment> segments, c
         continue;
       }
       if (!walker.place(seg, def)) continue;
-      check_elements(schema, sd, seg, delimiters, sink, scratch);
+      check_elements(schema, sd, seg, delimiters, classes, sink, scratch);
     }
     if (!sink.full()) walker.finish(segments.back());
     name_element_refs(schema, std::span<Error>(out).subspan(first_new));

@@ -8,18 +8,6 @@ namespace {
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
 
-// Characters, not bytes: a UTF-8 continuation byte after a non-ASCII byte is not counted, so
-// "Müller" is 6 long. A lone Latin-1 byte still counts as one character.
-std::size_t text_length(std::string_view v) {
-  std::size_t n = 0;
-  unsigned char prev = 0;
-  for (unsigned char c : v) {
-    if (!(c >= 0x80 && c <= 0xBF && prev >= 0x80)) ++n;
-    prev = c;
-  }
-  return n;
-}
-
 int two(std::string_view s, std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
 
 bool all_digits(std::string_view s) {
@@ -29,6 +17,17 @@ bool all_digits(std::string_view s) {
 }
 
 }  // namespace
+
+// A lone Latin-1 byte still counts as one character.
+std::size_t text_length(std::string_view v) {
+  std::size_t n = 0;
+  unsigned char prev = 0;
+  for (unsigned char c : v) {
+    if (!(c >= 0x80 && c <= 0xBF && prev >= 0x80)) ++n;
+    prev = c;
+  }
+  return n;
+}
 
 bool valid_date(std::string_view s) {
   if ((s.size() != 8 && s.size() != 6) || !all_digits(s)) return false;
@@ -107,12 +106,7 @@ Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::stri
       length = v.size();
       break;
   }
-  if (length < def.min) return Fault::too_short;
-  if (length > def.max) return Fault::too_long;
-  if (def.type == DataType::x12_dt && !valid_date(v)) return Fault::invalid_date;
-  if (def.type == DataType::x12_tm && !valid_time(v)) return Fault::invalid_time;
-  if (def.closed_codes && !schema.has_code(def, v)) return Fault::invalid_code;
-  return Fault::none;
+  return check_length_and_lists(schema, def, v, length);
 }
 
 std::string_view fault_code(Fault f) {

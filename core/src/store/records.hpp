@@ -24,6 +24,9 @@ struct NewInput {
   std::string partner_hint;   ///< the partner the transport received it for (inbox folder); may be empty
   std::string file_name;      ///< as received, for people
   std::string bytes;
+  /// How the bytes are read: "" (detected: X12, EDIFACT, carrier JSON) or "canonical:<type>" (a
+  /// canonical JSON message of that type, checked against its schema before it was stored).
+  std::string content;
 };
 
 struct InputRecord {
@@ -34,6 +37,7 @@ struct InputRecord {
   std::string sha256;  ///< lowercase hex
   std::string state;   ///< received | processed | rejected | duplicate
   std::int64_t duplicate_of = 0;
+  std::string content;  ///< as NewInput::content
 };
 
 /// What `Store::receive` did: committed a new input with its processing work, or recognised a

@@ -1,5 +1,7 @@
 #include "transport_host/gateway_transport_host.hpp"
 
+#include "canonical/partner_message.hpp"
+
 namespace edigate::transport_host {
 namespace {
 
@@ -25,11 +27,21 @@ GatewayTransportHost::GatewayTransportHost(store::Store& store, log::JsonLog* lo
 
 Result<IntakeReceipt> GatewayTransportHost::intake(const ReceivedDocument& doc) noexcept {
   try {
-    if (!doc.content.empty())
-      return Error("transport.content.unsupported",
-                   "content '" + doc.content + "' is not accepted by this gateway's intake yet")
-          .as(ErrorCategory::invalid_input);
-    auto receipt = store_.receive({doc.transport, doc.remote_id, doc.partner, doc.file_name, doc.bytes});
+    if (!doc.content.empty()) {
+      // Canonical JSON is checked before it is stored: the transport answers the sender at once
+      // (the supplier API's 400 naming the field) and nothing bad waits in the queue. The process
+      // stage reads it again with the same function (pipeline/process_stage.cpp).
+      EDIGATE_TRY(std::string type, canonical::canonical_content_type(doc.content));
+      if (doc.partner.empty())
+        return Error("transport.content.partner", "canonical JSON needs the partner it comes from")
+            .as(ErrorCategory::configuration);
+      auto checked = canonical::read_partner_message(doc.bytes, type, doc.partner, doc.file_name);
+      if (!checked) {
+        if (metrics_) metrics_->intake_files->with({doc.partner, "refused"}).inc();
+        return std::move(checked).error();
+      }
+    }
+    auto receipt = store_.receive({doc.transport, doc.remote_id, doc.partner, doc.file_name, doc.bytes, doc.content});
     if (!receipt) {
       if (metrics_) metrics_->intake_files->with({doc.partner, "failed"}).inc();
       return std::move(receipt).error();

@@ -66,7 +66,9 @@ inline std::uint16_t free_loopback_port() {
 
 class SshdServer {
  public:
-  SshdServer() : dir_("sftpd") {
+  /// `sftp_flags`: extra internal-sftp options, e.g. "-R" (read-only: every write refused with
+  /// "permission denied", which root's file permissions cannot give).
+  explicit SshdServer(std::string sftp_flags = "") : dir_("sftpd"), sftp_flags_(std::move(sftp_flags)) {
     files_ = dir_.path / "files";
     std::filesystem::create_directories(files_ / "inbox");
     std::filesystem::create_directories(files_ / "outbox");
@@ -177,7 +179,8 @@ class SshdServer {
                                      << "PermitTTY no\n"
                                      << "UseDNS no\n"
                                      << "Subsystem sftp internal-sftp\n"
-                                     << "ForceCommand internal-sftp -d " << files_.string() << "\n";
+                                     << "ForceCommand internal-sftp -d " << files_.string()
+                                     << (sftp_flags_.empty() ? "" : " " + sftp_flags_) << "\n";
     auto check = run_command(std::string(kSshd) + " -t -f " + shell_quote((d / "sshd_config").string()));
     INFO(check.err);
     REQUIRE(check.status == 0);
@@ -220,6 +223,7 @@ class SshdServer {
   // Declared first so a machine without sshd skips before any temp folder exists.
   bool installed_ = (skip_without_sshd(), true);
   TempDir dir_;
+  std::string sftp_flags_;
   std::filesystem::path files_;
   std::filesystem::path client_key_;
   std::string host_fingerprint_;

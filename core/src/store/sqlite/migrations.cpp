@@ -104,6 +104,11 @@ CREATE TABLE counters (
   PRIMARY KEY (scope, name)
 );
 )sql",
+      // 2: how an input's bytes are read (NewInput::content): "" detected, "canonical:<type>" for
+      // canonical JSON handed in by a transport (the supplier API). Older rows are all detected.
+      R"sql(
+ALTER TABLE inputs ADD COLUMN content TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return list;
 }

@@ -104,7 +104,8 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
     {
       EDIGATE_TRY(Statement * s, db_->prepare("INSERT INTO inputs (received_at, transport, transport_key, "
                                               "partner_hint, file_name, size, sha256, body, blob_path, state, "
-                                              "duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+                                              "duplicate_of, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                              "?10, ?11, ?12)"));
       StatementUse use(s);
       s->bind(1, now).bind(2, input.transport).bind(3, input.transport_key).bind(4, input.partner_hint);
       s->bind(5, input.file_name).bind(6, static_cast<std::int64_t>(input.bytes.size())).bind(7, digest);
@@ -125,6 +126,7 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
       } else {
         s->bind_null(11);
       }
+      s->bind(12, input.content);
       EDIGATE_TRY_VOID(s->run());
     }
     receipt.input_id = db_->last_insert_id();
@@ -151,7 +153,8 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
 Result<InputRecord> SqliteStore::input(std::int64_t id) {
   std::lock_guard lock(mutex_);
   EDIGATE_TRY(Statement * s, db_->prepare("SELECT id, received_at, transport, transport_key, partner_hint, file_name, "
-                                          "size, sha256, state, COALESCE(duplicate_of, 0) FROM inputs WHERE id = ?1"));
+                                          "size, sha256, state, COALESCE(duplicate_of, 0), content FROM inputs "
+                                          "WHERE id = ?1"));
   StatementUse use(s);
   s->bind(1, id);
   EDIGATE_TRY(bool row, s->step());
@@ -167,6 +170,7 @@ Result<InputRecord> SqliteStore::input(std::int64_t id) {
   r.sha256 = s->text(7);
   r.state = s->text(8);
   r.duplicate_of = s->integer(9);
+  r.content = s->text(10);
   return r;
 }
 

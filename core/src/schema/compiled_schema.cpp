@@ -1,0 +1,47 @@
+// The lookup indexes of a compiled schema (see compiled_schema.hpp), built once after loading.
+#include "schema/compiled_schema.hpp"
+
+namespace edigate::schema {
+
+void CompiledSchema::build_indexes() {
+  segment_index.clear();
+  for (std::uint32_t i = 0; i < segments.size(); ++i) segment_index.emplace_back(pack_tag(segments[i].id), i);
+  std::sort(segment_index.begin(), segment_index.end());
+
+  std::size_t size = 8;
+  while (size < 2 * segments.size()) size *= 2;
+  segment_slot_keys.assign(size, 0);
+  segment_slots.assign(size, 0);
+  for (const auto& [key, index] : segment_index) {
+    std::size_t i = slot_of(key, size - 1);
+    while (segment_slots[i] != 0) i = (i + 1) & (size - 1);
+    segment_slot_keys[i] = key;
+    segment_slots[i] = index + 1;
+  }
+
+  child_segments.clear();
+  child_segments.reserve(children.size());
+  for (std::uint32_t c : children) child_segments.push_back(nodes[c].segment);
+
+  code_keys.clear();
+  code_keys.reserve(codes.size());
+  for (const auto& c : codes) code_keys.push_back(code_key(c));
+
+  for (RuleDef& r : rules) {
+    r.mask = 0;
+    bool fits = r.begin < r.end;
+    for (std::uint32_t i = r.begin; i < r.end; ++i) {
+      if (rule_positions[i] == 0 || rule_positions[i] > 63) fits = false;
+      if (fits) r.mask |= std::uint64_t(1) << rule_positions[i];
+    }
+    if (!fits) r.mask = 0;
+  }
+
+  for (SegmentDef& sd : segments) {
+    sd.last_mandatory = 0;
+    for (std::uint32_t i = sd.ref_begin; i < sd.ref_end; ++i)
+      if (element_refs[i].usage == Usage::mandatory) sd.last_mandatory = i - sd.ref_begin + 1;
+  }
+}
+
+}  // namespace edigate::schema
