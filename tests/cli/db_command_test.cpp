@@ -77,7 +77,7 @@ TEST_CASE("db check reports the rows and queues of a working store and a missing
   CHECK_THAT(broken.out, Catch::Contains("is missing"));
 }
 
-TEST_CASE("db backup copies a store in use; the copy restores the same messages", "[cli][db]") {
+TEST_CASE("db backup copies a store in use, the copy restores the same messages", "[cli][db]") {
   GatewayHarness h;
   h.receive(kAcme850);
   h.drain();

@@ -165,7 +165,7 @@ TEST_CASE("the admin server reports the port it bound when asked for port 0", "[
   CHECK(r.content_type == "application/json");
 }
 
-TEST_CASE("/healthz and /readyz need no token; /readyz says why it is not ready", "[api][http]") {
+TEST_CASE("/healthz and /readyz need no token, /readyz says why it is not ready", "[api][http]") {
   Server s;
   CHECK(s.call("GET", "/readyz", {}, "").body == R"({"status":"ready"})");
   s.backend.ready_state = {false, "store migrating"};
@@ -265,7 +265,7 @@ TEST_CASE("backend errors map to 400, 404, 409, 503 and a 500 that hides the det
         R"j({"error":{"code":"store.query.failed","message":"internal error (see the gateway log)"}})j");
 }
 
-TEST_CASE("a 500 hides its detail from the client and logs it; the bound address is logged", "[api][http][log]") {
+TEST_CASE("a 500 hides its detail from the client and logs it, the bound address is logged", "[api][http][log]") {
   test::TempDir dir("admin-log");
   auto log = log::JsonLog::open_file(dir.path / "admin.log");
   REQUIRE(log);

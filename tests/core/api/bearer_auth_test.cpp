@@ -37,7 +37,7 @@ TEST_CASE("the admin token comes from the environment or a file, never empty", "
         "admin.token.unreadable");
 }
 
-TEST_CASE("bearer tokens compare exactly; the scheme is case-insensitive", "[api][auth]") {
+TEST_CASE("bearer tokens compare exactly, the scheme is case-insensitive", "[api][auth]") {
   CHECK(bearer_matches("Bearer abc", "abc"));
   CHECK(bearer_matches("bearer abc", "abc"));
   CHECK_FALSE(bearer_matches("Bearer abd", "abc"));

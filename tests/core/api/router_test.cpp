@@ -36,7 +36,7 @@ TEST_CASE("a pattern captures whole segments and the first matching route wins",
   CHECK(router.dispatch(request("GET", "//api/v1//messages/m-2/")).body == "id=m-2;");
 }
 
-TEST_CASE("no match is 404; a match under other methods is 405 listing them", "[api][router]") {
+TEST_CASE("no match is 404, a match under other methods is 405 listing them", "[api][router]") {
   Router router;
   router.add("GET", "/a/{x}", answer(200));
   router.add("PUT", "/a/{x}", answer(200));

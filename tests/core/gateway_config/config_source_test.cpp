@@ -27,7 +27,7 @@ void rewrite(const fs::path& file, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("an edited gateway.xml is reloaded; unchanged, nothing happens", "[gateway_config][reload]") {
+TEST_CASE("an edited gateway.xml is reloaded, unchanged, nothing happens", "[gateway_config][reload]") {
   TempDir dir("gw-reload");
   const fs::path file = dir.path / "gateway.xml";
   rewrite(file, config("<retention days=\"10\"/>\n"));

@@ -104,7 +104,7 @@ TEST_CASE("lines written from many threads never interleave", "[log]") {
   CHECK(seen.size() == 2000);
 }
 
-TEST_CASE("a log file that cannot be opened is a configuration error; levels parse", "[log]") {
+TEST_CASE("a log file that cannot be opened is a configuration error, levels parse", "[log]") {
   auto bad = JsonLog::open_file("/nonexistent-dir/edigate.log");
   REQUIRE_FALSE(bad);
   CHECK(bad.error().code == "log.file.unwritable");

@@ -33,7 +33,7 @@ TEST_CASE("counters and gauges render with HELP, TYPE and sorted label sets", "[
         "edigate_queue_depth 6.5\n");
 }
 
-TEST_CASE("a label-less metric renders 0 before it is first used; a labelled one only its children", "[metrics]") {
+TEST_CASE("a label-less metric renders 0 before it is first used, a labelled one only its children", "[metrics]") {
   Registry r;
   REQUIRE(r.counter("edigate_dead_letters_total", "Messages dead-lettered."));
   REQUIRE(r.counter("edigate_intake_files_total", "Files taken in.", {"partner"}));
@@ -100,7 +100,7 @@ TEST_CASE("sample values are written as Prometheus reads them", "[metrics]") {
   CHECK(format_value(std::nan("")) == "NaN");
 }
 
-TEST_CASE("registering a metric again returns it; a conflicting or invalid registration is an error", "[metrics]") {
+TEST_CASE("registering a metric again returns it, a conflicting or invalid registration is an error", "[metrics]") {
   Registry r;
   auto a = r.counter("edigate_x_total", "X.", {"partner"});
   auto b = r.counter("edigate_x_total", "X.", {"partner"});

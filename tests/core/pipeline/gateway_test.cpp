@@ -117,7 +117,7 @@ TEST_CASE("the gateway takes an inbox file to deliveries and an ack, and follows
       wait_until([&] { return files_in(g.data / "delivered/wms") == 2 && files_in(g.data / "delivered/erp") == 4; }));
 }
 
-TEST_CASE("ERP submissions dropped as JSON Lines are rendered; a refused file waits in .failed with its errors",
+TEST_CASE("ERP submissions dropped as JSON Lines are rendered, a refused file waits in .failed with its errors",
           "[pipeline][gateway]") {
   Running g;
   const std::string asn =

@@ -200,7 +200,7 @@ TEST_CASE("W01 has 16 elements in 004010 and 005010", "[schema][shipped][x12][94
 
 // Pass 4 closed 005010 LH2 and LFH (README.md): their 004010 positions are in, the trailing
 // positions 005010 added have no second source and are left off.
-TEST_CASE("005010 856: LH2 and LFH in the LH1 loop validate; an LH2 twelfth element is refused",
+TEST_CASE("005010 856: LH2 and LFH in the LH1 loop validate, an LH2 twelfth element is refused",
           "[schema][shipped][x12][856]") {
   const std::string head = "ST*856*0001~BSN*00*SHIP1*20240101*1200~HL*1**S~LH1*EA*1*UN1993~";
   auto ok = x12("005010/856.xml", head + "LH2*3*I~LFH*TEC*FLAMMABLE LIQUID~SE*7*0001~");

@@ -49,7 +49,7 @@ Verdict check(const test::CorpusEntry& entry, schema::Registry& schemas) {
 
 }  // namespace
 
-TEST_CASE("corpus X12 files against the shipped schemas; agreement with MANIFEST is reported",
+TEST_CASE("corpus X12 files against the shipped schemas, agreement with MANIFEST is reported",
           "[corpus][validation][x12]") {
   schema::Registry schemas({fs::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"});
   struct Tally {

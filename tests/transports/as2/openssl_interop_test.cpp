@@ -125,7 +125,7 @@ TEST_CASE("openssl reads our compressed-data as RFC 5402 zlib", "[as2][interop][
   CHECK(printed.find("eContentType: pkcs7-data") != std::string::npos);
 }
 
-TEST_CASE("a base64 payload part inside an openssl signature is decoded; the MIC covers it as sent",
+TEST_CASE("a base64 payload part inside an openssl signature is decoded, the MIC covers it as sent",
           "[as2][interop][openssl]") {
   auto& pki = Pki::get();
   edigate::test::TempDir dir("openssl-b64-part");

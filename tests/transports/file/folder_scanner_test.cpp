@@ -168,7 +168,7 @@ TEST_CASE("extra inbox folders are scanned for their partner", "[intake]") {
   CHECK(names(scanner.scan()) == std::vector<std::string>{"eurofood/orders.edi", "acme-retail/po.edi"});
 }
 
-TEST_CASE("a changed file is offered again; a removed one is forgotten", "[intake]") {
+TEST_CASE("a changed file is offered again, a removed one is forgotten", "[intake]") {
   TempDir dir("intake");
   FakeClock clock;
   const fs::path f = dir.path / "inbox" / "acme" / "po.edi";
@@ -187,7 +187,7 @@ TEST_CASE("a changed file is offered again; a removed one is forgotten", "[intak
   CHECK(scanner.scan().candidates.empty());
 }
 
-TEST_CASE("at most max-candidates are returned per scan; the rest come next time", "[intake]") {
+TEST_CASE("at most max-candidates are returned per scan, the rest come next time", "[intake]") {
   TempDir dir("intake");
   for (int i = 0; i < 5; ++i) {
     write_text(dir.path / "inbox" / "acme" / ("f" + std::to_string(i) + ".edi"), "x");

@@ -61,9 +61,11 @@ TEST_CASE("a Gateway serves the supplier API from gateway.xml: posted EDI is pro
   xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./partners\""), "\"" + partners.string() + "\"");
   xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
   xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-  xml = std::regex_replace(xml, std::regex("<destinations>"),
-                           "<transports><listener type=\"http\"><option name=\"listen\" value=\"127.0.0.1:0\"/>"
-                           "<option name=\"rate\" value=\"50\"/></listener></transports>\n  <destinations>");
+  // The sample keeps profile endpoints off: the listener, and ACME's API endpoint switched on.
+  xml = std::regex_replace(xml, std::regex("<transports profile-endpoints=\"false\"/>"),
+                           "<transports profile-endpoints=\"false\"><listener type=\"http\"><option name=\"listen\" "
+                           "value=\"127.0.0.1:0\"/><option name=\"rate\" value=\"50\"/></listener>"
+                           "<endpoint partner=\"acme-retail\" name=\"api\"/></transports>");
   const fs::path config_file = dir.path / "gateway.xml";
   write_file(config_file, xml);
 

@@ -104,7 +104,7 @@ TEST_CASE("SFTP poll under backpressure (intake capacity 0) takes nothing and le
   CHECK_THAT(server.read_log(), !Catch::Contains("Accepted publickey"));
 }
 
-TEST_CASE("SFTP poll takes at most the host's intake capacity, oldest first; the rest waits", "[sftp][plugin]") {
+TEST_CASE("SFTP poll takes at most the host's intake capacity, oldest first, and the rest waits", "[sftp][plugin]") {
   SshdServer server;
   SftpPluginRig rig(/*queue_limit=*/2);
   for (int i = 0; i < 5; ++i) {

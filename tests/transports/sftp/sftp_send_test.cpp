@@ -32,7 +32,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("SFTP send uploads into the partner's outbox; a repeated attempt of the same document is delivered once",
+TEST_CASE("SFTP send uploads into the partner's outbox, and a repeated attempt of the same document is delivered once",
           "[sftp][plugin][send]") {
   SshdServer server;
   SftpPluginRig rig;

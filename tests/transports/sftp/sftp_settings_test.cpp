@@ -37,7 +37,8 @@ TEST_CASE("the SFTP option table declares every attribute of partner.xsd's <sftp
   }
 }
 
-TEST_CASE("SFTP settings: a profile with a key, folders and numbers opens; bad values are named", "[sftp][settings]") {
+TEST_CASE("SFTP settings: a profile with a key, folders and numbers opens, and bad values are named",
+          "[sftp][settings]") {
   TransportConfig c;
   c.partner = "acme";
   c.name = "sftp";
