@@ -114,7 +114,7 @@ TEST_CASE("a repeated Message-ID is answered with the same MDN and stored once",
 }
 
 TEST_CASE(
-    "while the partner's store is down its listener answers 503, never an MDN; the send is retried and "
+    "while the partner's store is down its listener answers 503, never an MDN, and the send is retried and "
     "delivered once it is back",
     "[as2][plugin]") {
   Pair p;
@@ -132,7 +132,7 @@ TEST_CASE(
   CHECK(p.them.host->stored() == 1);
 }
 
-TEST_CASE("a partner that is down gives retry; once it is back the document is delivered, stored once",
+TEST_CASE("a partner that is down gives retry, and once it is back the document is delivered, stored once",
           "[as2][plugin]") {
   Pki& pki = Pki::get();
   Gateway us, them;
