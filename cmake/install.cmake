@@ -18,7 +18,7 @@ set(EDIGATE_INSTALL_SHARE_DIR ${CMAKE_INSTALL_DATADIR}/edigate)
 set(EDIGATE_INSTALL_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/edigate)
 
 install(TARGETS edigate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
-install(TARGETS edigate_x12 edigate_edifact edigate_file edigate_sftp edigate_http LIBRARY DESTINATION ${EDIGATE_INSTALL_PLUGIN_DIR} COMPONENT runtime)
+install(TARGETS edigate_x12 edigate_edifact edigate_file edigate_sftp edigate_http edigate_as2 LIBRARY DESTINATION ${EDIGATE_INSTALL_PLUGIN_DIR} COMPONENT runtime)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/plugins/x12/schemas/ DESTINATION ${EDIGATE_INSTALL_SHARE_DIR}/schemas/x12 COMPONENT runtime)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/plugins/edifact/schemas/ DESTINATION ${EDIGATE_INSTALL_SHARE_DIR}/schemas/edifact COMPONENT runtime)

@@ -29,6 +29,7 @@ int cmd_replay(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_reprocess(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_trace(const Words& words, std::ostream& out, std::ostream& err);
 int cmd_report(const Words& words, std::ostream& out, std::ostream& err);
+int cmd_certs(const Words& words, std::ostream& out, std::ostream& err);
 
 /// Exit codes shared by the commands.
 

@@ -31,6 +31,7 @@ const char* const kHelp =
     "  reprocess N...          translate stored inputs again (same message ids, no second ack)\n"
     "  trace PO|SHIPMENT|ID    the PO -> ack -> ship notice -> tracking -> invoice chain\n"
     "  report [--days N]       POs with no ship notice, overdue acks, untracked shipments, dead letters\n"
+    "  certs list|check        AS2 certificates: subject, serial, validity, days left, which is in use\n"
     "\n"
     "Every command accepts --help (its options) and --version. Exit status: 0 ok, 1 invalid\n"
     "input, 2 usage or I/O error, 3 configuration, 4 internal.\n";
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
     if (command == "reprocess") return edigate::cli::cmd_reprocess(words, std::cout, std::cerr);
     if (command == "trace") return edigate::cli::cmd_trace(words, std::cout, std::cerr);
     if (command == "report") return edigate::cli::cmd_report(words, std::cout, std::cerr);
+    if (command == "certs") return edigate::cli::cmd_certs(words, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Our own code returns Errors; this is a last line against a library throwing.
     std::cerr << "edigate: internal error: " << e.what() << "\n";
@@ -79,7 +81,7 @@ int main(int argc, char** argv) {
   std::cerr << "edigate: unknown command '" << command << "'"
             << edigate::cli::did_you_mean(
                    command, {"validate", "parse", "ack", "plugins", "schemas", "partners", "translate", "render",
-                             "canonical", "serve", "db", "replay", "reprocess", "trace", "report"})
+                             "canonical", "serve", "db", "replay", "reprocess", "trace", "report", "certs"})
             << "\nusage: edigate <command> [options]\nRun 'edigate --help' for the commands.\n";
   return edigate::cli::kExitUsage;
 }

@@ -1,0 +1,57 @@
+#pragma once
+// One partner's AS2 endpoint: sends documents (build, POST, verify the MDN) and is what the
+// listener serves that partner with (its setup is in the plugin's Registry while it is open).
+#include "registry.hpp"
+#include "settings.hpp"
+
+#include <as2/mdn.hpp>
+
+#include <edigate/transport_plugin.hpp>
+
+#include <memory>
+#include <mutex>
+
+namespace edigate::as2 {
+
+/// What one send attempt's answer means (sync MDN, HTTP status, connection), kept apart from
+/// the HTTP call so the decisions are tested without a peer.
+SendResult judge_sync_answer(const PartnerSetup& setup, const std::string& message_id, const std::string& mic,
+                             int status, const std::string& content_type, const std::string& body,
+                             const std::string& mdn_message_id);
+/// The outcome of an MDN (sync or async) once it was read.
+SendResult judge_mdn(const Result<VerifiedMdn>& mdn, const std::string& message_id, const std::string& mdn_message_id);
+
+/// The Message-ID of attempt `attempt` of outbound document `id`: the same for the same attempt
+/// (a retried call after a crash reuses it, so the partner can recognise the repeat), different
+/// across attempts and across gateways (`instance` is random per work folder).
+std::string outbound_message_id(const std::string& instance, std::int64_t id, std::uint32_t attempt,
+                                const std::string& our_id);
+
+class As2Endpoint final : public TransportEndpoint {
+ public:
+  As2Endpoint(std::shared_ptr<const PartnerSetup> setup, std::shared_ptr<Registry> registry, std::string instance);
+  ~As2Endpoint() override;
+
+  Result<std::size_t> poll(TransportHost&) noexcept override { return std::size_t{0}; }
+  SendResult send(const OutboundDocument& doc) noexcept override;
+  TransportHealth health() const noexcept override;
+  void stop() noexcept override {}
+
+ private:
+  SendResult send_once(const OutboundDocument& doc);
+  void note(bool ok, std::string detail) const;
+
+  std::shared_ptr<const PartnerSetup> setup_;
+  std::shared_ptr<Registry> registry_;
+  std::uint64_t token_;
+  std::string instance_;
+  mutable std::mutex mutex_;
+  mutable TransportHealth last_;
+};
+
+/// Days until `cert` expires (negative once expired), for the certificate_days_left gauges.
+double days_left(const Certificate& cert);
+/// The certificate's serial number in hex.
+std::string serial_hex(const Certificate& cert);
+
+}  // namespace edigate::as2

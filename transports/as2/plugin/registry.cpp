@@ -1,0 +1,103 @@
+#include "registry.hpp"
+
+#include <file/durable_file.hpp>
+
+#include <as2/crypto.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace edigate::as2 {
+
+namespace {
+
+// The file name of a pending send: the Message-ID is partner-influenced text, so it never
+// becomes a path; its digest does.
+std::string file_name_for(const std::string& message_id) {
+  std::string mic = sha256_mic(message_id);  // "base64, sha-256"
+  std::string name;
+  for (char c : mic.substr(0, mic.find(','))) name += (c == '/') ? '_' : (c == '+') ? '-' : (c == '=') ? '\0' : c;
+  name.erase(std::remove(name.begin(), name.end(), '\0'), name.end());
+  return name + ".pending";
+}
+
+}  // namespace
+
+std::uint64_t Registry::add(std::shared_ptr<const PartnerSetup> setup) {
+  std::lock_guard lock(mutex_);
+  const std::uint64_t token = next_token_++;
+  partners_[setup->partner_id].push_back({token, std::move(setup)});
+  return token;
+}
+
+void Registry::remove(std::uint64_t token) {
+  std::lock_guard lock(mutex_);
+  for (auto it = partners_.begin(); it != partners_.end();) {
+    auto& v = it->second;
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const Entry& e) { return e.token == token; }), v.end());
+    it = v.empty() ? partners_.erase(it) : std::next(it);
+  }
+}
+
+std::shared_ptr<const PartnerSetup> Registry::find(const std::string& partner_as2_id) const {
+  std::lock_guard lock(mutex_);
+  auto it = partners_.find(partner_as2_id);
+  return it == partners_.end() || it->second.empty() ? nullptr : it->second.back().setup;
+}
+
+Result<void> Registry::add_pending(const std::filesystem::path& dir, PendingSend p) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  p.file = dir / file_name_for(p.message_id);
+  // One field per line; none of them can hold a line break (Message-IDs we mint, base64, ids).
+  const std::string text =
+      p.message_id + "\n" + std::to_string(p.outbound_id) + "\n" + p.mic + "\n" + p.partner_id + "\n";
+  EDIGATE_TRY_VOID(io::write_file_durably(p.file, text, "transport.as2.pending"));
+  std::lock_guard lock(mutex_);
+  pending_[p.message_id] = std::move(p);
+  return {};
+}
+
+void Registry::load_pending(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".pending") continue;
+    std::ifstream in(e.path());
+    PendingSend p;
+    std::string id;
+    if (!std::getline(in, p.message_id) || !std::getline(in, id) || !std::getline(in, p.mic) ||
+        !std::getline(in, p.partner_id))
+      continue;  // torn by a crash before the rename: write_file_durably never leaves one
+    try {
+      p.outbound_id = std::stoll(id);
+    } catch (const std::exception&) {
+      continue;
+    }
+    p.file = e.path();
+    std::lock_guard lock(mutex_);
+    pending_[p.message_id] = std::move(p);
+  }
+}
+
+std::optional<PendingSend> Registry::find_pending(const std::string& message_id) const {
+  std::lock_guard lock(mutex_);
+  auto it = pending_.find(message_id);
+  if (it == pending_.end()) return std::nullopt;
+  return it->second;
+}
+
+void Registry::drop_pending(const std::string& message_id) {
+  std::filesystem::path file;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = pending_.find(message_id);
+    if (it == pending_.end()) return;
+    file = it->second.file;
+    pending_.erase(it);
+  }
+  std::error_code ec;
+  std::filesystem::remove(file, ec);
+}
+
+}  // namespace edigate::as2
