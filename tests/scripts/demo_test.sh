@@ -18,7 +18,15 @@ grep -q '^edigate demo: building the gateway, plugins and demo receiver in .* do
 grep -qE '^  erp +purchase_order +4$' "$out" || fail "four purchase orders should reach the ERP receiver"
 grep -qE '^  wms +ship_notice +2$' "$out" || fail "two ship notices should reach the WMS folder"
 grep -qE '^  tms +tracking_event +[0-9]+$' "$out" || fail "tracking events should reach the TMS folder"
-grep -qE '^  acme-retail +folder +acme-retail-997-000005001\.edi$' "$out" || fail "no 997 for acme-retail"
+grep -qE '^  acme-retail +(folder|as2) +acme-retail-997-000005001\.edi$' "$out" || fail "no 997 for acme-retail"
+# ACME over AS2 when its station (libas2: node and the interop peer) could start: the order in
+# with a processed, signed MDN whose MIC libas2 checked; the 997 and the ship notice back over AS2.
+if grep -q "^ACME's AS2 station: libas2 on 127.0.0.1:" "$out"; then
+  grep -qE '^ACME sent its order over AS2 to the gateway .*: MDN "processed", signed and verified, MIC [A-Za-z0-9+/=]+, sha-256' "$out" ||
+    fail "no processed, signed MDN for ACME's order"
+  grep -qE '^  acme-retail +as2 +acme-retail-997-000005001\.edi$' "$out" || fail "the 997 did not go back over AS2"
+  grep -qE '^  acme-retail +as2 +acme-retail-ship_notice-' "$out" || fail "the ship notice did not go over AS2"
+fi
 grep -qE '^  eurofood +folder +eurofood-CONTRL-' "$out" || fail "no CONTRL for eurofood"
 # Northwind over SFTP: its order collected from its server (a private sshd), the 999 and the
 # ERP's 855 uploaded back to it.
