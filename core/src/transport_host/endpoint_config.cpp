@@ -17,6 +17,14 @@ std::string names_of(const std::vector<TransportOption>& declared) {
   return out.empty() ? "no settings" : out;
 }
 
+/// A secret that cannot be read, with the profile and setting it belongs to (never its value).
+Result<std::string> named(Result<std::string> secret, const std::string& where, const std::string& setting) {
+  if (secret) return secret;
+  Error e = std::move(secret).error();
+  e.message = where + ": '" + setting + "': " + e.message;
+  return e;
+}
+
 /// Checks and resolves `given` against `declared` into `options` and `secrets`.
 Result<void> settle_options(const std::vector<TransportOption>& declared, const Given& given,
                             const std::filesystem::path& base, const std::string& where,
@@ -37,7 +45,7 @@ Result<void> settle_options(const std::vector<TransportOption>& declared, const 
     if (!o->secret)
       return Error("transport.option.invalid", where + ": '" + name + "' is not a secret setting")
           .as(ErrorCategory::configuration);
-    EDIGATE_TRY(secrets[name], partners::resolve_secret(ref, base));
+    EDIGATE_TRY(secrets[name], named(partners::resolve_secret(ref, base), where, name));
   }
   for (const auto& [name, value] : given.text) {
     const TransportOption* o = find(name);
@@ -51,7 +59,7 @@ Result<void> settle_options(const std::vector<TransportOption>& declared, const 
       return Error("transport.secret.inline", where + ": '" + name + "' must reference a secret, not contain it")
           .want("env:NAME or file:PATH", "")
           .as(ErrorCategory::configuration);
-    EDIGATE_TRY(secrets[name], partners::resolve_secret(*ref, base));
+    EDIGATE_TRY(secrets[name], named(partners::resolve_secret(*ref, base), where, name));
   }
   for (const auto& o : declared) {
     const bool present = o.secret ? secrets.count(o.name) > 0 : options.count(o.name) > 0;

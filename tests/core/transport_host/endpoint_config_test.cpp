@@ -88,6 +88,8 @@ TEST_CASE("a secret is resolved at open, and an inline secret is refused without
       profile(), endpoint({{"host", "h"}, {"password", "env:EDIGATE_TEST_NOT_SET_ANYWHERE"}}), nullptr, kSpec, "/d");
   REQUIRE_FALSE(unset.ok());
   CHECK(unset.error().code == "partner.secret.missing");
+  CHECK(unset.error().to_string().find("partners/northwind/partner.xml: transport 'main' (sftp): 'password'") !=
+        std::string::npos);
 }
 
 TEST_CASE("a gateway.xml override replaces a profile setting and is checked like one", "[transport_host]") {
