@@ -5,9 +5,7 @@
 #include "canonical/message_id.hpp"
 #include "io/sha256.hpp"
 #include "pipeline/process_stage.hpp"
-#include "runtime/runtime.hpp"
-#include "store/store.hpp"
-#include "transport_host/gateway_transport_host.hpp"
+#include "stage_harness.hpp"
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
@@ -22,48 +20,11 @@ using namespace edigate;
 
 namespace {
 
-std::shared_ptr<const gateway_config::GatewayConfig> erp_for_everything(const std::filesystem::path& data) {
-  auto config = std::make_shared<gateway_config::GatewayConfig>();
-  config->data_dir = data;
-  partners::Endpoint erp;
-  erp.kind = "folder";
-  erp.name = "erp";
-  erp.settings["path"] = (data / "delivered" / "erp").string();
-  config->destinations.push_back(erp);
-  gateway_config::Route route;
-  route.destination = "erp";
-  config->routes.push_back(route);
-  return config;
-}
-
-struct Harness {
-  test::TempDir dir{"pipeline"};
-  std::unique_ptr<runtime::Runtime> runtime;
-  std::unique_ptr<store::Store> store;
-  pipeline::RouteTable routes{erp_for_everything(dir.path / "data")};
-  std::unique_ptr<pipeline::StageContext> ctx;
-  std::unique_ptr<transport_host::GatewayTransportHost> host;
-
-  Harness() {
-    runtime::RuntimeOptions o;
-    o.plugin_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "plugins"};
-    o.schema_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"};
-    o.partners_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "partners";
-    o.maps_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "maps";
-    std::vector<Error> warnings;
-    auto rt = runtime::Runtime::open(o, warnings);
-    REQUIRE(rt.ok());
-    runtime = std::move(rt).value();
-    auto st = store::open_sqlite_store(dir.path / "data", {});
-    REQUIRE(st.ok());
-    store = std::move(st).value();
-    ctx.reset(new pipeline::StageContext{*runtime, *store, routes, dir.path / "data", {}});
-    host = std::make_unique<transport_host::GatewayTransportHost>(*store, nullptr, nullptr, 1000, nullptr);
-  }
-
+struct Harness : test::StageHarness {
   Result<IntakeReceipt> submit(const std::string& remote_id, const std::string& json,
                                const std::string& type = "purchase_order") {
-    return host->intake({"acme-retail", "http-api", remote_id, remote_id + ".json", json, "canonical:" + type});
+    return transports->host().intake(
+        {"acme-retail", "http-api", remote_id, remote_id + ".json", json, "canonical:" + type});
   }
 
   int drain() {

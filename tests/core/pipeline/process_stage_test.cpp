@@ -4,9 +4,7 @@
 // dead-lettered until replayed.
 #include "pipeline/process_stage.hpp"
 #include "pipeline/send_stage.hpp"
-#include "runtime/runtime.hpp"
-#include "store/store.hpp"
-#include "transport_host/local_transports.hpp"
+#include "stage_harness.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -26,47 +24,7 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
-/// A gateway configuration with one folder destination "erp" and a route of every type to it.
-std::shared_ptr<const gateway_config::GatewayConfig> erp_for_everything(const std::filesystem::path& data) {
-  auto config = std::make_shared<gateway_config::GatewayConfig>();
-  config->data_dir = data;
-  partners::Endpoint erp;
-  erp.kind = "folder";
-  erp.name = "erp";
-  erp.settings["path"] = (data / "delivered" / "erp").string();
-  config->destinations.push_back(erp);
-  gateway_config::Route route;
-  route.destination = "erp";
-  config->routes.push_back(route);
-  return config;
-}
-
-struct Harness {
-  test::TempDir dir{"pipeline"};
-  std::unique_ptr<runtime::Runtime> runtime;
-  std::unique_ptr<store::Store> store;
-  pipeline::RouteTable routes{erp_for_everything(dir.path / "data")};
-  std::unique_ptr<pipeline::StageContext> ctx;
-  std::unique_ptr<transport_host::LocalTransports> transports;
-
-  Harness() {
-    runtime::RuntimeOptions o;
-    o.plugin_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "plugins"};
-    o.schema_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"};
-    o.partners_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "partners";
-    o.maps_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "maps";
-    std::vector<Error> warnings;
-    auto rt = runtime::Runtime::open(o, warnings);
-    REQUIRE(rt.ok());
-    runtime = std::move(rt).value();
-    auto st = store::open_sqlite_store(dir.path / "data", {});
-    REQUIRE(st.ok());
-    store = std::move(st).value();
-    ctx.reset(new pipeline::StageContext{*runtime, *store, routes, dir.path / "data", {}});
-    transports =
-        std::move(transport_host::LocalTransports::open(runtime->plugins(), *store, dir.path / "data")).value();
-  }
-
+struct Harness : test::StageHarness {
   std::int64_t receive(const std::string& name, const std::string& bytes, const std::string& hint = "") {
     auto r = store->receive({"folder", name, hint, name, bytes});
     REQUIRE(r.ok());
