@@ -335,16 +335,25 @@ Result<void> SqliteStore::backup(const fs::path& to) {
 }  // namespace edigate::store::sqlite
 
 namespace edigate::store {
+namespace {
 
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options,
-                                                 bool migrate_now) {
+/// DATA/edigate.db, the data directory created when missing.
+Result<std::unique_ptr<sqlite::Connection>> open_database(const std::filesystem::path& data_dir,
+                                                          const StoreOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) {
     return Error("store.open", data_dir.string() + ": cannot create the data directory: " + ec.message())
         .as(ErrorCategory::configuration);
   }
-  EDIGATE_TRY(auto db, sqlite::Connection::open(data_dir / "edigate.db", options.busy_timeout_ms));
+  return sqlite::Connection::open(data_dir / "edigate.db", options.busy_timeout_ms);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options,
+                                                 bool migrate_now) {
+  EDIGATE_TRY(auto db, open_database(data_dir, options));
   if (migrate_now) {
     EDIGATE_TRY(int version, sqlite::migrate(*db));
     (void)version;
@@ -363,13 +372,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& da
 }
 
 Result<MigrationReport> migrate_sqlite_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(data_dir, ec);
-  if (ec) {
-    return Error("store.open", data_dir.string() + ": cannot create the data directory: " + ec.message())
-        .as(ErrorCategory::configuration);
-  }
-  EDIGATE_TRY(auto db, sqlite::Connection::open(data_dir / "edigate.db", options.busy_timeout_ms));
+  EDIGATE_TRY(auto db, open_database(data_dir, options));
   MigrationReport report;
   EDIGATE_TRY(report.from, sqlite::schema_version(*db));
   EDIGATE_TRY(report.to, sqlite::migrate(*db));
