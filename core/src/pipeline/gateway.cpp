@@ -237,6 +237,7 @@ void Gateway::intake_loop() {
 
 void Gateway::housekeeping() {
   std::set<std::int64_t> alerted;
+  std::set<std::string> gauge_problems;  // each reported once, not every second
   auto last_reload = std::chrono::steady_clock::now();
   auto last_purge = std::chrono::steady_clock::now() - std::chrono::hours(2);
   while (!stopping_) {
@@ -293,8 +294,9 @@ void Gateway::housekeeping() {
                         " days removed"});
       }
     }
-    transport_host::export_transport_health(*transports_, registry_, [this](const Error& e) {
-      log_.write({log::Level::warn, "transport.metrics.skipped", "", "", "", "", e.to_string()});
+    transport_host::export_transport_health(*transports_, registry_, [&](const Error& e) {
+      if (gauge_problems.insert(e.to_string()).second)
+        log_.write({log::Level::warn, "transport.metrics.skipped", "", "", "", "", e.to_string()});
     });
     if (auto overdue = store_->overdue_acks(store::now_millis())) {
       metrics_.acks_overdue->with().set(static_cast<double>(overdue->size()));
