@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "gateway_process.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
@@ -20,21 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_file;
 
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
+bool wait_until(const std::function<bool()>& done) { return test::wait_until(done, std::chrono::seconds(20)); }
 
 /// acme-retail (from partners/) whose transports are replaced by `transports`, and widgetworks
 /// unchanged; a gateway over them with the folder and scripted transport plugins.

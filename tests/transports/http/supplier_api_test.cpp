@@ -3,6 +3,7 @@
 // checks (secrets resolved from files), a real SQLite store behind GatewayTransportHost, and the
 // real process stage turning what was posted into messages and a 997.
 #include "http_fixture.hpp"
+#include "stage_harness.hpp"
 #include "temp_dir.hpp"
 
 #include "io/sha256.hpp"
@@ -27,20 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::shared_ptr<const gateway_config::GatewayConfig> erp_for_everything(const fs::path& data) {
-  auto config = std::make_shared<gateway_config::GatewayConfig>();
-  config->data_dir = data;
-  partners::Endpoint erp;
-  erp.kind = "folder";
-  erp.name = "erp";
-  erp.settings["path"] = (data / "delivered" / "erp").string();
-  config->destinations.push_back(erp);
-  gateway_config::Route route;
-  route.destination = "erp";
-  config->routes.push_back(route);
-  return config;
-}
-
 std::string key_of(const std::string& partner) { return "key-for-" + partner + "-0123456789"; }
 
 /// The example partners' runtime, a store, the http plugin's listener and one API endpoint for
@@ -50,7 +37,7 @@ struct Api {
   fs::path data = dir.path / "data";
   std::unique_ptr<runtime::Runtime> runtime;
   std::unique_ptr<store::Store> store;
-  pipeline::RouteTable routes{erp_for_everything(data)};
+  pipeline::RouteTable routes{test::erp_for_everything(data)};
   std::unique_ptr<pipeline::StageContext> ctx;
   std::unique_ptr<transport_host::GatewayTransportHost> host;
   std::shared_ptr<TransportPlugin> plugin;

@@ -1,6 +1,7 @@
 // SftpSession against a real OpenSSH sshd on 127.0.0.1 (sshd_fixture.hpp).
 #include <catch2/catch.hpp>
 
+#include "session_options.hpp"
 #include "sftp/sftp_session.hpp"
 #include "sshd_fixture.hpp"
 
@@ -14,21 +15,10 @@ namespace fs = std::filesystem;
 using edigate::ErrorCategory;
 using edigate::sftp::SftpOptions;
 using edigate::sftp::SftpSession;
+using edigate::test::options_for;
 using edigate::test::SshdServer;
 
 namespace {
-
-SftpOptions options_for(const SshdServer& server) {
-  SftpOptions o;
-  o.host = "127.0.0.1";
-  o.port = server.port();
-  o.user = server.user();
-  o.host_key_sha256 = server.host_fingerprint();
-  o.private_key_file = server.client_key().string();
-  o.connect_timeout = std::chrono::seconds(5);
-  o.io_timeout = std::chrono::seconds(10);
-  return o;
-}
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -2,6 +2,7 @@
 // server dying during a download or an upload. Nothing half-done may look complete.
 #include <catch2/catch.hpp>
 
+#include "session_options.hpp"
 #include "sftp/sftp_session.hpp"
 #include "sshd_fixture.hpp"
 
@@ -16,21 +17,10 @@ namespace fs = std::filesystem;
 using edigate::ErrorCategory;
 using edigate::sftp::SftpOptions;
 using edigate::sftp::SftpSession;
+using edigate::test::options_for;
 using edigate::test::SshdServer;
 
 namespace {
-
-SftpOptions options_for(const SshdServer& server) {
-  SftpOptions o;
-  o.host = "127.0.0.1";
-  o.port = server.port();
-  o.user = server.user();
-  o.host_key_sha256 = server.host_fingerprint();
-  o.private_key_file = server.client_key().string();
-  o.connect_timeout = std::chrono::seconds(5);
-  o.io_timeout = std::chrono::seconds(10);
-  return o;
-}
 
 // Large enough that a transfer over loopback takes far longer than the delay before the fault.
 constexpr std::size_t kLarge = 64u << 20;
