@@ -14,12 +14,12 @@ Result<void> send_outbound(const StageContext& ctx, const transport_host::Transp
   const std::int64_t id = std::stoll(item.subject);
   const std::string subject = "outbound:" + item.subject;
   EDIGATE_TRY(store::OutboundRecord doc, ctx.store.outbound(id));
-  auto endpoint = transports.sender_for(doc.partner, item.target);
+  auto endpoint = transports.sender_for(doc.partner, item.target, doc.type);
   SendResult sent;
   std::string via;
   if (!endpoint) {
-    sent = SendResult::permanent("no transport is open for partner '" + doc.partner + "'" +
-                                 (item.target.empty() ? "" : " named '" + item.target + "'"));
+    sent = SendResult::permanent("no transport that sends " + doc.type + " documents is open for partner '" +
+                                 doc.partner + "'" + (item.target.empty() ? "" : " named '" + item.target + "'"));
   } else {
     via = endpoint->type + (endpoint->config.name.empty() ? "" : ":" + endpoint->config.name);
     sent = endpoint->endpoint->send(
