@@ -41,6 +41,9 @@ const Case kCases[] = {
     {"demo_810.edi", "810", "invoice", true, ""},
     {"demo_940.edi", "940", "warehouse_order", true, ""},
     {"demo3pl_945.edi", "945", "warehouse_advice", true, ""},
+    // 005010 puts an LX loop around the 944's W07 loops
+    {"demo3pl_944.edi", "944", "receiving_advice", true, "demo3pl_944_5010.edi"},
+    {"bigbox_861.edi", "861", "receiving_advice", true, ""},
     // 005010 moves the 214's L11 and AT8 into the LX loop
     {"bluefreight_214.edi", "214", "tracking_event", true, "bluefreight_214_5010.edi"},
     {"bigbox_997.edi", "997", "functional_ack", false, ""},
@@ -172,6 +175,26 @@ TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   CHECK(t.correlation.tracking_numbers == std::vector<std::string>{"1Z999AA10123456784"});
 }
 
+TEST_CASE("944 and 861 receipts correlate with their order and the shipment received, as RECADV does",
+          "[mapping][x12][base]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto m944 = base_map(version, "944", "inbound");
+    auto s944 = x12_schema(version, "944");
+    const std::string f944 = version == "005010" ? "demo3pl_944_5010.edi" : "demo3pl_944.edi";
+    EdiFixture e944(read_text(fixture_path(f944)), kFixtureX12);
+    auto t = translate_one(*m944, *s944, e944.transaction(0), f944);
+    CHECK(t.correlation.po_number == "PO7788120");   // N9 PO
+    CHECK(t.correlation.shipment_id == "SHP-4471");  // W1705, the 943's shipment id
+    auto m861 = base_map(version, "861", "inbound");
+    auto s861 = x12_schema(version, "861");
+    EdiFixture e861(read_text(fixture_path("bigbox_861.edi")), kFixtureX12);
+    auto u = translate_one(*m861, *s861, e861.transaction(0), "bigbox_861.edi");
+    CHECK(u.correlation.po_number == "PO7788120");       // PRF01
+    CHECK(u.correlation.shipment_id == "ASN20260312A");  // REF MA: demo_856's BSN02
+  }
+}
+
 TEST_CASE(
     "a PO change, its ack, a return and schedules correlate to the PO; a tender response and a freight invoice to the "
     "tender",
@@ -257,5 +280,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 39 + 40);  // 004010: 19 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 43 + 44);  // 004010: 21 pairs + 997; 005010: the same + 999
 }
