@@ -164,6 +164,30 @@ TEST_CASE("X12 inbound base maps give the hand-checked bodies, valid canonical m
   }
 }
 
+TEST_CASE("004030 214 maps read and write the 005010 layout that 004030 already has", "[mapping][x12][base]") {
+  // The 005010 fixture's body is a 004030 214 too (no heading parties; L11, AT8 in the LX):
+  // the same events, and each round-trips through a 004030 rendering its schema accepts.
+  const Case c{"bluefreight_214_5010.edi", "214", "tracking_event", true, ""};
+  auto map = base_map("004030", "214", "inbound");
+  CHECK(map->version == "004030");
+  auto schema = x12_schema("004030", "214");
+  EdiFixture edi(read_text(fixture_path(c.fixture)), kFixtureX12);
+  auto expected = lines_of(read_text(fixture_path(expected_name(c.fixture))));
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < edi.size(); ++i) {
+    INFO("transaction " << i + 1);
+    std::vector<Error> errors;
+    schema::validate(*schema, edi.transaction(i), kFixtureX12, c.fixture, errors);
+    for (const auto& e : errors) CHECK(e.to_string() == "");
+    for (const auto& a : translate_set(*map, *schema, edi.transaction(i), c.fixture)) {
+      REQUIRE(n < expected.size());
+      CHECK(json_line(a.body) == expected[n++]);
+      round_trip("004030", c, a.body);
+    }
+  }
+  CHECK(n == expected.size());
+}
+
 TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   auto map = base_map("004010", "856", "inbound");
   auto schema = x12_schema("004010", "856");
