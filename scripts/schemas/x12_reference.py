@@ -2,7 +2,7 @@
 """Reads the public references for X12 facts and proposes table entries; never run by gen_x12.py.
 
 This is the record of how the 004030, 004060 and transport/retail set tables were checked
-(README.md, "Pass 4"). It reads four bare git mirrors (`fetch github:<owner>/<name>`), with
+(README.md, "Pass 4" and "Pass 5"). It reads bare git mirrors (`fetch github:<owner>/<name>`), with
 `git show`, and prints facts; nothing of theirs is copied into the project:
 
 - bots-edi/bots-grammars: set structures (segment order, loops, min/max) and segment records
@@ -12,6 +12,9 @@ This is the record of how the 004030, 004060 and transport/retail set tables wer
 - apimeister/x12-types: published segment layouts (number, name, type, length per position;
   its numbers are sometimes wrong, its names are what we pair with).
 - olmelabs/EdiEngine: a complete 004010 segment dictionary (numbers, types, lengths, notes).
+- GotWoods/EDDY (pass 5): a model per segment and release naming each position (no numbers);
+  a position's name votes for a number another source gives when a dictionary (stupidedi's
+  004010/005010 element_defs, tcd/eddy's data/elements.tsv) gives that number the same name.
 Plus PUBLISHED below: single web pages read one by one, each named with its segment.
 
 An element number is accepted at a position when two of these give it (x12-types by number or
