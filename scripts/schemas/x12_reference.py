@@ -2,7 +2,7 @@
 """Reads the public references for X12 facts and proposes table entries; never run by gen_x12.py.
 
 This is the record of how the 004030, 004060 and transport/retail set tables were checked
-(README.md, "Pass 4"). It reads four bare git mirrors (`fetch github:<owner>/<name>`), with
+(README.md, "Pass 4" and "Pass 5"). It reads bare git mirrors (`fetch github:<owner>/<name>`), with
 `git show`, and prints facts; nothing of theirs is copied into the project:
 
 - bots-edi/bots-grammars: set structures (segment order, loops, min/max) and segment records
@@ -12,6 +12,9 @@ This is the record of how the 004030, 004060 and transport/retail set tables wer
 - apimeister/x12-types: published segment layouts (number, name, type, length per position;
   its numbers are sometimes wrong, its names are what we pair with).
 - olmelabs/EdiEngine: a complete 004010 segment dictionary (numbers, types, lengths, notes).
+- GotWoods/EDDY (pass 5): a model per segment and release naming each position (no numbers);
+  a position's name votes for a number another source gives when a dictionary (stupidedi's
+  004010/005010 element_defs, tcd/eddy's data/elements.tsv) gives that number the same name.
 Plus PUBLISHED below: single web pages read one by one, each named with its segment.
 
 An element number is accepted at a position when two of these give it (x12-types by number or
@@ -103,6 +106,19 @@ def _votes(version, seg, i, rec):
         if (typ == "COMP") == (rec[i][0] == "COMP") and (typ == "COMP" or _cls(typ) == _cls(rec[i][1])):
             vote(number, "published layout")
     for v in versions:
+        rows = eddy_segment(v, seg)
+        if rows and i < len(rows) and i < len(rec):
+            name, comp = rows[i][0], rows[i][1]
+            if comp:
+                if rec[i][0] == "COMP":
+                    vote(comp, "EDDY")
+            else:
+                # a name that fits two candidate numbers is no evidence for either (stupidedi's
+                # 005010 MEA10 is E753 under 1373's name)
+                fits = [n for n in votes if _norm(name) in {_norm(x) for x in element_names(n)}]
+                if len(fits) == 1:
+                    vote(fits[0], "EDDY")
+    for v in versions:
         r = x12types_segment(v, seg)
         if r and i < len(r):
             xn, xname = r[i][0], r[i][1]
@@ -146,13 +162,23 @@ def propose(version, seg, known_elements, known_composites):
         elif n in ee:
             typ, mn, mx = ee[n]
             typ = _cls(typ) if typ.startswith("R") else typ
-            name = _element_name(version, n, (typ, mn, mx)) or PUBLISHED_NAMES.get(n)
+            name = (_element_name(version, n, (typ, mn, mx)) or PUBLISHED_NAMES.get(n)
+                    or _dictionary_name(n, (typ, mn, mx)))
             if version != "004010" and _cls(typ) == _cls(rtype):
                 mn, mx = rmin, rmax  # the version's own length (elements widen between versions)
             new[n] = (name, typ, mn, mx)
         else:
             problems.append("%s%02d: element %s has no definition" % (seg, p, n))
             continue
+        if (_cls(typ), mn, mx) != (_cls(rtype), rmin, rmax) and version not in ("004010", "005010"):
+            # An element whose type changed between releases (1654 Longitude Code: N0 in the
+            # 004010 record and our table, AN in 004030's): the version's own definition when a
+            # dictionary (stupidedi, any release) gives one equal to the record's, two sources.
+            sd = [d for v in ("003010", "003040", "003050", "004010", "005010")
+                  for d in [stupidedi_element(v, n)] if d and (_cls(d[1]), d[2], d[3]) == (_cls(rtype), rmin, rmax)]
+            if sd:
+                typ, mn, mx = sd[0][1:4]
+                new[n] = (known_elements[n][0], typ, mn, mx)
         if (_cls(typ), mn, mx) != (_cls(rtype), rmin, rmax):
             problems.append("%s%02d: element %s is %s %d/%d, the record %s %d/%d" % (
                 seg, p, n, typ, mn, mx, rtype, rmin, rmax))
@@ -191,6 +217,14 @@ def propose(version, seg, known_elements, known_composites):
                 if items[q - 1][1] == "O":
                     items[q - 1] = (items[q - 1][0], "X")
     return (items, rules, new, skipped), problems
+
+
+def _dictionary_name(n, definition):
+    """tcd/eddy's 004010 name for n when its definition has the same type class and length."""
+    d = tcd_eddy_element(n)
+    if d and (d[2] is None or (_cls(d[1]), d[2], d[3]) == (_cls(definition[0]), definition[1], definition[2])):
+        return d[0]
+    return None
 
 
 def _r(t, pos):
@@ -322,7 +356,7 @@ SET_NAMES = {
     "754": "Routing Instructions", "812": "Credit/Debit Adjustment", "816": "Organizational Relationships",
     "820": "Payment Order/Remittance Advice", "830": "Planning Schedule with Release Capability",
     "832": "Price/Sales Catalog", "846": "Inventory Inquiry/Advice", "852": "Product Activity Data",
-    "860": "Purchase Order Change Request - Buyer Initiated",
+    "860": "Purchase Order Change Request - Buyer Initiated", "861": "Receiving Advice/Acceptance Certificate",
     "865": "Purchase Order Change Acknowledgment/Request - Seller Initiated", "862": "Shipping Schedule",
     "866": "Production Sequence", "943": "Warehouse Stock Transfer Shipment Advice",
     "944": "Warehouse Stock Transfer Receipt Advice", "947": "Warehouse Inventory Adjustment Advice",
@@ -508,12 +542,9 @@ def _src_tuples(nodes, pad):
 
 # Sets whose mandatory segments were confirmed but whose detail loop was not: a table without it
 # would reject nearly every real document of the set, which is worse than not checking it.
-HELD = {
-    ("004030", "214"): "MS1 (the status location in the AT7 loop, in most 214s) is out: its 004030 record "
-                       "has MS104/MS105 as AN where 004010 has N0, so no source's numbers carry over",
-}
+HELD = {}
 
-_RETAIL_LOGISTICS = ["180", "204", "210", "812", "816", "820", "830", "832", "846", "852", "860", "862", "865",
+_RETAIL_LOGISTICS = ["180", "204", "210", "812", "816", "820", "830", "832", "846", "852", "860", "861", "862", "865",
                      "866", "943", "944", "947", "990"]
 PLAN = {
     "004010": _RETAIL_LOGISTICS,

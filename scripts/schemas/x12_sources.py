@@ -16,6 +16,8 @@ BOTS = os.path.join(MIRRORS, "bots-edi+bots-grammars", "repo")
 STUPIDEDI = os.path.join(MIRRORS, "kputnam+stupidedi", "repo")
 X12TYPES = os.path.join(MIRRORS, "apimeister+x12-types", "repo")
 EDIENGINE = os.path.join(MIRRORS, "olmelabs+EdiEngine", "repo")
+EDDY = os.path.join(MIRRORS, "GotWoods+EDDY", "repo")
+TCD_EDDY = os.path.join(MIRRORS, "tcd+eddy", "repo")
 UNBOUNDED = 99999  # bots writes ">1" as 99999
 
 _cache = {}
@@ -114,6 +116,18 @@ def stupidedi_elements(version):
     return _cache[key]
 
 
+def stupidedi_element(version, n):
+    """(name, type, min, max) of element n in stupidedi's element_defs of a release, or None."""
+    key = ("sedi-any", version)
+    if key not in _cache:
+        text = _show(STUPIDEDI, "lib/stupidedi/versions/%s/element_defs.rb" % version) or ""
+        _cache[key] = {num: (name, t if t != "Nn" else "N%s" % (p or "0"), int(mn), int(mx))
+                       for num, t, name, mn, mx, p in re.findall(
+                           r"E(\d+)\s*=\s*t::\s*(\w+)\.new\(:E\d+\s*,\s*\"([^\"]*)\"\s*,\s*(\d+)\s*,\s*(\d+)"
+                           r"(?:\s*,\s*(\d+))?", text)}
+    return _cache[key].get(n)
+
+
 def x12types_segment(version, seg):
     v = "v" + version
     text = _show(X12TYPES, "src/%s/segment/%s.rs" % (v, seg[0].lower()))
@@ -131,6 +145,80 @@ def x12types_segment(version, seg):
             mn, _, mx = cells[6].partition("/")
             rows.append((cells[1], cells[2], cells[4], cells[5], int(mn or 0), int(mx or 0)))
     return rows
+
+
+def _eddy_files(version):
+    key = ("eddy-ls", version)
+    if key not in _cache:
+        r = subprocess.run(["git", "--git-dir", EDDY, "ls-tree", "--name-only", "HEAD",
+                            "Eddy.x12/Models/v%s/" % version[2:6]], capture_output=True, text=True)
+        _cache[key] = r.stdout.split() if r.returncode == 0 else []
+    return _cache[key]
+
+
+def eddy_segment(version, seg):
+    """GotWoods/EDDY's model of a segment in a version (Eddy.x12/Models/v4010/W14_*.cs), following
+    `class X : Eddy.x12.Models.v3070.X {}` to the version that defines it: per position
+    (name, composite id or None, required, min, max). Names are property names (PascalCase, a
+    repeated element numbered: UnitOfMeasurementCode2); EDDY gives no element numbers, so a position
+    votes for a number another source gives when the names agree (as x12-types does)."""
+    for _ in range(40):
+        path = next((f for f in _eddy_files(version) if re.match(r".*/%s_\w+\.cs$" % re.escape(seg), f)), None)
+        text = path and _show(EDDY, path)
+        if not text:
+            return None
+        base = re.search(r"class \w+ : Eddy\.x12\.Models\.v(\d{4})\.\w+\s*\{\s*\}", text)
+        if not base:
+            break
+        version = "00" + base.group(1)
+    else:
+        return None
+    props = re.findall(r"\[Position\((\d+)\)\]\s*public (\S+) (\w+) \{", text)
+    required = set(re.findall(r"validator\.Required\(x\s*=>\s*x\.(\w+)\)", text))
+    lengths = {m[0]: (int(m[1]), int(m[2] or m[1]))
+               for m in re.findall(r"validator\.Length\(x\s*=>\s*x\.(\w+),\s*(\d+)(?:,\s*(\d+))?\)", text)}
+    rows = []
+    for pos, typ, name in props:
+        comp = re.match(r"(C\d{3})_", typ)
+        mn, mx = lengths.get(name, (0, 0))
+        rows.append((re.sub(r"\d+$", "", name), comp.group(1) if comp else None, name in required, mn, mx))
+    return rows
+
+
+def tcd_eddy_element(n):
+    """(name, type, min, max) of element n in tcd/eddy's 004010 dictionary, or None."""
+    key = "tcd-el"
+    if key not in _cache:
+        out = {}
+        for line in (_show(TCD_EDDY, "data/elements.tsv") or "").splitlines()[1:]:
+            c = line.split("\t")
+            if len(c) > 4:  # some rows have a name only (427, 475)
+                out[c[0]] = (c[1], c[2], int(c[3]) if c[3].isdigit() else None, int(c[4]) if c[4].isdigit() else None)
+        _cache[key] = out
+    return _cache[key].get(n)
+
+
+def element_names(n):
+    """Every name the dictionaries give element n: stupidedi's element_defs and tcd/eddy's 004010
+    dictionary (data/elements.tsv). Used only to pair a
+    number another source gives with a position a source names (EDDY). Only the 004010 and
+    005010 releases: earlier ones reuse names for other numbers (stupidedi 003010 names E753
+    what 004010 calls 1373), which would pair a name with the wrong number."""
+    key = "names"
+    if key not in _cache:
+        out = {}
+        for v in ("004010", "005010"):
+            text = _show(STUPIDEDI, "lib/stupidedi/versions/%s/element_defs.rb" % v) or ""
+            for num, name in re.findall(r"E(\d+)\s*=\s*t::\s*\w+\.new\(:E\d+\s*,\s*\"([^\"]*)\"", text):
+                out.setdefault(num, set()).add(name)
+        for line in (_show(TCD_EDDY, "data/elements.tsv") or "").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) > 1:
+                out.setdefault(cells[0], set()).add(cells[1])
+        for num, name in PUBLISHED_NAMES.items():
+            out.setdefault(num, set()).add(name)
+        _cache[key] = out
+    return _cache[key].get(n, set())
 
 
 def _norm(name):
@@ -259,4 +347,11 @@ def segment_name(version, seg):
         m = t and re.search(r"^/// %s - (.+)$" % re.escape(seg), t, re.M)
         if m:
             return m.group(1).strip()
+    # EDDY's file name (W14_TotalReceiptInformation.cs), words split at capitals
+    path = next((f for f in _eddy_files(version) if re.match(r".*/%s_\w+\.cs$" % re.escape(seg), f)), None)
+    if path:
+        words = re.findall(r"[A-Z][a-z]*|\d+", re.match(r".*/%s_(\w+)\.cs$" % re.escape(seg), path).group(1))
+        small = {"For", "Or", "And", "Of", "The", "To", "In", "On", "By", "A", "An"}
+        name = " ".join(w.lower() if i and w in small else w for i, w in enumerate(words))
+        return re.sub(r"(?<=[a-z])for\b", " for", name)  # BRA_BeginningSegmentforReceivingAdvice
     return seg

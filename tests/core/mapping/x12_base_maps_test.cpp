@@ -41,6 +41,9 @@ const Case kCases[] = {
     {"demo_810.edi", "810", "invoice", true, ""},
     {"demo_940.edi", "940", "warehouse_order", true, ""},
     {"demo3pl_945.edi", "945", "warehouse_advice", true, ""},
+    // 005010 puts an LX loop around the 944's W07 loops
+    {"demo3pl_944.edi", "944", "receiving_advice", true, "demo3pl_944_5010.edi"},
+    {"bigbox_861.edi", "861", "receiving_advice", true, ""},
     // 005010 moves the 214's L11 and AT8 into the LX loop
     {"bluefreight_214.edi", "214", "tracking_event", true, "bluefreight_214_5010.edi"},
     {"bigbox_997.edi", "997", "functional_ack", false, ""},
@@ -161,6 +164,30 @@ TEST_CASE("X12 inbound base maps give the hand-checked bodies, valid canonical m
   }
 }
 
+TEST_CASE("004030 214 maps read and write the 005010 layout that 004030 already has", "[mapping][x12][base]") {
+  // The 005010 fixture's body is a 004030 214 too (no heading parties; L11, AT8 in the LX):
+  // the same events, and each round-trips through a 004030 rendering its schema accepts.
+  const Case c{"bluefreight_214_5010.edi", "214", "tracking_event", true, ""};
+  auto map = base_map("004030", "214", "inbound");
+  CHECK(map->version == "004030");
+  auto schema = x12_schema("004030", "214");
+  EdiFixture edi(read_text(fixture_path(c.fixture)), kFixtureX12);
+  auto expected = lines_of(read_text(fixture_path(expected_name(c.fixture))));
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < edi.size(); ++i) {
+    INFO("transaction " << i + 1);
+    std::vector<Error> errors;
+    schema::validate(*schema, edi.transaction(i), kFixtureX12, c.fixture, errors);
+    for (const auto& e : errors) CHECK(e.to_string() == "");
+    for (const auto& a : translate_set(*map, *schema, edi.transaction(i), c.fixture)) {
+      REQUIRE(n < expected.size());
+      CHECK(json_line(a.body) == expected[n++]);
+      round_trip("004030", c, a.body);
+    }
+  }
+  CHECK(n == expected.size());
+}
+
 TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   auto map = base_map("004010", "856", "inbound");
   auto schema = x12_schema("004010", "856");
@@ -170,6 +197,26 @@ TEST_CASE("X12 base maps fill the correlation keys", "[mapping][x12][base]") {
   CHECK(t.correlation.shipment_id == "ASN20260312A");
   CHECK(t.correlation.bol == "BOL0312001");
   CHECK(t.correlation.tracking_numbers == std::vector<std::string>{"1Z999AA10123456784"});
+}
+
+TEST_CASE("944 and 861 receipts correlate with their order and the shipment received, as RECADV does",
+          "[mapping][x12][base]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto m944 = base_map(version, "944", "inbound");
+    auto s944 = x12_schema(version, "944");
+    const std::string f944 = version == "005010" ? "demo3pl_944_5010.edi" : "demo3pl_944.edi";
+    EdiFixture e944(read_text(fixture_path(f944)), kFixtureX12);
+    auto t = translate_one(*m944, *s944, e944.transaction(0), f944);
+    CHECK(t.correlation.po_number == "PO7788120");   // N9 PO
+    CHECK(t.correlation.shipment_id == "SHP-4471");  // W1705, the 943's shipment id
+    auto m861 = base_map(version, "861", "inbound");
+    auto s861 = x12_schema(version, "861");
+    EdiFixture e861(read_text(fixture_path("bigbox_861.edi")), kFixtureX12);
+    auto u = translate_one(*m861, *s861, e861.transaction(0), "bigbox_861.edi");
+    CHECK(u.correlation.po_number == "PO7788120");       // PRF01
+    CHECK(u.correlation.shipment_id == "ASN20260312A");  // REF MA: demo_856's BSN02
+  }
 }
 
 TEST_CASE(
@@ -257,5 +304,5 @@ TEST_CASE("every X12 base map loads, and 005010 maps inherit the 004010 ones", "
       ++loaded;
     }
   }
-  CHECK(loaded == 39 + 40);  // 004010: 19 pairs + 997; 005010: the same + 999
+  CHECK(loaded == 43 + 44);  // 004010: 21 pairs + 997; 005010: the same + 999
 }

@@ -69,6 +69,11 @@ const KnownDefect kKnownDefects[] = {
     // REF directly after ENT: the 820 ENT loop holds REF only inside its NM1, ADX and RMR loops
     // (reference 820004030; EdiEngine's 004010 820 map the same). scripts/schemas/README.md.
     {"x12/bots/820-004030-03.x12", "schema.segment.unexpected", "REF", "004030 820: REF directly after ENT"},
+    // 004030 214 in the 004010 layout: a heading N1 loop after B10. From 004030 on the parties
+    // are in the LX loop (reference 214004030; an EdiFabric 004050 214 template, a third
+    // source, the same). scripts/schemas/README.md, pass 5.
+    {"x12/edinet/214-MGCTLYST-SAMPLE.EDI", "schema.segment.unexpected", "", "004030 214: heading N1 loop"},
+    {"x12/edinet/x12.214.edi", "schema.segment.unexpected", "", "004030 214: heading N1 loop"},
     // The same interchange twice (same ISA05-08 and ISA13): a repeat is refused, not processed
     // again.
     {"x12/node-x12/850_fat.edi", "x12.isa.duplicate_control", "ISA", "the interchange is repeated byte for byte"},

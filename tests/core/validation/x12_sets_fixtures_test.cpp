@@ -112,6 +112,21 @@ const Case kCases[] = {
      "BAK03 purchase order number (324) is mandatory"},
     {"004060_856", "*20261204*1200~", "*20261204*12~", codes::element_too_short, "BSN", 4,
      "BSN04 time (337) is TM 4/8"},
+    // second sources found in issue 12 (GotWoods/EDDY's segment models)
+    {"004010_944", "W07*10*CA", "W07**CA", codes::element_missing, "W07", 1,
+     "W0701 quantity received (413) is mandatory"},
+    {"005010_944", "W14*10~", "W14*TEN~", codes::element_invalid_character, "W14", 1,
+     "W1401 quantity received (413) is R, in the summary after the LX loop"},
+    {"004010_861", "BRA*RA2026-31*20261203*00*1~", "BRA*RA2026-31*20261203*00~", codes::element_missing, "BRA", 4,
+     "BRA04 receiving advice or acceptance certificate type code (962) is mandatory"},
+    {"005010_861", "RCD*1*9*CA", "RCD*1*NINE*CA", codes::element_invalid_character, "RCD", 2,
+     "RCD02 quantity units received or accepted (663) is R"},
+    {"004010_812", "*15000*C**INV2026-77", "*15000*X**INV2026-77", codes::element_invalid_code, "BCD", 5,
+     "BCD05 credit/debit flag code (478) is C or D"},
+    {"005010_812", "CDD*01*C*", "CDD*01**", codes::element_missing, "CDD", 2,
+     "CDD02 credit/debit flag code (478) is mandatory"},
+    {"004030_214", "MS1*COLUMBUS*OH*US~", "MS1*COLUMBUS*OHIO*US~", codes::element_too_long, "MS1", 2,
+     "MS102 state or province code (156) is ID 2/2"},
 };
 
 struct Outcome {
