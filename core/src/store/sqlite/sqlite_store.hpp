@@ -24,6 +24,8 @@ class SqliteStore final : public Store {
   Result<std::string> input_bytes(std::int64_t id) override;
   Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                         Millis lease) override;
+  Result<std::vector<WorkItem>> claim_many(std::span<const WorkKind> kinds, const std::string& owner, Millis lease,
+                                           int max) override;
   Result<std::int64_t> release_leases() override;
   Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit) override;
 
