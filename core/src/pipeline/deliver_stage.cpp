@@ -1,5 +1,6 @@
 #include "pipeline/deliver_stage.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace edigate::pipeline {
@@ -29,54 +30,86 @@ struct Attempt {
   double seconds = -1;
 };
 
-Attempt attempt_one(DestinationSet& destinations, const delivery::RetryPolicy& retry, const store::WorkItem& item,
-                    store::MessageRecord message) {
-  Attempt a;
-  a.item = &item;
-  a.message = std::move(message);
+/// The destination that takes `item` now (its fallback while its breaker is open), or null
+/// with `a` saying why none does (dead: no such destination; breaker_open: wait for it).
+std::shared_ptr<DestinationSet::Entry> route(DestinationSet& destinations, const store::WorkItem& item, Attempt& a) {
   auto found = destinations.get(item.target);
   if (!found) {
     a.kind = Attempt::Kind::dead;
     a.detail = found.error().to_string();
-    return a;
+    return nullptr;
   }
   std::shared_ptr<DestinationSet::Entry> entry = *found;
   a.via = item.target;
-  if (!entry->breaker.allow()) {
-    std::shared_ptr<DestinationSet::Entry> fallback;
-    if (!entry->fallback.empty())
-      if (auto f = destinations.get(entry->fallback); f && (*f)->breaker.allow()) fallback = *f;
-    if (!fallback) {
-      a.kind = Attempt::Kind::breaker_open;
-      a.at = millis_until(entry->breaker.reopens_at());
-      a.detail = item.target + ": circuit open";
-      return a;
+  if (entry->breaker.allow()) return entry;
+  if (!entry->fallback.empty())
+    if (auto f = destinations.get(entry->fallback); f && (*f)->breaker.allow()) {
+      a.via = item.target + " (open circuit; fallback " + (*f)->destination->name() + ")";
+      return *f;
     }
-    a.via = item.target + " (open circuit; fallback " + fallback->destination->name() + ")";
-    entry = fallback;
-  }
-  const store::MessageRecord& m = a.message;
-  delivery::Delivery attempt{m.id,   m.correlation_id, m.partner,
-                             m.type, m.body,           static_cast<unsigned>(item.attempts + 1)};
-  const auto started = std::chrono::steady_clock::now();
-  const delivery::DeliveryOutcome outcome = entry->destination->deliver(attempt);
-  entry->breaker.record(outcome);
-  a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  a.kind = Attempt::Kind::breaker_open;
+  a.at = millis_until(entry->breaker.reopens_at());
+  a.detail = item.target + ": circuit open";
+  return nullptr;
+}
+
+/// One destination's attempts: its share of the batch in one deliver_all call.
+struct Group {
+  std::shared_ptr<DestinationSet::Entry> entry;
+  std::vector<std::size_t> attempts;  ///< indexes into the batch's attempts
+};
+
+void settle(const delivery::RetryPolicy& retry, Attempt& a, const delivery::DeliveryOutcome& outcome) {
   a.detail = outcome.detail;
   if (outcome.kind == delivery::DeliveryOutcome::delivered) {
     a.kind = Attempt::Kind::delivered;
-    return a;
+    return;
   }
-  const auto decision = retry.decide(static_cast<unsigned>(item.attempts + 1), outcome);
+  const auto decision = retry.decide(static_cast<unsigned>(a.item->attempts + 1), outcome);
   if (decision.dead_letter) {
     a.kind = Attempt::Kind::dead;
     a.detail = decision.reason + ": " + outcome.detail;
-    return a;
+    return;
   }
   a.kind = Attempt::Kind::retry;
   a.delay = decision.delay;
   a.at = store::now_millis() + decision.delay.count();
-  return a;
+}
+
+/// Attempts a group's deliveries; those after a failure, or past the batch's time budget, are
+/// postponed (not attempted, no attempt used) until the failed one's retry.
+void deliver_group(const delivery::RetryPolicy& retry, Group& g, std::vector<Attempt>& attempts,
+                   std::chrono::steady_clock::time_point batch_started) {
+  std::vector<delivery::Delivery> batch;
+  batch.reserve(g.attempts.size());
+  if (std::chrono::steady_clock::now() - batch_started <= kDeliveryBatchBudget) {
+    for (auto i : g.attempts) {
+      const store::MessageRecord& m = attempts[i].message;
+      batch.push_back(
+          {m.id, m.correlation_id, m.partner, m.type, m.body, static_cast<unsigned>(attempts[i].item->attempts + 1)});
+    }
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto outcomes =
+      batch.empty() ? std::vector<delivery::DeliveryOutcome>() : g.entry->destination->deliver_all(batch);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() /
+                         static_cast<double>(std::max<std::size_t>(outcomes.size(), 1));
+  store::Millis resume = store::now_millis();
+  for (std::size_t k = 0; k < g.attempts.size(); ++k) {
+    Attempt& a = attempts[g.attempts[k]];
+    if (k < outcomes.size()) {
+      g.entry->breaker.record(outcomes[k]);
+      a.seconds = seconds;
+      settle(retry, a, outcomes[k]);
+      if (a.kind == Attempt::Kind::retry) resume = a.at;
+      continue;
+    }
+    a.kind = Attempt::Kind::postponed;
+    a.at = resume;
+    a.detail = batch.empty()
+                   ? "postponed: the batch it was claimed in ran out of time"
+                   : "postponed: an earlier delivery to " + g.entry->destination->name() + " in its batch failed";
+  }
 }
 
 /// Records one attempt inside the batch's unit (events, message status, the item's end).
@@ -124,6 +157,7 @@ Result<void> deliver_messages(const StageContext& ctx, DestinationSet& destinati
   const auto started = std::chrono::steady_clock::now();
   std::vector<Attempt> attempts;
   attempts.reserve(items.size());
+  std::vector<Group> groups;        // in the order of their first item (the claim's priority order)
   std::optional<Error> unreadable;  // the first message that could not be read
   for (const auto& item : items) {
     auto message = ctx.store.message(item.subject);
@@ -132,18 +166,17 @@ Result<void> deliver_messages(const StageContext& ctx, DestinationSet& destinati
       if (!unreadable) unreadable = std::move(message).error();
       continue;
     }
-    if (std::chrono::steady_clock::now() - started > kDeliveryBatchBudget) {
-      Attempt a;
-      a.kind = Attempt::Kind::postponed;
-      a.item = &item;
-      a.message = std::move(*message);
-      a.at = store::now_millis();
-      a.detail = "postponed: the batch it was claimed in ran out of time";
-      attempts.push_back(std::move(a));
-      continue;
-    }
-    attempts.push_back(attempt_one(destinations, retry, item, std::move(*message)));
+    Attempt a;
+    a.item = &item;
+    a.message = std::move(*message);
+    auto entry = route(destinations, item, a);
+    attempts.push_back(std::move(a));
+    if (!entry) continue;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.entry == entry; });
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{entry, {}});
+    g->attempts.push_back(attempts.size() - 1);
   }
+  for (auto& g : groups) deliver_group(retry, g, attempts, started);
   if (!attempts.empty()) {
     EDIGATE_TRY_VOID(ctx.store.run(
         [&](store::Unit& unit) -> Result<void> {

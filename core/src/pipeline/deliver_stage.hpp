@@ -7,10 +7,12 @@
 // A crash between the attempt and the record repeats the attempt: the receiver dedupes by the
 // message id (Idempotency-Key, folder file name).
 //
-// A worker hands a batch of claimed deliveries to `deliver_messages`: each is attempted on its
-// own (one's failure does not touch the others), and all their outcomes are recorded in ONE
-// unit, so a batch of N costs one commit instead of N (measured: the per-delivery claim and
-// commit were most of the store's share of a transaction's CPU, docs/performance.md).
+// A worker hands a batch of claimed deliveries to `deliver_messages`: each destination gets its
+// share in one Destination::deliver_all call (a webhook over one connection), and all outcomes
+// are recorded in ONE unit, so a batch of N costs one commit instead of N (measured: the
+// per-delivery claim, commit and connection were a large part of a transaction's CPU,
+// docs/performance.md). After a failed attempt the destination's later items in the batch are
+// not attempted: they wait, without using an attempt, until the failed one's retry.
 #include "delivery/retry_policy.hpp"
 #include "pipeline/destination_set.hpp"
 #include "pipeline/stage_context.hpp"
