@@ -20,7 +20,8 @@ Environment: BENCH_PIPELINE_INTERCHANGES (backlog, default 1000), BENCH_PIPELINE
 (transactions per backlog interchange, default 5), BENCH_PIPELINE_SECONDS (latency run, default 20),
 BENCH_PIPELINE_WORKERS (<workers count>, default 16: the stages wait on fsyncs and the network, not
 the CPU, and group commit shares one WAL fsync among the workers committing at once),
-BENCH_PIPELINE_POLL_MS (<intake poll-ms>, default 10).
+BENCH_PIPELINE_POLL_MS (<intake poll-ms>, default 10), BENCH_PIPELINE_BATCH (<workers batch>: send and
+deliver items a worker claims at once, default 16, the gateway's default).
 """
 import json
 import os
@@ -38,6 +39,7 @@ SETS = int(os.environ.get("BENCH_PIPELINE_SETS", "5"))
 LATENCY_SECONDS = int(os.environ.get("BENCH_PIPELINE_SECONDS", "20"))
 OFFERED_RATE = 100  # transactions/s in the latency run
 WORKERS = int(os.environ.get("BENCH_PIPELINE_WORKERS", "16"))
+BATCH = int(os.environ.get("BENCH_PIPELINE_BATCH", "16"))
 POLL_MS = int(os.environ.get("BENCH_PIPELINE_POLL_MS", "10"))  # the bench's intake poll interval (gateway.xml <intake poll-ms>)
 
 BEGIN = "<!-- pipeline: written by bench/pipeline_bench.py -->"
@@ -77,7 +79,7 @@ def gateway_xml(receiver_url):
   <partners dir="{ROOT}/partners"/>
   <maps dir="{ROOT}/maps"/>
   <admin listen="127.0.0.1:0" token="env:EDIGATE_ADMIN_TOKEN"/>
-  <workers count="{WORKERS}" queue-limit="1000"/>
+  <workers count="{WORKERS}" queue-limit="1000" batch="{BATCH}"/>
   <intake poll-ms="{POLL_MS}" stable-ms="0" done-marker="false"/>
   <transports profile-endpoints="false"/>
   <delivery max-attempts="10" base-ms="100" cap-ms="1000" jitter-percent="20" timeout-ms="5000"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 namespace edigate::pipeline {
 namespace {
@@ -176,7 +178,19 @@ Result<void> deliver_messages(const StageContext& ctx, DestinationSet& destinati
     if (g == groups.end()) g = groups.insert(groups.end(), Group{entry, {}});
     g->attempts.push_back(attempts.size() - 1);
   }
-  for (auto& g : groups) deliver_group(retry, g, attempts, started);
+  // Destinations side by side: a message routed to a webhook and a folder waits for the slower
+  // of the two, not for both in turn (as it did when two workers took its two deliveries).
+  // Each group touches only its own attempts; destinations and breakers take concurrent calls.
+  std::vector<std::thread> others;
+  for (std::size_t i = 1; i < groups.size(); ++i) {
+    try {
+      others.emplace_back([&, i] { deliver_group(retry, groups[i], attempts, started); });
+    } catch (const std::system_error&) {
+      deliver_group(retry, groups[i], attempts, started);  // no thread to be had: in turn
+    }
+  }
+  if (!groups.empty()) deliver_group(retry, groups.front(), attempts, started);
+  for (auto& t : others) t.join();
   if (!attempts.empty()) {
     EDIGATE_TRY_VOID(ctx.store.run(
         [&](store::Unit& unit) -> Result<void> {

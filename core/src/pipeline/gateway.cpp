@@ -126,6 +126,7 @@ Result<void> Gateway::start() {
   };
   Workers::Options options;
   options.count = config_.workers.count;
+  options.batch = static_cast<int>(config_.workers.batch);
   workers_ = std::make_unique<Workers>(
       *store_, std::move(stages), options,
       [this](const Error& e) {

@@ -2,10 +2,11 @@
 // The worker pool: N threads claiming work items from the store and running the stage for their
 // kind. Partner- and ERP-bound work (send, deliver) is claimed before new inputs are processed,
 // so a backlog drains instead of growing; within a kind the store's order applies (priority
-// lane, then due time). Partner- and ERP-bound items are claimed several at a time (one claim
-// for the batch), and the kinds with a batch stage (deliveries) record the batch's outcomes in
-// one commit; inputs are claimed one at a time, so idle workers share a trickle of them. A stage that fails to record
-// its outcome (the database is busy, the disk full) leaves its item leased; the lease expires and the item runs again.
+// lane, then due time). Partner- and ERP-bound items are claimed several at a time, of one kind
+// per claim (Store::claim_many), and the kinds with a batch stage (deliveries) record the
+// batch's outcomes in one commit; inputs are claimed one at a time, so idle workers share a
+// trickle of them. A stage that fails to record its outcome (the database is busy, the disk
+// full) leaves its item leased; the lease expires and the item runs again.
 #include "store/store.hpp"
 
 #include <atomic>

@@ -128,7 +128,9 @@ class Store {
                                                 Millis lease) = 0;
   /// Claims up to `max` ready items of `kinds`, in the order of `claim`, in one transaction: a
   /// worker that takes a batch pays for one claim (and one commit, when its stage records the
-  /// outcomes of the batch in one unit) instead of one per item. Empty when there is none.
+  /// outcomes of the batch in one unit) instead of one per item. A batch holds items of one
+  /// kind, the most urgent item's (among the `max` most urgent): a partner-bound ack does not
+  /// wait behind a batch of ERP deliveries in one worker. Empty when there is none.
   virtual Result<std::vector<WorkItem>> claim_many(std::span<const WorkKind> kinds, const std::string& owner,
                                                    Millis lease, int max) = 0;
   /// Makes every item leased by a previous run of this gateway claimable again (after a crash).

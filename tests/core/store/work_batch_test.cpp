@@ -83,3 +83,24 @@ TEST_CASE("open_work counts a subject's ready and leased items as the unit sees 
             })
             .ok());
 }
+
+TEST_CASE("claim_many takes one kind per batch, the most urgent item's", "[store][work]") {
+  test::TempDir dir("store-kinds");
+  auto store = open_store(dir.path);
+  REQUIRE(store
+              ->run([](Unit& u) -> Result<void> {
+                EDIGATE_TRY(auto ack, u.enqueue(WorkKind::send, "7", "", 5, 0));
+                EDIGATE_TRY(auto erp, u.enqueue(WorkKind::deliver, "m-po", "erp", 10, 0));
+                EDIGATE_TRY(auto archive, u.enqueue(WorkKind::deliver, "m-po", "archive", 10, 0));
+                (void)ack, (void)erp, (void)archive;
+                return {};
+              })
+              .ok());
+  const WorkKind outbound[] = {WorkKind::send, WorkKind::deliver};
+  auto first = store->claim_many(outbound, "w1", 30000, 16).value();
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].kind == WorkKind::send);
+  auto second = store->claim_many(outbound, "w2", 30000, 16).value();
+  REQUIRE(second.size() == 2);
+  for (const auto& item : second) CHECK(item.kind == WorkKind::deliver);
+}

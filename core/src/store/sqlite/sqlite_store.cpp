@@ -236,7 +236,9 @@ Result<std::vector<WorkItem>> SqliteStore::claim_many(std::span<const WorkKind> 
       while (true) {
         EDIGATE_TRY(bool row, s->step());
         if (!row) break;
-        claimed.push_back(read_work(*s, 0));
+        WorkItem item = read_work(*s, 0);
+        // One kind per batch, the most urgent item's: the rest stay for other workers.
+        if (claimed.empty() || item.kind == claimed.front().kind) claimed.push_back(std::move(item));
       }
     }
     EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'leased', lease_owner = ?2, lease_until = ?3 "
