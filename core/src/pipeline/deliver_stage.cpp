@@ -161,16 +161,20 @@ Result<void> deliver_messages(const StageContext& ctx, DestinationSet& destinati
   attempts.reserve(items.size());
   std::vector<Group> groups;        // in the order of their first item (the claim's priority order)
   std::optional<Error> unreadable;  // the first message that could not be read
-  for (const auto& item : items) {
-    auto message = ctx.store.message(item.subject);
-    if (!message) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.subject);
+  EDIGATE_TRY(auto messages, ctx.store.messages_by_id(ids));
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const store::WorkItem& item = items[n];
+    if (!messages[n]) {
       // Left leased: the lease expires and the item runs again, as a failed stage's item does.
-      if (!unreadable) unreadable = std::move(message).error();
+      if (!unreadable)
+        unreadable = Error("store.message.unknown", "no message " + item.subject).as(ErrorCategory::invalid_input);
       continue;
     }
     Attempt a;
     a.item = &item;
-    a.message = std::move(*message);
+    a.message = std::move(*messages[n]);
     auto entry = route(destinations, item, a);
     attempts.push_back(std::move(a));
     if (!entry) continue;

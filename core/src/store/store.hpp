@@ -141,6 +141,9 @@ class Store {
   virtual Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit = Commit::durable) = 0;
 
   virtual Result<MessageRecord> message(const std::string& id) = 0;
+  /// The messages with these ids, in order, read in one transaction (a batch of deliveries);
+  /// nullopt for an id with no message.
+  virtual Result<std::vector<std::optional<MessageRecord>>> messages_by_id(std::span<const std::string> ids) = 0;
   virtual Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) = 0;
   /// Messages sharing a correlation key with `value` (any kind), oldest first.
   virtual Result<std::vector<MessageRecord>> correlated(const std::string& value) = 0;

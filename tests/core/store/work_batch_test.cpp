@@ -104,3 +104,33 @@ TEST_CASE("claim_many takes one kind per batch, the most urgent item's", "[store
   REQUIRE(second.size() == 2);
   for (const auto& item : second) CHECK(item.kind == WorkKind::deliver);
 }
+
+TEST_CASE("messages_by_id reads a batch's messages in order and marks an unknown id", "[store][work]") {
+  test::TempDir dir("store-messages");
+  auto store = open_store(dir.path);
+  REQUIRE(store
+              ->run([](Unit& u) -> Result<void> {
+                for (const char* id : {"m-a", "m-b"}) {
+                  MessageRecord m;
+                  m.id = id;
+                  m.partner = "acme-retail";
+                  m.type = "purchase_order";
+                  m.direction = "inbound";
+                  m.status = "routed";
+                  m.body = std::string("{\"id\":\"") + id + "\"}";
+                  EDIGATE_TRY(bool fresh, u.put_message(m, {}));
+                  (void)fresh;
+                }
+                return {};
+              })
+              .ok());
+  const std::string ids[] = {"m-b", "m-missing", "m-a"};
+  auto found = store->messages_by_id(ids);
+  REQUIRE(found.ok());
+  REQUIRE(found.value().size() == 3);
+  REQUIRE(found.value()[0].has_value());
+  CHECK(found.value()[0]->body == R"({"id":"m-b"})");
+  CHECK_FALSE(found.value()[1].has_value());
+  REQUIRE(found.value()[2].has_value());
+  CHECK(found.value()[2]->id == "m-a");
+}

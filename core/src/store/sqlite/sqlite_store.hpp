@@ -30,6 +30,7 @@ class SqliteStore final : public Store {
   Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit) override;
 
   Result<MessageRecord> message(const std::string& id) override;
+  Result<std::vector<std::optional<MessageRecord>>> messages_by_id(std::span<const std::string> ids) override;
   Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) override;
   Result<std::vector<MessageRecord>> correlated(const std::string& value) override;
   Result<std::vector<CorrelationKey>> correlation_keys(const std::string& message_id) override;
