@@ -14,4 +14,14 @@ const char* to_string(DeliveryOutcome::Kind kind) {
   return "retry";
 }
 
+std::vector<DeliveryOutcome> Destination::deliver_all(std::span<const Delivery> deliveries) {
+  std::vector<DeliveryOutcome> outcomes;
+  outcomes.reserve(deliveries.size());
+  for (const auto& d : deliveries) {
+    outcomes.push_back(deliver(d));
+    if (outcomes.back().kind != DeliveryOutcome::delivered) break;
+  }
+  return outcomes;
+}
+
 }  // namespace edigate::delivery

@@ -13,8 +13,10 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace edigate::delivery {
 
@@ -48,6 +50,12 @@ class Destination {
   virtual ~Destination() = default;
   /// One attempt; see the guarantees above.
   virtual DeliveryOutcome deliver(const Delivery& delivery) = 0;
+  /// Several attempts, one after the other, each outcome what deliver() would have said of it,
+  /// in order. Stops after the first attempt that is not `delivered` (that outcome is the last
+  /// one returned): the deliveries after it were not attempted, so a hanging receiver costs one
+  /// timeout per batch, not one per message. A destination may share set-up between the
+  /// attempts (a webhook keeps one connection for the batch); by default each is a deliver().
+  virtual std::vector<DeliveryOutcome> deliver_all(std::span<const Delivery> deliveries);
   /// The destination's name in the profile or gateway configuration ("erp", "archive").
   const std::string& name() const { return name_; }
   /// One line for logs and `config check`: kind and target, never a secret.

@@ -28,6 +28,9 @@ void initialize_ssl_once() {
   std::call_once(once, [] { Poco::Net::initializeSSL(); });
 }
 
+// How much of an answer's body is read past to keep its connection for the next request.
+constexpr std::streamsize kDrainBytes = 64 * 1024;
+
 DeliveryOutcome failed(DeliveryOutcome::Kind kind, std::string detail) {
   DeliveryOutcome out;
   out.kind = kind;
@@ -43,7 +46,7 @@ struct WebhookDestination::Impl {
   bool https = false;
   Poco::Net::Context::Ptr tls;  // shared by all attempts; Poco's Context is thread-safe to use
 
-  std::unique_ptr<Poco::Net::HTTPClientSession> session() const {
+  std::unique_ptr<Poco::Net::HTTPClientSession> session(bool keep_alive) const {
     std::unique_ptr<Poco::Net::HTTPClientSession> s;
     if (https)
       s = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), tls);
@@ -51,14 +54,15 @@ struct WebhookDestination::Impl {
       s = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
     const Poco::Timespan t(static_cast<long>(settings.timeout.count()), 0);
     s->setTimeout(t, t, t);
-    // One request per session: a pooled keep-alive connection would be one more thing that
-    // can be half-dead when a retry needs it. Revisit if connection set-up shows in the bench.
-    s->setKeepAlive(false);
+    // One request per session, or one batch (deliver_all): no pooled connection outlives a
+    // batch, so none is half-dead when a retry needs it.
+    s->setKeepAlive(keep_alive);
     return s;
   }
 
-  DeliveryOutcome post(const Delivery& d) const {
-    auto s = session();
+  /// `reusable`: the answer was read whole and the receiver keeps the connection open.
+  DeliveryOutcome post(Poco::Net::HTTPClientSession& s, const Delivery& d, bool& reusable) const {
+    reusable = false;
     std::string target = uri.getPathAndQuery();
     if (target.empty()) target = "/";
     Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, target, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -73,16 +77,20 @@ struct WebhookDestination::Impl {
     if (!settings.signing_secret.empty()) req.set(kSignatureHeader, sign_body(d.body, settings.signing_secret));
     if (!settings.auth_header.empty()) req.set("Authorization", settings.auth_header);
 
-    std::ostream& os = s->sendRequest(req);
+    std::ostream& os = s.sendRequest(req);
     os.write(d.body.data(), static_cast<std::streamsize>(d.body.size()));
     os.flush();
     Poco::Net::HTTPResponse resp;
-    std::istream& is = s->receiveResponse(resp);
-    // Only the start of the body is kept (for the detail of a refusal); the rest is left
-    // unread, the session is closed anyway.
+    std::istream& is = s.receiveResponse(resp);
+    // Only the start of the body is kept (for the detail of a refusal). On a kept connection
+    // the rest is read past, up to a bound: a longer answer closes the connection instead.
     std::string body_start(kDetailBodyBytes, '\0');
     is.read(body_start.data(), static_cast<std::streamsize>(body_start.size()));
     body_start.resize(static_cast<std::size_t>(is.gcount()));
+    if (s.getKeepAlive() && resp.getKeepAlive()) {
+      is.ignore(kDrainBytes);
+      reusable = is.eof();
+    }
     return classify_http_answer(static_cast<int>(resp.getStatus()), resp.getReason(), resp.get("Retry-After", ""),
                                 body_start, std::chrono::system_clock::now(), settings.retry_after_cap);
   }
@@ -130,12 +138,20 @@ Result<std::unique_ptr<WebhookDestination>> WebhookDestination::create(std::stri
   return std::unique_ptr<WebhookDestination>(new WebhookDestination(std::move(name), std::move(impl)));
 }
 
-DeliveryOutcome WebhookDestination::deliver(const Delivery& delivery) {
+/// What an attempt left behind besides its outcome.
+struct WebhookDestination::Attempt {
+  bool reusable = false;  ///< the connection may carry the next request
+  bool network = false;   ///< failed in the network (not a timeout, not TLS): maybe a closed kept connection
+};
+
+DeliveryOutcome WebhookDestination::attempt(Poco::Net::HTTPClientSession& session, const Delivery& delivery,
+                                            Attempt& facts) const {
+  facts = Attempt{};
   Poco::URI shown = impl_->uri;
   shown.setUserInfo("");
   const std::string where = shown.toString() + ": ";
   try {
-    return impl_->post(delivery);
+    return impl_->post(session, delivery, facts.reusable);
   } catch (const Poco::TimeoutException& e) {
     return failed(DeliveryOutcome::retry, where + "timed out after " + std::to_string(impl_->settings.timeout.count()) +
                                               " s (" + e.displayText() + ")");
@@ -149,10 +165,37 @@ DeliveryOutcome WebhookDestination::deliver(const Delivery& delivery) {
     return failed(DeliveryOutcome::permanent, where + "TLS: " + e.displayText());
   } catch (const Poco::Exception& e) {
     // Reset, unreachable, DNS, a short answer: the network, so later may work.
+    facts.network = true;
     return failed(DeliveryOutcome::retry, where + e.displayText());
   } catch (const std::exception& e) {
+    facts.network = true;
     return failed(DeliveryOutcome::retry, where + e.what());
   }
+}
+
+DeliveryOutcome WebhookDestination::deliver(const Delivery& delivery) {
+  Attempt facts;
+  return attempt(*impl_->session(false), delivery, facts);
+}
+
+std::vector<DeliveryOutcome> WebhookDestination::deliver_all(std::span<const Delivery> deliveries) {
+  std::vector<DeliveryOutcome> outcomes;
+  outcomes.reserve(deliveries.size());
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  for (const auto& d : deliveries) {
+    const bool kept = session != nullptr;
+    if (!session) session = impl_->session(true);
+    Attempt facts;
+    DeliveryOutcome outcome = attempt(*session, d, facts);
+    if (kept && facts.network) {
+      session = impl_->session(true);
+      outcome = attempt(*session, d, facts);
+    }
+    if (!facts.reusable) session.reset();
+    outcomes.push_back(std::move(outcome));
+    if (outcomes.back().kind != DeliveryOutcome::delivered) break;
+  }
+  return outcomes;
 }
 
 std::string WebhookDestination::describe() const {

@@ -28,6 +28,10 @@
 #include <memory>
 #include <string>
 
+namespace Poco::Net {
+class HTTPClientSession;
+}
+
 namespace edigate::delivery {
 
 struct WebhookSettings {
@@ -48,9 +52,18 @@ class WebhookDestination final : public Destination {
   ~WebhookDestination() override;
 
   DeliveryOutcome deliver(const Delivery& delivery) override;
+  /// The batch over one keep-alive connection (a new one only when the receiver closes it or
+  /// an attempt fails), closed at the end: no idle pooled connection is left to go half-dead
+  /// between batches. An attempt that fails on a connection kept from the previous request is
+  /// made once more on a new connection (the receiver may have closed it in between; a repeat
+  /// is deduped by its Idempotency-Key). Measured: connection set-up per delivery was about a
+  /// twentieth of the gateway's CPU on the backlog bench, and more of the receiver's.
+  std::vector<DeliveryOutcome> deliver_all(std::span<const Delivery> deliveries) override;
   std::string describe() const override;
 
  private:
+  struct Attempt;
+  DeliveryOutcome attempt(Poco::Net::HTTPClientSession& session, const Delivery& delivery, Attempt& facts) const;
   struct Impl;
   WebhookDestination(std::string name, std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

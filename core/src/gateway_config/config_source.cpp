@@ -61,7 +61,9 @@ std::vector<std::string> start_only_changes(const GatewayConfig& a, const Gatewa
   note(a.admin.listen.to_string() != b.admin.listen.to_string(), "admin listen");
   note(a.admin.token.kind != b.admin.token.kind || a.admin.token.name != b.admin.token.name, "admin token");
   note(a.admin.max_body_bytes != b.admin.max_body_bytes, "admin max-body-bytes");
-  note(a.workers.count != b.workers.count || a.workers.queue_limit != b.workers.queue_limit, "workers");
+  note(a.workers.count != b.workers.count || a.workers.queue_limit != b.workers.queue_limit ||
+           a.workers.batch != b.workers.batch,
+       "workers");
   return out;
 }
 

@@ -40,6 +40,9 @@ struct Admin {
 struct Workers {
   std::uint32_t count = 2;
   std::uint32_t queue_limit = 1000;
+  /// Send and deliver items a worker claims at once (deliveries recorded in one commit);
+  /// 1 = one at a time.
+  std::uint32_t batch = 16;
 };
 
 /// An extra intake folder for one partner, besides DATA/inbox/<partner-id>/.

@@ -68,6 +68,7 @@ class Reader {
       else if (tag == "workers") {
         g.workers.count = uint_attr(n, "count", g.workers.count);
         g.workers.queue_limit = uint_attr(n, "queue-limit", g.workers.queue_limit);
+        g.workers.batch = uint_attr(n, "batch", g.workers.batch);
       } else if (tag == "retention")
         g.retention_days = uint_attr(n, "days", g.retention_days);
       else if (tag == "intake")

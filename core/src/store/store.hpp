@@ -52,6 +52,11 @@ class Unit {
   virtual Result<void> finish(const WorkItem& item, const WorkOutcome& outcome) = 0;
   virtual Result<void> event(const std::string& subject, const std::string& stage, const std::string& outcome,
                              const std::string& detail) = 0;
+  /// How many work items of `kind` for `subject` are still open (ready, waiting or leased),
+  /// this unit's own writes included: a message is delivered once none of its deliveries is
+  /// open. Asked inside the unit, so two workers finishing a message's last two deliveries at
+  /// once cannot both see the other's as still open.
+  virtual Result<std::int64_t> open_work(WorkKind kind, const std::string& subject) = 0;
 };
 
 /// How far a unit's commit must have reached when `Store::run` returns.
@@ -121,6 +126,13 @@ class Store {
   /// age) for `owner` until now + lease. nullopt when there is none.
   virtual Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                                 Millis lease) = 0;
+  /// Claims up to `max` ready items of `kinds`, in the order of `claim`, in one transaction: a
+  /// worker that takes a batch pays for one claim (and one commit, when its stage records the
+  /// outcomes of the batch in one unit) instead of one per item. A batch holds items of one
+  /// kind, the most urgent item's (among the `max` most urgent): a partner-bound ack does not
+  /// wait behind a batch of ERP deliveries in one worker. Empty when there is none.
+  virtual Result<std::vector<WorkItem>> claim_many(std::span<const WorkKind> kinds, const std::string& owner,
+                                                   Millis lease, int max) = 0;
   /// Makes every item leased by a previous run of this gateway claimable again (after a crash).
   virtual Result<std::int64_t> release_leases() = 0;
   /// Runs `stage` in one transaction. Transient failures (a busy database) are retried a few
@@ -129,6 +141,9 @@ class Store {
   virtual Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit = Commit::durable) = 0;
 
   virtual Result<MessageRecord> message(const std::string& id) = 0;
+  /// The messages with these ids, in order, read in one transaction (a batch of deliveries);
+  /// nullopt for an id with no message.
+  virtual Result<std::vector<std::optional<MessageRecord>>> messages_by_id(std::span<const std::string> ids) = 0;
   virtual Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) = 0;
   /// Messages sharing a correlation key with `value` (any kind), oldest first.
   virtual Result<std::vector<MessageRecord>> correlated(const std::string& value) = 0;

@@ -38,6 +38,7 @@ struct ReceivedRequest {
   std::string uri;
   std::string body;
   Poco::Net::NameValueCollection headers;
+  std::string peer;  ///< the client's address and port: one per connection
 };
 
 class LoopbackServer {
@@ -96,6 +97,7 @@ class LoopbackServer {
       ReceivedRequest r;
       r.method = req.getMethod();
       r.uri = req.getURI();
+      r.peer = req.clientAddress().toString();
       for (const auto& [name, value] : req) r.headers.add(name, value);
       Poco::StreamCopier::copyToString(req.stream(), r.body);
       ScriptedAnswer a;

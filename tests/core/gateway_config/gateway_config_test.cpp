@@ -39,7 +39,7 @@ TEST_CASE("every element of a gateway configuration is read", "[gateway_config]"
   <plugins dir="plugins"/>
   <schemas dir="schemas"/>
   <admin listen="0.0.0.0:9000" token="file:secrets/admin.token" max-body-bytes="2048"/>
-  <workers count="4" queue-limit="50"/>
+  <workers count="4" queue-limit="50" batch="8"/>
   <retention days="7"/>
   <intake poll-ms="100" stable-ms="250" done-marker="true">
     <inbox partner="acme-retail" dir="/mnt/acme/in"/>
@@ -84,6 +84,7 @@ TEST_CASE("every element of a gateway configuration is read", "[gateway_config]"
 
   CHECK(g.workers.count == 4);
   CHECK(g.workers.queue_limit == 50);
+  CHECK(g.workers.batch == 8);
   CHECK(g.retention_days == 7);
 
   CHECK(g.intake.poll_ms == 100);
@@ -321,4 +322,16 @@ TEST_CASE("gateway.xsd's destinations have the same shape as partner.xsd's", "[g
   };
   const std::string partner = slurp(fs::path(EDIGATE_SOURCE_DIR) / "partners" / "partner.xsd");
   CHECK(destinations_type(partner) == destinations_type(std::string(kGatewayXsd)));
+}
+
+TEST_CASE("workers claim 16 send and deliver items at once unless the configuration says otherwise",
+          "[gateway_config]") {
+  auto plain = load_gateway_config_from_memory(config_with(""), "/etc/edigate/gateway.xml");
+  REQUIRE(plain);
+  CHECK(plain->workers.batch == 16);
+  auto one = load_gateway_config_from_memory(config_with("  <workers batch=\"1\"/>\n"), "/etc/edigate/gateway.xml");
+  REQUIRE(one);
+  CHECK(one->workers.batch == 1);
+  const Error e = load_error(config_with("  <workers batch=\"0\"/>\n"));
+  CHECK(e.to_string().find("batch") != std::string::npos);
 }

@@ -93,6 +93,28 @@ Result<MessageRecord> SqliteStore::message(const std::string& id) {
   return read_message(*s, 0);
 }
 
+Result<std::vector<std::optional<MessageRecord>>> SqliteStore::messages_by_id(std::span<const std::string> ids) {
+  std::lock_guard lock(mutex_);
+  // One read transaction for the batch: each statement outside one would take and drop the
+  // database's and the WAL index's locks (fcntl calls) on its own.
+  EDIGATE_TRY_VOID(db_->exec("BEGIN"));
+  std::vector<std::optional<MessageRecord>> found;
+  auto read = [&]() -> Result<void> {
+    EDIGATE_TRY(Statement * s, db_->prepare("SELECT " + std::string(kMessageColumns) + " FROM messages WHERE id = ?1"));
+    for (const auto& id : ids) {
+      StatementUse use(s);
+      s->bind(1, id);
+      EDIGATE_TRY(bool row, s->step());
+      found.push_back(row ? std::optional<MessageRecord>(read_message(*s, 0)) : std::nullopt);
+    }
+    return {};
+  }();
+  auto ended = db_->exec(read ? "COMMIT" : "ROLLBACK");
+  if (!read) return std::move(read).error();
+  if (!ended) return std::move(ended).error();
+  return found;
+}
+
 Result<std::vector<MessageRecord>> SqliteStore::messages(const MessageFilter& f) {
   // Each filter is bound as a parameter; an empty one matches everything, so one statement
   // text (cached) serves every combination.

@@ -5,6 +5,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_unit.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -202,17 +203,24 @@ Result<std::string> SqliteStore::input_bytes(std::int64_t id) {
 
 Result<std::optional<WorkItem>> SqliteStore::claim(std::span<const WorkKind> kinds, const std::string& owner,
                                                    Millis lease) {
+  EDIGATE_TRY(auto claimed, claim_many(kinds, owner, lease, 1));
+  if (claimed.empty()) return std::optional<WorkItem>();
+  return std::optional<WorkItem>(std::move(claimed.front()));
+}
+
+Result<std::vector<WorkItem>> SqliteStore::claim_many(std::span<const WorkKind> kinds, const std::string& owner,
+                                                      Millis lease, int max) {
   std::string sql =
       "SELECT " + std::string(kWorkColumns) + " FROM work WHERE state = 'ready' AND not_before <= ?1 AND kind IN (";
   for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + std::string(to_string(kinds[i])) + "'";
-  sql += ") ORDER BY priority, not_before, id LIMIT 1";
+  sql += ") ORDER BY priority, not_before, id LIMIT ?2";
   std::lock_guard lock(mutex_);
-  // A claim needs no fsync: if it is lost in a crash the item is simply ready again, which is
+  // A claim needs no fsync: if it is lost in a crash the items are simply ready again, which is
   // what recovery wants. Commits that store data stay synchronous=FULL.
   EDIGATE_TRY_VOID(db_->exec("PRAGMA synchronous=NORMAL"));
-  std::optional<WorkItem> claimed;
+  std::vector<WorkItem> claimed;
   auto done = transaction([&]() -> Result<void> {
-    claimed.reset();
+    claimed.clear();
     const Millis now = now_millis();
     {
       EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'ready', lease_owner = '' "
@@ -224,17 +232,24 @@ Result<std::optional<WorkItem>> SqliteStore::claim(std::span<const WorkKind> kin
     {
       EDIGATE_TRY(Statement * s, db_->prepare(sql));
       StatementUse use(s);
-      s->bind(1, now);
-      EDIGATE_TRY(bool row, s->step());
-      if (!row) return {};
-      claimed = read_work(*s, 0);
+      s->bind(1, now).bind(2, std::int64_t{std::max(max, 1)});
+      while (true) {
+        EDIGATE_TRY(bool row, s->step());
+        if (!row) break;
+        WorkItem item = read_work(*s, 0);
+        // One kind per batch, the most urgent item's: the rest stay for other workers.
+        if (claimed.empty() || item.kind == claimed.front().kind) claimed.push_back(std::move(item));
+      }
     }
     EDIGATE_TRY(Statement * s, db_->prepare("UPDATE work SET state = 'leased', lease_owner = ?2, lease_until = ?3 "
                                             "WHERE id = ?1"));
-    StatementUse use(s);
-    s->bind(1, claimed->id).bind(2, owner).bind(3, now + lease);
-    claimed->state = "leased";
-    return s->run();
+    for (auto& item : claimed) {
+      StatementUse use(s);
+      s->bind(1, item.id).bind(2, owner).bind(3, now + lease);
+      EDIGATE_TRY_VOID(s->run());
+      item.state = "leased";
+    }
+    return {};
   });
   auto restored = db_->exec("PRAGMA synchronous=FULL");
   if (!done) return std::move(done).error();

@@ -24,10 +24,13 @@ class SqliteStore final : public Store {
   Result<std::string> input_bytes(std::int64_t id) override;
   Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                         Millis lease) override;
+  Result<std::vector<WorkItem>> claim_many(std::span<const WorkKind> kinds, const std::string& owner, Millis lease,
+                                           int max) override;
   Result<std::int64_t> release_leases() override;
   Result<void> run(const std::function<Result<void>(Unit&)>& stage, Commit commit) override;
 
   Result<MessageRecord> message(const std::string& id) override;
+  Result<std::vector<std::optional<MessageRecord>>> messages_by_id(std::span<const std::string> ids) override;
   Result<std::vector<MessageRecord>> messages(const MessageFilter& filter) override;
   Result<std::vector<MessageRecord>> correlated(const std::string& value) override;
   Result<std::vector<CorrelationKey>> correlation_keys(const std::string& message_id) override;

@@ -146,4 +146,13 @@ Result<void> SqliteUnit::event(const std::string& subject, const std::string& st
   return s->run();
 }
 
+Result<std::int64_t> SqliteUnit::open_work(WorkKind kind, const std::string& subject) {
+  EDIGATE_TRY(Statement * s, db_.prepare("SELECT COUNT(*) FROM work WHERE subject = ?1 AND kind = ?2 "
+                                         "AND state IN ('ready', 'leased')"));
+  StatementUse use(s);
+  s->bind(1, subject).bind(2, std::string_view(to_string(kind)));
+  EDIGATE_TRY(bool row, s->step());
+  return row ? s->integer(0) : 0;
+}
+
 }  // namespace edigate::store::sqlite

@@ -23,6 +23,7 @@ class SqliteUnit final : public Unit {
   Result<void> finish(const WorkItem& item, const WorkOutcome& outcome) override;
   Result<void> event(const std::string& subject, const std::string& stage, const std::string& outcome,
                      const std::string& detail) override;
+  Result<std::int64_t> open_work(WorkKind kind, const std::string& subject) override;
 
  private:
   Connection& db_;
