@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Generates plugins/edifact/schemas/<version>/<MESSAGE>.xml from the EDIFACT dictionary.
+"""Generates plugins/edifact/schemas/<version>/CONTRL.xml, the one hand-checked EDIFACT table.
+
+Every other EDIFACT message comes from the generated library (gen_library.py).
 
 Deterministic (sorted output, no timestamps); re-run after editing edifact_dictionary.py or
 edifact_tables.py:  python3 scripts/schemas/gen_edifact.py [--out DIR]
@@ -13,12 +15,8 @@ from xml.sax.saxutils import quoteattr
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import edifact_dictionary as d  # noqa: E402
 import edifact_tables as t  # noqa: E402
-import edifact_codes as codes  # noqa: E402
 
-NAMES = {"ORDERS": "Purchase order message", "ORDRSP": "Purchase order response message",
-         "DESADV": "Despatch advice message", "INVOIC": "Invoice message",
-         "IFTSTA": "International multimodal status report message",
-         "CONTRL": "Syntax and service report message", "APERAK": "Application error and acknowledgement message"}
+NAMES = {"CONTRL": "Syntax and service report message"}
 
 
 def parse_elements(text):
@@ -121,8 +119,7 @@ def render(version, message):
            "  <elements>"]
     for e in sorted(elems):
         name, typ, mn, mx = elements[e]
-        # A version's complete list closes the element; otherwise common codes stay documentation.
-        closed = codes.CLOSED_BY_VERSION.get(version, {}).get(e) or d.CLOSED_CODES.get(e)
+        closed = d.CLOSED_CODES.get(e)
         code_list = closed or d.OPEN_CODES.get(e)
         attrs = 'id="%s" name=%s type="%s" min="%d" max="%d"' % (e, quoteattr(name), typ, mn, mx)
         if not code_list:

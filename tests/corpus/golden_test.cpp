@@ -45,8 +45,10 @@ const NoGolden kNoGolden[] = {
     {"edifact/edifact-rs/d11a_malformed.edi", "edifact.segment.outside_message", "", "", "negative sample"},
     {"edifact/edifact-rs/d11a_conforming.edi", "translate.schema.missing", "", "", "no D11A schemas are shipped"},
     {"edifact/edifact-rs/d11a_malformed_component.edi", "translate.schema.missing", "", "", "D11A"},
-    {"edifact/staedi/orders-with-group.edi", "schema.element.invalid_code", "", "",
-     "D96B ORDERS (generated library): MEA 6313 LAY/ULY and SCC 4017 7 are not D96B codes; 0057 EAN008B is 7 long"},
+    {"edifact/staedi/orders-with-group.edi", "schema.element.too_long", "", "",
+     "D96B ORDERS tagged EANCOM (0057 EAN008B): the D96B table with its code lists open checks it (MEA 6313 "
+     "LAY/ULY and SCC 4017 7 are not D96B codes, which an EANCOM message may carry); 0057 EAN008B is 7 long, "
+     "an..6"},
     {"edifact/smooks-examples/input-message.txt", "schema.element.too_many_components", "", "",
      "FTX04 holds components in a simple element (and no UNZ): MANIFEST marks it invalid"},
     {"x12/edinet/214-MGCTLYST-SAMPLE.EDI", "schema.segment.unexpected", "", "",

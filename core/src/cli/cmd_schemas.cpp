@@ -28,7 +28,8 @@ const char* const kSchemasHelp =
     "check   load and validate every schema file (XSD and references); exit 1 when any is broken\n"
     "show    a message's structure: groups, segments, status and repeats; with SEGMENT, its\n"
     "        elements and composites with status, format (an..35, n..15) and code lists;\n"
-    "        --variant EANCOM: the directory's EANCOM subset (as UNH 0057 EAN... selects it)\n"
+    "        --variant EANCOM: the directory's EANCOM subset (validation uses it for a UNH 0057\n"
+    "        EAN... message only when the directory itself lacks the message)\n"
     "import  BizTalk EDI message XSDs (EDIFACT or X12) into OUT/<standard>/<version>[/<variant>]/:\n"
     "        dictionary.xml (segments, composites, elements, codes once) and <SET>.xml per message.\n"
     "        A DIR argument imports every *.xsd in it. --variant writes a subset of a directory\n"
@@ -142,17 +143,15 @@ int run_show(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   schema::Registry registry(schema_dirs(args));
-  // The Registry picks a variant from a message's full release (UNH S009); a made-up release
-  // with that association code selects it here.
-  std::string release;
+  std::string variant;
   if (!args.get("variant").empty()) {
     if (upper(args.get("variant")) != "EANCOM") {
       err << "edigate schemas show: unknown --variant " << args.get("variant") << " (known: EANCOM)\n";
       return kExitUsage;
     }
-    release = "D:" + args.positional[2] + ":UN:EAN";
+    variant = "EANCOM";
   }
-  auto found = registry.find(args.positional[1], args.positional[2], args.positional[3], release);
+  auto found = registry.find_variant(args.positional[1], args.positional[2], args.positional[3], variant);
   if (!found) {
     err << found.error().to_string() << "\n";
     return kExitInvalid;

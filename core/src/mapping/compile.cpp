@@ -71,11 +71,12 @@ class Compiler {
   Result<void> conversion(const MapNode& n, const char* convert_attr, const char* table_attr, Part& p) {
     if (const std::string* c = n.attr(convert_attr)) {
       static const std::pair<const char*, Convert> kNames[] = {
-          {"date", Convert::date},   {"date8", Convert::date8},     {"date6", Convert::date6},
-          {"time", Convert::time},   {"decimal", Convert::decimal}, {"integer", Convert::integer},
-          {"upper", Convert::upper}, {"lower", Convert::lower},     {"trim", Convert::trim},
-          {"zone", Convert::zone},   {"sscc", Convert::sscc},       {"upc", Convert::upc},
-          {"gtin", Convert::gtin},   {"length", Convert::length}};
+          {"date", Convert::date},          {"date8", Convert::date8},     {"date6", Convert::date6},
+          {"time", Convert::time},          {"decimal", Convert::decimal}, {"integer", Convert::integer},
+          {"upper", Convert::upper},        {"lower", Convert::lower},     {"trim", Convert::trim},
+          {"zone", Convert::zone},          {"sscc", Convert::sscc},       {"upc", Convert::upc},
+          {"gtin", Convert::gtin},          {"length", Convert::length},   {"range_start", Convert::range_start},
+          {"range_end", Convert::range_end}};
       for (const auto& [name, conv] : kNames)
         if (*c == name) p.convert = conv;
       if (c->rfind("implied", 0) == 0 && c->size() == 8) {
@@ -272,7 +273,7 @@ class Compiler {
 
   Result<void> items(const MapNode& parent, std::vector<Item>& out) {
     for (const MapNode& c : parent.children) {
-      if (c.kind == "table" || c.kind == "part" || c.kind == "item") continue;
+      if (c.kind == "table" || c.kind == "part" || c.kind == "item" || c.kind == "selector") continue;
       if (c.kind == "remove") continue;  // only meaningful while merging; harmless left over
       EDIGATE_TRY(auto it, item(c));
       out.push_back(std::move(it));
@@ -341,6 +342,17 @@ Result<CompiledMap> compile_map(const MapNode& root) {
   EDIGATE_TRY_VOID(c.tables(root));
   if (const std::string* msgs = root.attr("messages")) {
     EDIGATE_TRY(m.messages, c.path(root, *msgs, false));
+  }
+  for (const MapNode& s : root.children) {
+    if (s.kind != "selector") continue;
+    // A selector chooses among a partner's inbound EDI maps for one message type; nothing else
+    // is chosen per document (outbound maps go by canonical type, a JSON partner has one map).
+    if (!m.inbound() || m.json_source())
+      return s.error("mapping.selector.direction", "<selector> is for inbound EDI maps");
+    for (const MapNode& w : s.children) {
+      EDIGATE_TRY(auto p, c.path(w, w.get("path"), false));
+      (w.kind == "when" ? m.select_when : m.select_unless).push_back(p);
+    }
   }
   EDIGATE_TRY_VOID(c.items(root, m.items));
   m.unique_output_keys = unique_output_keys(m.items);

@@ -65,7 +65,9 @@ enum class Convert : std::uint8_t {
   sscc,
   upc,
   gtin,
-  length
+  length,
+  range_start,  ///< EDIFACT 2379 periods in one value (718 CCYYMMDD-CCYYMMDD): the first date
+  range_end     ///< ... the second
 };
 
 struct Part {
@@ -133,6 +135,10 @@ struct Table {
 struct CompiledMap {
   std::string id, file, direction, source, standard, version, set, type;
   std::int32_t messages = -1;  ///< one message per match of this path (JSON or EDI loop path)
+  /// <selector> (inbound EDI maps, selector.hpp): loop/segment paths from the transaction root.
+  /// The map takes a transaction when one <when> path matches (or there is none) and no
+  /// <unless> path does.
+  std::vector<std::int32_t> select_when, select_unless;
   std::vector<Path> paths;
   std::vector<Table> tables;
   std::vector<Item> items;
@@ -140,6 +146,7 @@ struct CompiledMap {
 
   bool inbound() const { return direction == "inbound"; }
   bool json_source() const { return source == "json"; }
+  bool has_selector() const { return !select_when.empty() || !select_unless.empty(); }
 };
 
 }  // namespace edigate::mapping

@@ -44,6 +44,17 @@ Result<std::string> inbound(Convert c, std::uint8_t scale, std::string v, const 
       return v.size() == 12 && digits(v) ? v : std::string();
     case Convert::gtin:
       return digits(v) && (v.size() == 8 || (v.size() >= 12 && v.size() <= 14)) ? v : std::string();
+    case Convert::range_start:
+    case Convert::range_end: {
+      // EDIFACT sends a period as one DTM value: 718 CCYYMMDD-CCYYMMDD, 717 YYMMDD-YYMMDD,
+      // 719 CCYYMMDDHHMM-CCYYMMDDHHMM (Rec. 2379). Each end is read as convert="date" reads a date.
+      auto dash = v.find('-');
+      if (dash == std::string::npos || dash == 0 || dash + 1 == v.size() || v.find('-', dash + 1) != std::string::npos)
+        return Error("mapping.value.bad_date_time", "not a period of two dates")
+            .at(where)
+            .want("CCYYMMDD-CCYYMMDD (format 718)", v);
+      return inbound(Convert::date, 0, c == Convert::range_start ? v.substr(0, dash) : v.substr(dash + 1), where);
+    }
     case Convert::zone:
       // A time code alone is not an offset (ET depends on the date): <timestamp zone=> reads it.
       return Error("mapping.convert.direction", "convert=\"zone\" is for outbound maps; use <timestamp zone=>")
@@ -70,6 +81,14 @@ Result<std::string> outbound(Convert c, std::uint8_t scale, std::string v, const
       return to_edi_date_time(c, v, where);
     case Convert::zone:
       return x12_time_code(v, where);
+    case Convert::range_start:
+    case Convert::range_end:
+      // Writing a period joins two fields: <element separator="-"> with two date8 parts.
+      return Error("mapping.convert.direction",
+                   "convert=\"range_start\"/\"range_end\" are for inbound maps; outbound, join two date8 parts "
+                   "with separator=\"-\"")
+          .at(where)
+          .want("an inbound map", v);
     case Convert::sscc:
       if (v.size() == 18 && digits(v)) return "00" + v;  // with the (00) application identifier
       return v;

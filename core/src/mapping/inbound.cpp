@@ -12,6 +12,20 @@ namespace edigate::mapping {
 
 namespace {
 
+// The release an outbound EDIFACT map writes in UNH S009 when it names an association code
+// (0057 EAN005: an EANCOM subset), so its constants are checked against the schema the message
+// will be read with (schema::Registry::find: an EANCOM message's code lists are open); "" else.
+std::string written_release(const CompiledMap& m) {
+  if (m.inbound()) return {};
+  for (const Item& seg : m.items) {
+    if (seg.kind != Item::Kind::segment || seg.name != "UNH") continue;
+    for (const Item& e : seg.children)
+      if (e.kind == Item::Kind::element && e.pos == 2 && e.comp == 5 && e.value.main.has_const)
+        return "D:" + m.version + ":UN:" + e.value.main.constant;
+  }
+  return {};
+}
+
 // compile_map, then the load-time checks against the canonical schema and, when the registry
 // has one, the standard's transaction-set schema (map_check.hpp).
 Result<MapPtr> compile_checked(const MapNode& node, const MapChecks& checks) {
@@ -23,7 +37,7 @@ Result<MapPtr> compile_checked(const MapNode& node, const MapChecks& checks) {
   if (checks.standards && edi_side && !compiled.standard.empty() && !compiled.set.empty()) {
     // A schema file that is broken is reported where transactions are validated; the map
     // checks then do without it.
-    auto found = checks.standards->find(compiled.standard, compiled.version, compiled.set);
+    auto found = checks.standards->find(compiled.standard, compiled.version, compiled.set, written_release(compiled));
     if (found) standard = *found;
   }
   EDIGATE_TRY_VOID(check_map(node, standard.get(), checks.canonical));

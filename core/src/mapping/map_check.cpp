@@ -40,6 +40,9 @@ class Checker {
       if (const std::string* m = root_.attr("messages")) {
         EDIGATE_TRY_VOID(edi_path(root_, *m, false, "", &ctx));
       }
+      for (const MapNode& s : root_.children)
+        if (s.kind == "selector")
+          for (const MapNode& w : s.children) EDIGATE_TRY_VOID(edi_path(w, w.get("path"), false, "", nullptr));
     }
     if (inbound_) return inbound_items(root_, {}, ctx);
     return outbound_items(root_, {});

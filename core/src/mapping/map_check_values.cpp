@@ -32,7 +32,8 @@ bool default_fits(const std::string& convert, const std::string& value, std::str
     want = "a decimal (\"12.50\")";
     return canonical::is_canonical_decimal(value);
   }
-  if (convert == "date" || convert == "date8" || convert == "date6") {
+  if (convert == "date" || convert == "date8" || convert == "date6" || convert == "range_start" ||
+      convert == "range_end") {
     want = "a date YYYY-MM-DD";
     if (value.size() != 10 || value[4] != '-' || value[7] != '-') return false;
     return bool(canonical::iso_date(value.substr(0, 4) + value.substr(5, 2) + value.substr(8, 2),

@@ -27,6 +27,9 @@ std::string key_of(const MapNode& n) {
   // qualifier is computed), so a partner map can add or <remove name="BP"/> one id.
   if (n.kind == "pairs") return "pairs@" + (n.attr("at") ? n.get("at") : n.get("from"));
   if (n.kind == "pair") return n.attr("qualifier") ? n.get("qualifier") : n.get("path");
+  // One selector per map: an extending map's <selector> replaces the base's whole (its paths are
+  // not merged one by one), <remove name="selector"/> drops it.
+  if (n.kind == "selector") return "selector";
   return n.get("name");
 }
 

@@ -164,6 +164,16 @@ class Reader {
                                                      ": references stay inside the partner's folder or the maps folder")
                   .want("a relative path without '..'", ref));
       }
+      // A transaction is validated before its map is chosen (docs/maps.md, "Several inbound
+      // maps for one message type"), so the documents of one type share one schema.
+      for (const DocumentType& other : p.documents)
+        if (other.type == d.type && other.direction == d.direction && other.schema != d.schema)
+          return where_.at_attribute(
+              n, "schema",
+              Error("partner.document.schema_differs",
+                    "documents of one type and direction name one schema: " + d.type + " is declared at line " +
+                        std::to_string(other.line) + " with schema \"" + other.schema + "\"")
+                  .want(other.schema.empty() ? "no schema attribute" : "schema=\"" + other.schema + "\"", d.schema));
       p.documents.push_back(std::move(d));
     }
     return {};

@@ -1,6 +1,9 @@
 #include "runtime/profile_check.hpp"
 
 #include "mapping/mapping.hpp"
+#include "translation/document_maps.hpp"
+
+#include <set>
 
 namespace edigate::runtime {
 namespace {
@@ -62,6 +65,14 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
       e.expected = (p.folder / *ref).string() + " or " + (maps_dir / *ref).string();
       problems.push_back(std::move(e));
     }
+  }
+  // Several inbound maps for one type must be told apart by their <selector>s (docs/maps.md):
+  // two without one would be refused at every transaction, so say it when the profile is checked.
+  std::set<std::string> types;
+  for (const auto& d : p.documents) {
+    if (d.direction != partners::Direction::inbound || !types.insert(d.type).second) continue;
+    auto maps = translation::inbound_maps(files, p, d.type);
+    if (!maps && maps.error().code == "translate.document.ambiguous") problems.push_back(maps.error());
   }
   return problems;
 }

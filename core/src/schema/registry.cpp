@@ -14,6 +14,9 @@
 namespace edigate::schema {
 namespace {
 
+// The longest of EANCOM's own (temporary) codes: digits and an E, or YA2-style (EANCOM Part III).
+constexpr std::uint32_t kEancomCodeLength = 3;
+
 // Version and set come from the input (GS08, ST01, UNH): only plain tokens become paths, so
 // "../" or "/etc" can never select a file outside the schema directories.
 bool safe_token(std::string_view s) {
@@ -48,13 +51,6 @@ bool read_root(const std::filesystem::path& file, ListedSchema& out) {
   out.name = root->get("name");
   out.file = file.string();
   return !out.standard.empty() && !out.version.empty() && !out.set.empty();
-}
-
-// Whether a schema file is self-contained (a hand-checked table) rather than a generated one
-// naming its directory's dictionary.
-bool self_contained(const std::filesystem::path& file) {
-  auto root = config::read_root_tag(file, "schema.file.invalid");
-  return !root || !root->has("dictionary");
 }
 
 std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir, std::vector<Error>& out) {
@@ -115,10 +111,36 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::load_checked(const std::
 
 Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view standard, std::string_view version,
                                                              std::string_view set, std::string_view release) {
+  std::string variant = variant_of_release(standard, release);
+  if (variant.empty()) return lookup(standard, version, set, {std::string()}, false);
+  // A subset message (EANCOM) is checked against the directory's own table when it has the
+  // message, with its code lists open, and against the variant's table only for a message the
+  // directory lacks (EANCOM took twenty from later directories). An EANCOM message is a subset
+  // of its UN message, so the UN structure accepts every edition of it, while the variant tables
+  // are one edition each; and EANCOM's code sets add temporary codes of their own to the
+  // directory's (4233 33E), so the UN lists cannot be closed for it (scripts/schemas/README.md,
+  // "EANCOM precedence").
+  EDIGATE_TRY(auto own, lookup(standard, version, set, {std::string()}, true));
+  if (own) return own;
+  return lookup(standard, version, set, {variant}, false);
+}
+
+Result<std::shared_ptr<const CompiledSchema>> Registry::find_variant(std::string_view standard,
+                                                                     std::string_view version, std::string_view set,
+                                                                     std::string_view variant) {
+  if (!variant.empty() && !safe_token(variant)) return std::shared_ptr<const CompiledSchema>();
+  return lookup(standard, version, set, {std::string(variant)}, false);
+}
+
+Result<std::shared_ptr<const CompiledSchema>> Registry::lookup(std::string_view standard, std::string_view version,
+                                                               std::string_view set,
+                                                               const std::vector<std::string>& variants,
+                                                               bool open_codes) {
   try {
     std::string std_upper = upper(standard);
-    std::string variant = variant_of_release(standard, release);
-    std::string key = std_upper + '/' + std::string(version) + '/' + variant + '/' + std::string(set);
+    std::string key = std_upper + '/' + std::string(version) + '/' + std::string(set);
+    for (const auto& v : variants) key += '|' + v;
+    if (open_codes) key += "|open";
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     if (auto it = failed_.find(key); it != failed_.end()) return it->second;
@@ -127,21 +149,6 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view st
     if (safe_token(standard) && safe_token(version) && safe_token(set)) {
       std::vector<std::string> versions{std::string(version)};
       if (std_upper == "X12" && version.size() > 6) versions.emplace_back(version.substr(0, 6));
-      std::vector<std::string> variants{variant};
-      if (!variant.empty()) variants.emplace_back();
-      // A hand-checked table of the directory stays authoritative over a generated variant of
-      // the same message (EANCOM ORDERS EAN008 is checked against the hand-checked D96A
-      // ORDERS): the generated EANCOM tables come from a source whose code lists proved wrong.
-      if (!variant.empty()) {
-        for (const auto& dir : dirs_) {
-          std::filesystem::path plain = dir / lower(standard) / std::string(version) / (std::string(set) + ".xml");
-          std::error_code ec;
-          if (std::filesystem::is_regular_file(plain, ec) && self_contained(plain)) {
-            variants = {std::string()};
-            break;
-          }
-        }
-      }
       for (const auto& v : versions) {
         for (const auto& var : variants) {
           for (const auto& dir : dirs_) {
@@ -156,6 +163,16 @@ Result<std::shared_ptr<const CompiledSchema>> Registry::find(std::string_view st
               return std::move(loaded).error();
             }
             found = std::move(loaded).value();
+            if (open_codes) {  // a copy: the table as loaded stays cached for other lookups
+              auto open = std::make_shared<CompiledSchema>(*found);
+              // A generated coded element's length is its longest listed code's (the archive
+              // gives none); EANCOM's temporary codes (10E, 33E, 73E) take up to three.
+              for (ElementDef& e : open->elements) {
+                e.closed_codes = false;
+                if (e.codes_end > e.codes_begin && e.max < kEancomCodeLength) e.max = kEancomCodeLength;
+              }
+              found = std::move(open);
+            }
             break;
           }
           if (found) break;

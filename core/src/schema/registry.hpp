@@ -62,11 +62,16 @@ class Registry {
   /// The schema for a transaction, or nullptr when no file exists for it. X12 versions fall
   /// back from the full GS08 value to its first six characters ("004010VICS" -> "004010").
   /// A file that exists but is broken is an Error. `release` (TransactionInfo::release, the
-  /// version as sent) selects a variant folder first (variant_of_release), e.g.
-  /// edifact/D96A/EANCOM/PRICAT.xml for D:96A:UN:EAN005, falling back to the directory's own;
-  /// a hand-checked (self-contained) table of the directory wins over the variant.
+  /// version as sent) names a variant (variant_of_release): the directory's own table is used
+  /// when it exists, with its code lists open (EANCOM adds codes of its own), else the variant
+  /// folder's (edifact/D96A/EANCOM/CNTCND.xml for an EAN-tagged D96A CNTCND, a message the
+  /// D96A directory lacks).
   Result<std::shared_ptr<const CompiledSchema>> find(std::string_view standard, std::string_view version,
                                                      std::string_view set, std::string_view release = {});
+  /// The table of exactly that variant folder ("" the directory's own, "EANCOM"), without
+  /// falling back to another: what `schemas show --variant` prints. nullptr when there is none.
+  Result<std::shared_ptr<const CompiledSchema>> find_variant(std::string_view standard, std::string_view version,
+                                                             std::string_view set, std::string_view variant);
 
   /// Every schema file under the directories (dictionary.xml files excepted), sorted by
   /// standard, version, variant, set; the first directory wins for a repeated path. Reads only
@@ -80,10 +85,16 @@ class Registry {
   const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
 
  private:
+  /// The first of `variants` (folder names, "" the directory's own) that has the set;
+  /// `open_codes`: a copy whose code lists are documentation only.
+  Result<std::shared_ptr<const CompiledSchema>> lookup(std::string_view standard, std::string_view version,
+                                                       std::string_view set, const std::vector<std::string>& variants,
+                                                       bool open_codes);
   std::vector<std::filesystem::path> dirs_;
   std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const CompiledSchema>> cache_;  // key: STANDARD/version/set; nullptr = absent
-  std::map<std::string, Error> failed_;                                 // same key: the file exists but is broken
+  std::map<std::string, std::shared_ptr<const CompiledSchema>>
+      cache_;                            // key: STANDARD/version/set|variant...; nullptr = absent
+  std::map<std::string, Error> failed_;  // same key: the file exists but is broken
   // dictionary.xml files by path, parsed once and shared by the messages of their directory.
   std::map<std::filesystem::path, std::shared_ptr<const Dictionary>> dictionaries_;
   DictionaryLookup dictionary_lookup_;

@@ -1,6 +1,9 @@
 #include "translation/document_maps.hpp"
 
+#include "mapping/selector.hpp"
 #include "partners/scaffold.hpp"
+
+#include <optional>
 
 namespace edigate::translation {
 namespace {
@@ -43,6 +46,51 @@ Result<DocumentMap> inbound_map(FileCache& files, const partners::Profile& profi
                                    "the map for inbound " + set + " is not an inbound EDI map"))
         .want("direction=\"inbound\" and source=\"edi\"", out.file.string());
   return out;
+}
+
+Result<std::vector<DocumentMap>> inbound_maps(FileCache& files, const partners::Profile& profile,
+                                              const std::string& set, bool base_fallback) {
+  std::vector<DocumentMap> with_selector;
+  std::optional<DocumentMap> rest;
+  for (const auto& d : profile.documents) {
+    if (d.type != set || d.direction != partners::Direction::inbound) continue;
+    DocumentMap out{&d, {}, nullptr};
+    EDIGATE_TRY(out.file, profile.resolve(d.map, files.maps_root()));
+    EDIGATE_TRY(out.map, files.map(out.file));
+    if (!out.map->inbound() || out.map->json_source())
+      return std::move(profile_error(profile, "translate.map.direction",
+                                     "the map for inbound " + set + " is not an inbound EDI map"))
+          .want("direction=\"inbound\" and source=\"edi\"", out.file.string());
+    if (out.map->has_selector()) {
+      with_selector.push_back(std::move(out));
+    } else if (rest) {
+      // Which of two catch-all maps a transaction goes to would depend on declaration order
+      // alone; a selector on one of them says what sets them apart.
+      Error e("translate.document.ambiguous", "partner '" + profile.id + "' declares two inbound " + set +
+                                                  " maps without a <selector>: " + rest->file.string() + " and " +
+                                                  out.file.string());
+      e.position.file = profile.file.string();
+      e.position.line = d.line;
+      return std::move(e).want("at most one inbound " + set + " map without <selector>", out.file.string());
+    } else {
+      rest = std::move(out);
+    }
+  }
+  if (with_selector.empty() && !rest) {
+    EDIGATE_TRY(auto one, inbound_map(files, profile, set, base_fallback));
+    return std::vector<DocumentMap>{std::move(one)};
+  }
+  if (rest) with_selector.push_back(std::move(*rest));
+  return with_selector;
+}
+
+Error unselected(const partners::Profile& profile, const std::string& set, const std::vector<DocumentMap>& maps) {
+  std::string which;
+  for (const auto& m : maps)
+    which += (which.empty() ? "" : "; ") + m.file.filename().string() + " (" + mapping::describe_selector(*m.map) + ")";
+  Error e("translate.document.unselected",
+          "no inbound " + set + " map of partner '" + profile.id + "' takes this transaction: " + which);
+  return std::move(e).want("a transaction one of the maps' <selector>s takes", set);
 }
 
 Result<DocumentMap> json_inbound_map(FileCache& files, const partners::Profile& profile) {

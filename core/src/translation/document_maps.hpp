@@ -23,6 +23,17 @@ struct DocumentMap {
 Result<DocumentMap> inbound_map(FileCache& files, const partners::Profile& profile, const std::string& set,
                                 bool base_fallback = false);
 
+/// Every inbound EDI map the partner declares for `set`, in the order a transaction tries them
+/// (docs/maps.md, "Several inbound maps for one message type"): the maps with a <selector> in
+/// the order declared, then the one without (at most one: two are
+/// translate.document.ambiguous, naming both). Without any declared document, as inbound_map.
+Result<std::vector<DocumentMap>> inbound_maps(FileCache& files, const partners::Profile& profile,
+                                              const std::string& set, bool base_fallback = false);
+
+/// The error for a transaction none of `maps` takes: translate.document.unselected, naming
+/// each map and its selector.
+Error unselected(const partners::Profile& profile, const std::string& set, const std::vector<DocumentMap>& maps);
+
 /// The first inbound document whose map is JSON-sourced (source="json").
 Result<DocumentMap> json_inbound_map(FileCache& files, const partners::Profile& profile);
 

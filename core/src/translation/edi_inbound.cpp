@@ -5,6 +5,7 @@
 #include "translation/message_builder.hpp"
 
 #include "mapping/edi_messages.hpp"
+#include "mapping/selector.hpp"
 #include "runtime/routing.hpp"
 #include "schema/compiled_schema.hpp"
 #include "validation/report_builder.hpp"
@@ -173,8 +174,8 @@ class EdiTranslator {
     if (tracker_.envelope_rejected())
       issues.push_back(
           Error("translate.envelope.rejected", "not translated: its interchange or group header has errors").at(where));
-    const Result<DocumentMap>& doc = document_for(set);
-    if (!doc) issues.push_back(at_transaction(doc.error(), "cannot translate " + set, where));
+    const Result<std::vector<DocumentMap>>& docs = documents_for(set);
+    if (!docs) issues.push_back(at_transaction(docs.error(), "cannot translate " + set, where));
     if (!schema && !has_errors(issues))
       issues.push_back(std::move(Error("translate.schema.missing", "no schema for " + std::string(format_.standard()) +
                                                                        " " + std::string(ev.info.version) + " " + set +
@@ -187,6 +188,22 @@ class EdiTranslator {
     }
     emit_all(issues);  // warnings only
 
+    // Several inbound maps for the set: the first whose <selector> takes this transaction.
+    const DocumentMap* doc = &docs->front();
+    if (docs->size() > 1 || doc->map->has_selector()) {
+      candidates_.clear();
+      for (const auto& d : *docs) candidates_.push_back(d.map.get());
+      auto chosen = mapping::choose_map(candidates_, *schema, ev.segments, *ev.delimiters, options_.file);
+      if (!chosen) {
+        emit_.issue(with_file(std::move(chosen).error()));
+        return;
+      }
+      if (*chosen < 0) {
+        emit_.issue(unselected(*partner_, set, *docs).at(where).as(ErrorCategory::configuration));
+        return;
+      }
+      doc = &(*docs)[static_cast<std::size_t>(*chosen)];
+    }
     const mapping::CompiledMap& map = *doc->map;
     if (map.type.empty()) {
       emit_.issue(
@@ -238,11 +255,11 @@ class EdiTranslator {
     context.warnings.clear();
   }
 
-  /// The partner's inbound map for `set`, looked up once per partner and set: resolving the
+  /// The partner's inbound maps for `set`, looked up once per partner and set: resolving the
   /// map's path and finding it in the FileCache for every transaction cost ~4% of a translation.
-  const Result<DocumentMap>& document_for(const std::string& set) {
+  const Result<std::vector<DocumentMap>>& documents_for(const std::string& set) {
     if (!doc_ || doc_partner_ != partner_ || doc_set_ != set) {
-      doc_.emplace(inbound_map(services_.files, *partner_, set, options_.base_map_fallback));
+      doc_.emplace(inbound_maps(services_.files, *partner_, set, options_.base_map_fallback));
       doc_partner_ = partner_;
       doc_set_ = set;
     }
@@ -304,7 +321,9 @@ class EdiTranslator {
   bool refused_ = false;   ///< the current interchange's receiver is not ours: not answered or translated
   std::optional<validation::ReportBuilder> report_;  ///< when the sink wants acknowledgement reports
   std::set<std::string> missing_schemas_;            ///< "version/set" already warned about
-  std::optional<Result<DocumentMap>> doc_;           ///< document_for()'s last lookup, for doc_partner_ and doc_set_
+  std::optional<Result<std::vector<DocumentMap>>>
+      doc_;  ///< documents_for()'s last lookup, for doc_partner_ and doc_set_
+  std::vector<const mapping::CompiledMap*> candidates_;  ///< reused by the per-transaction map choice
   std::shared_ptr<const partners::Profile> doc_partner_;
   std::string doc_set_;
   std::string members_;  ///< the body's JSON members, reused across transactions

@@ -27,7 +27,8 @@ Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& 
     std::vector<Error>& problems = out.transactions.emplace_back();
     errors_only(ev.issues, problems);
     if (!services.schemas || ev.segments.empty()) continue;
-    auto schema = services.schemas->find(format.standard(), ev.info.version, ev.info.set_id);
+    // With the release as written, so an EANCOM message is read back as inbound reads it.
+    auto schema = services.schemas->find(format.standard(), ev.info.version, ev.info.set_id, ev.info.release);
     if (!schema) {
       problems.push_back(schema.error());
       continue;

@@ -5,6 +5,8 @@
 // order response as a change ack. The order response map still reads every order response.
 #include "edifact_support.hpp"
 
+#include "mapping/selector.hpp"
+
 using namespace edigate;
 using namespace edigate::test;
 
@@ -98,4 +100,33 @@ TEST_CASE("an order response given to the change response map is refused at its 
   if (ack.error) FAIL(ack.error->to_string());
   CHECK(text_of(ack.body, "ack_type") == "accepted_with_changes");
   CHECK(text_of(ack.body, "po_number") == "PO-EF-2026-1187");
+}
+
+TEST_CASE("between the two ORDRSP maps the change map's selector takes RFF PP and BGM 1225 19, the order map the rest",
+          "[mapping][edifact][maps][ordrsp][selector]") {
+  auto order = base_map("edifact/D96A/ORDRSP.inbound.xml");
+  auto change = base_map("edifact/D96A/ORDRSP.change.inbound.xml");
+  CHECK_FALSE(order->has_selector());
+  CHECK(mapping::describe_selector(*change) == "when RFF[1.1=PP] or BGM[3=19]");
+  // Tried as translation tries them: maps with a selector first, then the one without.
+  const std::vector<const mapping::CompiledMap*> both{change.get(), order.get()};
+  const std::vector<const mapping::CompiledMap*> change_only{change.get()};
+  auto schema = schema::load_schema(src("plugins/edifact/schemas/D96A/ORDRSP.xml"));
+  REQUIRE(schema.ok());
+  auto choose = [&](const std::vector<const mapping::CompiledMap*>& maps, const std::string& text) {
+    int chosen = -2;
+    for_each_message(text, "ordrsp.edi", [&](const MessageView& m) {
+      auto r = mapping::choose_map(maps, *schema.value(), m.segments, *m.delimiters, "ordrsp.edi");
+      REQUIRE(r.ok());
+      chosen = *r;
+    });
+    return chosen;
+  };
+  const std::string quoted = ordrsp("BGM+231+RSP-0416+29'", "RFF+ON:PO-1'RFF+PP:CHG-1'");
+  const std::string seller = ordrsp("BGM+231+SCR-0077+19'", "RFF+ON:PO-1'");
+  const std::string plain = ordrsp("BGM+231+RSP-0412+4'", "RFF+ON:PO-1'");
+  CHECK(choose(both, quoted) == 0);
+  CHECK(choose(both, seller) == 0);
+  CHECK(choose(both, plain) == 1);
+  CHECK(choose(change_only, plain) == -1);  // no map takes it: the caller reports it
 }

@@ -183,3 +183,26 @@ TEST_CASE("every shipped base map and example partner map passes the load-time c
     if (!m) FAIL_CHECK(m.error().to_string());
   }
 }
+
+TEST_CASE("a selector path naming a segment the set lacks, or a selector on an outbound map, is a load error",
+          "[mapping][check][selector]") {
+  Error missing = partner_850_error("  <selector><when path=\"NAD[1=BY]\"/></selector>");
+  CHECK(missing.code == "mapping.source.segment");
+  CHECK(missing.position.line == 2);
+  CHECK_THAT(missing.message, Catch::Contains("NAD"));
+  // An extending map's selector replaces the base's; a valid one loads.
+  auto ok = mapping::load_map_from_memory(
+      "<map id=\"p\" extends=\"x12-004010-850-inbound\" direction=\"inbound\">\n"
+      "  <selector><when path=\"BEG[BEG02=SA]\"/><unless path=\"REF[REF01=DP]\"/></selector>\n</map>",
+      "partner-850.xml", kSource / "maps", all_checks());
+  REQUIRE(ok.ok());
+  CHECK((*ok)->select_when.size() == 1);
+  CHECK((*ok)->select_unless.size() == 1);
+  auto outbound = mapping::load_map_from_memory(
+      "<map id=\"p\" extends=\"x12-004010-850-outbound\" direction=\"outbound\">\n"
+      "  <selector><when path=\"BEG\"/></selector>\n</map>",
+      "partner-850-out.xml", kSource / "maps", all_checks());
+  REQUIRE_FALSE(outbound.ok());
+  CHECK(outbound.error().code == "mapping.selector.direction");
+  CHECK(outbound.error().position.line == 2);
+}

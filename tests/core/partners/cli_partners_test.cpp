@@ -141,3 +141,31 @@ TEST_CASE("partners: usage errors, --help, --version and a missing folder", "[pa
   CHECK(run_partners({"list", "--partners", "/nonexistent/partners"}).status == cli::kExitUsage);
   CHECK(run_partners({"check", "--partners", "/nonexistent/partners"}).status == cli::kExitUsage);
 }
+
+TEST_CASE("partners check accepts two inbound ORDRSP maps told apart by a selector and names two without one",
+          "[partners][cli][selector]") {
+  test::TempDir dir("cli-selector");
+  const auto pdir = (dir.path / "partners").string();
+  const std::string maps = std::string(EDIGATE_SOURCE_DIR) + "/maps";
+  auto profile = [&](const std::string& second) {
+    write_text(dir.path / "partners" / "dutchjuice" / "partner.xml",
+               "<partner xmlns=\"urn:edigate:partner:1\" id=\"dutchjuice\" standard=\"edifact-d96a\">\n"
+               "  <name>Dutch Juice</name>\n"
+               "  <identities><edifact unb-id=\"8712345000004\" unb-qualifier=\"14\"/></identities>\n"
+               "  <documents>\n"
+               "    <document type=\"ORDRSP\" direction=\"inbound\" map=\"base/edifact/D96A/ORDRSP.inbound.xml\"/>\n"
+               "    <document type=\"ORDRSP\" direction=\"inbound\" map=\"" +
+                   second + "\"/>\n  </documents>\n</partner>\n");
+  };
+  profile("base/edifact/D96A/ORDRSP.change.inbound.xml");
+  auto both = run_partners({"check", "--partners", pdir, "--maps", maps});
+  INFO(both.err);
+  CHECK(both.status == cli::kExitOk);
+  write_text(dir.path / "partners" / "dutchjuice" / "maps" / "ORDRSP.xml",
+             "<map id=\"dutchjuice-ordrsp\" extends=\"edifact-d96a-ordrsp-inbound\" direction=\"inbound\"/>\n");
+  profile("maps/ORDRSP.xml");
+  auto two = run_partners({"check", "--partners", pdir, "--maps", maps});
+  CHECK(two.status == cli::kExitInvalid);
+  CHECK(two.err.find("translate.document.ambiguous") != std::string::npos);
+  CHECK(two.err.find("partner.xml:6") != std::string::npos);  // the second <document>
+}

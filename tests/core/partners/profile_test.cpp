@@ -140,9 +140,15 @@ TEST_CASE("XSD rules: standard, ISA qualifier, document direction, duplicate doc
             replace(kFull, "isa-qualifier=\"ZZ\" isa-id=\"ACMERETAIL\"", "isa-qualifier=\"Z\" isa-id=\"ACMERETAIL\""))
             .position.line == 5);
   CHECK(load_error(replace(kFull, "direction=\"outbound\"", "direction=\"sideways\"")).position.line == 13);
-  auto dup = load_error(replace(kFull, "type=\"856\" direction=\"outbound\"", "type=\"850\" direction=\"inbound\""));
+  // The same map twice for one type and direction; two maps for one type are allowed (chosen per
+  // message by their <selector>s, docs/maps.md) but must share the type's schema.
+  auto dup = load_error(replace(kFull, "type=\"856\" direction=\"outbound\" map=\"base/x12/005010/856.outbound.xml\"",
+                                "type=\"850\" direction=\"inbound\" map=\"maps/850.xml\""));
   CHECK(dup.position.line == 13);
   CHECK(dup.message.find("Duplicate") != std::string::npos);
+  auto schema = load_error(replace(kFull, "type=\"856\" direction=\"outbound\"", "type=\"850\" direction=\"inbound\""));
+  CHECK(schema.code == "partner.document.schema_differs");
+  CHECK(schema.position.line == 13);
 }
 
 TEST_CASE("an inline secret is refused without echoing it", "[partners][profile][secret]") {

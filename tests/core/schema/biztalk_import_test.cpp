@@ -319,50 +319,46 @@ TEST_CASE("a message file's dictionary reference is confined and checked", "[sch
     CHECK(s.error().position.line == 2);
     CHECK(s.error().message.find("dictionary") != std::string::npos);
   }
-  SECTION("EANCOM messages (UNH 0057 EAN...) use the variant folder, others the directory") {
+  SECTION("EANCOM messages (UNH 0057 EAN...) use the directory's table, the variant only when it lacks one") {
     write(version / "TSTMSG.xml", message("dictionary.xml", ""));
     write(version / "EANCOM" / "dictionary.xml",
           std::string(dictionary)
               .replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
     write(version / "EANCOM" / "TSTMSG.xml",
           message("dictionary.xml", "").replace(message("dictionary.xml", "").find("name=\"T\""), 8, "name=\"EAN\""));
+    // A message only the subset has (EANCOM took some from later directories).
+    write(version / "EANCOM" / "EANONL.xml",
+          message("dictionary.xml", "")
+              .replace(message("dictionary.xml", "").find("set=\"TSTMSG\""), 12, "set=\"EANONL\""));
     edigate::schema::Registry registry({dir.path});
     auto plain = registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN");
     auto ean = registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN:EAN008");
+    auto only = registry.find("EDIFACT", "D96A", "EANONL", "D:96A:UN:EAN008");
+    auto only_plain = registry.find("EDIFACT", "D96A", "EANONL", "D:96A:UN");
+    auto exact = registry.find_variant("EDIFACT", "D96A", "TSTMSG", "EANCOM");
     REQUIRE(plain);
     REQUIRE(ean);
+    REQUIRE(only);
+    REQUIRE(only_plain);
+    REQUIRE(exact);
     REQUIRE(*plain);
     REQUIRE(*ean);
+    REQUIRE(*only);
+    REQUIRE(*exact);
     CHECK((*plain)->info.name == "T");
-    CHECK((*ean)->info.name == "EAN");
+    CHECK((*ean)->info.name == "T");  // the UN table wins over the subset
+    CHECK((*only)->info.file == (version / "EANCOM" / "EANONL.xml").string());
+    CHECK_FALSE(*only_plain);  // without the association code the subset is not used
+    CHECK((*exact)->info.name == "EAN");
     CHECK(edigate::schema::variant_of_release("EDIFACT", "D:01B:UN:EAN010") == "EANCOM");
     CHECK(edigate::schema::variant_of_release("EDIFACT", "D:01B:UN:1.1") == "");
     CHECK(edigate::schema::variant_of_release("X12", "004010EAN") == "");
-    // A hand-checked (self-contained) table of the directory wins over the variant.
-    edigate::test::TempDir hand_dir("dict-hand");
-    auto hv = hand_dir.path / "edifact" / "D96A";
-    write(hv / "EANCOM" / "dictionary.xml",
-          std::string(dictionary)
-              .replace(dictionary.find("version=\"D96A\""), 14, "version=\"D96A\" variant=\"EANCOM\""));
-    write(hv / "EANCOM" / "TSTMSG.xml", message("dictionary.xml", ""));
-    write(hv / "TSTMSG.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
-<schema xmlns="urn:edigate:schema:1" standard="EDIFACT" version="D96A" set="TSTMSG" name="hand">
-  <elements><element id="0062" name="Ref" type="an" min="1" max="14"/></elements>
-  <segments><segment id="UNH" name="H"><element ref="0062" usage="M"/></segment><segment id="UNT" name="T"><element ref="0062" usage="M"/></segment></segments>
-  <structure><segment ref="UNH" usage="M"/><segment ref="UNT" usage="M"/></structure>
-</schema>
-)");
-    edigate::schema::Registry hand_registry({hand_dir.path});
-    auto hand = hand_registry.find("EDIFACT", "D96A", "TSTMSG", "D:96A:UN:EAN008");
-    REQUIRE(hand);
-    REQUIRE(*hand);
-    CHECK((*hand)->info.name == "hand");
     std::vector<edigate::schema::ListedSchema> listed;
     CHECK(registry.list(listed).empty());
-    REQUIRE(listed.size() == 2);
+    REQUIRE(listed.size() == 3);
     CHECK(listed[0].variant == "");
     CHECK(listed[1].variant == "EANCOM");
-    CHECK(listed[1].name == "EAN");
+    CHECK(listed[2].variant == "EANCOM");
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <sstream>
 
 using edigate::test::describe;
 using edigate::test::tokenize;
@@ -28,15 +29,28 @@ struct CodeList {
   bool open = false;
 };
 
+// A generated message names its directory's dictionary (dictionary="dictionary.xml"), which holds
+// the element with its codes in the compact form (<codes>1 2 3</codes>); a hand-checked file holds
+// them itself as <code value=.../> children.
 CodeList listed_codes(const std::string& rel, const std::string& id) {
   pugi::xml_document doc;
   auto loaded = doc.load_file(plugin_file(rel).c_str());
   if (!loaded) FAIL(rel << ": " << loaded.description());
+  pugi::xml_node elements = doc.child("schema").child("elements");
+  pugi::xml_document dict;
+  if (const char* name = doc.child("schema").attribute("dictionary").as_string(); *name) {
+    auto file = plugin_file(rel).parent_path() / name;
+    auto dict_loaded = dict.load_file(file.c_str());
+    if (!dict_loaded) FAIL(file << ": " << dict_loaded.description());
+    elements = dict.child("dictionary").child("elements");
+  }
   CodeList out;
-  auto element = doc.child("schema").child("elements").find_child_by_attribute("element", "id", id.c_str());
+  auto element = elements.find_child_by_attribute("element", "id", id.c_str());
   if (!element) FAIL(rel << " has no element " << id);
   out.open = std::string_view(element.attribute("codes").as_string()) == "open";
   for (auto code : element.children("code")) out.values.emplace_back(code.attribute("value").as_string());
+  std::istringstream compact(element.child_value("codes"));
+  for (std::string code; compact >> code;) out.values.push_back(code);
   return out;
 }
 
@@ -127,6 +141,8 @@ TEST_CASE("005010 keeps 353, 640 and 368 open: no second source gives the 005010
   for (const auto& e : purpose) CHECK(e.code != codes::element_invalid_code);
 }
 
+// Since the switch to the generated tables these lists are BizTalk's D96A/D01B lists; they agree
+// code for code with php-edifact's UNCL and the UN directory text (scripts/schemas/README.md).
 TEST_CASE("D96A 1225, 4343 and 1229 are closed: BGM and LIN accept the D96A codes only", "[schema][shipped][codes]") {
   check_closed({"edifact/schemas/D96A/ORDERS.xml", "1225", 54, "BGM", 3,
                 [](const std::string& c) { return orders_bgm(c, ""); }, true});
@@ -145,4 +161,39 @@ TEST_CASE("D01B 1229 ends at 110 as both sources give it, 1225 and 4343 stay clo
   CHECK(listed_codes("edifact/schemas/D01B/ORDERS.xml", "1225").values.size() == 65);
   CHECK(listed_codes("edifact/schemas/D01B/ORDERS.xml", "4343").values.size() == 23);
   CHECK_FALSE(listed_codes("edifact/schemas/D01B/ORDERS.xml", "1229").open);
+}
+
+namespace {
+
+// An IFTSTA with one consignment status: reason (9013) in STS element 3, the status's place
+// (3227) in LOC element 1.
+std::string iftsta(const std::string& version, const std::string& reason, const std::string& place) {
+  return "UNH+1+IFTSTA:D:" + version.substr(1) + ":UN'BGM+23+ST1+9'CNI+1+SHP1'STS+1+21+" + reason +
+         "'DTM+334:202606030705:203'LOC+" + place + "+BEGNE'UNT+7+1'";
+}
+
+}  // namespace
+
+// The hand-checked IFTSTA left 9013 and 3227 open; the generated tables close them, and the UN
+// element directory text (D96A/D01B simples/9013.txt, 3227.txt) lists the same codes, none more.
+TEST_CASE("D96A and D01B 9013 and 3227 are closed: STS and LOC accept the directory's codes only",
+          "[schema][shipped][codes][iftsta]") {
+  check_closed({"edifact/schemas/D96A/IFTSTA.xml", "9013", 65, "STS", 3,
+                [](const std::string& c) { return iftsta("D96A", c, "7"); }, true});
+  check_closed({"edifact/schemas/D96A/IFTSTA.xml", "3227", 159, "LOC", 1,
+                [](const std::string& c) { return iftsta("D96A", "52", c); }, true});
+  check_closed({"edifact/schemas/D01B/IFTSTA.xml", "9013", 105, "STS", 3,
+                [](const std::string& c) { return iftsta("D01B", c, "175"); }, true});
+  check_closed({"edifact/schemas/D01B/IFTSTA.xml", "3227", 231, "LOC", 1,
+                [](const std::string& c) { return iftsta("D01B", "52", c); }, true});
+  // 175 (activity location) came after D96A; our old fixtures' 9013 Z01 is in neither list.
+  auto d = edigate::Delimiters::edifact_default();
+  auto later = validate("edifact/schemas/D96A/IFTSTA.xml", iftsta("D96A", "52", "175"), d);
+  INFO(describe(later));
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].code == codes::element_invalid_code);
+  auto mutual = validate("edifact/schemas/D01B/IFTSTA.xml", iftsta("D01B", "Z01", "175"), d);
+  INFO(describe(mutual));
+  REQUIRE(mutual.size() == 1);
+  CHECK(mutual[0].found == "Z01");
 }

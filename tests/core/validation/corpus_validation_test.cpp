@@ -20,6 +20,16 @@ struct Outcome {
   bool generated = false;              // some transaction was checked against the generated library
 };
 
+// The D96A/D01B tables that were hand-checked until issue 12 and are now the generated ones,
+// decided by third sources (scripts/schemas/README.md): held to this test's strict standard as
+// before, where the rest of the generated library is only reported (corpus_library_test).
+bool decided_table(const std::string& version, const std::string& set) {
+  if (version != "D96A" && version != "D01B") return false;
+  for (const char* m : {"ORDERS", "ORDRSP", "DESADV", "INVOIC", "IFTSTA", "APERAK"})
+    if (set == m) return true;
+  return false;
+}
+
 // The file through the one inbound pass in validate-only mode (what `edigate validate` runs).
 Outcome run(const test::CorpusEntry& entry, schema::Registry& schemas, const Tolerance& tolerance = {}) {
   auto pass = test::validate_pass(entry.standard, test::read_file(entry.file), entry.path, schemas, tolerance);
@@ -32,7 +42,7 @@ Outcome run(const test::CorpusEntry& entry, schema::Registry& schemas, const Tol
   for (const auto& t : pass.transactions) {
     if (!t.schema_checked) continue;
     auto s = schemas.find(entry.standard, t.version, t.set, t.release);
-    if (s && *s && !schema::info(**s).dictionary.empty()) out.generated = true;
+    if (s && *s && !schema::info(**s).dictionary.empty() && !decided_table(t.version, t.set)) out.generated = true;
   }
   return out;
 }
@@ -112,7 +122,7 @@ TEST_CASE("every corpus interchange marked valid validates without errors", "[co
     CHECK(out.summary.transactions > 0);
     // Against the generated library (EDIFACT directories, EANCOM) a file marked valid may
     // still break a code list or a repeat of its directory: corpus_library_test reports that
-    // agreement per standard. The hand-checked tables must pass.
+    // agreement per standard. The hand-checked tables and the decided D96A/D01B ones must pass.
     if (out.generated) continue;
     CHECK(out.errors.empty());
     ++checked;
