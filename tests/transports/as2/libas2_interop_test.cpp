@@ -1,7 +1,7 @@
 // Both directions against libas2 (pkijs, not OpenSSL), the independent AS2 implementation, through
-// the peer scripts of ../shared/interop/as2 (as2-send.js, as2-server.js). libas2 is installed into
-// the build tree by scripts/as2-peer-setup; without node, the package or the scripts the tests
-// are skipped (exit 77), never failed.
+// our peer scripts (tests/transports/as2/peer: send.js, receive.js). libas2 is installed into the
+// build tree by scripts/as2-peer-setup; only without node or the package are the tests skipped
+// (exit 77), never failed.
 #include "libas2_peer.hpp"
 #include "plugin_fixture.hpp"
 
@@ -25,7 +25,7 @@ TEST_CASE(
   for (const std::string& variant : {"", " --compress before-sign", " --encrypt aes128-cbc --outer-cte binary"}) {
     INFO(variant);
     const fs::path log = peer.work.path / "send.log";
-    const bool ok = sh(peer.node("as2-send.js") + " " + url_of(*listener) + " '" + payload.string() +
+    const bool ok = sh(peer.node("send.js") + " " + url_of(*listener) + " '" + payload.string() +
                            "' --from PARTNER --to GATEWAY --certs '" + peer.certs.string() + "'" + variant,
                        log);
     INFO(read_file(log));
@@ -36,7 +36,7 @@ TEST_CASE(
   // The same Message-ID again: the same answer, nothing stored again.
   const fs::path log = peer.work.path / "dup.log";
   for (int i = 0; i < 2; ++i)
-    CHECK(sh(peer.node("as2-send.js") + " " + url_of(*listener) + " '" + payload.string() +
+    CHECK(sh(peer.node("send.js") + " " + url_of(*listener) + " '" + payload.string() +
                  "' --from PARTNER --to GATEWAY --message-id '<libas2-dup@partner>' --certs '" + peer.certs.string() +
                  "'",
              log));
