@@ -24,8 +24,8 @@ TEST_CASE(
   write_file(payload, sample_payload());
   // The last two: signed with one digest, the MIC asked in another (we answer with the first we
   // support, and libas2's sender checks the MIC in the algorithm our MDN names).
-  for (const std::string& variant : {"", " --compress before-sign", " --encrypt aes128-cbc --outer-cte binary",
-                                     " --sign sha-1 --mdn-sign sha-1", " --sign sha-512 --mdn-sign sha-384,sha-256"}) {
+  for (const char* variant : {"", " --compress before-sign", " --encrypt aes128-cbc --outer-cte binary",
+                              " --sign sha-1 --mdn-sign sha-1", " --sign sha-512 --mdn-sign sha-384,sha-256"}) {
     INFO(variant);
     const fs::path log = peer.work.path / "send.log";
     const bool ok = sh(peer.node("send.js") + " " + url_of(*listener) + " '" + payload.string() +
