@@ -72,6 +72,12 @@ FileEndpoint::FileEndpoint(const TransportConfig& config)
       max_file_bytes_(max_file_bytes(config)),
       scanner_(resolved(config, "inbox-root"), inbox_folders(config), scan_options(config)) {}
 
+EndpointRole FileEndpoint::role() const noexcept {
+  const bool polls = !inbox_.empty() || !config_.option("inbox-root").empty();
+  const bool sends = !outbox_.empty() || !outbox_root_.empty();
+  return {polls, sends ? EndpointRole::Sends::everything : EndpointRole::Sends::nothing};
+}
+
 void FileEndpoint::set_health(bool ok, std::string detail) {
   std::lock_guard lock(health_mutex_);
   health_ = {ok, std::move(detail), {}};

@@ -25,6 +25,8 @@ class FileEndpoint final : public TransportEndpoint {
   SendResult send(const OutboundDocument& doc) noexcept override;
   TransportHealth health() const noexcept override;
   void stop() noexcept override {}
+  /// Polls when it has an inbox (or inbox root), sends when it has an outbox (or outbox root).
+  EndpointRole role() const noexcept override;
 
  private:
   /// Stores one candidate; true when it is stored (and gone from the inbox).

@@ -279,6 +279,13 @@ Result<std::size_t> HttpEndpoint::poll(TransportHost& host) noexcept {
   }
 }
 
+EndpointRole HttpEndpoint::role() const noexcept {
+  using Sends = EndpointRole::Sends;
+  if (impl_->uri.empty()) return {false, Sends::acknowledgements};
+  if (impl_->method == "GET") return {true, Sends::nothing};
+  return {false, Sends::everything};
+}
+
 SendResult HttpEndpoint::send(const OutboundDocument& doc) noexcept {
   Impl& m = *impl_;
   if (m.uri.empty()) {

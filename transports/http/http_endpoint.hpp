@@ -34,6 +34,8 @@ class HttpEndpoint final : public TransportEndpoint {
   SendResult send(const OutboundDocument& doc) noexcept override;
   TransportHealth health() const noexcept override;
   void stop() noexcept override;
+  /// GET polls; POST/PUT sends everything; without a url, only acknowledgements (served by the API).
+  EndpointRole role() const noexcept override;
 
  private:
   struct Impl;

@@ -107,6 +107,11 @@ Result<SessionLease> SftpEndpoint::connected_session(std::chrono::milliseconds w
   return lease;
 }
 
+EndpointRole SftpEndpoint::role() const noexcept {
+  return {!settings_.inbox.empty(),
+          settings_.outbox.empty() ? EndpointRole::Sends::nothing : EndpointRole::Sends::everything};
+}
+
 Result<std::size_t> SftpEndpoint::poll(TransportHost& host) noexcept {
   try {
     auto result = poll_inbox(host);

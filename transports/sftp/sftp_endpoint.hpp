@@ -33,6 +33,8 @@ class SftpEndpoint final : public TransportEndpoint {
   SendResult send(const OutboundDocument& doc) noexcept override;
   TransportHealth health() const noexcept override;
   void stop() noexcept override;
+  /// Polls when it has a remote inbox, sends when it has a remote outbox.
+  EndpointRole role() const noexcept override;
 
  private:
   struct PollState;

@@ -7,7 +7,7 @@
 //    sniff, group_key, transaction_control, add_envelope; Error::category; Delimiters::encoding.
 // 3: transport plugins (transport_plugin.hpp): TransportPlugin, TransportEndpoint, TransportListener,
 //    TransportHost and their value types.
-#define EDIGATE_SDK_ABI 3u
+#define EDIGATE_SDK_ABI 4u
 #define EDIGATE_VERSION "0.1.0"
 
 namespace edigate {

@@ -45,9 +45,10 @@ struct TransportOption {
 struct TransportSpec {
   std::string type;                       ///< profile element / transport type: "sftp", "as2"
   std::vector<TransportOption> options;   ///< per partner endpoint
-  bool polls = false;                     ///< receives by poll(): the host schedules it every
-                                          ///< `poll-seconds` (an option the spec then declares)
-  bool sends = true;                      ///< send() delivers documents to the partner
+  bool polls = false;                     ///< endpoints of this type can receive by poll(): the host
+                                          ///< schedules it every `poll-seconds` (declared option)
+  bool sends = true;                      ///< endpoints of this type can send; what one endpoint
+                                          ///< does is its TransportEndpoint::role()
   std::vector<TransportOption> listener;  ///< gateway-level listener settings; empty: no listener
 };
 
@@ -181,6 +182,17 @@ class TransportHost {
   virtual bool stopping() const noexcept = 0;
 };
 
+/// What one opened endpoint does, within what its type can (TransportSpec::polls/sends): an HTTP
+/// endpoint with method GET only polls, an SFTP endpoint without a remote outbox only polls, a
+/// supplier API endpoint without a URL sends only acknowledgements (its API serves them). The host
+/// polls only endpoints that poll, and picks a partner's sender among those whose role covers the
+/// document (acknowledgements: 997, 999, TA1, CONTRL).
+struct EndpointRole {
+  enum class Sends : std::uint8_t { nothing, acknowledgements, everything };
+  bool polls = true;
+  Sends sends = Sends::everything;
+};
+
 /// One partner's transport, opened from its profile.
 class TransportEndpoint {
  public:
@@ -194,6 +206,8 @@ class TransportEndpoint {
   virtual TransportHealth health() const noexcept = 0;
   /// The gateway stops or the profile changed: interrupt blocking work soon. No call follows.
   virtual void stop() noexcept = 0;
+  /// What this endpoint does (fixed once opened). The default: everything its type can.
+  virtual EndpointRole role() const noexcept { return {}; }
 };
 
 /// A running gateway-level listener.

@@ -106,7 +106,8 @@ struct TransportState {
   std::string kind;  ///< endpoint | listener
   std::string partner, name, type;
   std::string address;  ///< listeners: where they listen
-  bool polls = false, sends = false, ok = true;
+  bool polls = false, ok = true;
+  std::string sends = "nothing";  ///< endpoints: documents | acknowledgements | nothing
   std::string detail;
 };
 

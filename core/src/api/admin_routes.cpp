@@ -152,10 +152,11 @@ Response transports(AdminBackend& backend) {
                                              {"name", &t.name},
                                              {"type", &t.type},
                                              {"address", &t.address},
+                                             {"sends", &t.sends},
                                              {"detail", &t.detail}});
                      o.pop_back();
-                     return o + ",\"polls\":" + (t.polls ? "true" : "false") +
-                            ",\"sends\":" + (t.sends ? "true" : "false") + ",\"ok\":" + (t.ok ? "true" : "false") + '}';
+                     return o + ",\"polls\":" + (t.polls ? "true" : "false") + ",\"ok\":" + (t.ok ? "true" : "false") +
+                            '}';
                    }) + '}');
 }
 

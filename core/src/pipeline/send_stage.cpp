@@ -22,12 +22,12 @@ Result<void> send_outbound(const StageContext& ctx, const transport_host::Transp
       return unit.finish(item, {store::WorkOutcome::Kind::done, 0, "already delivered"});
     });
   }
-  auto endpoint = transports.sender_for(doc.partner, item.target);
+  auto endpoint = transports.sender_for(doc.partner, item.target, doc.type);
   SendResult sent;
   std::string via;
   if (!endpoint) {
-    sent = SendResult::permanent("no transport is open for partner '" + doc.partner + "'" +
-                                 (item.target.empty() ? "" : " named '" + item.target + "'"));
+    sent = SendResult::permanent("no transport that sends " + doc.type + " documents is open for partner '" +
+                                 doc.partner + "'" + (item.target.empty() ? "" : " named '" + item.target + "'"));
   } else {
     via = endpoint->type + (endpoint->config.name.empty() ? "" : ":" + endpoint->config.name);
     sent = endpoint->endpoint->send(

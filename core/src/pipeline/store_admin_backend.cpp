@@ -204,7 +204,9 @@ Result<std::vector<api::TransportState>> StoreAdminBackend::list_transports() {
     t.name = e->config.name;
     t.type = e->type;
     t.polls = e->polls;
-    t.sends = e->sends;
+    t.sends = e->sends == EndpointRole::Sends::everything         ? "documents"
+              : e->sends == EndpointRole::Sends::acknowledgements ? "acknowledgements"
+                                                                  : "nothing";
     t.ok = h.ok;
     t.detail = h.detail;
     out.push_back(std::move(t));

@@ -77,12 +77,13 @@ Result<std::shared_ptr<OpenEndpoint>> TransportSet::open(const TransportConfig& 
   e->plugin = plugin;
   e->type = type;
   e->config = config;
-  e->polls = spec.polls;
-  e->sends = spec.sends;
   e->interval = interval_of(config);
   std::error_code ec;
   std::filesystem::create_directories(config.work_dir, ec);
   EDIGATE_TRY(e->endpoint, plugin->open(config, host_));
+  const EndpointRole role = e->endpoint->role();
+  e->polls = spec.polls && role.polls;
+  e->sends = spec.sends ? role.sends : EndpointRole::Sends::nothing;
   return e;
 }
 
@@ -190,15 +191,37 @@ std::vector<Error> TransportSet::start_listeners(const gateway_config::GatewayCo
   return errors;
 }
 
-std::shared_ptr<OpenEndpoint> TransportSet::sender_for(const std::string& partner, const std::string& name) const {
+namespace {
+
+/// The document types EndpointRole::Sends::acknowledgements covers.
+bool is_acknowledgement(const std::string& type) {
+  return type == "997" || type == "999" || type == "TA1" || type == "CONTRL";
+}
+
+}  // namespace
+
+bool OpenEndpoint::sends_type(const std::string& type) const {
+  switch (sends) {
+    case EndpointRole::Sends::everything:
+      return true;
+    case EndpointRole::Sends::acknowledgements:
+      return is_acknowledgement(type);
+    case EndpointRole::Sends::nothing:
+      return false;
+  }
+  return false;
+}
+
+std::shared_ptr<OpenEndpoint> TransportSet::sender_for(const std::string& partner, const std::string& name,
+                                                       const std::string& type) const {
   std::lock_guard lock(mutex_);
   if (!name.empty()) {
     auto it = endpoints_.find(partner + "/" + name);
-    return it != endpoints_.end() && it->second->sends ? it->second : nullptr;
+    return it != endpoints_.end() && it->second->sends_type(type) ? it->second : nullptr;
   }
   for (const auto& key : order_) {
     const auto& e = endpoints_.at(key);
-    if (e->config.partner == partner && e->sends) return e;
+    if (e->config.partner == partner && e->sends_type(type)) return e;
   }
   auto own = endpoints_.find("/");
   return own != endpoints_.end() ? own->second : nullptr;

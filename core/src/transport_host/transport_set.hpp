@@ -28,7 +28,10 @@ struct OpenEndpoint {
   std::shared_ptr<TransportPlugin> plugin;  ///< keeps the plugin (and its library) alive
   std::string type;
   TransportConfig config;
-  bool polls = false, sends = false;
+  bool polls = false;                                        ///< the type can and role() does
+  EndpointRole::Sends sends = EndpointRole::Sends::nothing;  ///< within what the type can
+  /// Whether this endpoint sends documents of `type` ("997", "856", ...).
+  bool sends_type(const std::string& type) const;
   std::chrono::milliseconds interval{10000};
   std::unique_ptr<TransportEndpoint> endpoint;
   std::mutex poll_mutex;  ///< one poll at a time
@@ -56,9 +59,11 @@ class TransportSet {
   /// Starts gateway.xml's listeners (once, at start). One Error per listener that did not start.
   std::vector<Error> start_listeners(const gateway_config::GatewayConfig& gateway);
 
-  /// The endpoint documents for `partner` go through: the named one when `name` is given, else the
-  /// partner's first sending endpoint, else the gateway's folder endpoint. Null when none is open.
-  std::shared_ptr<OpenEndpoint> sender_for(const std::string& partner, const std::string& name) const;
+  /// The endpoint a document of `type` for `partner` goes through: the named one when `name` is
+  /// given (null when it does not send that type), else the partner's first endpoint that sends
+  /// it, else the gateway's folder endpoint. Null when none is open.
+  std::shared_ptr<OpenEndpoint> sender_for(const std::string& partner, const std::string& name,
+                                           const std::string& type) const;
   std::vector<std::shared_ptr<OpenEndpoint>> endpoints() const;
   std::vector<std::shared_ptr<OpenListener>> listeners() const;
   /// Closes every endpoint and listener (listeners first: no new documents arrive).

@@ -91,7 +91,8 @@ class TestBackend : public AdminBackend {
     t.partner = "acme";
     t.name = "main";
     t.type = "sftp";
-    t.polls = t.sends = true;
+    t.polls = true;
+    t.sends = "documents";
     t.ok = false;
     t.detail = "connection refused";
     return std::vector<TransportState>{t};
@@ -382,7 +383,7 @@ TEST_CASE("dead letters and overdue acknowledgements are listed", "[api][http]")
   auto transports = s.call("GET", "/api/v1/transports");
   CHECK(transports.status == 200);
   CHECK(transports.body == R"({"items":[{"kind":"endpoint","partner":"acme","name":"main","type":"sftp","address":"",)"
-                           R"("detail":"connection refused","polls":true,"sends":true,"ok":false}]})");
+                           R"("sends":"documents","detail":"connection refused","polls":true,"ok":false}]})");
 }
 
 TEST_CASE("unknown paths are 404 and wrong methods 405 with Allow", "[api][http]") {

@@ -1,7 +1,8 @@
 // A transport whose sends answer what its `script` option says, one word per attempt (the last
 // repeats): delivered, pending, retry, retry-after-N (seconds), permanent. It lets the host's
 // handling of every SendResult be tested through the real plugin boundary. health() reports
-// "sends=N" and whether the `token` secret arrived (its length, never its value).
+// "sends=N" and whether the `token` secret arrived (its length, never its value). Its `role`
+// (everything, polls, acknowledgements) is what role() answers, for the host's choice of sender.
 #include <edigate/sdk.hpp>
 
 #include <atomic>
@@ -18,7 +19,11 @@ class ScriptedEndpoint final : public TransportEndpoint {
     for (std::string word; std::getline(in, word, ',');) script_.push_back(word);
     auto t = c.secrets.find("token");
     token_length_ = t == c.secrets.end() ? 0 : t->second.size();
+    const std::string role = c.option("role");
+    if (role == "polls") role_ = {true, EndpointRole::Sends::nothing};
+    if (role == "acknowledgements") role_ = {false, EndpointRole::Sends::acknowledgements};
   }
+  EndpointRole role() const noexcept override { return role_; }
   Result<std::size_t> poll(TransportHost&) noexcept override { return std::size_t{0}; }
   SendResult send(const OutboundDocument& doc) noexcept override {
     const std::size_t n = sends_++;
@@ -39,6 +44,7 @@ class ScriptedEndpoint final : public TransportEndpoint {
 
  private:
   std::vector<std::string> script_;
+  EndpointRole role_;
   std::size_t token_length_ = 0;
   std::atomic<std::size_t> sends_{0};
 };
@@ -52,8 +58,9 @@ class ScriptedTransport final : public TransportPlugin {
     return {"scripted",
             {{"script", true, false, "", "outcomes of successive sends"},
              {"token", false, true, "", "a secret, to test resolution"},
-             {"poll-seconds", false, false, "3600", "seconds between polls"}},
-            false,
+             {"poll-seconds", false, false, "3600", "seconds between polls"},
+             {"role", false, false, "everything", "what role() answers: everything, polls, acknowledgements"}},
+            true,
             true,
             {}};
   }

@@ -85,9 +85,11 @@ struct Running {
   }
 };
 
-std::string scripted(const std::string& script) {
-  return "<transport type=\"scripted\" name=\"van\"><option name=\"script\" value=\"" + script +
-         "\"/><option name=\"token\" value=\"env:EDIGATE_TEST_SCRIPTED_TOKEN\"/></transport>";
+std::string scripted(const std::string& script, const std::string& name = "van",
+                     const std::string& role = "everything") {
+  return "<transport type=\"scripted\" name=\"" + name + "\"><option name=\"script\" value=\"" + script +
+         "\"/><option name=\"token\" value=\"env:EDIGATE_TEST_SCRIPTED_TOKEN\"/><option name=\"role\" value=\"" + role +
+         "\"/></transport>";
 }
 
 }  // namespace
@@ -215,4 +217,29 @@ TEST_CASE("profile endpoints stay closed where gateway.xml says so, unless an ov
   on.drop("acme-retail", "po.edi", "acme_850_4010.edi");
   REQUIRE(wait_until([&] { return on.first_outbound_state("acme-retail") == "sent"; }));  // the override's script
   CHECK_FALSE(fs::exists(on.data / "outbox/acme-retail"));
+}
+
+TEST_CASE("a partner's document goes to its first endpoint whose role covers it, never to one that only polls",
+          "[transport_host][gateway]") {
+  ::setenv("EDIGATE_TEST_SCRIPTED_TOKEN", "t", 1);
+  Running g(scripted("permanent", "pull", "polls") + scripted("delivered", "acks", "acknowledgements") +
+            scripted("delivered", "docs"));
+  const auto& set = g.gateway->transports();
+  auto named = [](const std::shared_ptr<transport_host::OpenEndpoint>& e) { return e ? e->config.name : "(none)"; };
+  CHECK(named(set.sender_for("acme-retail", "", "997")) == "acks");
+  CHECK(named(set.sender_for("acme-retail", "", "CONTRL")) == "acks");
+  CHECK(named(set.sender_for("acme-retail", "", "856")) == "docs");
+  CHECK(named(set.sender_for("acme-retail", "acks", "856")) == "(none)");  // named, but it does not send that
+  CHECK(named(set.sender_for("acme-retail", "pull", "997")) == "(none)");
+  for (const auto& e : set.endpoints()) {
+    if (e->config.partner != "acme-retail") continue;
+    CHECK(e->polls == (e->config.name != "acks"));  // "docs" does everything the type can
+  }
+
+  // The 997 for a PO leaves through "acks" although "pull" is declared first.
+  g.drop("acme-retail", "po.edi", "acme_850_4010.edi");
+  REQUIRE(wait_until([&] { return g.first_outbound_state("acme-retail") == "sent"; }));
+  const auto events = g.events_of_first_outbound("acme-retail");
+  REQUIRE_FALSE(events.empty());
+  CHECK_THAT(events.back().detail, Catch::Contains("scripted:acks"));
 }

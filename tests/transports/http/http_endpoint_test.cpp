@@ -252,6 +252,23 @@ TEST_CASE("an API-only endpoint serves acknowledgements through the status answe
   CHECK_FALSE(ep.keys.serves("ups-api"));  // withdrawn with the endpoint
 }
 
+TEST_CASE("an endpoint's role follows its settings: GET polls, POST sends everything, API-only sends acks",
+          "[http][endpoint]") {
+  Endpoint ep;
+  fs::create_directories(ep.dir.path / "partners" / "ups-api");
+  std::ofstream(ep.dir.path / "partners" / "ups-api" / "key.sha256") << std::string(64, 'a');
+  using Sends = EndpointRole::Sends;
+  const EndpointRole get = ep.must_open({{"url", "http://127.0.0.1:9/track"}, {"method", "GET"}})->role();
+  CHECK(get.polls);
+  CHECK(get.sends == Sends::nothing);
+  const EndpointRole post = ep.must_open({{"url", "http://127.0.0.1:9/docs"}})->role();
+  CHECK_FALSE(post.polls);
+  CHECK(post.sends == Sends::everything);
+  const EndpointRole api = ep.must_open({{"api-key-sha256", "file:key.sha256"}})->role();
+  CHECK_FALSE(api.polls);
+  CHECK(api.sends == Sends::acknowledgements);
+}
+
 TEST_CASE("bad endpoint settings are refused when it opens, naming the endpoint and never a secret",
           "[http][endpoint]") {
   Endpoint ep;
