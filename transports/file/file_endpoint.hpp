@@ -41,8 +41,8 @@ class FileEndpoint final : public TransportEndpoint {
   TransportConfig config_;
   std::filesystem::path outbox_, outbox_root_, archive_, inbox_;
   std::size_t max_files_ = 1000;
-  std::uint64_t max_file_bytes_;
   std::size_t threads_ = 8;
+  std::uint64_t max_file_bytes_;
   intake::FolderScanner scanner_;
   mutable std::mutex health_mutex_;
   TransportHealth health_;
