@@ -49,24 +49,27 @@ def free_port():
 
 def peer(build, certs):
     """Our endpoint sending to libas2's receiver: what the independent peer takes per second."""
-    interop = Path(os.environ.get("EDIGATE_INTEROP_DIR", ROOT.parent / "shared" / "interop")) / "as2"
     if os.environ.get("BENCH_SKIP_PEERS"):
         return {"ok": False, "why": "skipped (BENCH_SKIP_PEERS)"}
-    if not (interop / "as2-server.js").exists():
-        return {"ok": False, "why": f"no peer scripts in {interop}"}
     setup = subprocess.run([str(ROOT / "scripts" / "as2-peer-setup"), str(build)], capture_output=True, text=True)
     if setup.returncode != 0:
         return {"ok": False, "why": "libas2 not installed: " + (setup.stdout + setup.stderr).strip()[-200:]}
     port = free_port()
     out = certs / "received"
-    env = dict(os.environ, EDIGATE_INTEROP_NODE_DIR=str(build / "as2-peer" / "node"))
-    server = subprocess.Popen(["node", str(interop / "as2-server.js"), str(port), "--id", "PARTNER", "--certs",
-                               str(certs), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env=env, text=True)
+    env = dict(os.environ, NODE_PATH=str(build / "as2-peer" / "node" / "node_modules"))
+    # The receiver logs a line per message: to a file, so a full pipe never stalls it.
+    log_file = certs / "receiver.log"
+    with open(log_file, "wb") as sink:
+        server = subprocess.Popen(["node", str(ROOT / "tests" / "transports" / "as2" / "peer" / "receive.js"), str(port),
+                                   "--id", "PARTNER", "--certs", str(certs), "--out", str(out)],
+                                  stdout=sink, stderr=subprocess.STDOUT, env=env)
     try:
-        line = server.stdout.readline()
-        if '"listening"' not in line:
-            return {"ok": False, "why": "libas2 receiver did not start: " + line.strip()}
+        for _ in range(100):
+            if '"listening"' in log_file.read_text() or server.poll() is not None:
+                break
+            time.sleep(0.1)
+        if '"listening"' not in log_file.read_text():
+            return {"ok": False, "why": "libas2 receiver did not start: " + log_file.read_text().strip()[-200:]}
         r = subprocess.run([str(build / "bin" / "edigate_as2_bench"), "send", f"http://127.0.0.1:{port}/as2",
                             str(certs), str(PEER_COUNT)], capture_output=True, text=True, timeout=600)
         if r.returncode != 0:

@@ -16,8 +16,8 @@ namespace edigate::as2 {
 
 enum class Cipher { aes256_cbc, aes128_gcm };
 
-/// DER SignedData, detached, SHA-256, signed over `content` exactly as given (CMS_BINARY).
-Result<std::string> sign_detached(std::string_view content, const KeyPair& signer);
+/// DER SignedData, detached, digest `alg` (SHA-256 unless told), signed over `content` exactly as given (CMS_BINARY).
+Result<std::string> sign_detached(std::string_view content, const KeyPair& signer, MicAlg alg = MicAlg::sha256);
 
 /// Which of `partner_certs` verified the detached signature `signature_der` over `content`.
 /// Errors: kSignerUnknown (signed by none of them), kCertificateExpired (by one outside its

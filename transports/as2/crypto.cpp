@@ -108,11 +108,73 @@ Result<std::string> base64_decode(std::string_view text) {
   return out;
 }
 
-std::string sha256_mic(std::string_view bytes) {
+std::string micalg_name(MicAlg alg) {
+  switch (alg) {
+    case MicAlg::sha1:
+      return "sha-1";
+    case MicAlg::sha384:
+      return "sha-384";
+    case MicAlg::sha512:
+      return "sha-512";
+    case MicAlg::sha256:
+      break;
+  }
+  return "sha-256";
+}
+
+std::optional<MicAlg> parse_micalg(std::string_view name) {
+  std::string n;
+  for (char c : name)
+    if (!std::isspace(static_cast<unsigned char>(c)) && c != '"' && c != '-')
+      n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "sha1") return MicAlg::sha1;
+  if (n == "sha256") return MicAlg::sha256;
+  if (n == "sha384") return MicAlg::sha384;
+  if (n == "sha512") return MicAlg::sha512;
+  return std::nullopt;
+}
+
+MicAlg requested_micalg(std::string_view options) {
+  // "signed-receipt-protocol=optional, pkcs7-signature; signed-receipt-micalg=optional, sha-1, sha-256"
+  std::string lower_options;
+  for (char c : options) lower_options += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t at = lower_options.find("signed-receipt-micalg");
+  if (at == std::string::npos) return MicAlg::sha256;
+  const std::size_t eq = lower_options.find('=', at);
+  if (eq == std::string::npos) return MicAlg::sha256;
+  const std::size_t end = lower_options.find(';', eq);
+  std::string_view list = std::string_view(lower_options).substr(eq + 1, end == std::string::npos ? end : end - eq - 1);
+  // The first item is the importance (required / optional); the algorithms follow in preference order.
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    if (auto alg = parse_micalg(list.substr(0, comma))) return *alg;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return MicAlg::sha256;
+}
+
+const EVP_MD* micalg_md(MicAlg alg) {
+  switch (alg) {
+    case MicAlg::sha1:
+      return EVP_sha1();
+    case MicAlg::sha384:
+      return EVP_sha384();
+    case MicAlg::sha512:
+      return EVP_sha512();
+    case MicAlg::sha256:
+      break;
+  }
+  return EVP_sha256();
+}
+
+std::string mic_of(std::string_view bytes, MicAlg alg) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  return base64_encode(std::string_view(reinterpret_cast<char*>(md), len), false) + ", sha-256";
+  EVP_Digest(bytes.data(), bytes.size(), md, &len, micalg_md(alg), nullptr);
+  return base64_encode(std::string_view(reinterpret_cast<char*>(md), len), false) + ", " + micalg_name(alg);
 }
+
+std::string sha256_mic(std::string_view bytes) { return mic_of(bytes, MicAlg::sha256); }
 
 }  // namespace edigate::as2

@@ -7,7 +7,9 @@
 #include <openssl/x509.h>
 #include <edigate/result.hpp>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +61,22 @@ std::string base64_encode(std::string_view bytes, bool wrap_lines);
 /// Tolerates CR/LF and spaces between groups; nullopt-like empty Error on bad input.
 Result<std::string> base64_decode(std::string_view text);
 
-/// RFC 4130 MIC: base64 of the SHA-256 digest, followed by ", sha-256".
+/// The digests RFC 4130 / RFC 5751 name for micalg and signed-receipt-micalg.
+enum class MicAlg : std::uint8_t { sha1, sha256, sha384, sha512 };
+
+/// "sha-1", "sha-256", "sha-384", "sha-512" (RFC 5751 names, as micalg and MICs carry them).
+std::string micalg_name(MicAlg alg);
+/// Reads a micalg name as partners write it ("sha-256", "SHA256", "sha1"); nullopt if unsupported
+/// (md5 and anything else).
+std::optional<MicAlg> parse_micalg(std::string_view name);
+/// RFC 4130 7.3: the first algorithm of the sender's signed-receipt-micalg list (in a
+/// Disposition-Notification-Options header) that we support; sha-256 when none is named.
+MicAlg requested_micalg(std::string_view disposition_notification_options);
+const EVP_MD* micalg_md(MicAlg alg);
+
+/// RFC 4130 MIC: base64 of the digest, followed by ", " and the algorithm's name.
+std::string mic_of(std::string_view bytes, MicAlg alg);
+/// mic_of(bytes, MicAlg::sha256).
 std::string sha256_mic(std::string_view bytes);
 
 }  // namespace edigate::as2

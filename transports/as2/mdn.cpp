@@ -44,7 +44,7 @@ bool VerifiedMdn::positive() const {
   return rest == "processed";
 }
 
-Result<Mdn> build_mdn(const MdnFields& f, const KeyPair* signer) {
+Result<Mdn> build_mdn(const MdnFields& f, const KeyPair* signer, MicAlg alg) {
   const std::string boundary = "----=_edigate_mdn_" + random_token(12);
   std::string notification = "Reporting-UA: " + f.reporting_ua + "\r\n";
   if (!f.final_recipient.empty()) {
@@ -63,7 +63,7 @@ Result<Mdn> build_mdn(const MdnFields& f, const KeyPair* signer) {
            "\r\nContent-Type: message/disposition-notification\r\n\r\n" + notification + "\r\n--" + boundary + "--\r\n";
   if (!signer) return m;
   std::string ct, body;
-  EDIGATE_TRY(std::string ignored_mic, sign_entity(m.entity(), *signer, ct, body));
+  EDIGATE_TRY(std::string ignored_mic, sign_entity(m.entity(), *signer, ct, body, alg));
   (void)ignored_mic;
   return Mdn{std::move(ct), std::move(body)};
 }

@@ -17,7 +17,7 @@ struct MdnFields {
   std::string original_message_id;  ///< "<...>" of the message acknowledged
   /// "processed", or "processed/error: decryption-failed" etc. (see disposition_modifier).
   std::string disposition = "processed";
-  std::string received_mic;  ///< "base64, sha-256"; empty when none could be computed
+  std::string received_mic;  ///< "base64, sha-256" (or the algorithm asked for); empty when none could be computed
   std::string text;          ///< the human-readable part
 };
 
@@ -27,8 +27,9 @@ struct Mdn {
   std::string entity() const { return "Content-Type: " + content_type + "\r\n\r\n" + body; }
 };
 
-/// Builds the MDN; signed with `signer` when given.
-Result<Mdn> build_mdn(const MdnFields& fields, const KeyPair* signer);
+/// Builds the MDN; signed with `signer` when given, with digest `alg` (the sender's
+/// signed-receipt-micalg choice).
+Result<Mdn> build_mdn(const MdnFields& fields, const KeyPair* signer, MicAlg alg = MicAlg::sha256);
 
 struct MdnExpectation {
   std::string original_message_id;

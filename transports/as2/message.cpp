@@ -55,16 +55,16 @@ Result<const KeyPair*> newest_valid_key(const std::vector<KeyPair>& keys) {
 }
 
 Result<std::string> sign_entity(std::string_view entity, const KeyPair& signer, std::string& content_type,
-                                std::string& body) {
-  EDIGATE_TRY(std::string sig, sign_detached(entity, signer));
+                                std::string& body, MicAlg alg) {
+  EDIGATE_TRY(std::string sig, sign_detached(entity, signer, alg));
   const std::string boundary = "----=_edigate_" + random_token(12);
-  content_type =
-      "multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"" + boundary + "\"";
+  content_type = "multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=" + micalg_name(alg) +
+                 "; boundary=\"" + boundary + "\"";
   body = "--" + boundary + "\r\n" + std::string(entity) + "\r\n--" + boundary +
          "\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Transfer-Encoding: base64\r\n"
          "Content-Disposition: attachment; filename=smime.p7s\r\n\r\n" +
          base64_encode(sig, true) + "--" + boundary + "--\r\n";
-  return sha256_mic(entity);
+  return mic_of(entity, alg);
 }
 
 Result<OutgoingMessage> build_message(std::string_view payload, const OutgoingOptions& options,
@@ -86,12 +86,12 @@ Result<OutgoingMessage> build_message(std::string_view payload, const OutgoingOp
   if (options.sign) {
     EDIGATE_TRY(const KeyPair* signer, newest_valid_key(our_keys));
     std::string ct, body;
-    EDIGATE_TRY(m.mic, sign_entity(entity(), *signer, ct, body));
+    EDIGATE_TRY(m.mic, sign_entity(entity(), *signer, ct, body, options.mic_alg));
     m.content_type = std::move(ct);
     headers.clear();
     m.body = std::move(body);
   } else {
-    m.mic = sha256_mic(options.encrypt ? entity() : m.body);  // RFC 4130 7.3.1
+    m.mic = mic_of(options.encrypt ? entity() : m.body, options.mic_alg);  // RFC 4130 7.3.1
   }
   if (options.encrypt) {
     EDIGATE_TRY(const Certificate* recipient, newest_valid(partner_certs));
@@ -106,7 +106,8 @@ Result<OutgoingMessage> build_message(std::string_view payload, const OutgoingOp
 
 Result<ReceivedMessage> parse_message(std::string_view content_type, std::string_view body,
                                       const std::vector<KeyPair>& our_keys,
-                                      const std::vector<Certificate>& partner_certs, const ReceivePolicy& policy) {
+                                      const std::vector<Certificate>& partner_certs, const ReceivePolicy& policy,
+                                      MicAlg mic_alg) {
   ReceivedMessage r;
   // Each layer's bytes must outlive the views into them, so they are kept here.
   std::deque<std::string> layers;  // deque: growing it keeps earlier views valid
@@ -126,7 +127,7 @@ Result<ReceivedMessage> parse_message(std::string_view content_type, std::string
       layers.push_back(std::move(inner));
       current = layers.back();
       // RFC 4130 7.3.1: encrypted but unsigned, the MIC is over the decrypted entity.
-      if (!r.was_signed) r.mic = sha256_mic(current);
+      if (!r.was_signed) r.mic = mic_of(current, mic_alg);
     } else if (is_pkcs7_mime(ct) && smime == "compressed-data") {
       EDIGATE_TRY(std::string der, der_body(e));
       EDIGATE_TRY(std::string inner, decompress(der, policy.max_decompressed));
@@ -144,7 +145,7 @@ Result<ReceivedMessage> parse_message(std::string_view content_type, std::string
       EDIGATE_TRY(std::size_t who, verify_detached(parts[0], sig_der, partner_certs));
       r.was_signed = true;
       r.verified_by = who;
-      r.mic = sha256_mic(parts[0]);  // the signed part: its headers and content as sent
+      r.mic = mic_of(parts[0], mic_alg);  // the signed part: its headers and content as sent
       current = parts[0];
     } else {
       if (policy.require_encrypted && !r.was_encrypted)
@@ -152,7 +153,7 @@ Result<ReceivedMessage> parse_message(std::string_view content_type, std::string
       if (policy.require_signed && !r.was_signed)
         return as2_error(code::kInsufficientSecurity, "the partner profile requires signed messages");
       EDIGATE_TRY(r.payload, decoded_body(e));
-      if (!r.was_signed && !r.was_encrypted) r.mic = sha256_mic(e.body);  // 7.3.1: body only
+      if (!r.was_signed && !r.was_encrypted) r.mic = mic_of(e.body, mic_alg);  // 7.3.1: body only
       r.payload_content_type = e.header("Content-Type");
       const ContentType disp = parse_content_type(e.header("Content-Disposition"));
       r.filename = safe_filename(disp.param("filename"));

@@ -23,11 +23,11 @@ std::string signer_id_text(CMS_SignerInfo* si) {
 
 }  // namespace
 
-Result<std::string> sign_detached(std::string_view content, const KeyPair& signer) {
+Result<std::string> sign_detached(std::string_view content, const KeyPair& signer, MicAlg alg) {
   // CMS_BINARY: sign the bytes as they are; without it OpenSSL turns LF into CRLF first.
   constexpr unsigned flags = CMS_BINARY | CMS_DETACHED;
   CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, flags | CMS_PARTIAL));
-  if (!cms || !CMS_add1_signer(cms.get(), signer.cert.x509.get(), signer.key.get(), EVP_sha256(), flags))
+  if (!cms || !CMS_add1_signer(cms.get(), signer.cert.x509.get(), signer.key.get(), micalg_md(alg), flags))
     return as2_error(code::kCrypto, "cannot set up the signature: " + openssl_errors(), "signature");
   BioPtr in = memory_bio(content);
   if (CMS_final(cms.get(), in.get(), nullptr, flags) != 1)

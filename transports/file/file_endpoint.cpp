@@ -11,6 +11,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// 100 MiB, as the AS2 listener's max-bytes: the intake takes a file's bytes whole
+// (ReceivedDocument::bytes), so each file being stored is in memory once, `threads` at a time.
+constexpr const char* kDefaultMaxFileBytes = "104857600";
+
+std::uint64_t max_file_bytes(const TransportConfig& c) {
+  const std::string v = c.option("max-file-bytes");
+  return std::stoull(v.empty() ? kDefaultMaxFileBytes : v);
+}
+
 fs::path resolved(const TransportConfig& c, std::string_view key) {
   const std::string v = c.option(key);
   if (v.empty()) return {};
@@ -47,6 +56,8 @@ std::vector<TransportOption> file_options() {
       {"done-marker", false, false, "false", "take a file only when NAME.done exists beside it"},
       {"max-files", false, false, "1000", "files taken per scan at most"},
       {"threads", false, false, "8", "files stored at once (their commits share one fsync)"},
+      {"max-file-bytes", false, false, kDefaultMaxFileBytes,
+       "larger files are not taken (a file is read whole into memory): moved to .failed/, logged"},
   };
 }
 
@@ -58,6 +69,7 @@ FileEndpoint::FileEndpoint(const TransportConfig& config)
       inbox_(resolved(config, "inbox")),
       max_files_(std::stoul(config.option("max-files"))),
       threads_(std::max<std::size_t>(1, std::stoul(config.option("threads")))),
+      max_file_bytes_(max_file_bytes(config)),
       scanner_(resolved(config, "inbox-root"), inbox_folders(config), scan_options(config)) {}
 
 EndpointRole FileEndpoint::role() const noexcept {
@@ -95,9 +107,23 @@ void FileEndpoint::finish_taken(const intake::Candidate& c, TransportHost& host)
   if (!c.done_marker.empty()) fs::remove(c.done_marker, ec);
 }
 
-bool FileEndpoint::take(TransportHost& host, const intake::Candidate& c) {
+FileEndpoint::Taken FileEndpoint::refuse_too_large(TransportHost& host, const intake::Candidate& c,
+                                                   std::uint64_t size) {
+  auto moved = intake::FolderScanner::move_to_failed(c.path);
+  host.log(LogLevel::error, "intake.file.too_large", c.partner,
+           c.path.string() + ": " + std::to_string(size) + " bytes, more than max-file-bytes (" +
+               std::to_string(max_file_bytes_) + "; the folder transport reads a file whole into memory): " +
+               (moved ? "not taken, moved to " + moved->string()
+                      : "not taken, and it could not be moved aside: " + moved.error().to_string()));
+  return Taken::refused;
+}
+
+FileEndpoint::Taken FileEndpoint::take(TransportHost& host, const intake::Candidate& c) {
+  if (c.size > max_file_bytes_) return refuse_too_large(host, c, c.size);
   auto bytes = io::read_file(c.path, "intake.file.unreadable");
-  if (!bytes) return false;
+  if (!bytes) return Taken::again;
+  // It grew after the scan (a writer ignoring the stable-size rule).
+  if (bytes->size() > max_file_bytes_) return refuse_too_large(host, c, bytes->size());
   const std::string name = c.path.filename().string();
   ReceivedDocument doc;
   doc.partner = c.partner;
@@ -109,10 +135,10 @@ bool FileEndpoint::take(TransportHost& host, const intake::Candidate& c) {
   if (!receipt) {
     // Not stored, so not removed: the file is taken again at a later scan.
     host.log(LogLevel::error, "intake.store.failed", c.partner, c.path.string() + ": " + receipt.error().to_string());
-    return false;
+    return Taken::again;
   }
   finish_taken(c, host);  // committed: only now may the inbox copy go
-  return true;
+  return Taken::stored;
 }
 
 Result<std::size_t> FileEndpoint::poll(TransportHost& host) noexcept {
@@ -132,9 +158,10 @@ Result<std::size_t> FileEndpoint::poll(TransportHost& host) noexcept {
     std::vector<fs::path> retry;
     auto worker = [&] {
       for (std::size_t k = next++; k < scan.candidates.size() && !host.stopping(); k = next++) {
-        if (take(host, scan.candidates[k])) {
+        const Taken t = take(host, scan.candidates[k]);
+        if (t == Taken::stored) {
           ++taken;
-        } else {
+        } else if (t == Taken::again) {
           std::lock_guard lock(retry_mutex);
           retry.push_back(scan.candidates[k].path);
         }

@@ -30,7 +30,11 @@ class FileEndpoint final : public TransportEndpoint {
 
  private:
   /// Stores one candidate; true when it is stored (and gone from the inbox).
-  bool take(TransportHost& host, const intake::Candidate& c);
+  enum class Taken { stored, again, refused };
+  /// Reads, stores and removes one file: stored; again (not stored: the next scan retries); or
+  /// refused (larger than max-file-bytes: moved to .failed/, never read).
+  Taken take(TransportHost& host, const intake::Candidate& c);
+  Taken refuse_too_large(TransportHost& host, const intake::Candidate& c, std::uint64_t size);
   void finish_taken(const intake::Candidate& c, TransportHost& host);
   void set_health(bool ok, std::string detail);
 
@@ -38,6 +42,7 @@ class FileEndpoint final : public TransportEndpoint {
   std::filesystem::path outbox_, outbox_root_, archive_, inbox_;
   std::size_t max_files_ = 1000;
   std::size_t threads_ = 8;
+  std::uint64_t max_file_bytes_;
   intake::FolderScanner scanner_;
   mutable std::mutex health_mutex_;
   TransportHealth health_;

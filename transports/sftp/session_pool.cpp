@@ -102,9 +102,10 @@ std::size_t SessionPool::idle() const {
   return idle_.size();
 }
 
-std::shared_ptr<SessionPool> SessionPools::for_partner(const std::string& partner, std::size_t limit) {
+std::shared_ptr<SessionPool> SessionPools::for_endpoint(const std::string& partner, const std::string& name,
+                                                        std::size_t limit) {
   std::lock_guard lock(mutex_);
-  auto& slot = pools_[partner];
+  auto& slot = pools_[partner + '\n' + name];  // no partner id holds a line break
   auto pool = slot.lock();
   if (pool) {
     pool->set_limit(limit);

@@ -1,6 +1,6 @@
 #pragma once
-// One partner's SFTP connections, shared by its endpoints: at most `limit` open at once (polls
-// and sends together, idle ones included, since each is a login the partner's server counts),
+// One SFTP endpoint's connections: at most `limit` (its max-sessions) open at once (polls and
+// sends together, idle ones included, since each is a login the partner's server counts),
 // idle connections reused by the next operation on the same server, dead ones closed on return.
 // Thread-safe.
 #include "sftp/sftp_session.hpp"
@@ -46,7 +46,7 @@ class SessionPool : public std::enable_shared_from_this<SessionPool> {
  public:
   explicit SessionPool(std::size_t limit) : limit_(limit) {}
 
-  /// The partner's limit; the most recently opened endpoint's max-sessions.
+  /// The endpoint's limit (a reopened endpoint's new max-sessions).
   void set_limit(std::size_t limit);
   /// A session for the server `key`: an idle one of that server, else a new (unconnected) one
   /// while fewer than the limit are open (an idle one of another server is closed to make room),
@@ -75,10 +75,13 @@ class SessionPool : public std::enable_shared_from_this<SessionPool> {
   std::vector<Idle> idle_;
 };
 
-/// The pools of every partner with an open SFTP endpoint (held by the plugin).
+/// The pools of every open SFTP endpoint (held by the plugin). One per partner and endpoint
+/// name: several endpoints of one partner (two servers, or one server with two accounts) each
+/// keep their own max-sessions; the endpoint reopened by a reload keeps its pool (and the
+/// connections in it) with the new limit.
 class SessionPools {
  public:
-  std::shared_ptr<SessionPool> for_partner(const std::string& partner, std::size_t limit);
+  std::shared_ptr<SessionPool> for_endpoint(const std::string& partner, const std::string& name, std::size_t limit);
 
  private:
   std::mutex mutex_;

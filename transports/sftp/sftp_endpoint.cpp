@@ -50,6 +50,21 @@ SftpEndpoint::SftpEndpoint(const TransportConfig& config, EndpointSettings setti
 void SftpEndpoint::stop() noexcept {
   stop_ = true;
   pool_->wake();
+  // A transfer in progress ends now, not after io-timeout: its socket is shut down, the call
+  // fails as a dropped connection does, and nothing half-read is stored.
+  std::lock_guard lock(in_use_mutex_);
+  for (SftpSession* s : in_use_) s->interrupt();
+}
+
+SftpEndpoint::InUse::InUse(SftpEndpoint& e, SftpSession& s) : e_(e), s_(&s) {
+  std::lock_guard lock(e_.in_use_mutex_);
+  e_.in_use_.insert(s_);
+  if (e_.stop_) s_->interrupt();  // stop() ran just before: nothing new starts
+}
+
+SftpEndpoint::InUse::~InUse() {
+  std::lock_guard lock(e_.in_use_mutex_);
+  e_.in_use_.erase(e_.in_use_.find(s_));
 }
 
 void SftpEndpoint::set_health(bool ok, std::string detail) {
@@ -116,11 +131,15 @@ Result<std::size_t> SftpEndpoint::poll_inbox(TransportHost& host) {
     return std::size_t{0};
   }
   EDIGATE_TRY(SessionLease lease, connected_session(settings_.session.io_timeout));
-  auto listing = lease->list(settings_.inbox);
-  if (!listing && !lease->connected() && lease.reused()) {  // the listing is the first request
-    // The server dropped the connection while it sat idle: one fresh attempt.
-    EDIGATE_TRY_VOID(ensure_connected(lease));
+  Result<Listing> listing = Error("transport.sftp.stopping", "not listed");
+  {
+    InUse in_use(*this, *lease);
     listing = lease->list(settings_.inbox);
+    if (!listing && !lease->connected() && lease.reused() && !stop_) {  // the listing is the first request
+      // The server dropped the connection while it sat idle: one fresh attempt.
+      EDIGATE_TRY_VOID(ensure_connected(lease));
+      listing = lease->list(settings_.inbox);
+    }
   }
   if (!listing) return std::move(listing).error();
   for (const Error& refused : listing->refused)
@@ -176,6 +195,7 @@ Result<std::size_t> SftpEndpoint::poll_inbox(TransportHost& host) {
 }
 
 void SftpEndpoint::take_files(TransportHost& host, SessionLease lease, PollState& state) {
+  InUse in_use(*this, *lease);                   // ends before `lease` goes back to the pool
   int reconnects = lease->connected() ? 0 : -1;  // a helper session's first connect is no reconnect
   for (;;) {
     if (stop_ || host.stopping()) return;
@@ -261,9 +281,10 @@ SendResult SftpEndpoint::send(const OutboundDocument& doc) noexcept {
       if (e.code == "transport.sftp.busy") return SendResult::retry(e.to_string(), std::chrono::seconds(5));
       return failed(e);
     }
+    InUse in_use(*this, **lease);
     bool first_request_failed = false;
     SendResult result = upload(**lease, doc, first_request_failed);
-    if (first_request_failed && lease->reused() && !(*lease)->connected()) {
+    if (first_request_failed && lease->reused() && !(*lease)->connected() && !stop_) {
       // The reused connection had died while idle (its very first request failed): nothing
       // reached the server; one fresh connection. A drop later in the transfer is a retry.
       if (auto again = ensure_connected(*lease); !again) return failed(again.error());

@@ -8,8 +8,12 @@
 // - send(): upload under a temporary name, rename into the outbox. Transient failures (refused,
 //   dropped, timed out) are `retry`; permission, missing folder, host key or login problems are
 //   `permanent`: they fail the same way until someone fixes the configuration.
-// - Connections come from the partner's SessionPool (max-sessions), are reused between calls and
-//   reconnected once when a reused one turns out to have died while idle.
+// - Connections come from the endpoint's own SessionPool (its max-sessions, whatever other
+//   endpoints of the partner say), are reused between calls and reconnected once when a reused
+//   one turns out to have died while idle.
+// - stop() cuts running transfers at once (their sockets are shut down): a download in progress
+//   ends with nothing stored and the remote file left for the next poll; an upload leaves no file
+//   under its final name.
 #include "sftp/session_pool.hpp"
 #include "sftp/sftp_settings.hpp"
 
@@ -17,6 +21,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <set>
 
 namespace edigate::sftp {
 
@@ -33,6 +38,18 @@ class SftpEndpoint final : public TransportEndpoint {
 
  private:
   struct PollState;
+  /// Keeps `session` where stop() can interrupt it while it is in use.
+  class InUse {
+   public:
+    InUse(SftpEndpoint& e, SftpSession& s);
+    ~InUse();
+    InUse(const InUse&) = delete;
+    InUse& operator=(const InUse&) = delete;
+
+   private:
+    SftpEndpoint& e_;
+    SftpSession* s_;
+  };
   /// A connected session, or why there is none. `wait`: how long to wait for a free one.
   Result<SessionLease> connected_session(std::chrono::milliseconds wait);
   /// Connects `lease` if needed; a reused connection that died while idle is opened again.
@@ -54,6 +71,8 @@ class SftpEndpoint final : public TransportEndpoint {
   std::string transport_;  ///< "sftp:<name>", ReceivedDocument::transport
   std::shared_ptr<SessionPool> pool_;
   std::atomic<bool> stop_{false};
+  std::mutex in_use_mutex_;
+  std::multiset<SftpSession*> in_use_;  ///< sessions running a call for this endpoint now
   mutable std::mutex health_mutex_;
   TransportHealth health_;
 };

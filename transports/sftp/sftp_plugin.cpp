@@ -18,7 +18,7 @@ class SftpPlugin final : public TransportPlugin {
   Result<std::unique_ptr<TransportEndpoint>> open(const TransportConfig& config, TransportHost&) noexcept override {
     try {
       EDIGATE_TRY(EndpointSettings settings, read_settings(config));
-      auto pool = pools_.for_partner(config.partner, settings.max_sessions);
+      auto pool = pools_.for_endpoint(config.partner, config.name, settings.max_sessions);
       return std::unique_ptr<TransportEndpoint>(new SftpEndpoint(config, std::move(settings), std::move(pool)));
     } catch (const std::exception& e) {
       return Error("transport.sftp.config", "transport '" + config.name + "': " + e.what()).as(ErrorCategory::internal);
@@ -31,7 +31,7 @@ class SftpPlugin final : public TransportPlugin {
   }
 
  private:
-  SessionPools pools_;  ///< one per partner, shared by its endpoints (max-sessions)
+  SessionPools pools_;  ///< one per endpoint (its max-sessions)
 };
 
 Plugin* create_plugin() { return new SftpPlugin(); }

@@ -94,8 +94,15 @@ SftpSession::SftpSession(SftpOptions options) : options_(std::move(options)) {
 SftpSession::~SftpSession() = default;
 
 void SftpSession::disconnect() noexcept {
+  std::lock_guard lock(socket_mutex_);
+  live_socket_ = -1;
   h_.reset();
   broken_ = false;
+}
+
+void SftpSession::interrupt() noexcept {
+  std::lock_guard lock(socket_mutex_);
+  if (live_socket_ >= 0) ::shutdown(live_socket_, SHUT_RDWR);
 }
 
 bool SftpSession::connected() const noexcept { return h_ && h_->sftp && !broken_; }
@@ -144,7 +151,11 @@ Result<void> SftpSession::connect() {
     return Error("sftp.session.alloc", "libssh2 could not allocate a session").as(ErrorCategory::internal);
   libssh2_session_set_blocking(h->session, 1);
   libssh2_session_set_timeout(h->session, static_cast<long>(options_.io_timeout.count()));
-  h_ = std::move(h);
+  {
+    std::lock_guard lock(socket_mutex_);
+    h_ = std::move(h);
+    live_socket_ = h_->socket;
+  }
 
   if (int rc = libssh2_session_handshake(h_->session, h_->socket); rc != 0) {
     Error e = fail(rc, "sftp.connect.handshake", "SSH handshake failed", at);

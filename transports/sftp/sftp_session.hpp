@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,10 @@ class SftpSession {
   Result<void> connect();
   void disconnect() noexcept;
   bool connected() const noexcept;
+  /// From another thread: cuts the connection under a running call (the socket is shut down,
+  /// so a blocked read or write returns at once with a transient error; nothing half-read is
+  /// returned as a file). The session is closed by its owner's next call, as after any drop.
+  void interrupt() noexcept;
   /// The SHA-256 fingerprint the server offered in the last handshake ("" before one).
   const std::string& offered_host_key() const noexcept { return offered_host_key_; }
 
@@ -94,6 +99,10 @@ class SftpSession {
   // any open SFTP file handle (closed by its guard) is gone.
   bool broken_ = false;
   std::string offered_host_key_;
+  // interrupt() may run on another thread: it sees the socket only through these, and the
+  // socket is closed under the same lock, so it never shuts down a number reused since.
+  std::mutex socket_mutex_;
+  int live_socket_ = -1;
 };
 
 }  // namespace edigate::sftp

@@ -14,6 +14,14 @@ Result<void> send_outbound(const StageContext& ctx, const transport_host::Transp
   const std::int64_t id = std::stoll(item.subject);
   const std::string subject = "outbound:" + item.subject;
   EDIGATE_TRY(store::OutboundRecord doc, ctx.store.outbound(id));
+  if (doc.state == "sent") {
+    // A resend queued after an async MDN timed out, and then the late MDN delivered it: the
+    // partner has it, so it is not sent twice.
+    return ctx.store.run([&](store::Unit& unit) -> Result<void> {
+      EDIGATE_TRY_VOID(unit.event(subject, "sent", "skipped", "already delivered"));
+      return unit.finish(item, {store::WorkOutcome::Kind::done, 0, "already delivered"});
+    });
+  }
   auto endpoint = transports.sender_for(doc.partner, item.target, doc.type);
   SendResult sent;
   std::string via;

@@ -90,9 +90,15 @@ Result<DocumentStatus> GatewayTransportHost::status(std::int64_t input_id) noexc
 Result<void> GatewayTransportHost::settle(std::int64_t outbound_id, const SendResult& result) noexcept {
   try {
     const std::string subject = "outbound:" + std::to_string(outbound_id);
+    // A late answer (an async MDN after its timeout had the document sent again) for a document
+    // another send already delivered: recorded, the state stays.
+    EDIGATE_TRY(store::OutboundRecord doc, store_.outbound(outbound_id));
+    const bool already_sent = doc.state == "sent";
     return store_.run([&](store::Unit& unit) -> Result<void> {
       switch (result.kind) {
         case SendResult::Kind::delivered:
+          if (already_sent)
+            return unit.event(subject, "sent", "late", result.detail.empty() ? result.remote_id : result.detail);
           EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "sent"));
           return unit.event(subject, "sent", "ok", result.detail.empty() ? result.remote_id : result.detail);
         case SendResult::Kind::pending:

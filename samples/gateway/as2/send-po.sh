@@ -9,8 +9,7 @@ root=$(cd "$here/../../.." && pwd)
 dir=${1:?usage: send-po.sh DIR GATEWAY_URL}
 url=${2:?usage: send-po.sh DIR GATEWAY_URL}
 build=${EDIGATE_BUILD_DIR:-$root/build}
-interop=${EDIGATE_INTEROP_DIR:-$root/../shared/interop}
-[[ -f $interop/as2/as2-send.js && -d $dir/certs ]] || { echo "send-po: run start-partner-peer.sh $dir PORT first"; exit 77; }
-export EDIGATE_INTEROP_NODE_DIR=$build/as2-peer/node
-node "$interop/as2/as2-send.js" "$url" "$root/samples/inbound/acme_850_4010.edi" \
+[[ -d $dir/certs ]] || { echo "send-po: run start-partner-peer.sh $dir PORT first"; exit 77; }
+export NODE_PATH=$build/as2-peer/node/node_modules
+node "$root/tests/transports/as2/peer/send.js" "$url" "$root/samples/inbound/acme_850_4010.edi" \
   --from ACMERETAIL-AS2 --to EDIGATEDEMO --certs "$dir/certs" --save-dir "$dir/sent"

@@ -4,25 +4,23 @@
 # Starts libas2's receiver on 127.0.0.1:PORT (what the gateway sends ACME goes to DIR/received,
 # e.g. the 997 for the PO) and writes its PID to DIR/peer.pid. send-po.sh DIR GATEWAY_URL then
 # sends ACME's PO; stop-partner-peer.sh DIR stops the receiver. libas2 is installed into BUILD/as2-peer by
-# scripts/as2-peer-setup; the peer scripts are ../shared/interop/as2 ($EDIGATE_INTEROP_DIR/as2).
-# Exit 77 when node, libas2 or the peer scripts are missing.
+# scripts/as2-peer-setup (run here); the peer is our tests/transports/as2/peer/receive.js.
+# Exit 77 when node is missing or npm cannot install libas2.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 dir=${1:?usage: start-partner-peer.sh DIR PORT}
 port=${2:?usage: start-partner-peer.sh DIR PORT}
 build=${EDIGATE_BUILD_DIR:-$root/build}
-interop=${EDIGATE_INTEROP_DIR:-$root/../shared/interop}
-[[ -f $interop/as2/as2-server.js ]] || { echo "start-partner-peer: no peer scripts in $interop/as2"; exit 77; }
-"$root/scripts/as2-peer-setup" "$build" >/dev/null || exit $?
-export EDIGATE_INTEROP_NODE_DIR=$build/as2-peer/node
+setup=$("$root/scripts/as2-peer-setup" "$build" 2>&1) || { rc=$?; echo "start-partner-peer: $setup"; exit $rc; }
+export NODE_PATH=$build/as2-peer/node/node_modules
 
 mkdir -p "$dir/certs" "$dir/received"
 # The peers find AS2 id X's certificate at certs/x.crt (and its own key at certs/x.key).
 cp "$here/certs/acmeretail-as2.key" "$here/certs/acmeretail-as2.crt" "$here/certs/edigatedemo.crt" "$dir/certs/"
 chmod 600 "$dir/certs/acmeretail-as2.key"
 
-node "$interop/as2/as2-server.js" "$port" --id ACMERETAIL-AS2 --certs "$dir/certs" --out "$dir/received" \
+node "$root/tests/transports/as2/peer/receive.js" "$port" --id ACMERETAIL-AS2 --certs "$dir/certs" --out "$dir/received" \
   >"$dir/peer.log" 2>&1 &
 echo $! >"$dir/peer.pid"
 for _ in $(seq 100); do grep -q '"listening"' "$dir/peer.log" && break; sleep 0.1; done

@@ -163,6 +163,37 @@ TEST_CASE("a permanent refusal dead-letters the send, and a pending one is settl
     REQUIRE(host.settle(id, SendResult::delivered("mdn-1", "MDN processed")).ok());
     CHECK(g.first_outbound_state("acme-retail") == "sent");
   }
+  SECTION("pending, timed out and queued again, then the late MDN: recorded once, never sent twice") {
+    Running g(scripted("pending"));
+    g.drop("acme-retail", "po.edi", "acme_850_4010.edi");
+    REQUIRE(wait_until([&] { return g.first_outbound_state("acme-retail") == "awaiting"; }));
+    const auto id = g.gateway->store().outbound_list("acme-retail", 10).value().back().id;
+    transport_host::GatewayTransportHost host(g.gateway->store(), nullptr, nullptr, 1000, {});
+    // What the AS2 listener does when mdn-timeout-seconds pass: send again, here in 3 s.
+    REQUIRE(host.settle(id, SendResult::retry("no MDN within 1 s", std::chrono::seconds(3))).ok());
+    CHECK(g.first_outbound_state("acme-retail") == "queued");
+    // The MDN comes late, before the new send ran: delivered.
+    REQUIRE(host.settle(id, SendResult::delivered("mdn-1", "late MDN: processed")).ok());
+    CHECK(g.first_outbound_state("acme-retail") == "sent");
+    // The queued send runs and is skipped; a second late MDN is recorded without a state change.
+    const auto skipped = [&] {
+      for (const auto& e : g.events_of_first_outbound("acme-retail"))
+        if (e.stage == "sent" && e.outcome == "skipped") return true;
+      return false;
+    };
+    REQUIRE(wait_until(skipped));
+    REQUIRE(host.settle(id, SendResult::delivered("mdn-2", "late MDN for the second send")).ok());
+    int ok = 0, late = 0;
+    for (const auto& e : g.events_of_first_outbound("acme-retail")) {
+      ok += e.stage == "sent" && e.outcome == "ok";
+      late += e.stage == "sent" && e.outcome == "late";
+    }
+    CHECK(ok == 1);
+    CHECK(late == 1);
+    CHECK(g.first_outbound_state("acme-retail") == "sent");
+    for (const auto& e : g.gateway->transports().endpoints())
+      if (e->config.partner == "acme-retail") CHECK(e->endpoint->health().detail == "sends=1 token-length=1");
+  }
 }
 
 TEST_CASE("a profile endpoint of a type no plugin provides is reported and the partner falls back to the outbox",

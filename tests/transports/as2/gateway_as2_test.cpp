@@ -96,7 +96,7 @@ TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and i
   const fs::path po = peer.work.path / "acme_850.edi";
   fs::copy_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/inbound/acme_850_4010.edi", po);
   const fs::path send_log = peer.work.path / "send.log";
-  const bool sent = sh(peer.node("as2-send.js") + " " + url + " '" + po.string() +
+  const bool sent = sh(peer.node("send.js") + " " + url + " '" + po.string() +
                            "' --from ACMERETAIL-AS2 --to EDIGATEDEMO --certs '" + peer.certs.string() + "'",
                        send_log);
   INFO(read_file(send_log));

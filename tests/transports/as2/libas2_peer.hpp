@@ -1,8 +1,8 @@
 #pragma once
-// libas2 (pkijs, not OpenSSL), the independent AS2 implementation, through the peer scripts of
-// ../shared/interop/as2 (as2-send.js, as2-server.js). libas2 is installed into the build tree by
-// scripts/as2-peer-setup; without node, the package or the scripts a test using it is skipped
-// (exit 77), never failed.
+// libas2 (pkijs, not OpenSSL), the independent AS2 implementation, through our own peer scripts
+// (tests/transports/as2/peer: send.js, receive.js). libas2 is installed into the build tree by
+// scripts/as2-peer-setup; a test using it is skipped (exit 77), never failed, only when node is
+// absent or npm cannot install the package.
 #include "as2_fixture.hpp"
 
 #include <Poco/Net/ServerSocket.h>
@@ -14,16 +14,14 @@
 namespace edigate::as2::test {
 
 struct Libas2Peer {
-  fs::path scripts, node_dir;
+  fs::path scripts = fs::path(EDIGATE_SOURCE_DIR) / "tests" / "transports" / "as2" / "peer";
+  fs::path node_dir = fs::path(EDIGATE_BUILD_DIR) / "as2-peer" / "node";
   edigate::test::TempDir work{"as2-libas2"};
   fs::path certs = work.path / "certs";
 
   Libas2Peer() {
-    const char* env = std::getenv("EDIGATE_INTEROP_DIR");
-    scripts = env ? fs::path(env) / "as2" : fs::path(EDIGATE_CORPUS_DIR).parent_path() / "interop" / "as2";
-    node_dir = fs::path(EDIGATE_BUILD_DIR) / "as2-peer" / "node";
-    if (!fs::exists(scripts / "as2-send.js") || std::system("command -v node >/dev/null 2>&1") != 0) {
-      WARN("libas2 peer scripts or node absent: skipped");
+    if (std::system("command -v node >/dev/null 2>&1") != 0) {
+      WARN("node absent: skipped");
       std::exit(77);
     }
     if (!fs::exists(node_dir / "node_modules" / "libas2") &&
@@ -45,19 +43,21 @@ struct Libas2Peer {
   }
 
   std::string node(const std::string& script) const {
-    return "EDIGATE_INTEROP_NODE_DIR='" + node_dir.string() + "' node '" + (scripts / script).string() + "'";
+    return "NODE_PATH='" + (node_dir / "node_modules").string() + "' node '" + (scripts / script).string() + "'";
   }
 };
 
-/// as2-server.js on 127.0.0.1:port as `id`, storing into `out`; stopped (by its PID) on destruction.
+/// receive.js on 127.0.0.1:port as `id`, storing into `out`; stopped (by its PID) on destruction.
 struct Libas2Server {
   pid_t pid = 0;
   fs::path log;
-  Libas2Server(const Libas2Peer& peer, int port, const std::string& id, const fs::path& out) {
+  /// `options`: more receive.js options (e.g. " --no-async-mdn").
+  Libas2Server(const Libas2Peer& peer, int port, const std::string& id, const fs::path& out,
+               const std::string& options = "") {
     log = peer.work.path / ("server-" + std::to_string(port) + ".log");
     const fs::path pid_file = peer.work.path / ("server-" + std::to_string(port) + ".pid");
-    REQUIRE(std::system((peer.node("as2-server.js") + " " + std::to_string(port) + " --id '" + id + "' --certs '" +
-                         peer.certs.string() + "' --out '" + out.string() + "' >'" + log.string() +
+    REQUIRE(std::system((peer.node("receive.js") + " " + std::to_string(port) + " --id '" + id + "' --certs '" +
+                         peer.certs.string() + "' --out '" + out.string() + "'" + options + " >'" + log.string() +
                          "' 2>&1 & echo $! >'" + pid_file.string() + "'")
                             .c_str()) == 0);
     pid = static_cast<pid_t>(std::stol(read_file(pid_file)));

@@ -11,11 +11,16 @@ using namespace edigate::as2::test;
 
 namespace {
 
-std::string openssl_mic(const fs::path& file, const fs::path& log) {
+/// `openssl dgst` of `file` as an RFC 4130 MIC ("base64, sha-384").
+std::string openssl_mic(const fs::path& file, const fs::path& log, MicAlg alg = MicAlg::sha256) {
   const fs::path out = file.string() + ".mic";
-  REQUIRE(sh("openssl dgst -sha256 -binary '" + file.string() + "' | base64 -w0 > '" + out.string() + "'", log));
-  return read_file(out) + ", sha-256";
+  std::string flag = micalg_name(alg);  // "sha-384" -> "-sha384"
+  flag.erase(flag.find('-'), 1);
+  REQUIRE(sh("openssl dgst -" + flag + " -binary '" + file.string() + "' | base64 -w0 > '" + out.string() + "'", log));
+  return read_file(out) + ", " + micalg_name(alg);
 }
+
+MicAlg any_micalg() { return GENERATE(MicAlg::sha1, MicAlg::sha256, MicAlg::sha384, MicAlg::sha512); }
 
 }  // namespace
 
@@ -27,6 +32,8 @@ TEST_CASE("openssl cms decrypts and verifies what we send, with the same MIC", "
   o.filename = "po.x12";
   const bool gcm = GENERATE(false, true);
   o.cipher = gcm ? Cipher::aes128_gcm : Cipher::aes256_cbc;
+  o.mic_alg = any_micalg();
+  INFO("micalg " << micalg_name(o.mic_alg));
   auto m = build_message(sample_payload(), o, {pki.gateway.pair()}, {pki.partner.cert()});
   REQUIRE(m.ok());
   write_file(dir.path / "body.der", m->body);
@@ -38,7 +45,8 @@ TEST_CASE("openssl cms decrypts and verifies what we send, with the same MIC", "
   REQUIRE(sh("openssl cms -verify -binary -crlfeol -in " + p + "decrypted.mime -CAfile '" + pki.gateway.crt.string() +
                  "' -purpose any -out " + p + "signed-part.mime",
              log));
-  CHECK(openssl_mic(dir.path / "signed-part.mime", log) == m->mic);
+  CHECK(openssl_mic(dir.path / "signed-part.mime", log, o.mic_alg) == m->mic);
+  CHECK(read_file(dir.path / "decrypted.mime").find("micalg=" + micalg_name(o.mic_alg) + ";") != std::string::npos);
   auto part = parse_entity(read_file(dir.path / "signed-part.mime"));
   REQUIRE(part.ok());
   CHECK(std::string(part->body) == sample_payload());
@@ -55,18 +63,29 @@ TEST_CASE("we parse what openssl cms signs and encrypts", "[as2][interop][openss
                  sample_payload());
   const std::string padding = GENERATE(std::string(""), std::string("-keyopt rsa_padding_mode:oaep"));
   INFO("key transport: " << (padding.empty() ? "PKCS#1 v1.5" : "OAEP"));
-  REQUIRE(sh("openssl cms -sign -binary -crlfeol -md sha256 -signer '" + pki.partner.crt.string() + "' -inkey '" +
+  // The sender signs with one digest and asks the MIC in another (signed-receipt-micalg).
+  const MicAlg signed_with = any_micalg();
+  const MicAlg asked = signed_with == MicAlg::sha1 ? MicAlg::sha512 : MicAlg::sha1;
+  INFO("signed with " << micalg_name(signed_with) << ", MIC asked in " << micalg_name(asked));
+  std::string md = micalg_name(signed_with);
+  md.erase(md.find('-'), 1);
+  REQUIRE(sh("openssl cms -sign -binary -crlfeol -md " + md + " -signer '" + pki.partner.crt.string() + "' -inkey '" +
                  pki.partner.key.string() + "' -in " + p + "payload.mime -out " + p + "signed.mime",
              log));
   REQUIRE(sh("openssl cms -encrypt -binary -aes256 -recip '" + pki.gateway.crt.string() + "' " + padding + " -in " + p +
                  "signed.mime -outform DER -out " + p + "msg.der",
              log));
   auto got = parse_message("application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m",
-                           read_file(dir.path / "msg.der"), {pki.gateway.pair()}, {pki.partner.cert()}, {});
+                           read_file(dir.path / "msg.der"), {pki.gateway.pair()}, {pki.partner.cert()}, {}, asked);
   INFO(read_file(log));
   REQUIRE(got.ok());
   CHECK(got->payload == sample_payload());
-  CHECK(got->mic == openssl_mic(dir.path / "payload.mime", log));
+  CHECK(got->mic == openssl_mic(dir.path / "payload.mime", log, asked));
+  auto same =
+      parse_message("application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m",
+                    read_file(dir.path / "msg.der"), {pki.gateway.pair()}, {pki.partner.cert()}, {}, signed_with);
+  REQUIRE(same.ok());
+  CHECK(same->mic == openssl_mic(dir.path / "payload.mime", log, signed_with));
   CHECK(got->filename == "po.x12");
   CHECK(got->verified_by == std::optional<std::size_t>(0));
 }
@@ -95,16 +114,24 @@ TEST_CASE("openssl cms verifies our signed MDN", "[as2][interop][openssl][mdn]")
   const fs::path log = dir.path / "openssl.log";
   const std::string p = dir.path.string() + "/";
   const KeyPair signer = pki.gateway.pair();
+  const MicAlg alg = any_micalg();
+  INFO("micalg " << micalg_name(alg));
   auto mdn = build_mdn({.final_recipient = "GATEWAY",
                         .original_message_id = "<m1@partner.test>",
-                        .received_mic = "abc=, sha-256",
+                        .received_mic = "abc=, " + micalg_name(alg),
                         .text = ""},
-                       &signer);
+                       &signer, alg);
   REQUIRE(mdn.ok());
+  CHECK(mdn->content_type.find("micalg=" + micalg_name(alg) + ";") != std::string::npos);
   write_file(dir.path / "mdn.mime", mdn->entity());
   REQUIRE(sh("openssl cms -verify -binary -crlfeol -in " + p + "mdn.mime -CAfile '" + pki.gateway.crt.string() +
                  "' -purpose any -out " + p + "report.mime",
              log));
+  // The signature's digest is the one named in micalg.
+  REQUIRE(sh("openssl cms -cmsout -print -in " + p + "mdn.mime -out " + p + "mdn.txt", log));
+  std::string digest = micalg_name(alg);
+  digest.erase(digest.find('-'), 1);
+  CHECK(read_file(dir.path / "mdn.txt").find("algorithm: " + digest + " ") != std::string::npos);
   const std::string report = read_file(dir.path / "report.mime");
   CHECK(report.find("Original-Message-ID: <m1@partner.test>\r\n") != std::string::npos);
   CHECK(report.find("Disposition: automatic-action/MDN-sent-automatically; processed\r\n") != std::string::npos);

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -30,11 +33,16 @@ struct Folder {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<transport_host::GatewayTransportHost> host;
   std::unique_ptr<TransportEndpoint> endpoint;
+  int log_fd = -1;
+  std::unique_ptr<log::JsonLog> log;
 
   explicit Folder(std::map<std::string, std::string> settings, std::uint32_t queue_limit = 100) {
     REQUIRE(plugins.load_file(fs::path(EDIGATE_BUILD_DIR) / "plugins/libedigate_file.so").ok());
     store = std::move(store::open_sqlite_store(dir.path / "data", {})).value();
-    host = std::make_unique<transport_host::GatewayTransportHost>(*store, nullptr, nullptr, queue_limit,
+    log_fd = ::open((dir.path / "gateway.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    REQUIRE(log_fd >= 0);
+    log = std::make_unique<log::JsonLog>(log_fd);
+    host = std::make_unique<transport_host::GatewayTransportHost>(*store, log.get(), nullptr, queue_limit,
                                                                   std::function<void()>{});
     partners::Profile p;
     p.id = "acme";
@@ -54,7 +62,13 @@ struct Folder {
     REQUIRE(opened.ok());
     endpoint = std::move(*opened);
   }
-  ~Folder() { endpoint.reset(); }  // before the plugin library goes
+  ~Folder() {
+    endpoint.reset();  // before the plugin library goes
+    host.reset();
+    log.reset();
+    ::close(log_fd);
+  }
+  std::string log_text() const { return read_text(dir.path / "gateway.log"); }
 };
 
 }  // namespace
@@ -122,4 +136,25 @@ TEST_CASE("a folder endpoint with neither inbox nor outbox is refused at open", 
   auto opened = plugin->open(c, host);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().code == "transport.file.config");
+}
+
+TEST_CASE("a file larger than max-file-bytes is not read: moved to .failed/ with an error naming it, the rest stored",
+          "[transports][file]") {
+  Folder f({{"inbox", "in"}, {"stable-ms", "0"}, {"max-file-bytes", "16"}});
+  test::write_text(f.dir.path / "partners/acme/in/big.edi", std::string(17, 'X'));
+  test::write_text(f.dir.path / "partners/acme/in/small.edi", "ISA*small");
+  auto taken = f.endpoint->poll(*f.host);
+  REQUIRE(taken.ok());
+  CHECK(*taken == 1);
+  CHECK(f.store->input_bytes(1).value() == "ISA*small");
+  CHECK_FALSE(f.store->input(2).ok());  // the large one was not stored
+  CHECK_FALSE(fs::exists(f.dir.path / "partners/acme/in/big.edi"));
+  CHECK(read_text(f.dir.path / "partners/acme/in/.failed/big.edi") == std::string(17, 'X'));
+  const std::string log = f.log_text();
+  CHECK(log.find("intake.file.too_large") != std::string::npos);
+  CHECK(log.find("big.edi: 17 bytes, more than max-file-bytes (16") != std::string::npos);
+  // Not offered again: the next scan takes nothing.
+  auto again = f.endpoint->poll(*f.host);
+  REQUIRE(again.ok());
+  CHECK(*again == 0);
 }

@@ -92,3 +92,42 @@ TEST_CASE("SFTP connection dropped mid-upload: retry, nothing under the final na
   REQUIRE(again.kind == SendResult::Kind::delivered);
   CHECK(fs::file_size(server.files() / "outbox" / "asn.edi") == large_body().size());
 }
+
+TEST_CASE("SFTP stop() cuts a running download at once: nothing stored, the file left for the next poll",
+          "[sftp][plugin][drop][stop]") {
+  SshdServer server;
+  SftpPluginRig rig;
+  auto attributes = test::sftp_attributes(server);
+  attributes["transfer-timeout-seconds"] = "120";  // what stopping must not wait for
+  TransportEndpoint& endpoint = rig.open(attributes);
+  REQUIRE(endpoint.poll(rig.host()).ok());  // connected and pooled: the next poll goes straight to the download
+  write_text(server.files() / "inbox" / "big.edi", large_body());
+
+  std::chrono::steady_clock::time_point stopped;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    stopped = std::chrono::steady_clock::now();
+    endpoint.stop();
+  });
+  test::RecordingHost host(rig.host());
+  auto polled = endpoint.poll(host);
+  const auto returned = std::chrono::steady_clock::now();
+  stopper.join();
+  INFO(host.events());
+  // Cut while the file was being read (not before the poll reached it), and promptly.
+  CHECK_THAT(host.events(), Catch::Contains("intake.sftp.download_failed") && Catch::Contains("sftp.download.read"));
+  CHECK(returned - stopped < std::chrono::seconds(3));
+  if (polled) CHECK(*polled == 0);
+  CHECK(rig.inputs().empty());  // nothing half-read is stored
+  CHECK(fs::file_size(server.files() / "inbox" / "big.edi") == large_body().size());
+
+  // The next poll (here by a new endpoint: the gateway reopens it) takes it whole.
+  TransportEndpoint& reopened = rig.open(attributes);
+  auto taken = reopened.poll(rig.host());
+  INFO((taken ? "" : taken.error().to_string()));
+  REQUIRE(taken.ok());
+  CHECK(*taken == 1);
+  auto inputs = rig.inputs();
+  REQUIRE(inputs.size() == 1);
+  CHECK(inputs[0].size == large_body().size());
+}

@@ -92,3 +92,26 @@ TEST_CASE("an SFTP session pool hands out at most its limit, waits a bounded tim
   stop = true;
   CHECK_FALSE(pool->acquire("b", o, std::chrono::seconds(10), stop));
 }
+
+TEST_CASE("several SFTP endpoints of one partner each keep their own max-sessions", "[sftp][settings]") {
+  sftp::SessionPools pools;
+  std::atomic<bool> stop{false};
+  sftp::SftpOptions o;
+  auto one = pools.for_endpoint("acme-retail", "main", 1);
+  auto three = pools.for_endpoint("acme-retail", "backup", 3);
+  auto two = pools.for_endpoint("acme-retail", "other", 2);  // opened last: changes no other limit
+  CHECK(one != three);
+  CHECK(two != one);
+  std::vector<sftp::SessionLease> held;
+  for (int i = 0; i < 3; ++i) {
+    held.push_back(three->acquire("b", o, std::chrono::milliseconds(0), stop));
+    CHECK(held.back());
+  }
+  CHECK_FALSE(three->acquire("b", o, std::chrono::milliseconds(0), stop));
+  held.push_back(one->acquire("a", o, std::chrono::milliseconds(0), stop));
+  CHECK(held.back());
+  CHECK_FALSE(one->acquire("a", o, std::chrono::milliseconds(0), stop));
+  // The same endpoint opened again (a reload) gets its pool back, with the new limit.
+  CHECK(pools.for_endpoint("acme-retail", "main", 2) == one);
+  CHECK(one->acquire("a", o, std::chrono::milliseconds(0), stop));
+}

@@ -50,10 +50,11 @@ std::string payload_type(std::string_view body) {
 }  // namespace
 
 std::string outbound_message_id(const std::string& instance, std::int64_t id, std::uint32_t attempt,
-                                const std::string& our_id) {
+                                const std::string& our_id, int round) {
   std::string host;
   for (char c : our_id) host += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
-  return "<edigate-" + instance + "-" + std::to_string(id) + "-" + std::to_string(attempt) + "@" + host + ">";
+  return "<edigate-" + instance + "-" + std::to_string(id) + "-" + std::to_string(attempt) +
+         (round > 0 ? "-r" + std::to_string(round) : std::string()) + "@" + host + ">";
 }
 
 SendResult judge_mdn(const Result<VerifiedMdn>& mdn, const std::string& message_id, const std::string& mdn_message_id) {
@@ -120,7 +121,8 @@ SendResult As2Endpoint::send(const OutboundDocument& doc) noexcept {
 
 SendResult As2Endpoint::send_once(const OutboundDocument& doc) {
   const PartnerSetup& s = *setup_;
-  const std::string message_id = outbound_message_id(instance_, doc.id, doc.attempt, s.our_id);
+  const int round = s.mdn == MdnMode::async ? registry_->next_round(doc.id) : 0;
+  const std::string message_id = outbound_message_id(instance_, doc.id, doc.attempt, s.our_id, round);
   OutgoingOptions o;
   o.payload_content_type = payload_type(doc.body);
   o.filename = doc.file_name;
@@ -128,6 +130,7 @@ SendResult As2Endpoint::send_once(const OutboundDocument& doc) {
   o.encrypt = s.encrypt;
   o.compress = s.compress;
   o.cipher = s.cipher;
+  o.mic_alg = s.mic_alg;
   auto built = build_message(doc.body, o, s.our_keys, s.partner_certs);
   if (!built) {
     // An expired certificate or a broken key fails the same way on every attempt.
@@ -153,12 +156,15 @@ SendResult As2Endpoint::send_once(const OutboundDocument& doc) {
     if (s.mdn_signed)
       post.headers.emplace_back("Disposition-Notification-Options",
                                 "signed-receipt-protocol=optional, pkcs7-signature; "
-                                "signed-receipt-micalg=optional, sha-256");
+                                "signed-receipt-micalg=optional, " +
+                                    micalg_name(s.mic_alg));
   }
   if (s.mdn == MdnMode::async) {
     post.headers.emplace_back("Receipt-Delivery-Option", s.mdn_url);
     // Recorded before the message leaves: the MDN may arrive before the POST returns.
-    auto pending = registry_->add_pending(s.work_dir / "pending", {message_id, doc.id, built->mic, s.partner_id, {}});
+    PendingSend p{message_id, doc.id, built->mic, s.partner_id, {}};
+    p.round = round;
+    auto pending = registry_->add_pending(s.work_dir / "pending", std::move(p));
     if (!pending) return SendResult::retry("cannot record the pending MDN: " + pending.error().to_string());
   }
   auto answer = http_post(post);

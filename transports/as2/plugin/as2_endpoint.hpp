@@ -23,9 +23,11 @@ SendResult judge_mdn(const Result<VerifiedMdn>& mdn, const std::string& message_
 
 /// The Message-ID of attempt `attempt` of outbound document `id`: the same for the same attempt
 /// (a retried call after a crash reuses it, so the partner can recognise the repeat), different
-/// across attempts and across gateways (`instance` is random per work folder).
+/// across attempts and across gateways (`instance` is random per work folder). `round` counts the
+/// sends of the document whose async MDN timed out: the host's new send after a timeout starts
+/// its attempts again at 0, and must not repeat an earlier Message-ID.
 std::string outbound_message_id(const std::string& instance, std::int64_t id, std::uint32_t attempt,
-                                const std::string& our_id);
+                                const std::string& our_id, int round = 0);
 
 class As2Endpoint final : public TransportEndpoint {
  public:

@@ -110,7 +110,11 @@ As2Response Receiver::message(const As2Request& r) {
     if (!decoded) return refuse(r, setup.get(), setup->our_id, "unexpected-processing-error", "bad base64 body");
     body = std::move(decoded).value();
   }
-  auto parsed = parse_message(r.header("Content-Type"), body, setup->our_keys, setup->partner_certs, setup->receive);
+  // RFC 4130 7.3: the MIC (and the MDN's signature) use the first algorithm of the sender's
+  // signed-receipt-micalg list we support.
+  const MicAlg mic_alg = requested_micalg(r.header("Disposition-Notification-Options"));
+  auto parsed =
+      parse_message(r.header("Content-Type"), body, setup->our_keys, setup->partner_certs, setup->receive, mic_alg);
   if (!parsed)
     return refuse(r, setup.get(), setup->our_id, disposition_modifier(parsed.error()), parsed.error().to_string());
   ReceivedDocument doc;
@@ -144,7 +148,7 @@ As2Response Receiver::message(const As2Request& r) {
     auto k = newest_valid_key(setup->our_keys);
     if (k) signer = *k;
   }
-  auto mdn = build_mdn(f, signer);
+  auto mdn = build_mdn(f, signer, mic_alg);
   if (!mdn) {
     host_.log(LogLevel::error, "as2.mdn_failed", setup->partner, mdn.error().to_string());
     return {500, {{"Content-Type", "text/plain"}}, "cannot build the MDN\n", {}};
@@ -174,7 +178,7 @@ As2Response Receiver::refuse(const As2Request& r, const PartnerSetup* setup, con
     auto k = newest_valid_key(setup->our_keys);
     if (k) signer = *k;
   }
-  auto mdn = build_mdn(f, signer);
+  auto mdn = build_mdn(f, signer, requested_micalg(r.header("Disposition-Notification-Options")));
   if (!mdn) return {500, {{"Content-Type", "text/plain"}}, "cannot build the MDN\n", {}};
   // An unknown sender gets its answer in the response only: an async URL from anyone would let
   // anyone make the gateway post to any address.
@@ -220,16 +224,48 @@ As2Response Receiver::async_mdn(const As2Request& r, const std::shared_ptr<const
     return {200, {{"Content-Length", "0"}}, "", {}};  // nothing to retry on the partner's side
   }
   auto mdn = verify_mdn(ct, r.body, setup->partner_certs, {pending->message_id, pending->mic, setup->mdn_signed});
-  const SendResult result = judge_mdn(mdn, pending->message_id, trim(r.header("Message-ID")));
+  SendResult result = judge_mdn(mdn, pending->message_id, trim(r.header("Message-ID")));
+  if (pending->expired) {
+    // Its timeout already had the document sent again: a late failure changes nothing, a late
+    // success is recorded (the host does not deliver a document twice: a queued resend of a
+    // document already sent is skipped).
+    if (result.kind != SendResult::Kind::delivered) {
+      registry_->drop_pending(pending->message_id);
+      host_.log(LogLevel::info, "as2.mdn_late", setup->partner, "after the timeout, ignored: " + result.detail);
+      return {200, {{"Content-Length", "0"}}, "", {}};
+    }
+    result.detail = "late MDN (after mdn-timeout-seconds): " + result.detail;
+  }
   auto settled = host_.settle(pending->outbound_id, result);
   if (!settled) {
     host_.log(LogLevel::error, "as2.settle_failed", setup->partner, settled.error().to_string());
     return {503, {{"Retry-After", "60"}, {"Content-Type", "text/plain"}}, "cannot record the MDN now\n", {}};
   }
-  registry_->drop_pending(pending->message_id);
+  if (result.kind == SendResult::Kind::delivered)
+    registry_->drop_outbound(pending->outbound_id);  // its other sends wait for nothing now
+  else
+    registry_->drop_pending(pending->message_id);
   ++counts_.mdns_settled;
   host_.log(LogLevel::info, "as2.mdn_settled", setup->partner, result.detail);
   return {200, {{"Content-Length", "0"}}, "", {}};
+}
+
+void Receiver::expire_overdue(std::int64_t now) {
+  for (const PendingSend& p : registry_->expire(now)) {
+    auto setup = registry_->find(p.partner_id);
+    if (!setup) continue;
+    ++counts_.mdns_overdue;
+    const int sends = p.round + 1;
+    const std::string why = "no MDN for " + p.message_id + " within " + std::to_string(setup->mdn_timeout.count()) +
+                            " s (send " + std::to_string(sends) + " of " + std::to_string(setup->mdn_attempts) + ")";
+    const SendResult r = sends >= setup->mdn_attempts ? SendResult::permanent(why + ": no attempts left")
+                                                      : SendResult::retry(why + ": sending again");
+    auto settled = host_.settle(p.outbound_id, r);
+    if (!settled)
+      host_.log(LogLevel::error, "as2.settle_failed", setup->partner, r.detail + ": " + settled.error().to_string());
+    else
+      host_.log(LogLevel::warn, "as2.mdn_timeout", setup->partner, r.detail);
+  }
 }
 
 }  // namespace edigate::as2

@@ -5,6 +5,7 @@
 #include <as2/crypto.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -46,14 +47,26 @@ std::shared_ptr<const PartnerSetup> Registry::find(const std::string& partner_as
   return it == partners_.end() || it->second.empty() ? nullptr : it->second.back().setup;
 }
 
+namespace {
+
+// One field per line; none of them can hold a line break (Message-IDs we mint, base64, ids).
+std::string pending_text(const PendingSend& p) {
+  return p.message_id + "\n" + std::to_string(p.outbound_id) + "\n" + p.mic + "\n" + p.partner_id + "\n" +
+         std::to_string(p.sent_at) + "\n" + std::to_string(p.round) + "\n" + (p.expired ? "expired" : "waiting") + "\n";
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
 Result<void> Registry::add_pending(const std::filesystem::path& dir, PendingSend p) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   p.file = dir / file_name_for(p.message_id);
-  // One field per line; none of them can hold a line break (Message-IDs we mint, base64, ids).
-  const std::string text =
-      p.message_id + "\n" + std::to_string(p.outbound_id) + "\n" + p.mic + "\n" + p.partner_id + "\n";
-  EDIGATE_TRY_VOID(io::write_file_durably(p.file, text, "transport.as2.pending"));
+  if (p.sent_at == 0) p.sent_at = unix_now();
+  EDIGATE_TRY_VOID(io::write_file_durably(p.file, pending_text(p), "transport.as2.pending"));
   std::lock_guard lock(mutex_);
   pending_[p.message_id] = std::move(p);
   return {};
@@ -65,12 +78,16 @@ void Registry::load_pending(const std::filesystem::path& dir) {
     if (e.path().extension() != ".pending") continue;
     std::ifstream in(e.path());
     PendingSend p;
-    std::string id;
+    std::string id, sent_at, round, state;
     if (!std::getline(in, p.message_id) || !std::getline(in, id) || !std::getline(in, p.mic) ||
         !std::getline(in, p.partner_id))
       continue;  // torn by a crash before the rename: write_file_durably never leaves one
     try {
       p.outbound_id = std::stoll(id);
+      // Files from before the MDN timeout have four lines: their wait starts now.
+      p.sent_at = std::getline(in, sent_at) ? std::stoll(sent_at) : unix_now();
+      p.round = std::getline(in, round) ? std::stoi(round) : 0;
+      p.expired = std::getline(in, state) && state == "expired";
     } catch (const std::exception&) {
       continue;
     }
@@ -98,6 +115,64 @@ void Registry::drop_pending(const std::string& message_id) {
   }
   std::error_code ec;
   std::filesystem::remove(file, ec);
+}
+
+void Registry::drop_outbound(std::int64_t outbound_id) {
+  std::vector<std::filesystem::path> files;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (it->second.outbound_id != outbound_id) {
+        ++it;
+        continue;
+      }
+      files.push_back(it->second.file);
+      it = pending_.erase(it);
+    }
+  }
+  std::error_code ec;
+  for (const auto& f : files) std::filesystem::remove(f, ec);
+}
+
+int Registry::next_round(std::int64_t outbound_id) const {
+  std::lock_guard lock(mutex_);
+  int round = 0;
+  for (const auto& [id, p] : pending_)
+    if (p.outbound_id == outbound_id && p.expired) round = std::max(round, p.round + 1);
+  return round;
+}
+
+std::vector<PendingSend> Registry::expire(std::int64_t now, int forget_after) {
+  std::vector<PendingSend> due;
+  std::vector<std::filesystem::path> forgotten;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      PendingSend& p = it->second;
+      auto partner = partners_.find(p.partner_id);
+      if (partner == partners_.end() || partner->second.empty()) {
+        ++it;
+        continue;
+      }
+      const std::int64_t timeout = partner->second.back().setup->mdn_timeout.count();
+      if (p.expired && now - p.sent_at > timeout * forget_after) {
+        forgotten.push_back(p.file);
+        it = pending_.erase(it);
+        continue;
+      }
+      if (!p.expired && now - p.sent_at >= timeout) {
+        p.expired = true;
+        due.push_back(p);
+      }
+      ++it;
+    }
+  }
+  std::error_code ec;
+  for (const auto& f : forgotten) std::filesystem::remove(f, ec);
+  // Rewritten outside the lock: a lost rewrite (crash) only means the send expires again after
+  // a restart, and its settle(retry) then finds the document already queued or sent.
+  for (const auto& p : due) (void)io::write_file_durably(p.file, pending_text(p), "transport.as2.pending");
+  return due;
 }
 
 }  // namespace edigate::as2

@@ -22,6 +22,9 @@ struct PendingSend {
   std::string mic;         ///< what the MDN must return
   std::string partner_id;  ///< the partner's AS2 id
   std::filesystem::path file;
+  std::int64_t sent_at = 0;  ///< unix seconds, when it was recorded (just before the POST)
+  int round = 0;             ///< sends of this document that timed out before this one
+  bool expired = false;      ///< its MDN did not come in time; kept so a late one is still recorded
 };
 
 class Registry {
@@ -39,6 +42,14 @@ class Registry {
   std::optional<PendingSend> find_pending(const std::string& message_id) const;
   /// Forgets it (file included): the MDN settled it, or the post failed.
   void drop_pending(const std::string& message_id);
+  /// Forgets every send of one document: a positive MDN delivered it.
+  void drop_outbound(std::int64_t outbound_id);
+  /// The round of the next send of `outbound_id`: one past the last that timed out, 0 if none.
+  int next_round(std::int64_t outbound_id) const;
+  /// Marks (durably) and returns the pending sends whose partner's mdn-timeout passed at `now`
+  /// (unix seconds); sends of a partner with no open endpoint wait. Expired sends older than
+  /// `forget_after` timeouts are forgotten: no MDN comes that late.
+  std::vector<PendingSend> expire(std::int64_t now, int forget_after = 10);
 
  private:
   mutable std::mutex mutex_;

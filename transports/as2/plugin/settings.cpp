@@ -36,13 +36,18 @@ std::vector<TransportOption> endpoint_options() {
       {"our-certificate", true, false, "",
        "our PEM certificates, space-separated (rollover: any decrypts, the newest valid one signs)"},
       {"our-private-key", true, true, "", "our PEM private key(s), one or more in one file or variable"},
-      {"sign", false, false, "true", "sign what we send (SHA-256)"},
+      {"sign", false, false, "true", "sign what we send (with 'micalg')"},
+      {"micalg", false, false, "sha-256",
+       "digest we sign with and ask the MDN's MIC in: sha-1, sha-256, sha-384 or sha-512"},
       {"encrypt", false, false, "true", "encrypt what we send"},
       {"compress", false, false, "false", "compress what we send (RFC 5402, before signing)"},
       {"encryption", false, false, "aes256-cbc", "cipher for what we send: aes256-cbc or aes128-gcm"},
       {"mdn", false, false, "sync", "receipt we ask for: none, sync or async"},
       {"mdn-signed", false, false, "true", "ask for a signed receipt, and refuse an unsigned one"},
       {"mdn-url", false, false, "", "async: where the partner posts the MDN (our listener's URL)"},
+      {"mdn-timeout-seconds", false, false, "3600",
+       "async: a send whose MDN has not come within this time is sent again (a new Message-ID)"},
+      {"mdn-attempts", false, false, "3", "async: sends without an MDN before the document is a dead letter"},
       {"require-signed", false, false, "true", "refuse unsigned messages from this partner"},
       {"require-encrypted", false, false, "true", "refuse unencrypted messages from this partner"},
       {"timeout-seconds", false, false, "60", "connect, send and receive timeout of a send"},
@@ -123,6 +128,10 @@ Result<std::shared_ptr<const PartnerSetup>> load_partner_setup(const TransportCo
   s->mdn_url = c.option("mdn-url");
   if (s->mdn == MdnMode::async && s->mdn_url.empty())
     return config_error(c, "an async MDN needs 'mdn-url' (our listener's URL the partner posts it to)");
+  if (auto alg = parse_micalg(c.option("micalg")))
+    s->mic_alg = *alg;
+  else
+    return config_error(c, "unknown 'micalg'").want("sha-1, sha-256, sha-384 or sha-512", c.option("micalg"));
   const std::string cipher = c.option("encryption");
   if (cipher == "aes256-cbc")
     s->cipher = Cipher::aes256_cbc;
@@ -136,6 +145,16 @@ Result<std::shared_ptr<const PartnerSetup>> load_partner_setup(const TransportCo
     s->timeout = std::chrono::seconds(t);
   } catch (const std::exception&) {
     return config_error(c, "'timeout-seconds' must be 1..86400").want("1..86400", c.option("timeout-seconds"));
+  }
+  try {
+    const long t = std::stol(c.option("mdn-timeout-seconds"));
+    const long n = std::stol(c.option("mdn-attempts"));
+    if (t <= 0 || t > 86400 || n < 1 || n > 100) throw std::out_of_range("mdn");
+    s->mdn_timeout = std::chrono::seconds(t);
+    s->mdn_attempts = static_cast<int>(n);
+  } catch (const std::exception&) {
+    return config_error(c, "'mdn-timeout-seconds' must be 1..86400 and 'mdn-attempts' 1..100")
+        .want("1..86400 and 1..100", c.option("mdn-timeout-seconds") + ", " + c.option("mdn-attempts"));
   }
   if (!c.option("ca-file").empty()) s->ca_file = resolve(c, c.option("ca-file")).string();
 

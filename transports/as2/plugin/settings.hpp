@@ -38,8 +38,13 @@ struct PartnerSetup {
   MdnMode mdn = MdnMode::sync;
   std::string mdn_url;
   Cipher cipher = Cipher::aes256_cbc;
+  MicAlg mic_alg = MicAlg::sha256;  ///< we sign with it and ask the MDN's MIC in it
   ReceivePolicy receive;
   std::chrono::seconds timeout{60};
+  /// Async MDN: how long a send waits for it before it is sent again, and how many sends
+  /// without one make the document a dead letter.
+  std::chrono::seconds mdn_timeout{3600};
+  int mdn_attempts = 3;
   std::string ca_file;  ///< https: trust only this CA file (empty: the system CAs)
   std::filesystem::path work_dir;
 };
