@@ -175,7 +175,13 @@ void Tokenizer::peek_suffix() noexcept {
 }
 
 const Token* Tokenizer::next() noexcept {
-  if (!skip_whitespace()) return nullptr;
+  // skip_whitespace()'s usual answer without the call (once per segment): the suffix is known
+  // and at most the one line break after the terminator is to be skipped.
+  if (!detect_suffix_ && pos_ + 1 < end_ && !is_space(static_cast<unsigned char>(buf_[pos_ + 1]))) {
+    pos_ += is_space(static_cast<unsigned char>(buf_[pos_])) ? 1 : 0;
+  } else if (!skip_whitespace()) {
+    return nullptr;
+  }
   if (pos_ == end_) return end_token();
   if (seeking_) return seek_interchange_start();
   int four = ensure(4);
