@@ -178,10 +178,12 @@ void InterchangeReader::on_segment(const Token& t) {
   // Data segments need only their tag here (MessageBuffer splits what it keeps); service
   // segments and error positions need the elements.
   const bool service = tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N';
-  if (service)
+  if (service) {
     split_elements(s.bytes, td, split_);
-  else
-    split_.assign(1, tag);
+  } else {
+    split_.resize(1);  // size 1 already but after a service segment: no fill, no erase
+    split_[0] = tag;
+  }
   if (!service && in_message_ && !s.bytes.empty()) {  // the common case: none of the tests below applies
     add_to_message(s);
     outside_reported_ = false;
@@ -373,7 +375,10 @@ void InterchangeReader::begin_message(const RawSegment& unh, const Segment&) {
 
 void InterchangeReader::add_to_message(const RawSegment& seg) {
   ++segment_count_;
-  segment_problems(*tok_, split_[0], transaction_issues_);
+  // The test segment_problems starts with, inline: a sound segment (nearly all) costs no call.
+  if (seg.too_long || !seg.terminated || seg.charset_suspect || seg.line_break_inside || !valid_tag(split_[0]))
+      [[unlikely]]
+    segment_problems(*tok_, split_[0], transaction_issues_);
   if (!options_.materialize || message_overflow_ || seg.too_long) return;
   if (!message_.add(seg, delims_)) {
     message_overflow_ = true;

@@ -22,7 +22,7 @@ void MessageBuffer::clear() noexcept {
   segments_.clear();
 }
 
-char* MessageBuffer::allocate(std::size_t n) {
+char* MessageBuffer::allocate_slow(std::size_t n) {
   while (current_ < blocks_.size()) {
     Block& b = blocks_[current_];
     if (b.size - b.used >= n) {
