@@ -6,19 +6,14 @@
 #include <sqlite3.h>
 #include <catch2/catch.hpp>
 
+#include "open_store.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
 using namespace edigate::store;
+using edigate::test::open_store;
 
 namespace {
-
-std::unique_ptr<Store> open_store(const std::filesystem::path& dir) {
-  auto opened = open_sqlite_store(dir, {});
-  REQUIRE(opened.ok());
-  return std::move(opened).value();
-}
-
 void exec(const std::filesystem::path& file, const char* sql) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);

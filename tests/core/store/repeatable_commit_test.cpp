@@ -8,19 +8,14 @@
 
 #include <csignal>
 
+#include "open_store.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
 using namespace edigate::store;
+using edigate::test::open_store;
 
 namespace {
-
-std::unique_ptr<Store> open_store(const std::filesystem::path& dir) {
-  auto opened = open_sqlite_store(dir, StoreOptions{});
-  REQUIRE(opened.ok());
-  return std::move(opened).value();
-}
-
 const WorkKind kProcess[] = {WorkKind::process};
 
 int work_state_count(Store& store, const std::string& state) {

@@ -12,19 +12,14 @@
 #include <csignal>
 #include <fstream>
 
+#include "open_store.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
 using namespace edigate::store;
+using edigate::test::open_store;
 
 namespace {
-
-std::unique_ptr<Store> open_store(const std::filesystem::path& dir, StoreOptions options = {}) {
-  auto opened = open_sqlite_store(dir, options);
-  REQUIRE(opened.ok());
-  return std::move(opened).value();
-}
-
 NewInput input(const std::string& name, std::string bytes) {
   return NewInput{"folder", name, "acme-retail", name, std::move(bytes)};
 }

@@ -4,19 +4,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "open_store.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
 using namespace edigate::store;
+using edigate::test::open_store;
 
 namespace {
-
-std::unique_ptr<Store> open_store(const std::filesystem::path& dir) {
-  auto opened = open_sqlite_store(dir, {});
-  REQUIRE(opened.ok());
-  return std::move(opened).value();
-}
-
 const WorkKind kDeliver[] = {WorkKind::deliver};
 
 void enqueue(Store& store, const std::string& subject, const std::string& target, int priority) {
