@@ -1,6 +1,7 @@
 // Group commit (store/sqlite/wal_sync.hpp): durable commits from many threads at once each
 // return only after a flush of the WAL that began after them, none is lost when the process is
 // killed right after, and a WAL that cannot be flushed is a transient error, not a success.
+#include "store/sqlite/sqlite_store.hpp"
 #include "store/sqlite/wal_sync.hpp"
 #include "store/store.hpp"
 
@@ -75,4 +76,42 @@ TEST_CASE("a write-ahead log that cannot be flushed fails the commit's wait as t
   REQUIRE_FALSE(waited.ok());
   CHECK(waited.error().code == "store.sync");
   CHECK(waited.error().category == ErrorCategory::transient);
+}
+
+TEST_CASE("a claim returns its items only once the commits that made them ready are on disk", "[store]") {
+  // A repeatable commit is visible at once but synced later; a worker acting on what it claims
+  // (sending a 997, delivering a message) must not act on something a power cut could take back.
+  test::TempDir dir("store");
+  auto opened = open_sqlite_store(dir.path, StoreOptions{});
+  REQUIRE(opened.ok());
+  auto& store = dynamic_cast<sqlite::SqliteStore&>(**opened);
+  REQUIRE(store
+              .run([](Unit& unit) -> Result<void> {
+                EDIGATE_TRY_VOID(unit.enqueue(WorkKind::deliver, "msg-1", "erp", 0, 0));
+                return {};
+              },
+                   Commit::repeatable)
+              .ok());
+  const std::uint64_t visible = store.wal_sync().latest();
+  REQUIRE(visible > store.wal_sync().synced());  // committed, not yet flushed
+
+  const WorkKind kinds[] = {WorkKind::deliver};
+  auto claimed = store.claim_many(kinds, "worker-1", 60'000, 4);
+  REQUIRE(claimed.ok());
+  REQUIRE(claimed.value().size() == 1);
+  CHECK(store.wal_sync().synced() >= visible);
+}
+
+TEST_CASE("a claim that finds nothing does not wait for a flush", "[store]") {
+  test::TempDir dir("store");
+  auto opened = open_sqlite_store(dir.path, StoreOptions{});
+  REQUIRE(opened.ok());
+  auto& store = dynamic_cast<sqlite::SqliteStore&>(**opened);
+  REQUIRE(store.run([](Unit&) -> Result<void> { return {}; }, Commit::repeatable).ok());
+  const std::uint64_t synced = store.wal_sync().synced();
+  const WorkKind kinds[] = {WorkKind::send};
+  auto claimed = store.claim_many(kinds, "worker-1", 60'000, 4);
+  REQUIRE(claimed.ok());
+  CHECK(claimed.value().empty());
+  CHECK(store.wal_sync().synced() == synced);
 }

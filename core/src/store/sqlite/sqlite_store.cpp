@@ -214,10 +214,12 @@ Result<std::vector<WorkItem>> SqliteStore::claim_many(std::span<const WorkKind> 
       "SELECT " + std::string(kWorkColumns) + " FROM work WHERE state = 'ready' AND not_before <= ?1 AND kind IN (";
   for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + std::string(to_string(kinds[i])) + "'";
   sql += ") ORDER BY priority, not_before, id LIMIT ?2";
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   // A claim needs no fsync: if it is lost in a crash the items are simply ready again, which is
   // what recovery wants. Commits that store data stay synchronous=FULL.
   EDIGATE_TRY_VOID(db_->exec("PRAGMA synchronous=NORMAL"));
+  // Every commit this claim can see, including the ones that made its items ready.
+  const std::uint64_t seen = wal_sync_.latest();
   std::vector<WorkItem> claimed;
   auto done = transaction([&]() -> Result<void> {
     claimed.clear();
@@ -254,6 +256,13 @@ Result<std::vector<WorkItem>> SqliteStore::claim_many(std::span<const WorkKind> 
   auto restored = db_->exec("PRAGMA synchronous=FULL");
   if (!done) return std::move(done).error();
   if (!restored) return std::move(restored).error();
+  lock.unlock();
+  // A group commit is visible to every worker before its shared fsync has ended
+  // (wal_sync.hpp). A worker acts outside the store on what it claims (sends a 997, delivers a
+  // message), so it waits until the commits behind its items are on disk: otherwise a power
+  // cut could take back an interchange whose 997 has already gone out, and its re-intake would
+  // acknowledge it a second time. Usually a no-op: the producing unit waited for the same sync.
+  if (!claimed.empty()) EDIGATE_TRY_VOID(wal_sync_.wait(seen));
   return claimed;
 }
 

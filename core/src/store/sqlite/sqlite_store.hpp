@@ -51,6 +51,8 @@ class SqliteStore final : public Store {
   Result<void> backup(const std::filesystem::path& to) override;
 
   const StoreOptions& options() const { return options_; }
+  /// The group commit's tickets (tests: what is visible against what is on disk).
+  WalSync& wal_sync() { return wal_sync_; }
 
  private:
   /// Runs `body` inside BEGIN IMMEDIATE ... COMMIT with the lock held; rolls back on error.

@@ -18,6 +18,16 @@ std::uint64_t WalSync::committed() {
   return ++committed_;
 }
 
+std::uint64_t WalSync::latest() {
+  std::lock_guard lock(mutex_);
+  return committed_;
+}
+
+std::uint64_t WalSync::synced() {
+  std::lock_guard lock(mutex_);
+  return synced_;
+}
+
 Result<void> WalSync::flush() {
   // Opened on first use: the WAL exists once the first commit has written to it.
   if (fd_ < 0) fd_ = ::open(wal_.c_str(), O_RDONLY | O_CLOEXEC);

@@ -28,6 +28,10 @@ class WalSync {
   /// The ticket of the commit that has just finished; called with the store's lock held, so
   /// tickets follow the order of the commits in the WAL.
   std::uint64_t committed();
+  /// The ticket of the newest commit so far, without taking a new one: what a reader has seen.
+  std::uint64_t latest();
+  /// The newest ticket known to be on disk.
+  std::uint64_t synced();
   /// Returns once every commit up to `ticket` is on disk; `store.sync` (transient) when the
   /// WAL cannot be flushed.
   Result<void> wait(std::uint64_t ticket);
