@@ -86,11 +86,12 @@ TEST_CASE("a claim returns its items only once the commits that made them ready 
   REQUIRE(opened.ok());
   auto& store = dynamic_cast<sqlite::SqliteStore&>(**opened);
   REQUIRE(store
-              .run([](Unit& unit) -> Result<void> {
-                EDIGATE_TRY_VOID(unit.enqueue(WorkKind::deliver, "msg-1", "erp", 0, 0));
-                return {};
-              },
-                   Commit::repeatable)
+              .run(
+                  [](Unit& unit) -> Result<void> {
+                    EDIGATE_TRY_VOID(unit.enqueue(WorkKind::deliver, "msg-1", "erp", 0, 0));
+                    return {};
+                  },
+                  Commit::repeatable)
               .ok());
   const std::uint64_t visible = store.wal_sync().latest();
   REQUIRE(visible > store.wal_sync().synced());  // committed, not yet flushed
