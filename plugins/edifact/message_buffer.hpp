@@ -50,12 +50,15 @@ class MessageBuffer {
     return allocate_slow(n);
   }
   char* allocate_slow(std::size_t n);
+  /// Room for `more` views after `out` (a position in elements_); returns out in the new storage.
+  std::string_view* grow_elements(std::string_view* out, std::size_t more);
 
   std::size_t max_bytes_;
   std::size_t bytes_ = 0;
   std::vector<Block> blocks_;
-  std::size_t current_ = 0;  ///< block being filled
-  std::vector<std::string_view> elements_;
+  std::size_t current_ = 0;                 ///< block being filled
+  std::vector<std::string_view> elements_;  ///< storage: the first n_elements_ are in use
+  std::size_t n_elements_ = 0;
   std::vector<Record> records_;
   std::vector<Segment> segments_;
 };

@@ -86,7 +86,9 @@ int Tokenizer::fill() noexcept {
       end_ -= pos_;
       pos_ = 0;
     }
-    if (buf_.size() - end_ < options_.chunk_size) buf_.resize(end_ + options_.chunk_size);
+    // Room for a chunk and kReadablePadding bytes after it, whatever the read returns.
+    if (buf_.size() - end_ < options_.chunk_size + kReadablePadding)
+      buf_.resize(end_ + options_.chunk_size + kReadablePadding);
   } catch (...) {
     io_error_ = Error("edifact.io.memory", "cannot grow the input buffer");
     return -1;
@@ -438,6 +440,7 @@ const Token* Tokenizer::read_segment() noexcept {
       s.bytes = scratch_;
     } else {
       s.bytes = raw;
+      s.padded = true;  // raw ends at or before end_, and fill() keeps the padding after end_
     }
   } else {
     s.bytes = scratch_;

@@ -30,7 +30,13 @@ struct RawSegment {
   bool too_long = false;           ///< longer than max_segment_length: bytes holds a prefix only
   bool line_break_inside = false;  ///< CR/LF inside the segment were dropped
   bool charset_suspect = false;    ///< a byte outside the fast repertoire: run check_segment_charset
+  /// At least kReadablePadding initialised bytes follow `bytes` in memory (it points into the
+  /// tokenizer's buffer), so a 16-byte load at any offset inside it stays in bounds.
+  bool padded = false;
 };
+
+/// Bytes the tokenizer's buffer always holds after its valid bytes (see RawSegment::padded).
+inline constexpr std::size_t kReadablePadding = 16;
 
 enum class TokenKind : std::uint8_t { segment, una, junk, end };
 
