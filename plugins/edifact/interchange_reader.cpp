@@ -174,6 +174,24 @@ void InterchangeReader::segment_problems(const Token& t, std::string_view tag, s
 void InterchangeReader::on_segment(const Token& t) {
   const RawSegment& s = t.seg;
   const Delimiters& td = tokenizer_.delimiters();
+  // The common case first: a data segment inside a message whose tag is three letters or
+  // digits followed by a separator. Its tag is then what tag_of finds and valid_tag accepts,
+  // without their loops, and it goes to the message with no further test below (together 5%
+  // of a full EDIFACT validation, callgrind).
+  if (in_message_ && s.bytes.size() >= 4) {
+    const char* b = s.bytes.data();
+    const auto tag_byte = [&td](char c) {
+      return ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) && c != td.element && c != td.component;
+    };
+    if ((b[3] == td.element || b[3] == td.component) && tag_byte(b[0]) && tag_byte(b[1]) && tag_byte(b[2]) &&
+        !(b[0] == 'U' && b[1] == 'N')) [[likely]] {
+      split_.resize(1);
+      split_[0] = std::string_view(b, 3);
+      add_to_message(s, true);
+      outside_reported_ = false;
+      return;
+    }
+  }
   std::string_view tag = tag_of(s.bytes, td);
   // Data segments need only their tag here (MessageBuffer splits what it keeps); service
   // segments and error positions need the elements.
@@ -185,7 +203,7 @@ void InterchangeReader::on_segment(const Token& t) {
     split_[0] = tag;
   }
   if (!service && in_message_ && !s.bytes.empty()) {  // the common case: none of the tests below applies
-    add_to_message(s);
+    add_to_message(s, valid_tag(split_[0]));
     outside_reported_ = false;
     return;
   }
@@ -230,7 +248,7 @@ void InterchangeReader::on_segment(const Token& t) {
                 .at(cx_.at(Segment{split_, s.offset, s.index})));
       return;
     }
-    add_to_message(s);
+    add_to_message(s, valid_tag(split_[0]));
     end_message(&s, nullptr, s.offset);
   } else if (tag == "UNE") {
     if (in_message_) {
@@ -262,7 +280,7 @@ void InterchangeReader::on_segment(const Token& t) {
                 .at(cx_.at(Segment{split_, s.offset, s.index})));
     }
   } else if (in_message_) {
-    add_to_message(s);
+    add_to_message(s, valid_tag(split_[0]));
   } else {
     if (!outside_reported_) {
       outside_reported_ = true;
@@ -370,25 +388,27 @@ void InterchangeReader::begin_message(const RawSegment& unh, const Segment&) {
   ++messages_in_interchange_;
   unh_.assign(unh, delims_);
   unh_fields_ = check_unh(unh_.segment, delims_, cx_, transaction_issues_);
-  add_to_message(unh);
+  add_to_message(unh, valid_tag(split_[0]));
 }
 
-void InterchangeReader::add_to_message(const RawSegment& seg) {
+void InterchangeReader::add_to_message(const RawSegment& seg, bool tag_ok) {
   ++segment_count_;
   // The test segment_problems starts with, inline: a sound segment (nearly all) costs no call.
-  if (seg.too_long || !seg.terminated || seg.charset_suspect || seg.line_break_inside || !valid_tag(split_[0]))
-      [[unlikely]]
+  if (seg.too_long || !seg.terminated || seg.charset_suspect || seg.line_break_inside || !tag_ok) [[unlikely]]
     segment_problems(*tok_, split_[0], transaction_issues_);
   if (!options_.materialize || message_overflow_ || seg.too_long) return;
-  if (!message_.add(seg, delims_)) {
-    message_overflow_ = true;
-    // Past the issue cap too (once per message): garbage that filled the list with tag errors
-    // must not hide why the message was not kept.
-    transaction_issues_.push_back(
-        Error("edifact.transaction.too_large", "message larger than max_transaction_bytes; segments not kept")
-            .at(cx_.at(Segment{split_, seg.offset, seg.index}))
-            .want("at most " + std::to_string(options_.max_transaction_bytes) + " bytes", ""));
-  }
+  if (!message_.add(seg, delims_)) [[unlikely]]
+    message_too_large(seg);
+}
+
+void InterchangeReader::message_too_large(const RawSegment& seg) {
+  message_overflow_ = true;
+  // Past the issue cap too (once per message): garbage that filled the list with tag errors
+  // must not hide why the message was not kept.
+  transaction_issues_.push_back(
+      Error("edifact.transaction.too_large", "message larger than max_transaction_bytes; segments not kept")
+          .at(cx_.at(Segment{split_, seg.offset, seg.index}))
+          .want("at most " + std::to_string(options_.max_transaction_bytes) + " bytes", ""));
 }
 
 void InterchangeReader::end_message(const RawSegment* unt, const Segment*, std::uint64_t at) {

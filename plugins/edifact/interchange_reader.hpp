@@ -37,7 +37,9 @@ class InterchangeReader final : public DocumentReader {
   void close_all(std::uint64_t at);
   void loose(Error e);
   void begin_message(const RawSegment& unh, const Segment& view);
-  void add_to_message(const RawSegment& seg);
+  /// Counts and keeps one segment of the open message; `tag_ok`: valid_tag(split_[0]).
+  void add_to_message(const RawSegment& seg, bool tag_ok);
+  [[gnu::noinline]] void message_too_large(const RawSegment& seg);
   void end_message(const RawSegment* unt, const Segment* view, std::uint64_t at);
   void end_group(const RawSegment* une, std::uint64_t at, bool report_missing);
   void end_interchange(const RawSegment* unz, std::uint64_t at, bool report_missing);
