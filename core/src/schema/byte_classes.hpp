@@ -53,23 +53,44 @@ template <typename F>
 inline std::size_t split_classified(std::string_view raw, const ByteClasses& t, char sep, char release, F&& f) {
   std::size_t part = 0, start = 0;
   std::uint8_t m = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    const std::uint8_t k = t.of(c);
-    if (k & ByteClasses::kSeparator) {
-      if (release && c == release) {
-        m |= k;
-        if (++i < raw.size()) m |= t.of(raw[i]);
+  const char* s = raw.data();
+  const std::size_t n = raw.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t end = n;
+    if (i + 4 <= n) {
+      // Four bytes and one test while none is a separator or release character (a component's
+      // data between separators): the byte loop was the largest single cost of a full
+      // EDIFACT validation (callgrind, 12% with its part calls).
+      const std::uint8_t k4 = t.of(s[i]) | t.of(s[i + 1]) | t.of(s[i + 2]) | t.of(s[i + 3]);
+      if (!(k4 & ByteClasses::kSeparator)) {
+        m |= k4;
+        i += 4;
         continue;
       }
-      if (c == sep) {
-        f(part++, raw.substr(start, i - start), m);
-        start = i + 1;
-        m = 0;
-        continue;
-      }
+      end = i + 4;
     }
-    m |= k;
+    // Byte by byte to the end of a group that holds a separator (or the tail of the value).
+    while (i < end) {
+      const char c = s[i];
+      const std::uint8_t k = t.of(c);
+      if (k & ByteClasses::kSeparator) {
+        if (release && c == release) {
+          m |= k;
+          if (++i < n) m |= t.of(s[i]);
+          ++i;
+          continue;
+        }
+        if (c == sep) {
+          f(part++, raw.substr(start, i - start), m);
+          start = ++i;
+          m = 0;
+          continue;
+        }
+      }
+      m |= k;
+      ++i;
+    }
   }
   f(part++, raw.substr(start), m);
   return part;

@@ -20,8 +20,9 @@ void CompiledSchema::build_indexes() {
   }
 
   child_segments.clear();
-  child_segments.reserve(children.size());
+  child_segments.reserve(children.size() + kChildSegmentPadding);
   for (std::uint32_t c : children) child_segments.push_back(nodes[c].segment);
+  child_segments.insert(child_segments.end(), kChildSegmentPadding, kNone);
 
   code_keys.clear();
   code_keys.reserve(codes.size());

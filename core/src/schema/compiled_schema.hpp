@@ -115,8 +115,10 @@ class CompiledSchema {
   std::uint32_t max_depth = 1;  ///< deepest loop nesting including the root
   /// Parallel to children: the child's SegmentDef (a loop's: its trigger's), so the validator
   /// looks for a segment in a loop by scanning one contiguous array instead of following each
-  /// child to its node.
+  /// child to its node. kChildSegmentPadding entries of kNone follow the last child, so the
+  /// scan may read four entries at a time.
   std::vector<std::uint32_t> child_segments;
+  static constexpr std::size_t kChildSegmentPadding = 3;
 
   /// Segment ids interned as (packed key, SegmentDef index), sorted by key. The key packs the
   /// first 7 bytes and the length so that 2-3 character tags compare as one integer.

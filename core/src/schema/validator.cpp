@@ -14,6 +14,10 @@
 
 #include <edigate/codes.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace edigate::schema {
 namespace {
 
@@ -22,6 +26,28 @@ struct Frame {
   std::uint32_t pos;    ///< current child, 0-based within the loop
   std::uint32_t count;  ///< occurrences of that child in this repetition
 };
+
+/// The first i in [from, n) with children[i] == def, else n. Four entries at a time (the scan
+/// one by one was a third of the walker's instructions on EDIFACT line items, whose groups have
+/// 20-40 children); it may read the kChildSegmentPadding entries after the last child.
+inline std::uint32_t find_child(const std::uint32_t* children, std::uint32_t from, std::uint32_t n,
+                                std::uint32_t def) noexcept {
+#if defined(__SSE2__)
+  const __m128i want = _mm_set1_epi32(static_cast<int>(def));
+  for (std::uint32_t i = from; i < n; i += 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(children + i));
+    const unsigned hits = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, want))));
+    if (hits) {
+      const std::uint32_t at = i + static_cast<std::uint32_t>(__builtin_ctz(hits));
+      return at < n ? at : n;
+    }
+  }
+  return n;
+#else
+  while (from < n && children[from] != def) ++from;
+  return from;
+#endif
+}
 
 class Walker {
  public:
@@ -41,8 +67,8 @@ class Walker {
       std::uint32_t full = kNone;  // the current position, when it already has its maximum
       const std::uint32_t* child_segments = s_.child_segments.data() + loop.child_begin;
       // An open loop's trigger starts a new repetition: that is the parent frame's match.
-      for (std::uint32_t i = k > 0 && f.pos == 0 ? 1 : f.pos; i < n; ++i) {
-        if (child_segments[i] != def) continue;
+      for (std::uint32_t i = find_child(child_segments, k > 0 && f.pos == 0 ? 1 : f.pos, n, def); i < n;
+           i = find_child(child_segments, i + 1, n, def)) {
         const Node& c = s_.nodes[s_.children[loop.child_begin + i]];
         // A position at its maximum yields to a later one with the same tag: EDIFACT messages
         // with a detail section have UNS twice (UNS+D, then UNS+S), both M 1.

@@ -59,6 +59,10 @@ Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::stri
     }
     v = scratch;
   }
+  return check_unescaped(schema, def, v, d);
+}
+
+Fault check_unescaped(const CompiledSchema& schema, const ElementDef& def, std::string_view v, const Delimiters& d) {
   std::size_t length = 0;
   switch (def.type) {
     case DataType::x12_b:

@@ -31,6 +31,9 @@ bool valid_time(std::string_view digits);
 Fault check_value(const CompiledSchema& schema, const ElementDef& def, std::string_view raw, const Delimiters& d,
                   std::string& scratch);
 
+/// check_value of a value that holds no release character (nothing to unescape).
+Fault check_unescaped(const CompiledSchema& schema, const ElementDef& def, std::string_view v, const Delimiters& d);
+
 /// Characters of a value, not bytes: UTF-8 continuation bytes after a non-ASCII byte are not
 /// counted, so "Müller" is 6 long.
 std::size_t text_length(std::string_view v);
@@ -78,7 +81,9 @@ inline Fault check_length_and_lists(const CompiledSchema& schema, const ElementD
     case DataType::x12_tm:
       // Digits only (the common number, every valid date and time): length is the size. A
       // sign, a decimal mark or anything else takes the full check.
-      if (classes & C::kNotDigit) return check_value(schema, def, raw, d, scratch);
+      // No kSeparator here, so no release character: the value is its own unescaped form
+      // (looking for one again cost a memchr call per decimal number).
+      if (classes & C::kNotDigit) return check_unescaped(schema, def, raw, d);
       break;
   }
   return check_length_and_lists(schema, def, raw, length);

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,6 +74,34 @@ TEST_CASE("a value split into components carries each part's classes, release ch
   CHECK(parts[2].first == "ab\x01");
   CHECK((parts[2].second & ByteClasses::kControl) != 0);
   CHECK((parts[2].second & ByteClasses::kSeparator) == 0);
+}
+
+TEST_CASE("the split into classified components agrees with split_raw and a byte scan of each part",
+          "[schema][element][classes]") {
+  // The split reads four bytes at a time between separators: every length and every position
+  // of separators, releases (also a released release and a release as the last byte) and
+  // control, high and digit bytes must give the parts and classes of the plain rule.
+  std::mt19937 rng(9);
+  const char alphabet[] = {':', '?', '+', '*', 'A', '7', '\x01', '\xC3', ' '};
+  for (const Delimiters& d : {Delimiters::edifact_default(), Delimiters{'+', ':', '*', '?', '.', "'", "", ""}}) {
+    const ByteClasses classes(d);
+    for (int round = 0; round < 20000; ++round) {
+      std::string v(rng() % 24, 'A');
+      for (char& c : v) c = alphabet[rng() % sizeof(alphabet)];
+      std::vector<std::pair<std::string, int>> want, got;
+      split_raw(v, d.component, d.release, [&](std::size_t, std::string_view p) {
+        std::uint8_t m = 0;
+        for (char c : p) m |= classes.of(c);  // a release and its escaped byte both count
+        want.emplace_back(std::string(p), m);
+      });
+      const std::size_t n = split_classified(
+          v, classes, d.component, d.release,
+          [&](std::size_t, std::string_view p, std::uint8_t m) { got.emplace_back(std::string(p), m); });
+      INFO("value \"" << v << "\"");
+      CHECK(n == got.size());
+      CHECK(got == want);
+    }
+  }
 }
 
 TEST_CASE("code lookup by packed keys finds exactly the listed codes, short and long lists, long codes",
