@@ -259,4 +259,20 @@ TEST_CASE("the admin API's replay is the command's, with not_found and conflict 
   auto unknown = backend.replay("m-0000");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().code == "pipeline.replay.not_found");
+
+  // POST /api/v1/outbound/{id}/replay: the 997 sent to the partner, sent again.
+  const auto ack = h.store->outbound_list("acme-retail", 10).value().front();
+  auto resent = backend.replay_outbound(std::to_string(ack.id));
+  REQUIRE(resent.ok());
+  CHECK(resent.value().status == "queued");
+  CHECK(woken == 2);
+  CHECK(h.store->outbound(ack.id).value().state == "queued");
+  auto resent_twice = backend.replay_outbound(std::to_string(ack.id));
+  REQUIRE_FALSE(resent_twice.ok());
+  CHECK(resent_twice.error().code == "pipeline.replay.conflict");
+  for (const char* bad : {"x", "", "99999"}) {
+    auto none = backend.replay_outbound(bad);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().code == "pipeline.replay.not_found");
+  }
 }
