@@ -176,8 +176,8 @@ void InterchangeReader::on_segment(const Token& t) {
   const Delimiters& td = tokenizer_.delimiters();
   // The common case first: a data segment inside a message whose tag is three letters or
   // digits followed by a separator. Its tag is then what tag_of finds and valid_tag accepts,
-  // without their loops, and it goes to the message with no further test below (together 5%
-  // of a full EDIFACT validation, callgrind).
+  // without their loops, and it goes to the message with no further test below (measured:
+  // 1.2% fewer instructions for a full EDIFACT validation, callgrind).
   if (in_message_ && s.bytes.size() >= 4) {
     const char* b = s.bytes.data();
     const auto tag_byte = [&td](char c) {
