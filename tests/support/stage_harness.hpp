@@ -2,6 +2,7 @@
 // What the stage tests run on: the example partners and base maps, a real store in a temporary
 // data directory, one folder destination "erp" with a route of every type to it, and the
 // gateway's folder transport (DATA/outbox) with a store-backed transport host.
+#include "pipeline/process_stage.hpp"
 #include "pipeline/stage_context.hpp"
 #include "runtime/runtime.hpp"
 #include "store/store.hpp"
@@ -26,6 +27,22 @@ inline std::shared_ptr<const gateway_config::GatewayConfig> erp_for_everything(c
   route.destination = "erp";
   config->routes.push_back(route);
   return config;
+}
+
+/// Runs every ready process item (validate, acknowledge, translate, route) of `store`; returns
+/// how many ran. Fails the test on the first item that does not succeed.
+inline int drain_inputs(store::Store& store, pipeline::StageContext& ctx) {
+  int ran = 0;
+  const store::WorkKind kinds[] = {store::WorkKind::process};
+  while (true) {
+    auto item = store.claim(kinds, "test", 60000);
+    REQUIRE(item.ok());
+    if (!item.value()) return ran;
+    auto done = pipeline::process_input(ctx, *item.value());
+    INFO((done.ok() ? "" : done.error().to_string()));
+    REQUIRE(done.ok());
+    ++ran;
+  }
 }
 
 struct StageHarness {
@@ -54,6 +71,9 @@ struct StageHarness {
     REQUIRE(local.ok());
     transports = std::move(local).value();
   }
+
+  /// Runs every ready process item (validate, acknowledge, translate, route); returns how many.
+  int drain_inputs() { return test::drain_inputs(*store, *ctx); }
 };
 
 }  // namespace edigate::test

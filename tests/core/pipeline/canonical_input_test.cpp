@@ -27,20 +27,6 @@ struct Harness : test::StageHarness {
         {"acme-retail", "http-api", remote_id, remote_id + ".json", json, "canonical:" + type});
   }
 
-  int drain() {
-    int ran = 0;
-    const store::WorkKind kinds[] = {store::WorkKind::process};
-    while (true) {
-      auto item = store->claim(kinds, "test", 60000);
-      REQUIRE(item.ok());
-      if (!item.value()) return ran;
-      auto done = pipeline::process_input(*ctx, *item.value());
-      INFO((done.ok() ? "" : done.error().to_string()));
-      REQUIRE(done.ok());
-      ++ran;
-    }
-  }
-
   std::int64_t inputs() { return store->check().value().inputs; }
 };
 
@@ -77,7 +63,7 @@ TEST_CASE("canonical JSON from a transport becomes one routed message, its id de
   CHECK(h.store->input(id).value().content == "canonical:purchase_order");
   CHECK(h.store->input_bytes(id).value() == json);  // kept as received
 
-  CHECK(h.drain() == 1);
+  CHECK(h.drain_inputs() == 1);
   CHECK(h.store->input(id).value().state == "processed");
   auto messages = h.store->messages({}).value();
   REQUIRE(messages.size() == 1);
@@ -108,14 +94,14 @@ TEST_CASE("canonical JSON from a transport becomes one routed message, its id de
 
   // The same bytes again under another request: the same message, not a second one.
   REQUIRE(h.submit("req-2", json).ok());
-  h.drain();
+  h.drain_inputs();
   CHECK(h.store->messages({}).value().size() == 1);
 
   // Without correlation keys the message still has the member, as translated messages do.
   auto bare = supplier_po();
   bare->remove("correlation");
   REQUIRE(h.submit("req-3", text_of(bare)).ok());
-  h.drain();
+  h.drain_inputs();
   auto all = h.store->messages({}).value();
   REQUIRE(all.size() == 2);
   bool shaped = false;
@@ -168,5 +154,5 @@ TEST_CASE("canonical JSON that fails its schema is refused at intake naming the 
   CHECK(unknown_type.error().code == "canonical.content.type");
 
   CHECK(h.inputs() == 0);
-  CHECK(h.drain() == 0);
+  CHECK(h.drain_inputs() == 0);
 }

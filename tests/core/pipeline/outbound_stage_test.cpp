@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "temp_dir.hpp"
+#include "stage_harness.hpp"
 
 using namespace edigate;
 
@@ -26,28 +26,9 @@ std::string read_file(const std::filesystem::path& p) {
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
-struct Harness {
-  test::TempDir dir{"outbound"};
-  std::unique_ptr<runtime::Runtime> runtime;
-  std::unique_ptr<store::Store> store;
-  pipeline::RouteTable routes;
-  std::unique_ptr<pipeline::StageContext> ctx;
-  std::unique_ptr<transport_host::LocalTransports> transports;
-
-  Harness() {
-    runtime::RuntimeOptions o;
-    o.plugin_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "plugins"};
-    o.schema_dirs = {std::filesystem::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas"};
-    o.partners_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "partners";
-    o.maps_dir = std::filesystem::path(EDIGATE_SOURCE_DIR) / "maps";
-    std::vector<Error> warnings;
-    runtime = std::move(runtime::Runtime::open(o, warnings)).value();
-    store = std::move(store::open_sqlite_store(dir.path / "data", {})).value();
-    ctx.reset(new pipeline::StageContext{*runtime, *store, routes, dir.path / "data", {}});
-    transports =
-        std::move(transport_host::LocalTransports::open(runtime->plugins(), *store, dir.path / "data")).value();
-  }
-
+// The shared stage harness (the example partners, a real store, the folder outbox) with a drain
+// of the outbound kinds and the inbound 997s that reconcile them.
+struct Harness : test::StageHarness {
   void drain() {
     const store::WorkKind kinds[] = {store::WorkKind::render, store::WorkKind::send, store::WorkKind::process};
     while (true) {

@@ -120,19 +120,7 @@ struct Api {
                                      {{"Authorization", "Bearer " + key_of(as.empty() ? partner : as)}}});
   }
 
-  int drain() {
-    int ran = 0;
-    const store::WorkKind kinds[] = {store::WorkKind::process};
-    while (true) {
-      auto item = store->claim(kinds, "test", 60000);
-      REQUIRE(item.ok());
-      if (!item.value()) return ran;
-      auto done = pipeline::process_input(*ctx, *item.value());
-      INFO((done.ok() ? "" : done.error().to_string()));
-      REQUIRE(done.ok());
-      ++ran;
-    }
-  }
+  int drain_inputs() { return test::drain_inputs(*store, *ctx); }
   std::int64_t inputs() { return store->check().value().inputs; }
 };
 
@@ -157,7 +145,7 @@ TEST_CASE("raw EDI posted with the partner's key is stored, processed, and its s
   CHECK(before.json()->getValue<std::string>("state") == "received");
   CHECK(before.json()->get("acknowledgement").isEmpty());
 
-  CHECK(api.drain() == 1);
+  CHECK(api.drain_inputs() == 1);
   auto after = api.status("acme-retail", id);
   INFO(after.body);
   REQUIRE(after.status == 200);
@@ -178,7 +166,7 @@ TEST_CASE("the same document posted again is a recorded duplicate pointing at th
   REQUIRE(again.status == 202);
   CHECK(again.json()->getValue<bool>("duplicate"));
   CHECK(again.json()->getValue<std::int64_t>("input_id") == first.json()->getValue<std::int64_t>("input_id"));
-  CHECK(api.drain() == 1);  // one processing, not two
+  CHECK(api.drain_inputs() == 1);  // one processing, not two
 }
 
 TEST_CASE("another partner's document, or one that does not exist, is 404", "[http][api]") {
@@ -242,7 +230,7 @@ TEST_CASE(
   REQUIRE(accepted.status == 202);
   const auto id = accepted.json()->getValue<std::int64_t>("input_id");
   CHECK(api.store->input(id).value().content == "canonical:purchase_order");
-  CHECK(api.drain() == 1);
+  CHECK(api.drain_inputs() == 1);
   auto status = api.status("acme-retail", id).json();
   CHECK(status->getValue<std::string>("state") == "processed");
   REQUIRE(status->getArray("message_ids")->size() == 1);
