@@ -3,6 +3,8 @@
 // a unit and a receiving condition code. The inbound map read only the first before.
 #include "x12_maps_support.hpp"
 
+#include "schema/registry.hpp"
+
 using namespace edigate;
 using namespace edigate::test;
 
@@ -76,4 +78,29 @@ TEST_CASE("groups= needs stride= and each=, and when= on an array needs groups="
   CHECK(map_error("groups=\"40\" stride=\"3\"").code == "mapping.array.groups");  // past element 99
   Error json = map_error("groups=\"2\" stride=\"3\"", " source=\"json\"");
   CHECK(json.code == "mapping.array.groups");
+}
+
+TEST_CASE("a position group past the segment's last element is a load error", "[mapping][groups][check]") {
+  static schema::Registry registry({std::filesystem::path(EDIGATE_BUILD_DIR) / "share/edigate/schemas"});
+  mapping::MapChecks checks;
+  checks.standards = &registry;
+  auto load = [&](const std::string& groups) {
+    return mapping::load_map_from_memory(
+        "<map id=\"g\" direction=\"inbound\" standard=\"X12\" version=\"004010\" set=\"861\" "
+        "type=\"receiving_advice\">\n  <field name=\"receipt_number\" path=\"BRA01\"/>\n"
+        "  <array name=\"lines\" each=\"RCD\">\n    <object name=\"items\"><field name=\"sku\" "
+        "path=\"RCD01\"/></object>\n"
+        "    <array name=\"quantities\" each=\"RCD\" groups=\"" +
+            groups +
+            "\" stride=\"3\" when=\"RCD06\">\n"
+            "      <field name=\"qualifier\" path=\"RCD08\"/>\n      <field name=\"quantity\" path=\"RCD06\" "
+            "convert=\"decimal\"/>\n"
+            "    </array>\n  </array>\n</map>",
+        "g.xml", src("maps"), checks);
+  };
+  CHECK(load("5").ok());  // RCD18-20: within RCD's 21 elements
+  auto past = load("6");  // RCD21-23
+  REQUIRE_FALSE(past.ok());
+  CHECK(past.error().code == "mapping.source.element");
+  CHECK(past.error().found == "23");
 }

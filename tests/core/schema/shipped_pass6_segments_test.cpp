@@ -71,7 +71,7 @@ TEST_CASE("850: CB1 loop in the SPI loop, heading ADV loop, ADV in the SLN loop"
   CHECK(has(bad, codes::element_too_short, "ADV", 2));
 }
 
-TEST_CASE("005010 850/855 N9 loops hold EFI; 004010 has none", "[schema][shipped][x12][850][855]") {
+TEST_CASE("005010 850/855 N9 loops hold EFI, 004010 has none", "[schema][shipped][x12][850][855]") {
   const std::string po850 =
       "ST*850*0001~BEG*00*SA*PO1**20240101~N9*ZZ*X~EFI*05*SPEC.PDF~PO1*1*10*EA*2.5~"
       "N9*ZZ*Y~EFI*05~CTT*1~SE*9*0001~";
@@ -157,7 +157,7 @@ TEST_CASE("940: W09 before W66, R2 and BNX after W6, G66 in the W01 loop", "[sch
   CHECK(has(route, codes::element_missing, "R2", 2));
 }
 
-TEST_CASE("005010 940: heading TD3 loop with AT9; 004010 has no TD3 there", "[schema][shipped][x12][940]") {
+TEST_CASE("005010 940: heading TD3 loop with AT9, 004010 has no TD3 there", "[schema][shipped][x12][940]") {
   const std::string text =
       "ST*940*0001~W05*N*ORD1~N1*ST*ACME~TD3*TL*ABCD*123456~AT9*5300*53*8.5*G*L*40000~"
       "W76*10~SE*7*0001~";
@@ -169,7 +169,7 @@ TEST_CASE("005010 940: heading TD3 loop with AT9; 004010 has no TD3 there", "[sc
   CHECK(refused(v4, "TD3"));
 }
 
-TEST_CASE("005010 856: TD3 is a loop holding AT9; 004010 TD3 stays a segment", "[schema][shipped][x12][856]") {
+TEST_CASE("005010 856: TD3 is a loop holding AT9, 004010 TD3 stays a segment", "[schema][shipped][x12][856]") {
   const std::string text =
       "ST*856*0001~BSN*00*SHIP1*20240101*1200~HL*1**S~TD3*TL*ABCD*123456~"
       "AT9*5300*53*8.5*G*L*40000~SE*6*0001~";
