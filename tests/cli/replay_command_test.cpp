@@ -144,6 +144,61 @@ TEST_CASE("replay --input processes a dead-lettered input once its partner is on
   CHECK(run_cli(cli::cmd_replay, {"m-1", "--input", "1", "--data", data}).code == cli::kExitUsage);
 }
 
+TEST_CASE("replay --outbound sends a partner document again, and --dead-letter takes dead sends too", "[cli][replay]") {
+  GatewayHarness h;
+  h.receive(kInbound / "acme_850_4010.edi");
+  h.drain();
+  const auto sent = h.store->outbound_list("acme-retail", 10);
+  REQUIRE(sent.ok());
+  REQUIRE(sent.value().size() == 1);  // the 997
+  const auto ack = sent.value().front();
+  REQUIRE(ack.state == "sent");
+  const std::string id = std::to_string(ack.id);
+
+  // The partner says it never got the 997: sent again through its outbox.
+  auto again = run_cli(cli::cmd_replay, {"--outbound", id, "--data", h.data.string()});
+  INFO(again.err);
+  REQUIRE(again.code == 0);
+  CHECK_THAT(again.out, Catch::Contains("queued send of outbound document " + id + " (send again (sent before))"));
+  CHECK(h.store->outbound(ack.id).value().state == "queued");
+  auto twice = run_cli(cli::cmd_replay, {"--outbound", id, "--data", h.data.string()});
+  CHECK(twice.code == cli::kExitInvalid);
+  CHECK_THAT(twice.err, Catch::Contains("is queued"));
+  CHECK(h.drain() == 1);
+  CHECK(h.store->outbound(ack.id).value().state == "sent");
+  CHECK(work_of(h, id, store::WorkKind::send).size() == 2);
+
+  // A send that died (a transport refused it for good) comes back with --dead-letter.
+  REQUIRE(h.store
+              ->run([&](store::Unit& unit) -> Result<void> {
+                store::WorkItem dead;
+                EDIGATE_TRY(dead.id, unit.enqueue(store::WorkKind::send, id, "", 5, 0));
+                EDIGATE_TRY_VOID(unit.set_outbound_state(ack.id, "failed"));
+                return unit.finish(dead, {store::WorkOutcome::Kind::dead, 0, "partner host refused the upload"});
+              })
+              .ok());
+  auto other = run_cli(cli::cmd_replay, {"--dead-letter", "--partner", "globex-foods", "--data", h.data.string()});
+  REQUIRE(other.code == 0);
+  CHECK_THAT(other.out, Catch::Contains("0 work item(s) queued"));
+  auto only_wms = run_cli(cli::cmd_replay, {"--dead-letter", "--destination", "wms", "--data", h.data.string()});
+  REQUIRE(only_wms.code == 0);
+  CHECK_THAT(only_wms.out, Catch::Contains("0 work item(s) queued"));  // a destination filter: deliveries only
+  auto dead = run_cli(cli::cmd_replay, {"--dead-letter", "--partner", "acme-retail", "--data", h.data.string()});
+  INFO(dead.err);
+  REQUIRE(dead.code == 0);
+  CHECK_THAT(dead.out,
+             Catch::Contains("queued send of outbound document " + id + " (dead letter: partner host refused"));
+  CHECK(h.store->outbound(ack.id).value().state == "queued");
+  CHECK(h.drain() == 1);
+  CHECK(h.store->outbound(ack.id).value().state == "sent");
+
+  auto unknown = run_cli(cli::cmd_replay, {"--outbound", "999999", "--data", h.data.string()});
+  CHECK(unknown.code == cli::kExitInvalid);
+  CHECK_THAT(unknown.err, Catch::Contains("no outbound document 999999"));
+  auto bad = run_cli(cli::cmd_replay, {"--outbound", "x1", "--data", h.data.string()});
+  CHECK(bad.code == cli::kExitUsage);
+}
+
 TEST_CASE("reprocess translates an input again: same message ids, no second acknowledgement", "[cli][reprocess]") {
   GatewayHarness h;
   const auto id = h.receive(kInbound / "acme_850_4010.edi");
@@ -204,4 +259,20 @@ TEST_CASE("the admin API's replay is the command's, with not_found and conflict 
   auto unknown = backend.replay("m-0000");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().code == "pipeline.replay.not_found");
+
+  // POST /api/v1/outbound/{id}/replay: the 997 sent to the partner, sent again.
+  const auto ack = h.store->outbound_list("acme-retail", 10).value().front();
+  auto resent = backend.replay_outbound(std::to_string(ack.id));
+  REQUIRE(resent.ok());
+  CHECK(resent.value().status == "queued");
+  CHECK(woken == 2);
+  CHECK(h.store->outbound(ack.id).value().state == "queued");
+  auto resent_twice = backend.replay_outbound(std::to_string(ack.id));
+  REQUIRE_FALSE(resent_twice.ok());
+  CHECK(resent_twice.error().code == "pipeline.replay.conflict");
+  for (const char* bad : {"x", "", "99999"}) {
+    auto none = backend.replay_outbound(bad);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().code == "pipeline.replay.not_found");
+  }
 }

@@ -2,7 +2,7 @@
 // The CMS layers of an AS2 message (RFC 5652 / 5083 / 5402) over OpenSSL, each working on exact
 // bytes: a detached SHA-256 signature, enveloped (or, for GCM, auth-enveloped) data, and zlib
 // compressed-data. OpenSSL on Debian has no zlib, so compressed-data is built and read here
-// with zlib directly (see ../shared/interop/as2/openssl-notes.md).
+// with zlib directly ("Interop notes" in docs/transports/as2.md).
 #include "as2/crypto.hpp"
 
 #include <edigate/result.hpp>

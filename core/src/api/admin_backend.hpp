@@ -123,6 +123,9 @@ class AdminBackend {
   /// Queues the message's delivery (or translation) again; `*.not_found`, `*.conflict` (e.g. a
   /// replay already queued).
   virtual Result<ReplayResult> replay(const std::string& id) = 0;
+  /// Sends a partner-bound document again (`edigate replay --outbound N`): `id` is its outbound
+  /// number as text; `*.not_found`, `*.conflict` (a send queued, an MDN awaited).
+  virtual Result<ReplayResult> replay_outbound(const std::string& id) = 0;
   /// `json`: one canonical message or a JSON array of them (the request body as received).
   /// `partner`: the ?partner= query parameter, empty when not given.
   virtual Result<OutboundResult> submit_outbound(std::string_view json, const std::string& partner) = 0;

@@ -95,6 +95,12 @@ Response replay(AdminBackend& backend, const Request& req) {
   return json(202, object({{"id", &r->id}, {"status", &r->status}}));
 }
 
+Response replay_outbound(AdminBackend& backend, const Request& req) {
+  auto r = backend.replay_outbound(req.params.at("id"));
+  if (!r) return backend_error(r.error());
+  return json(202, object({{"id", &r->id}, {"status", &r->status}}));
+}
+
 Response submit_outbound(AdminBackend& backend, const Request& req) {
   std::string partner;
   if (const std::string* v = req.query_value("partner")) partner = *v;
@@ -187,6 +193,7 @@ Router make_admin_router(AdminBackend& backend) {
   r.add("GET", "/api/v1/messages/{id}", [&backend](const Request& q) { return get_message(backend, q); });
   r.add("POST", "/api/v1/messages/{id}/replay", [&backend](const Request& q) { return replay(backend, q); });
   r.add("POST", "/api/v1/outbound", [&backend](const Request& q) { return submit_outbound(backend, q); });
+  r.add("POST", "/api/v1/outbound/{id}/replay", [&backend](const Request& q) { return replay_outbound(backend, q); });
   r.add("GET", "/api/v1/dead-letters", [&backend](const Request&) { return dead_letters(backend); });
   r.add("GET", "/api/v1/acks/overdue", [&backend](const Request&) { return overdue_acks(backend); });
   r.add("GET", "/api/v1/transports", [&backend](const Request&) { return transports(backend); });

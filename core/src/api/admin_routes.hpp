@@ -8,6 +8,7 @@
 //   GET  /api/v1/messages/{id}            {"message":{...},"canonical":{...}|null,"raw":"...","events":[...]}
 //   POST /api/v1/messages/{id}/replay     202 {"id","status"}
 //   POST /api/v1/outbound                 ?partner= ; 202 {"accepted":[ids]} | 400 with "pointer"
+//   POST /api/v1/outbound/{id}/replay     202 {"id","status"}: a partner-bound document sent again
 //   GET  /api/v1/dead-letters             {"items":[...]}
 //   GET  /api/v1/acks/overdue             {"items":[...]}
 // docs/operations.md ("Admin API") shows every response.

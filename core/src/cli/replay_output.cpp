@@ -10,6 +10,9 @@ void print_requeued(const pipeline::ReplayReport& report, std::ostream& out) {
     const std::string note = item.note.substr(0, item.note.find('\n'));
     if (item.kind == store::WorkKind::deliver) {
       out << "queued delivery of " << item.subject << " to " << item.target;
+    } else if (item.kind == store::WorkKind::send) {
+      out << "queued send of outbound document " << item.subject
+          << (item.target.empty() ? std::string() : " by " + item.target);
     } else {
       out << "queued processing of input " << item.subject;
     }

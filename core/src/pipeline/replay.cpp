@@ -91,6 +91,71 @@ Result<ReplayReport> replay_dead_deliveries(store::Store& store, const std::stri
   return report;
 }
 
+Result<ReplayReport> replay_outbound(store::Store& store, std::int64_t outbound_id) {
+  auto doc = store.outbound(outbound_id);
+  if (!doc) return conflict("pipeline.replay.not_found", "no outbound document " + std::to_string(outbound_id));
+  const std::string subject = std::to_string(outbound_id);
+  if (doc->kind == "submission") {
+    return conflict("pipeline.replay.conflict", "outbound " + subject +
+                                                    " is a canonical submission, not a partner document: replay the "
+                                                    "document rendered from it");
+  }
+  if (doc->state == "awaiting") {
+    return conflict("pipeline.replay.conflict",
+                    "outbound document " + subject + " awaits its asynchronous MDN; it is sent again if none comes");
+  }
+  EDIGATE_TRY(auto work, store.work_for(subject));
+  std::vector<const WorkItem*> dead;
+  for (const auto& w : work) {
+    if (w.kind != WorkKind::send) continue;
+    if (queued(w)) return conflict("pipeline.replay.conflict", "a send of outbound document " + subject + " is queued");
+    if (w.state == "dead") dead.push_back(&w);
+  }
+  ReplayReport report;
+  report.status = "queued";
+  if (!dead.empty()) {
+    EDIGATE_TRY(auto replayed, store.replay_dead(WorkKind::send, subject, ""));
+    if (replayed > 0) {
+      for (const WorkItem* w : dead) report.items.push_back({WorkKind::send, subject, w->target, true, w->last_error});
+      // Queued again: the send stage skips a document whose state is `sent`, so a dead send of
+      // a document that a late MDN delivered after all is not sent twice.
+      if (doc->state != "sent")
+        EDIGATE_TRY_VOID(store.run([&](store::Unit& unit) { return unit.set_outbound_state(outbound_id, "queued"); }));
+      return report;
+    }
+  }
+  if (doc->state != "sent" && doc->state != "failed") {
+    return conflict("pipeline.replay.conflict", "outbound document " + subject + " is " + doc->state);
+  }
+  // Sent before (the partner says it never arrived) or failed without a dead send: a new send.
+  EDIGATE_TRY_VOID(store.run([&](store::Unit& unit) -> Result<void> {
+    EDIGATE_TRY(auto w, unit.enqueue(WorkKind::send, subject, "", 5, 0));
+    (void)w;
+    EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "queued"));
+    return unit.event("outbound:" + subject, "replayed", "ok", "send queued again (" + doc->state + " before)");
+  }));
+  report.items.push_back({WorkKind::send, subject, "", false, "send again (" + doc->state + " before)"});
+  return report;
+}
+
+Result<ReplayReport> replay_dead_sends(store::Store& store, const std::string& partner) {
+  const WorkKind kinds[] = {WorkKind::send};
+  constexpr int kMaxDeadLetters = 1000000;
+  EDIGATE_TRY(auto dead, store.work("dead", kinds, kMaxDeadLetters));
+  ReplayReport report;
+  for (const auto& w : dead) {
+    const std::int64_t id = std::stoll(w.subject);
+    auto doc = store.outbound(id);
+    if (!doc || (!partner.empty() && doc->partner != partner)) continue;
+    EDIGATE_TRY(auto replayed, store.replay_dead(WorkKind::send, w.subject, w.target));
+    if (replayed == 0) continue;  // replayed by someone else meanwhile
+    if (doc->state != "sent")
+      EDIGATE_TRY_VOID(store.run([&](store::Unit& unit) { return unit.set_outbound_state(id, "queued"); }));
+    report.items.push_back({WorkKind::send, w.subject, w.target, true, w.last_error});
+  }
+  return report;
+}
+
 Result<ReplayReport> replay_input(store::Store& store, std::int64_t input_id) {
   auto input = store.input(input_id);
   if (!input) return conflict("pipeline.replay.not_found", "no input " + std::to_string(input_id));

@@ -1,8 +1,9 @@
 #pragma once
 // Putting work back in the queue after something was fixed: a message's deliveries (a receiver
 // that lost it, a destination that was down past its attempts), the dead letters of a
-// destination or partner, a dead-lettered input (its partner onboarded since), or an input to
-// translate again after a map fix. Shared by `edigate replay|reprocess` and the admin API.
+// destination or partner, a partner-bound document whose send died (a transport down past its
+// attempts, an MDN that never came), a dead-lettered input (its partner onboarded since), or an
+// input to translate again after a map fix. Shared by `edigate replay|reprocess` and the admin API.
 //
 // Everything here only writes work items and events in store units, so it works the same while
 // a gateway runs (its workers poll the queue) and while none does (the next start picks the
@@ -17,8 +18,8 @@ namespace edigate::pipeline {
 /// One work item this module put (back) in the queue, for the operator to read.
 struct Requeued {
   store::WorkKind kind = store::WorkKind::deliver;
-  std::string subject;    ///< message id (deliver) or input id (process)
-  std::string target;     ///< destination (deliver)
+  std::string subject;    ///< message id (deliver), input id (process) or outbound id (send)
+  std::string target;     ///< destination (deliver) or the partner's transport name (send; "" = first)
   bool was_dead = false;  ///< a dead letter back to ready, rather than a new item
   std::string note;       ///< the dead letter's last error, or why a new item was queued
 };
@@ -38,6 +39,14 @@ Result<ReplayReport> replay_message(store::Store& store, const std::string& mess
 /// any), back to ready with their attempts reset.
 Result<ReplayReport> replay_dead_deliveries(store::Store& store, const std::string& destination,
                                             const std::string& partner);
+
+/// A partner-bound document sent again: its dead send back to ready (attempts reset), or, when
+/// it was sent before (the partner lost it), a new send. `pipeline.replay.not_found`;
+/// `pipeline.replay.conflict` when a send of it is queued or it awaits its asynchronous MDN.
+Result<ReplayReport> replay_outbound(store::Store& store, std::int64_t outbound_id);
+
+/// Every dead send, or those of documents to `partner` (empty: any), back to ready.
+Result<ReplayReport> replay_dead_sends(store::Store& store, const std::string& partner);
 
 /// A dead-lettered input (an unknown sender, a missing map) processed again as if new.
 /// `pipeline.replay.not_found` / `pipeline.replay.conflict` (it is not dead-lettered).

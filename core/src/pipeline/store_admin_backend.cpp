@@ -108,6 +108,15 @@ Result<api::ReplayResult> StoreAdminBackend::replay(const std::string& id) {
   return api::ReplayResult{id, report.status};
 }
 
+Result<api::ReplayResult> StoreAdminBackend::replay_outbound(const std::string& id) {
+  // The same as `edigate replay --outbound N`; an id that is not a number names no document.
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+    return Error("pipeline.replay.not_found", "no outbound document " + id).as(ErrorCategory::invalid_input);
+  EDIGATE_TRY(auto report, pipeline::replay_outbound(ctx_.store, std::stoll(id)));
+  if (wake_) wake_();
+  return api::ReplayResult{id, report.status};
+}
+
 Result<api::OutboundResult> StoreAdminBackend::submit_outbound(std::string_view json, const std::string& partner) {
   std::vector<std::string> items;
   try {

@@ -24,6 +24,7 @@ class StoreAdminBackend final : public api::AdminBackend {
   Result<api::MessagePage> list_messages(const api::MessageFilter& filter) override;
   Result<api::MessageDetail> get_message(const std::string& id) override;
   Result<api::ReplayResult> replay(const std::string& id) override;
+  Result<api::ReplayResult> replay_outbound(const std::string& id) override;
   Result<api::OutboundResult> submit_outbound(std::string_view json, const std::string& partner) override;
   Result<std::vector<api::DeadLetter>> list_dead_letters() override;
   Result<std::vector<api::OverdueAck>> list_overdue_acks() override;

@@ -104,6 +104,8 @@ Result<void> GatewayTransportHost::settle(std::int64_t outbound_id, const SendRe
         case SendResult::Kind::pending:
           return unit.event(subject, "sent", "pending", result.detail);
         case SendResult::Kind::retry: {
+          // A timeout taken up just before a late positive MDN landed: delivered, not sent again.
+          if (already_sent) return unit.event(subject, "sent", "late", "retry not needed: " + result.detail);
           // The partner's answer says try again: a new send attempt, after the delay asked for.
           EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "queued"));
           EDIGATE_TRY_VOID(unit.event(subject, "sent", "retry", result.detail));
@@ -112,9 +114,16 @@ Result<void> GatewayTransportHost::settle(std::int64_t outbound_id, const SendRe
           (void)work;
           return {};
         }
-        case SendResult::Kind::permanent:
+        case SendResult::Kind::permanent: {
+          if (already_sent) return unit.event(subject, "sent", "late", "failure after delivery: " + result.detail);
           EDIGATE_TRY_VOID(unit.set_outbound_state(outbound_id, "failed"));
-          return unit.event(subject, "sent", "dead", result.detail);
+          EDIGATE_TRY_VOID(unit.event(subject, "sent", "dead", result.detail));
+          // A dead letter like a send that died in the send stage: counted, listed, replayable
+          // (`edigate replay --outbound N`, `--dead-letter`).
+          store::WorkItem dead;
+          EDIGATE_TRY(dead.id, unit.enqueue(store::WorkKind::send, std::to_string(outbound_id), "", 5, 0));
+          return unit.finish(dead, {store::WorkOutcome::Kind::dead, 0, result.detail});
+        }
       }
       return {};
     });

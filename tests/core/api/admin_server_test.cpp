@@ -65,6 +65,12 @@ class TestBackend : public AdminBackend {
     if (id == "unknown") return Error("store.message.not_found", "no message unknown");
     return ReplayResult{id, "routed"};
   }
+  Result<ReplayResult> replay_outbound(const std::string& id) override {
+    std::lock_guard lock(mutex_);
+    last_replay = "outbound:" + id;
+    if (id == "7") return Error("pipeline.replay.conflict", "outbound document 7 awaits its asynchronous MDN");
+    return ReplayResult{id, "queued"};
+  }
   Result<OutboundResult> submit_outbound(std::string_view json, const std::string& partner) override {
     std::lock_guard lock(mutex_);
     last_outbound_body = std::string(json);
@@ -183,6 +189,7 @@ TEST_CASE("every other endpoint needs the bearer token", "[api][http][auth]") {
                                                         {"GET", "/api/v1/messages/m-1"},
                                                         {"POST", "/api/v1/messages/m-1/replay"},
                                                         {"POST", "/api/v1/outbound"},
+                                                        {"POST", "/api/v1/outbound/1/replay"},
                                                         {"GET", "/api/v1/dead-letters"},
                                                         {"GET", "/api/v1/acks/overdue"},
                                                         {"GET", "/api/v1/transports"},
@@ -332,6 +339,19 @@ TEST_CASE("replay is a POST to the message's replay resource", "[api][http]") {
   CHECK(r.status == 202);
   CHECK(r.body == R"({"id":"m-7","status":"routed"})");
   CHECK(s.backend.last_replay == "m-7");
+}
+
+TEST_CASE("a partner document is sent again by a POST to its outbound replay resource", "[api][http]") {
+  Server s;
+  auto r = s.call("POST", "/api/v1/outbound/42/replay");
+  CHECK(r.status == 202);
+  CHECK(r.body == R"({"id":"42","status":"queued"})");
+  CHECK(s.backend.last_replay == "outbound:42");
+  auto awaiting = s.call("POST", "/api/v1/outbound/7/replay");
+  CHECK(awaiting.status == 409);
+  CHECK(awaiting.error_code() == "pipeline.replay.conflict");
+  CHECK(s.call("GET", "/api/v1/outbound/42/replay").status == 405);
+  CHECK(s.call("POST", "/api/v1/outbound/42/replay", "", "").status == 401);
 }
 
 TEST_CASE("an outbound submission is accepted with its ids or refused naming the JSON pointer", "[api][http]") {

@@ -4,6 +4,7 @@
 // The scripted transport (tests/core/plugin_host_fixtures/scripted_transport.cpp) answers sends
 // as its profile says.
 #include "pipeline/gateway.hpp"
+#include "pipeline/replay.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -194,6 +195,47 @@ TEST_CASE("a permanent refusal dead-letters the send, and a pending one is settl
     for (const auto& e : g.gateway->transports().endpoints())
       if (e->config.partner == "acme-retail") CHECK(e->endpoint->health().detail == "sends=1 token-length=1");
   }
+}
+
+TEST_CASE("a send a transport settles as failed for good is a dead letter an operator can replay",
+          "[transport_host][gateway]") {
+  ::setenv("EDIGATE_TEST_SCRIPTED_TOKEN", "t", 1);
+  Running g(scripted("pending"));
+  g.drop("acme-retail", "po.edi", "acme_850_4010.edi");
+  REQUIRE(wait_until([&] { return g.first_outbound_state("acme-retail") == "awaiting"; }));
+  auto& store = g.gateway->store();
+  const auto id = store.outbound_list("acme-retail", 10).value().back().id;
+  const auto dead_sends = [&] {
+    int n = 0;
+    for (const auto& w : store.work_for(std::to_string(id)).value())
+      n += w.kind == store::WorkKind::send && w.state == "dead";
+    return n;
+  };
+  // What the AS2 endpoint does when the last of mdn-attempts times out.
+  transport_host::GatewayTransportHost host(store, nullptr, nullptr, 1000, {});
+  REQUIRE(pipeline::replay_outbound(store, id).error().code == "pipeline.replay.conflict");  // still awaiting
+  REQUIRE(host.settle(id, SendResult::permanent("no MDN after 3 sends")).ok());
+  CHECK(g.first_outbound_state("acme-retail") == "failed");
+  CHECK(dead_sends() == 1);
+
+  auto replayed = pipeline::replay_outbound(store, id);
+  REQUIRE(replayed.ok());
+  REQUIRE(replayed->items.size() == 1);
+  CHECK(replayed->items.front().was_dead);
+  CHECK(replayed->items.front().note == "no MDN after 3 sends");
+  // The gateway sends it again (the scripted transport answers pending once more).
+  REQUIRE(wait_until([&] { return g.first_outbound_state("acme-retail") == "awaiting" && dead_sends() == 0; }));
+
+  // A late failure or retry of a document a positive MDN already delivered changes nothing.
+  REQUIRE(host.settle(id, SendResult::delivered("mdn-1", "processed")).ok());
+  REQUIRE(host.settle(id, SendResult::retry("timeout picked up before the MDN", std::chrono::seconds(1))).ok());
+  REQUIRE(host.settle(id, SendResult::permanent("no MDN after 3 sends")).ok());
+  CHECK(g.first_outbound_state("acme-retail") == "sent");
+  CHECK(dead_sends() == 0);
+  int queued = 0;
+  for (const auto& w : store.work_for(std::to_string(id)).value())
+    queued += w.kind == store::WorkKind::send && (w.state == "ready" || w.state == "leased");
+  CHECK(queued == 0);
 }
 
 TEST_CASE("a profile endpoint of a type no plugin provides is reported and the partner falls back to the outbox",

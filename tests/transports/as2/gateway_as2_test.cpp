@@ -2,11 +2,7 @@
 // listener, gets a verified MDN, the order is stored, translated and delivered to the ERP folder,
 // and the 997 the gateway queues goes back over AS2 to libas2's receiver (signed, encrypted,
 // its signed MDN verified).
-#include "libas2_peer.hpp"
-
-#include "pipeline/gateway.hpp"
-
-#include <regex>
+#include "as2_gateway.hpp"
 
 using namespace edigate;
 using namespace edigate::as2::test;
@@ -21,74 +17,22 @@ std::size_t files_in(const fs::path& dir, const std::string& must_contain = "") 
   return n;
 }
 
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return done();
-}
-
 }  // namespace
 
 TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and its 997 goes back over AS2",
           "[as2][gateway][libas2]") {
-  Libas2Peer peer;
-  Pki& pki = Pki::get();
-  peer.add("EDIGATEDEMO", pki.gateway, false);
-  peer.add("ACMERETAIL-AS2", pki.partner, true);
-  const int port = free_port();
-  const fs::path received = peer.work.path / "received";
-  Libas2Server partner(peer, port, "ACMERETAIL-AS2", received);
+  AcmePeer acme;
+  Libas2Peer& peer = acme.peer;
+  const fs::path& received = acme.received;
 
   // ACME's profile as shipped; this environment's gateway.xml points its AS2 endpoint at the
-  // libas2 receiver with the test's certificates (an <endpoint> override, as the demo wires it).
-  edigate::test::TempDir dir("as2-gateway");
-  const fs::path data = dir.path / "data";
-  ::setenv("EDIGATE_AS2_TEST_KEY", read_file(pki.gateway.key).c_str(), 1);
-  ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
-  std::string xml = read_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
-  xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-  const std::string transports =
+  // libas2 receiver with the test's certificates.
+  As2Gateway g(
       "<transports profile-endpoints=\"false\">"
-      "<listener type=\"as2\"><option name=\"listen\" value=\"127.0.0.1:0\"/></listener>"
-      "<endpoint partner=\"acme-retail\" name=\"as2\">"
-      "<option name=\"url\" value=\"http://127.0.0.1:" +
-      std::to_string(port) +
-      "/as2\"/>"
-      "<option name=\"partner-certificate\" value=\"" +
-      pki.partner.crt.string() +
-      "\"/>"
-      "<option name=\"our-certificate\" value=\"" +
-      pki.gateway.crt.string() +
-      "\"/>"
-      "<option name=\"our-private-key\" value=\"env:EDIGATE_AS2_TEST_KEY\"/>"
-      "<option name=\"timeout-seconds\" value=\"30\"/>"
-      "</endpoint></transports>";
-  const std::size_t at = xml.find("<transports profile-endpoints=\"false\"/>");
-  REQUIRE(at != std::string::npos);
-  xml.replace(at, std::string("<transports profile-endpoints=\"false\"/>").size(), transports);
-  const fs::path config_file = dir.path / "gateway.xml";
-  write_file(config_file, xml);
-  gateway_config::Overrides overrides;
-  overrides.data_dir = data;
-  auto config = gateway_config::load_gateway_config(config_file, overrides);
-  INFO((config ? "" : config.error().to_string()));
-  REQUIRE(config.ok());
-  log::JsonLog log(2);
-  auto opened = pipeline::Gateway::open(std::move(*config), log);
-  INFO((opened ? "" : opened.error().to_string()));
-  REQUIRE(opened.ok());
-  std::unique_ptr<pipeline::Gateway> gateway = std::move(*opened);
-  auto started = gateway->start();
-  INFO((started ? "" : started.error().to_string()));
-  REQUIRE(started.ok());
-  struct Stop {
-    pipeline::Gateway& g;
-    ~Stop() { g.stop(); }
-  } stop{*gateway};
+      "<listener type=\"as2\"><option name=\"listen\" value=\"127.0.0.1:0\"/></listener>" +
+      acme_as2_endpoint(acme.port) + "</transports>");
+  pipeline::Gateway* gateway = g.gateway.get();
+  const fs::path data = g.data;
   auto listeners = gateway->transports().listeners();
   REQUIRE(listeners.size() == 1);
   const std::string url = "http://" + listeners.front()->listener->address() + "/as2";
@@ -103,7 +47,7 @@ TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and i
   REQUIRE(sent);  // libas2 verified our signed MDN: processed, its MIC
   // The canonical PO at the ERP, and the 997 stored by libas2 (payload file + its .as2.json).
   REQUIRE(wait_until([&] { return files_in(data / "delivered/erp") >= 1; }));
-  INFO(read_file(partner.log));
+  INFO(read_file(acme.server->log));
   REQUIRE(wait_until([&] { return files_in(received, ".as2.json") >= 1; }));
   std::string ack;
   for (auto& e : fs::directory_iterator(received)) {
@@ -114,4 +58,36 @@ TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and i
   CHECK(ack.find("AK1*PO*") != std::string::npos);
   CHECK(files_in(received, ".as2.json") == 1);
   CHECK(files_in(data / "outbox/acme-retail") == 0);  // went over AS2, not into the folder outbox
+}
+
+TEST_CASE("a gateway with no AS2 listener still times out an async MDN the partner never sends",
+          "[as2][gateway][libas2][mdn]") {
+  AcmePeer acme(" --no-async-mdn");
+  // The MDN URL names another node's listener; this gateway has none.
+  As2Gateway g("<transports profile-endpoints=\"false\">" +
+               acme_as2_endpoint(acme.port, {{"mdn", "async"},
+                                             {"mdn-url", "http://127.0.0.1:9/as2"},
+                                             {"mdn-timeout-seconds", "1"},
+                                             {"mdn-attempts", "1"}}) +
+               "</transports>");
+  REQUIRE(g.gateway->transports().listeners().empty());
+  bool polled = false;
+  for (const auto& e : g.gateway->transports().endpoints())
+    if (e->config.partner == "acme-retail" && e->type == "as2") polled = e->polls;
+  CHECK(polled);  // the host's poll scheduler runs it: that is where the timeout is checked
+
+  edigate::test::write_text(g.data / "inbox/acme-retail/po.edi",
+                            read_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/inbound/acme_850_4010.edi"));
+  REQUIRE(wait_until([&] { return g.last_outbound() && g.last_outbound()->state == "awaiting"; }));
+  // The 997 reached the partner, which never answers.
+  CHECK(wait_until([&] { return files_in(acme.received, ".as2.json") == 1; }, std::chrono::seconds(10)));
+  // One poll pass as the scheduler makes it each minute, once mdn-timeout-seconds passed.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  g.gateway->take_inbox();
+  REQUIRE(wait_until([&] { return g.last_outbound()->state == "failed"; }, std::chrono::seconds(10)));
+  bool dead = false;
+  const auto events = g.gateway->store().events("outbound:" + std::to_string(g.last_outbound()->id)).value();
+  for (const auto& e : events)
+    dead = dead || (e.stage == "sent" && e.outcome == "dead" && e.detail.find("no MDN for") != std::string::npos);
+  CHECK(dead);
 }

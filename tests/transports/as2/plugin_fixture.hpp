@@ -13,7 +13,8 @@
 namespace edigate::as2::test {
 
 /// The gateway's host, with what the tests look at recorded: intakes that succeeded, the
-/// outcomes settled for async MDNs; `fail_intake` makes intake fail as a store that is down.
+/// outcomes settled for async MDNs; `fail_intake` makes intake fail as a store that is down;
+/// `settle_through` hands settlements on to the real host (its store) after recording them.
 class RecordingHost final : public TransportHost {
  public:
   explicit RecordingHost(TransportHost& real) : real_(real) {}
@@ -30,6 +31,10 @@ class RecordingHost final : public TransportHost {
   std::size_t intake_capacity() noexcept override { return real_.intake_capacity(); }
   Result<DocumentStatus> status(std::int64_t id) noexcept override { return real_.status(id); }
   Result<void> settle(std::int64_t id, const SendResult& result) noexcept override {
+    if (settle_through) {
+      auto r = real_.settle(id, result);
+      if (!r) return r;
+    }
     std::lock_guard lock(mutex_);
     settled.emplace_back(id, result);
     return {};
@@ -52,6 +57,7 @@ class RecordingHost final : public TransportHost {
   }
 
   std::atomic<bool> fail_intake{false};
+  std::atomic<bool> settle_through{false};
   std::mutex mutex_;
   std::vector<ReceivedDocument> intakes;
   std::vector<IntakeReceipt> receipts;
@@ -71,8 +77,8 @@ struct Gateway {
   plugin_host::PluginHost plugins;
   std::shared_ptr<TransportPlugin> plugin;
 
-  Gateway() {
-    auto s = store::open_sqlite_store(dir.path / "data", {});
+  explicit Gateway(store::StoreOptions options = {}) {
+    auto s = store::open_sqlite_store(dir.path / "data", options);
     REQUIRE(s.ok());
     store = std::move(s).value();
     real = std::make_unique<transport_host::GatewayTransportHost>(*store, nullptr, nullptr, 1000, nullptr);

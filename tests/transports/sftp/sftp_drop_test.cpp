@@ -26,6 +26,24 @@ void kill_after(SshdServer& server, std::chrono::milliseconds delay, std::thread
   });
 }
 
+// Connects first (a pooled session, so the next poll goes straight to the download), then puts
+// the large file in the partner's inbox.
+void pool_then_offer_large(TransportEndpoint& endpoint, SftpPluginRig& rig, SshdServer& server) {
+  REQUIRE(endpoint.poll(rig.host()).ok());
+  write_text(server.files() / "inbox" / "big.edi", large_body());
+}
+
+// A poll by `endpoint` takes the large file whole: one input of its full size.
+void check_large_taken_whole(TransportEndpoint& endpoint, SftpPluginRig& rig) {
+  auto taken = endpoint.poll(rig.host());
+  INFO((taken ? "" : taken.error().to_string()));
+  REQUIRE(taken.ok());
+  CHECK(*taken == 1);
+  auto inputs = rig.inputs();
+  REQUIRE(inputs.size() == 1);
+  CHECK(inputs[0].size == large_body().size());
+}
+
 }  // namespace
 
 TEST_CASE("SFTP connection dropped mid-download: nothing stored, the file is taken whole after the server is back",
@@ -33,8 +51,7 @@ TEST_CASE("SFTP connection dropped mid-download: nothing stored, the file is tak
   SshdServer server;
   SftpPluginRig rig;
   TransportEndpoint& endpoint = rig.open(test::sftp_attributes(server));
-  REQUIRE(endpoint.poll(rig.host()).ok());  // connected and pooled: the next poll goes straight to the download
-  write_text(server.files() / "inbox" / "big.edi", large_body());
+  pool_then_offer_large(endpoint, rig, server);
 
   std::thread killer;
   kill_after(server, std::chrono::milliseconds(60), killer);
@@ -50,13 +67,7 @@ TEST_CASE("SFTP connection dropped mid-download: nothing stored, the file is tak
   CHECK(fs::file_size(server.files() / "inbox" / "big.edi") == large_body().size());
 
   server.start();
-  auto taken = endpoint.poll(rig.host());
-  INFO((taken ? "" : taken.error().to_string()));
-  REQUIRE(taken.ok());
-  CHECK(*taken == 1);
-  auto inputs = rig.inputs();
-  REQUIRE(inputs.size() == 1);
-  CHECK(inputs[0].size == large_body().size());
+  check_large_taken_whole(endpoint, rig);
   CHECK(names_in(server.files() / "inbox").empty());
 }
 
@@ -100,8 +111,7 @@ TEST_CASE("SFTP stop() cuts a running download at once: nothing stored, the file
   auto attributes = test::sftp_attributes(server);
   attributes["transfer-timeout-seconds"] = "120";  // what stopping must not wait for
   TransportEndpoint& endpoint = rig.open(attributes);
-  REQUIRE(endpoint.poll(rig.host()).ok());  // connected and pooled: the next poll goes straight to the download
-  write_text(server.files() / "inbox" / "big.edi", large_body());
+  pool_then_offer_large(endpoint, rig, server);
 
   std::chrono::steady_clock::time_point stopped;
   std::thread stopper([&] {
@@ -122,12 +132,5 @@ TEST_CASE("SFTP stop() cuts a running download at once: nothing stored, the file
   CHECK(fs::file_size(server.files() / "inbox" / "big.edi") == large_body().size());
 
   // The next poll (here by a new endpoint: the gateway reopens it) takes it whole.
-  TransportEndpoint& reopened = rig.open(attributes);
-  auto taken = reopened.poll(rig.host());
-  INFO((taken ? "" : taken.error().to_string()));
-  REQUIRE(taken.ok());
-  CHECK(*taken == 1);
-  auto inputs = rig.inputs();
-  REQUIRE(inputs.size() == 1);
-  CHECK(inputs[0].size == large_body().size());
+  check_large_taken_whole(rig.open(attributes), rig);
 }

@@ -8,6 +8,7 @@
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
 
+#include <chrono>
 #include <ctime>
 
 namespace edigate::as2 {
@@ -108,6 +109,27 @@ As2Endpoint::As2Endpoint(std::shared_ptr<const PartnerSetup> setup, std::shared_
 
 As2Endpoint::~As2Endpoint() { registry_->remove(token_); }
 
+Result<std::size_t> As2Endpoint::poll(TransportHost& host) noexcept {
+  try {
+    if (setup_->mdn != MdnMode::async) return std::size_t{0};
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    EDIGATE_TRY(std::size_t settled,
+                settle_overdue(*registry_, *setup_, host, std::chrono::duration_cast<std::chrono::seconds>(now).count(),
+                               timeouts_));
+    (void)settled;
+    return std::size_t{0};  // nothing stored: the host polls again at its interval
+  } catch (const std::exception& e) {
+    return Error("transport.as2.mdn_timeout", std::string("checking overdue MDNs failed: ") + e.what())
+        .as(ErrorCategory::internal);
+  }
+}
+
+EndpointRole As2Endpoint::role() const noexcept {
+  EndpointRole r;
+  r.polls = setup_->mdn == MdnMode::async;
+  return r;
+}
+
 SendResult As2Endpoint::send(const OutboundDocument& doc) noexcept {
   try {
     SendResult r = send_once(doc);
@@ -121,8 +143,8 @@ SendResult As2Endpoint::send(const OutboundDocument& doc) noexcept {
 
 SendResult As2Endpoint::send_once(const OutboundDocument& doc) {
   const PartnerSetup& s = *setup_;
-  const int round = s.mdn == MdnMode::async ? registry_->next_round(doc.id) : 0;
-  const std::string message_id = outbound_message_id(instance_, doc.id, doc.attempt, s.our_id, round);
+  const SendRound round = s.mdn == MdnMode::async ? registry_->next_send(doc.id) : SendRound{};
+  const std::string message_id = outbound_message_id(instance_, doc.id, doc.attempt, s.our_id, round.round);
   OutgoingOptions o;
   o.payload_content_type = payload_type(doc.body);
   o.filename = doc.file_name;
@@ -163,7 +185,8 @@ SendResult As2Endpoint::send_once(const OutboundDocument& doc) {
     post.headers.emplace_back("Receipt-Delivery-Option", s.mdn_url);
     // Recorded before the message leaves: the MDN may arrive before the POST returns.
     PendingSend p{message_id, doc.id, built->mic, s.partner_id, {}};
-    p.round = round;
+    p.round = round.round;
+    p.life_start = round.life_start;
     auto pending = registry_->add_pending(s.work_dir / "pending", std::move(p));
     if (!pending) return SendResult::retry("cannot record the pending MDN: " + pending.error().to_string());
   }
@@ -197,6 +220,14 @@ TransportHealth As2Endpoint::health() const noexcept {
     const auto gauge = [&](const char* role, const Certificate& c) {
       h.gauges.push_back({"certificate_days_left", {{"role", role}, {"serial", serial_hex(c)}}, days_left(c)});
     };
+    if (setup_->mdn == MdnMode::async) {
+      h.gauges.push_back({"mdn_timeouts", {}, static_cast<double>(timeouts_.settled.load())});
+      h.gauges.push_back({"mdn_timeout_settle_failures", {}, static_cast<double>(timeouts_.failed.load())});
+      if (const auto waiting = timeouts_.unsettled.load(); waiting > 0) {
+        h.ok = false;
+        h.detail = std::to_string(waiting) + " overdue MDN timeout(s) the gateway could not record yet (retried)";
+      }
+    }
     for (const auto& c : setup_->partner_certs) gauge("partner", c);
     for (const auto& k : setup_->our_keys) gauge("ours", k.cert);
     if (!newest_valid(setup_->partner_certs)) {

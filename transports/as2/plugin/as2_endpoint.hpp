@@ -1,6 +1,9 @@
 #pragma once
 // One partner's AS2 endpoint: sends documents (build, POST, verify the MDN) and is what the
 // listener serves that partner with (its setup is in the plugin's Registry while it is open).
+// With mdn="async" it also polls: each poll settles its sends whose MDN is overdue
+// (mdn_timeouts.hpp), so the timeout holds whether or not this gateway runs an AS2 listener.
+#include "mdn_timeouts.hpp"
 #include "registry.hpp"
 #include "settings.hpp"
 
@@ -34,10 +37,14 @@ class As2Endpoint final : public TransportEndpoint {
   As2Endpoint(std::shared_ptr<const PartnerSetup> setup, std::shared_ptr<Registry> registry, std::string instance);
   ~As2Endpoint() override;
 
-  Result<std::size_t> poll(TransportHost&) noexcept override { return std::size_t{0}; }
+  /// Stores nothing (AS2 messages arrive at the listener): settles the overdue async MDNs of
+  /// this partner's sends. Error (transient) when the host could not record one; it is retried.
+  Result<std::size_t> poll(TransportHost& host) noexcept override;
   SendResult send(const OutboundDocument& doc) noexcept override;
   TransportHealth health() const noexcept override;
   void stop() noexcept override {}
+  /// Polls only to time out async MDNs; sends everything.
+  EndpointRole role() const noexcept override;
 
  private:
   SendResult send_once(const OutboundDocument& doc);
@@ -49,6 +56,7 @@ class As2Endpoint final : public TransportEndpoint {
   std::string instance_;
   mutable std::mutex mutex_;
   mutable TransportHealth last_;
+  MdnTimeoutCounts timeouts_;
 };
 
 /// Days until `cert` expires (negative once expired), for the certificate_days_left gauges.

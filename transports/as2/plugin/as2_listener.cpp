@@ -17,9 +17,7 @@
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace edigate::as2 {
 
@@ -127,8 +125,6 @@ class Listener final : public TransportListener {
     address_ = socket.address().toString();
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(*shared_), socket, params);
     server_->start();
-    // The listener settles async MDNs, so it also settles the ones that never come.
-    sweeper_ = std::thread([this] { sweep(); });
   }
   ~Listener() override { stop(); }
 
@@ -140,18 +136,11 @@ class Listener final : public TransportListener {
     h.detail = std::string(tls_ ? "https" : "http") + " on " + address_ + ": " + std::to_string(c.stored.load()) +
                " stored, " + std::to_string(c.refused.load()) + " refused, " + std::to_string(c.repeated.load()) +
                " repeats, " + std::to_string(c.unavailable.load()) + " answered 503, " +
-               std::to_string(c.mdns_settled.load()) + " async MDNs settled, " + std::to_string(c.mdns_overdue.load()) +
-               " overdue";
+               std::to_string(c.mdns_settled.load()) + " async MDNs settled";
     return h;
   }
 
   void stop() noexcept override {
-    {
-      std::lock_guard lock(sweep_mutex_);
-      stopping_ = true;
-    }
-    sweep_cv_.notify_all();
-    if (sweeper_.joinable() && sweeper_.get_id() != std::this_thread::get_id()) sweeper_.join();
     std::lock_guard lock(stop_mutex_);
     if (!server_) return;
     try {
@@ -161,29 +150,11 @@ class Listener final : public TransportListener {
   }
 
  private:
-  void sweep() noexcept {
-    std::unique_lock lock(sweep_mutex_);
-    while (!sweep_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
-      lock.unlock();
-      try {
-        const auto now = std::chrono::system_clock::now().time_since_epoch();
-        shared_->receiver->expire_overdue(std::chrono::duration_cast<std::chrono::seconds>(now).count());
-      } catch (const std::exception& e) {
-        shared_->host->log(LogLevel::error, "as2.sweep_failed", "", e.what());
-      }
-      lock.lock();
-    }
-  }
-
   std::unique_ptr<Shared> shared_;
   bool tls_;
   std::string address_;
   std::mutex stop_mutex_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;
-  std::mutex sweep_mutex_;
-  std::condition_variable sweep_cv_;
-  bool stopping_ = false;
-  std::thread sweeper_;  ///< last: started once everything it uses exists
 };
 
 Error listener_error(const std::string& message) {

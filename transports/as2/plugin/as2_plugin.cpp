@@ -33,7 +33,9 @@ class As2Plugin final : public TransportPlugin {
     return {"as2", PluginKind::transport, "0.1.0", EDIGATE_SDK_ABI,
             "AS2 (RFC 4130): signed, encrypted, compressed messages with MDNs over HTTP(S); certificate rollover"};
   }
-  TransportSpec spec() const noexcept override { return {"as2", endpoint_options(), false, true, listener_options()}; }
+  // polls: an endpoint asking for async MDNs polls to time them out (As2Endpoint::role); the
+  // host's default interval (a minute) is fine grain for mdn-timeout-seconds.
+  TransportSpec spec() const noexcept override { return {"as2", endpoint_options(), true, true, listener_options()}; }
 
   Result<std::unique_ptr<TransportEndpoint>> open(const TransportConfig& config, TransportHost&) noexcept override {
     try {

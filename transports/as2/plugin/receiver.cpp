@@ -230,7 +230,8 @@ As2Response Receiver::async_mdn(const As2Request& r, const std::shared_ptr<const
     // success is recorded (the host does not deliver a document twice: a queued resend of a
     // document already sent is skipped).
     if (result.kind != SendResult::Kind::delivered) {
-      registry_->drop_pending(pending->message_id);
+      // Kept (forgotten with the other expired sends): its round and life stay known, so the
+      // next send's Message-ID is still new and a replay still gets its own attempts.
       host_.log(LogLevel::info, "as2.mdn_late", setup->partner, "after the timeout, ignored: " + result.detail);
       return {200, {{"Content-Length", "0"}}, "", {}};
     }
@@ -243,29 +244,11 @@ As2Response Receiver::async_mdn(const As2Request& r, const std::shared_ptr<const
   }
   if (result.kind == SendResult::Kind::delivered)
     registry_->drop_outbound(pending->outbound_id);  // its other sends wait for nothing now
-  else
-    registry_->drop_pending(pending->message_id);
+  else  // kept as settled: the host's next send (retry, replay) takes the next round
+    registry_->expired(pending->message_id, result.kind == SendResult::Kind::permanent);
   ++counts_.mdns_settled;
   host_.log(LogLevel::info, "as2.mdn_settled", setup->partner, result.detail);
   return {200, {{"Content-Length", "0"}}, "", {}};
-}
-
-void Receiver::expire_overdue(std::int64_t now) {
-  for (const PendingSend& p : registry_->expire(now)) {
-    auto setup = registry_->find(p.partner_id);
-    if (!setup) continue;
-    ++counts_.mdns_overdue;
-    const int sends = p.round + 1;
-    const std::string why = "no MDN for " + p.message_id + " within " + std::to_string(setup->mdn_timeout.count()) +
-                            " s (send " + std::to_string(sends) + " of " + std::to_string(setup->mdn_attempts) + ")";
-    const SendResult r = sends >= setup->mdn_attempts ? SendResult::permanent(why + ": no attempts left")
-                                                      : SendResult::retry(why + ": sending again");
-    auto settled = host_.settle(p.outbound_id, r);
-    if (!settled)
-      host_.log(LogLevel::error, "as2.settle_failed", setup->partner, r.detail + ": " + settled.error().to_string());
-    else
-      host_.log(LogLevel::warn, "as2.mdn_timeout", setup->partner, r.detail);
-  }
 }
 
 }  // namespace edigate::as2

@@ -33,12 +33,9 @@ class Receiver {
            std::chrono::seconds timeout);
 
   As2Response handle(const As2Request& request);
-  /// Settles the async-MDN sends whose mdn-timeout-seconds passed at `now` (unix seconds): retry
-  /// (the host sends again, a new Message-ID), or permanent once mdn-attempts sends had none.
-  void expire_overdue(std::int64_t now);
 
   struct Counts {
-    std::atomic<std::uint64_t> stored{0}, refused{0}, repeated{0}, mdns_settled{0}, unavailable{0}, mdns_overdue{0};
+    std::atomic<std::uint64_t> stored{0}, refused{0}, repeated{0}, mdns_settled{0}, unavailable{0};
   };
   const Counts& counts() const { return counts_; }
 

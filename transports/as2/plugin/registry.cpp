@@ -52,7 +52,11 @@ namespace {
 // One field per line; none of them can hold a line break (Message-IDs we mint, base64, ids).
 std::string pending_text(const PendingSend& p) {
   return p.message_id + "\n" + std::to_string(p.outbound_id) + "\n" + p.mic + "\n" + p.partner_id + "\n" +
-         std::to_string(p.sent_at) + "\n" + std::to_string(p.round) + "\n" + (p.expired ? "expired" : "waiting") + "\n";
+         std::to_string(p.sent_at) + "\n" + std::to_string(p.round) + "\n" +
+         (p.dead      ? "dead"
+          : p.expired ? "expired"
+                      : "waiting") +
+         "\n" + std::to_string(p.life_start) + "\n";
 }
 
 std::int64_t unix_now() {
@@ -78,7 +82,7 @@ void Registry::load_pending(const std::filesystem::path& dir) {
     if (e.path().extension() != ".pending") continue;
     std::ifstream in(e.path());
     PendingSend p;
-    std::string id, sent_at, round, state;
+    std::string id, sent_at, round, state, life_start;
     if (!std::getline(in, p.message_id) || !std::getline(in, id) || !std::getline(in, p.mic) ||
         !std::getline(in, p.partner_id))
       continue;  // torn by a crash before the rename: write_file_durably never leaves one
@@ -87,7 +91,11 @@ void Registry::load_pending(const std::filesystem::path& dir) {
       // Files from before the MDN timeout have four lines: their wait starts now.
       p.sent_at = std::getline(in, sent_at) ? std::stoll(sent_at) : unix_now();
       p.round = std::getline(in, round) ? std::stoi(round) : 0;
-      p.expired = std::getline(in, state) && state == "expired";
+      const bool has_state = static_cast<bool>(std::getline(in, state));
+      p.dead = has_state && state == "dead";
+      p.expired = p.dead || (has_state && state == "expired");
+      // Files from before lives were counted have seven lines: their life began at round 0.
+      p.life_start = std::getline(in, life_start) ? std::stoi(life_start) : 0;
     } catch (const std::exception&) {
       continue;
     }
@@ -134,33 +142,36 @@ void Registry::drop_outbound(std::int64_t outbound_id) {
   for (const auto& f : files) std::filesystem::remove(f, ec);
 }
 
-int Registry::next_round(std::int64_t outbound_id) const {
+SendRound Registry::next_send(std::int64_t outbound_id) const {
   std::lock_guard lock(mutex_);
-  int round = 0;
+  const PendingSend* last = nullptr;
   for (const auto& [id, p] : pending_)
-    if (p.outbound_id == outbound_id && p.expired) round = std::max(round, p.round + 1);
-  return round;
+    if (p.outbound_id == outbound_id && (!last || p.round > last->round)) last = &p;
+  if (!last) return {};
+  const int round = last->round + 1;
+  // The last send ended in a dead letter: this one is an operator's replay, with the whole
+  // mdn-attempts budget again (the rounds still go on, so no Message-ID repeats).
+  return {round, last->dead ? round : last->life_start};
 }
 
-std::vector<PendingSend> Registry::expire(std::int64_t now, int forget_after) {
+std::vector<PendingSend> Registry::claim_overdue(const std::string& partner_id, std::int64_t now,
+                                                 std::chrono::seconds timeout, int forget_after) {
   std::vector<PendingSend> due;
   std::vector<std::filesystem::path> forgotten;
   {
     std::lock_guard lock(mutex_);
     for (auto it = pending_.begin(); it != pending_.end();) {
       PendingSend& p = it->second;
-      auto partner = partners_.find(p.partner_id);
-      if (partner == partners_.end() || partner->second.empty()) {
+      if (p.partner_id != partner_id) {
         ++it;
         continue;
       }
-      const std::int64_t timeout = partner->second.back().setup->mdn_timeout.count();
-      if (p.expired && now - p.sent_at > timeout * forget_after) {
+      if (p.expired && now - p.sent_at > timeout.count() * forget_after) {
         forgotten.push_back(p.file);
         it = pending_.erase(it);
         continue;
       }
-      if (!p.expired && now - p.sent_at >= timeout) {
+      if (!p.expired && now - p.sent_at >= timeout.count()) {
         p.expired = true;
         due.push_back(p);
       }
@@ -169,10 +180,28 @@ std::vector<PendingSend> Registry::expire(std::int64_t now, int forget_after) {
   }
   std::error_code ec;
   for (const auto& f : forgotten) std::filesystem::remove(f, ec);
-  // Rewritten outside the lock: a lost rewrite (crash) only means the send expires again after
-  // a restart, and its settle(retry) then finds the document already queued or sent.
-  for (const auto& p : due) (void)io::write_file_durably(p.file, pending_text(p), "transport.as2.pending");
   return due;
+}
+
+void Registry::expired(const std::string& message_id, bool dead) {
+  PendingSend copy;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = pending_.find(message_id);
+    if (it == pending_.end()) return;  // a late MDN delivered the document meanwhile
+    it->second.expired = true;
+    it->second.dead = dead;
+    copy = it->second;
+  }
+  // Rewritten outside the lock. A lost rewrite (a crash right after the settlement) leaves the
+  // send waiting on disk: after a restart it is settled once more (one extra send at worst).
+  (void)io::write_file_durably(copy.file, pending_text(copy), "transport.as2.pending");
+}
+
+void Registry::unclaim(const std::string& message_id) {
+  std::lock_guard lock(mutex_);
+  auto it = pending_.find(message_id);
+  if (it != pending_.end()) it->second.expired = false;
 }
 
 }  // namespace edigate::as2

@@ -5,6 +5,7 @@
 // before the message leaves, so an MDN arriving after a restart still settles it.
 #include "settings.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -23,8 +24,16 @@ struct PendingSend {
   std::string partner_id;  ///< the partner's AS2 id
   std::filesystem::path file;
   std::int64_t sent_at = 0;  ///< unix seconds, when it was recorded (just before the POST)
-  int round = 0;             ///< sends of this document that timed out before this one
-  bool expired = false;      ///< its MDN did not come in time; kept so a late one is still recorded
+  int round = 0;             ///< sends of this document recorded before this one (unique Message-IDs)
+  int life_start = 0;        ///< the round of the first send since the document was last dead-lettered
+  bool expired = false;      ///< settled without its MDN (timeout, refused MDN); kept so a late one is recorded
+  bool dead = false;         ///< expired, and its settlement made the document a dead letter
+};
+
+/// Where the next send of a document stands among its earlier ones (Registry::next_send).
+struct SendRound {
+  int round = 0;       ///< one past every send still recorded: its Message-ID is new
+  int life_start = 0;  ///< a send after a dead letter (an operator's replay) starts a new life
 };
 
 class Registry {
@@ -44,12 +53,20 @@ class Registry {
   void drop_pending(const std::string& message_id);
   /// Forgets every send of one document: a positive MDN delivered it.
   void drop_outbound(std::int64_t outbound_id);
-  /// The round of the next send of `outbound_id`: one past the last that timed out, 0 if none.
-  int next_round(std::int64_t outbound_id) const;
-  /// Marks (durably) and returns the pending sends whose partner's mdn-timeout passed at `now`
-  /// (unix seconds); sends of a partner with no open endpoint wait. Expired sends older than
-  /// `forget_after` timeouts are forgotten: no MDN comes that late.
-  std::vector<PendingSend> expire(std::int64_t now, int forget_after = 10);
+  /// The round of the next send of `outbound_id` and the life it belongs to: the sends of a
+  /// life count toward mdn-attempts; one that follows a dead letter (replay) starts a new life.
+  SendRound next_send(std::int64_t outbound_id) const;
+  /// Claims the waiting sends to partner `partner_id` whose `timeout` passed at `now` (unix
+  /// seconds): marked expired in memory, so an MDN arriving meanwhile is treated as late and no
+  /// other check claims them. The caller settles each, then calls expired() or unclaim().
+  /// Expired sends older than `forget_after` timeouts are forgotten: no MDN comes that late.
+  std::vector<PendingSend> claim_overdue(const std::string& partner_id, std::int64_t now, std::chrono::seconds timeout,
+                                         int forget_after = 10);
+  /// The host recorded the settlement of `message_id` (a timeout, a refused MDN): kept as expired
+  /// (durably) so a late MDN is still recognised; `dead` when it ended the document's life.
+  void expired(const std::string& message_id, bool dead);
+  /// The settlement of a claimed send failed: it waits again, and the next check retries it.
+  void unclaim(const std::string& message_id);
 
  private:
   mutable std::mutex mutex_;
