@@ -8,6 +8,7 @@
 // writes the object first and the manifest last, so a half-copied object is never taken.
 // Built against the installed SDK only (see CMakeLists.txt); a partner profile uses it as
 //   <transport type="manifest-drop" name="bucket"><option name="root" value="/srv/bucket"/></transport>
+#include "checked_object.hpp"
 #include "manifest.hpp"
 
 #include <edigate/sdk.hpp>
@@ -95,15 +96,26 @@ class ManifestDropEndpoint final : public TransportEndpoint {
           continue;
         }
         const fs::path object = in / m->object;
-        const std::string bytes = read_all(object);
-        if (bytes.size() != m->size || sha256_hex(bytes) != m->sha256) {
-          // Still being copied, or damaged: left where it is and looked at again next time.
-          host.log(LogLevel::warn, "manifest_drop.object.mismatch", config_.partner,
-                   object.string() + ": size or SHA-256 differs from its manifest; not taken");
+        auto body = CheckedObject::open(object, *m);
+        if (!body) {
+          host.log(LogLevel::warn, "manifest_drop.object.missing", config_.partner, body.error().to_string());
           continue;
         }
-        auto receipt = host.intake({config_.partner, "manifest-drop:" + config_.name,
-                                    (folder_.filename() / "in" / m->object).string(), m->object, bytes, ""});
+        // Streamed: the host pulls the object in chunks into the store and commits it only if
+        // the reader reaches the end cleanly, i.e. size and SHA-256 match the manifest.
+        auto receipt = host.intake_stream({config_.partner, "manifest-drop:" + config_.name,
+                                           (folder_.filename() / "in" / m->object).string(), m->object, "", ""},
+                                          **body, static_cast<std::int64_t>(m->size));
+        body->reset();  // closed before it is moved
+        // Not the object the manifest describes (shorter, longer, other bytes): the host refused
+        // it (the reader's error, or the host's own size check); look again next time.
+        const auto refused = [](const std::string& code) {
+          return code == "manifest_drop.object.mismatch" || code.ends_with(".size_mismatch");
+        };
+        if (!receipt && refused(receipt.error().code)) {
+          host.log(LogLevel::warn, "manifest_drop.object.mismatch", config_.partner, receipt.error().to_string());
+          continue;
+        }
         if (!receipt) return std::move(receipt).error();  // the store cannot take it: keep it here
         // Stored: only now does it leave the bucket's inbox.
         fs::create_directories(in / ".taken", ec);

@@ -436,6 +436,17 @@ def build(version, set_ids):
         for o in omitted:
             if o[1] in why:
                 notes.append("%s %s: %s" % (set_id, o[1], why[o[1]][0]))
+    for seg in HANDMADE.get(version, []):
+        if seg in segs or seg in new_segs:
+            continue
+        got, problems = propose(version, seg, dict(known, **new_elems), comps)
+        if problems:
+            notes.append("%s (hand-made sets): %s" % (seg, "; ".join(problems)))
+            continue
+        items, rules, new, skipped = got
+        new_segs[seg] = (segment_name(version, seg), items, rules, skipped)
+        for n, e in new.items():
+            new_elems[n] = (e[0] or "Data Element %s" % n,) + tuple(e[1:])
     return new_segs, new_elems, structures, omitted_by_set, notes
 
 
@@ -546,6 +557,14 @@ HELD = {}
 
 _RETAIL_LOGISTICS = ["180", "204", "210", "812", "816", "820", "830", "832", "846", "852", "860", "861", "862", "865",
                      "866", "943", "944", "947", "990"]
+# Segments the hand-made sets of passes 1-3 (x12_sets.py: 850, 855, 856, 810, 214, 940, 945) place
+# where no PLAN set of the version uses them: proposed by the same rules (pass 6 closed their
+# OMITTED entries with EDDY as the second source; README.md, "Pass 6").
+HANDMADE = {
+    "004010": ["ADV", "BNX", "CB1", "G66", "G72", "R2", "SPO", "SR", "W09", "W28"],
+    "005010": ["ADV", "AT9", "BNX", "CB1", "EFI", "G66", "G72", "R2", "SR", "W09", "W28"],
+}
+
 PLAN = {
     "004010": _RETAIL_LOGISTICS,
     "005010": _RETAIL_LOGISTICS + ["753", "754"],

@@ -336,6 +336,12 @@ PUBLISHED_NAMES = {"31": "Adjustment Number", "181": "Quantity or Status Adjustm
                    "685": "Catalog Version Number", "686": "Catalog Revision Number"}
 
 
+# x12-types documents these segments with another segment's placeholder text (SR as SAC's
+# "Service, Promotion, Allowance, or Charge Information", SPO W09 R2 as "Equipment Details", BNX
+# as "Vessel Information"; README.md, pass 4): their names come from EDDY's class instead.
+_X12TYPES_PLACEHOLDER = {"BNX", "EFI", "R2", "SPO", "SR", "W09"}
+
+
 def segment_name(version, seg):
     for v in (version, "004010", "005010"):
         if _sv(v):
@@ -343,6 +349,8 @@ def segment_name(version, seg):
             m = text and re.search(r'SegmentDef\.build\(:%s,\s*"([^"]+)"' % seg, text)
             if m:
                 return m.group(1)
+        if seg in _X12TYPES_PLACEHOLDER:
+            continue
         t = _show(X12TYPES, "src/v%s/segment/%s.rs" % (v, seg[0].lower()))
         m = t and re.search(r"^/// %s - (.+)$" % re.escape(seg), t, re.M)
         if m:
@@ -353,5 +361,9 @@ def segment_name(version, seg):
         words = re.findall(r"[A-Z][a-z]*|\d+", re.match(r".*/%s_(\w+)\.cs$" % re.escape(seg), path).group(1))
         small = {"For", "Or", "And", "Of", "The", "To", "In", "On", "By", "A", "An"}
         name = " ".join(w.lower() if i and w in small else w for i, w in enumerate(words))
-        return re.sub(r"(?<=[a-z])for\b", " for", name)  # BRA_BeginningSegmentforReceivingAdvice
+        name = re.sub(r"(?<=[a-z])for\b", " for", name)  # BRA_BeginningSegmentforReceivingAdvice
+        # W09_EquipmentandTemperature, AT9_TrailerorContainerDimensionandWeight: the glued "and" of
+        # a long word and the "or" after "-er"/"-ce" (not "Indicator", "Command")
+        name = re.sub(r"\b([A-Z][a-z]{5,})and\b", r"\1 and", name)
+        return re.sub(r"(?<=[a-z](?:er|ce))or\b", " or", name)
     return seg

@@ -56,22 +56,11 @@ struct KnownBroken {
   const char* why;
 };
 // 856 LIN with only a UPC (bots/856_2.x12, PARTNER2_20130123_1.x12): fixed by <pairs>;
-// node-x12/855.edi's four address lines: fixed by <list each="N3">.
-// EANCOM messages carrying EANCOM's own codes: canonical v1 does not keep UNH 0057 (the EANCOM
-// subset), so the corpus partner's base maps render a plain UN D96A message, whose code lists
-// are closed (scripts/schemas/README.md, "EANCOM precedence"); a partner that exchanges EANCOM
-// names its subset in its outbound maps (partners/eurofood) and these codes are then accepted.
-const char* const kEancomCodes =
-    "EANCOM code in a message rendered without the sender's UNH 0057: canonical v1 does not carry the "
-    "association code, so the base map writes plain D96A, whose list lacks it";
-const std::vector<KnownBroken> kKnownBroken = {
-    {"edifact/bots/1.edi", "found \"352\" [schema.element.invalid_code]", kEancomCodes},
-    {"edifact/bots/desadv1.edi", "[schema.element.invalid_code]", kEancomCodes},
-    {"edifact/bots/edi__orders02.edi", "[schema.element.invalid_code]", kEancomCodes},
-    {"edifact/bots/orders01.edi", "[schema.element.invalid_code]", kEancomCodes},
-    {"edifact/bots/orders02.edi", "[schema.element.invalid_code]", kEancomCodes},
-    {"edifact/bots/orders03.edi", "[schema.element.invalid_code]", kEancomCodes},
-};
+// node-x12/855.edi's four address lines: fixed by <list each="N3">; the six EANCOM messages
+// carrying EANCOM's own codes (bots/1.edi, desadv1.edi, edi__orders02.edi, orders01-03.edi):
+// fixed by canonical source/association, which the EDIFACT outbound base maps write back in
+// UNH 0057 (test below).
+const std::vector<KnownBroken> kKnownBroken = {};
 
 bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
   if (pattern.size() != path.size()) return false;
@@ -216,4 +205,59 @@ TEST_CASE("corpus messages survive canonical -> EDI -> canonical except for the 
     INFO(set);
     CHECK(per_type[set] > 0);
   }
+}
+
+TEST_CASE("EANCOM corpus messages keep UNH 0057 through canonical and round-trip", "[corpus][round_trip][eancom]") {
+  CorpusRuntime rt;
+  int checked = 0;
+  std::vector<std::string> problems;
+  for (const auto& f : corpus_files()) {
+    if (f.entry.standard != "EDIFACT") continue;
+    auto first = translate_file(rt, f);
+    auto partner = rt.partner(profile_for(f.entry));
+    for (std::size_t i = 0; i < first.messages.size(); ++i) {
+      auto source = first.messages[i]->getObject("source");
+      const std::string set = source->getValue<std::string>("transaction_set");
+      if (!kOutboundSets.count(set) || !source->has("association")) continue;
+      const std::string association = source->getValue<std::string>("association");
+      if (association.rfind("EAN", 0) != 0) continue;
+      const std::string what = f.entry.path + " message " + std::to_string(i + 1) + " (" + set + "): ";
+      translation::ControlCounters counters;
+      translation::CanonicalInput input{first.messages[i], {}};
+      input.where.file = f.entry.path;
+      auto rendered = translation::render_interchange(rt.services, *partner, {input}, as_sender(), counters);
+      if (!rendered || !rendered->errors.empty()) {
+        problems.push_back(what + "render: " + (!rendered ? rendered.error() : rendered->errors.front()).to_string());
+        continue;
+      }
+      // the association code comes back in UNH S009 (0057), so the re-read picks the EANCOM rules
+      if (rendered->edi.find(":UN:" + association) == std::string::npos) {
+        problems.push_back(what + "UNH does not carry " + association + "\n" + rendered->edi);
+        continue;
+      }
+      auto back = translate_text(rt, partner, rendered->edi, f.entry.path + " (rendered)");
+      if (!back.errors.empty() || back.messages.size() != 1) {
+        problems.push_back(what + "does not translate back: " +
+                           (back.errors.empty() ? std::to_string(back.messages.size()) + " messages"
+                                                : back.errors.front().to_string()));
+        continue;
+      }
+      CHECK(back.messages[0]->getObject("source")->getValue<std::string>("association") == association);
+      std::vector<int> used(std::size(kLossy), 0);
+      auto ca = without_lossy(first.lines[i], f.entry.path, used);
+      auto cb = without_lossy(back.lines[0], f.entry.path, used);
+      if (auto d = translation::first_difference(ca, cb, {"message_id", "source", "direction"})) {
+        problems.push_back(what + "differs at " + *d);
+        continue;
+      }
+      ++checked;
+    }
+  }
+  std::string all;
+  for (const auto& p : problems) all += p + "\n";
+  INFO(all);
+  CHECK(problems.empty());
+  WARN("EANCOM messages round-tripped with their 0057: " << checked);
+  // bots/1.edi, desadv1.edi, edi__orders02.edi, orders01.edi, orders02.edi, orders03.edi
+  CHECK(checked >= 6);
 }

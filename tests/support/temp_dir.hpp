@@ -10,9 +10,11 @@ namespace edigate::test {
 
 struct TempDir {
   std::filesystem::path path;
-  explicit TempDir(const std::string& tag = "test") {
+  /// Under `base` when given (a test writing hundreds of megabytes keeps them in the build
+  /// folder), else under the system temp dir.
+  explicit TempDir(const std::string& tag = "test", const std::filesystem::path& base = {}) {
     static int counter = 0;
-    path = std::filesystem::temp_directory_path() /
+    path = (base.empty() ? std::filesystem::temp_directory_path() : base) /
            ("edigate-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);

@@ -1,7 +1,7 @@
 #include "file_endpoint.hpp"
 
 #include <file/durable_file.hpp>
-#include <file/read_file.hpp>
+#include <file/file_stream.hpp>
 
 #include <atomic>
 #include <thread>
@@ -11,9 +11,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 100 MiB, as the AS2 listener's max-bytes: the intake takes a file's bytes whole
-// (ReceivedDocument::bytes), so each file being stored is in memory once, `threads` at a time.
-constexpr const char* kDefaultMaxFileBytes = "104857600";
+// 2 GiB. Files are streamed into the store (TransportHost::intake_stream), so memory does not
+// bound them; the limit guards the data directory's disk against what is almost certainly a
+// mistake (a backup or a log dropped into an inbox): EDI interchanges, even batched catalogues,
+// stay far below it. A partner that really sends more gets its own max-file-bytes.
+constexpr const char* kDefaultMaxFileBytes = "2147483648";
 
 std::uint64_t max_file_bytes(const TransportConfig& c) {
   const std::string v = c.option("max-file-bytes");
@@ -57,7 +59,7 @@ std::vector<TransportOption> file_options() {
       {"max-files", false, false, "1000", "files taken per scan at most"},
       {"threads", false, false, "8", "files stored at once (their commits share one fsync)"},
       {"max-file-bytes", false, false, kDefaultMaxFileBytes,
-       "larger files are not taken (a file is read whole into memory): moved to .failed/, logged"},
+       "larger files are not taken (streamed, so a disk guard, not memory): moved to .failed/, logged"},
   };
 }
 
@@ -112,7 +114,7 @@ FileEndpoint::Taken FileEndpoint::refuse_too_large(TransportHost& host, const in
   auto moved = intake::FolderScanner::move_to_failed(c.path);
   host.log(LogLevel::error, "intake.file.too_large", c.partner,
            c.path.string() + ": " + std::to_string(size) + " bytes, more than max-file-bytes (" +
-               std::to_string(max_file_bytes_) + "; the folder transport reads a file whole into memory): " +
+               std::to_string(max_file_bytes_) + "): " +
                (moved ? "not taken, moved to " + moved->string()
                       : "not taken, and it could not be moved aside: " + moved.error().to_string()));
   return Taken::refused;
@@ -120,18 +122,25 @@ FileEndpoint::Taken FileEndpoint::refuse_too_large(TransportHost& host, const in
 
 FileEndpoint::Taken FileEndpoint::take(TransportHost& host, const intake::Candidate& c) {
   if (c.size > max_file_bytes_) return refuse_too_large(host, c, c.size);
-  auto bytes = io::read_file(c.path, "intake.file.unreadable");
-  if (!bytes) return Taken::again;
-  // It grew after the scan (a writer ignoring the stable-size rule).
-  if (bytes->size() > max_file_bytes_) return refuse_too_large(host, c, bytes->size());
-  const std::string name = c.path.filename().string();
-  ReceivedDocument doc;
-  doc.partner = c.partner;
-  doc.transport = config_.name.empty() ? "folder" : "folder:" + config_.name;
-  doc.remote_id = c.partner + "/" + name;
-  doc.file_name = name;
-  doc.bytes = std::move(*bytes);
-  auto receipt = host.intake(doc);
+  Result<IntakeReceipt> receipt = Error();
+  {
+    auto file = io::FileStream::open(c.path, "intake.file.unreadable");
+    if (!file) {
+      host.log(LogLevel::warn, "intake.file.unreadable", c.partner, file.error().to_string());
+      return Taken::again;
+    }
+    // It grew after the scan (a writer ignoring the stable-size rule).
+    if ((*file)->size() > max_file_bytes_) return refuse_too_large(host, c, (*file)->size());
+    const std::string name = c.path.filename().string();
+    ReceivedDocument doc;
+    doc.partner = c.partner;
+    doc.transport = config_.name.empty() ? "folder" : "folder:" + config_.name;
+    doc.remote_id = c.partner + "/" + name;
+    doc.file_name = name;
+    // Streamed: the host copies it into the store in chunks (any size, bounded memory) and
+    // refuses it if its length changes from the size it had when opened.
+    receipt = host.intake_stream(doc, **file, static_cast<std::int64_t>((*file)->size()));
+  }  // closed before it is removed or archived
   if (!receipt) {
     // Not stored, so not removed: the file is taken again at a later scan.
     host.log(LogLevel::error, "intake.store.failed", c.partner, c.path.string() + ": " + receipt.error().to_string());

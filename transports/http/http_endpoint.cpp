@@ -23,8 +23,6 @@ namespace {
 
 constexpr std::chrono::seconds kRetryAfterCap{3600};
 
-bool is_ack(const std::string& type) { return type == "997" || type == "999" || type == "TA1" || type == "CONTRL"; }
-
 /// What a poll remembers between runs: the last body's ETag and hash.
 struct PollState {
   std::string etag, sha256;
@@ -290,7 +288,8 @@ SendResult HttpEndpoint::send(const OutboundDocument& doc) noexcept {
   Impl& m = *impl_;
   if (m.uri.empty()) {
     // An API-only partner reads its acknowledgements from the document status answer.
-    if (is_ack(doc.type)) return SendResult::delivered("supplier-api", "served by the supplier API's document status");
+    if (is_acknowledgement(doc.type))
+      return SendResult::delivered("supplier-api", "served by the supplier API's document status");
     return SendResult::permanent("transport '" + m.config.name + "' of partner '" + m.config.partner +
                                  "' has no url to send a " + doc.type + " to; declare a sending transport");
   }

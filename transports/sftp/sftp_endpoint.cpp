@@ -224,22 +224,31 @@ void SftpEndpoint::take_files(TransportHost& host, SessionLease lease, PollState
 }
 
 bool SftpEndpoint::take(TransportHost& host, SftpSession& session, const RemoteFile& file) {
-  auto bytes = session.download(settings_.inbox, file.name);
-  if (!bytes) {
-    // Half read, still growing, vanished: nothing is stored; the next poll sees it again.
-    host.log(LogLevel::warn, "intake.sftp.download_failed", config_.partner, bytes.error().to_string());
-    return false;
-  }
   ReceivedDocument doc;
   doc.partner = config_.partner;
   doc.transport = transport_;
   doc.remote_id = remote_id(file.name);
   doc.file_name = file.name;
-  doc.bytes = std::move(*bytes);
-  auto receipt = host.intake(doc);
+  Result<IntakeReceipt> receipt = Error();
+  {
+    auto download = session.open_download(settings_.inbox, file.name);
+    if (!download) {
+      // Vanished, not a regular file, connection gone: nothing is stored; the next poll sees it.
+      host.log(LogLevel::warn, "intake.sftp.download_failed", config_.partner, download.error().to_string());
+      return false;
+    }
+    // Straight into the store, chunk by chunk, checked against the listing's size: the host
+    // commits only a download that ended cleanly at that size (the reader also checks the size
+    // the server reports before and after), so a half-downloaded file is never stored.
+    receipt = host.intake_stream(doc, **download, static_cast<std::int64_t>(file.size));
+  }  // the remote handle is closed before the file is moved or deleted
   if (!receipt) {
-    // Not stored, so the server keeps it.
-    host.log(LogLevel::error, "intake.store.failed", config_.partner,
+    // Half read, still growing, vanished, or the store failed: the server keeps it.
+    const bool transfer = receipt.error().code.rfind("sftp.", 0) == 0 ||
+                          receipt.error().code == "transport.intake.size_mismatch" ||
+                          receipt.error().code == "store.input.size_mismatch";
+    host.log(transfer ? LogLevel::warn : LogLevel::error,
+             transfer ? "intake.sftp.download_failed" : "intake.store.failed", config_.partner,
              doc.remote_id + ": " + receipt.error().to_string());
     return false;
   }

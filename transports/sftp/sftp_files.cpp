@@ -5,6 +5,7 @@
 #include "sftp/sftp_session.hpp"
 #include "sftp/ssh_error.hpp"
 
+#include <algorithm>
 #include <random>
 
 namespace edigate::sftp {
@@ -90,7 +91,8 @@ Result<Listing> SftpSession::list(std::string_view folder) {
   return out;
 }
 
-Result<std::string> SftpSession::download(std::string_view folder, std::string_view name) {
+Result<std::unique_ptr<SftpSession::Download>> SftpSession::open_download(std::string_view folder,
+                                                                          std::string_view name) {
   EDIGATE_TRY_VOID(check_remote_folder(folder));
   EDIGATE_TRY_VOID(check_remote_name(name, where(folder)));
   const std::string path = join_remote(folder, name);
@@ -124,23 +126,48 @@ Result<std::string> SftpSession::download(std::string_view folder, std::string_v
     return Error("sftp.download.not_regular", "not a regular file; not read")
         .at(located(at))
         .as(ErrorCategory::invalid_input);
+  auto download = std::unique_ptr<Download>(new Download(*this, file.handle, at, before.filesize));
+  file.handle = nullptr;  // the Download closes it
+  return download;
+}
 
-  std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(before.filesize));
-  char buffer[kChunk];
-  for (;;) {
-    const ssize_t n = libssh2_sftp_read(file.handle, buffer, sizeof buffer);
-    if (n == 0) break;
-    if (n < 0) return fail(static_cast<int>(n), "sftp.download.read", "read failed", at);
-    bytes.append(buffer, static_cast<std::size_t>(n));
+SftpSession::Download::~Download() {
+  // After a dropped connection the session is already broken: the close fails fast (fail()
+  // shortened the timeout) and the handles go with the next connect.
+  if (handle_) libssh2_sftp_close_handle(static_cast<LIBSSH2_SFTP_HANDLE*>(handle_));
+}
+
+Result<std::size_t> SftpSession::Download::read(char* buf, std::size_t n) noexcept {
+  if (ended_ || n == 0) return std::size_t{0};
+  auto* handle = static_cast<LIBSSH2_SFTP_HANDLE*>(handle_);
+  // libssh2 pipelines reads up to its own buffer; larger requests only mean fewer calls.
+  const ssize_t got = libssh2_sftp_read(handle, buf, std::min(n, kChunk));
+  if (got < 0) return session_.fail(static_cast<int>(got), "sftp.download.read", "read failed", at_);
+  if (got > 0) {
+    read_ += static_cast<std::uint64_t>(got);
     // Growing past the announced size: the partner is still writing; stop early.
-    if (bytes.size() > before.filesize) return size_changed(at, before.filesize, bytes.size());
+    if (read_ > size_) return size_changed(at_, size_, read_);
+    return static_cast<std::size_t>(got);
   }
   LIBSSH2_SFTP_ATTRIBUTES after{};
-  if (int rc = libssh2_sftp_fstat_ex(file.handle, &after, 0); rc != 0)
-    return fail(rc, "sftp.download.stat", "cannot read the file's size", at);
-  if (bytes.size() != before.filesize) return size_changed(at, before.filesize, bytes.size());
-  if (after.filesize != before.filesize) return size_changed(at, before.filesize, after.filesize);
+  if (int rc = libssh2_sftp_fstat_ex(handle, &after, 0); rc != 0)
+    return session_.fail(rc, "sftp.download.stat", "cannot read the file's size", at_);
+  if (read_ != size_) return size_changed(at_, size_, read_);
+  if (after.filesize != size_) return size_changed(at_, size_, after.filesize);
+  ended_ = true;
+  return std::size_t{0};
+}
+
+Result<std::string> SftpSession::download(std::string_view folder, std::string_view name) {
+  EDIGATE_TRY(auto file, open_download(folder, name));
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(file->size()));
+  char buffer[kChunk];
+  for (;;) {
+    EDIGATE_TRY(std::size_t n, file->read(buffer, sizeof buffer));
+    if (n == 0) break;
+    bytes.append(buffer, n);
+  }
   return bytes;
 }
 

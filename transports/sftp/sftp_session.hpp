@@ -8,11 +8,13 @@
 //   sent; otherwise sftp.host_key.mismatch names the expected and offered fingerprints;
 // - remote file names from listings or callers are checked (remote_name.hpp) before use;
 // - a download returns bytes only when their count equals the size the server reported before
-//   and after reading; anything else is a transient error (the file is being written);
+//   and after reading; anything else is a transient error (the file is being written); a
+//   streamed download (open_download) ends cleanly only under the same condition;
 // - an upload is written under a temporary name in the target folder and renamed at the end,
 //   so a partner never picks up half a file;
 // - after a transient error the session is closed; connect() again to reconnect;
 // - no password, passphrase or key material appears in any Error.
+#include <edigate/input.hpp>
 #include <edigate/result.hpp>
 
 #include <chrono>
@@ -77,6 +79,34 @@ class SftpSession {
   const std::string& offered_host_key() const noexcept { return offered_host_key_; }
 
   Result<Listing> list(std::string_view folder);
+
+  /// A remote file read in chunks, for TransportHost::intake_stream: read() hands over the bytes
+  /// as they arrive and returns 0 (the end) only when their count equals the size the server
+  /// reported when the file was opened and still reports; otherwise sftp.download.size_changed
+  /// (transient), as it does at once when more arrives than announced. A connection dropped
+  /// midway is a read error. Not valid beyond its session; one at a time per session.
+  class Download final : public InputStream {
+   public:
+    ~Download() override;
+    Result<std::size_t> read(char* buf, std::size_t n) noexcept override;
+    const std::string& name() const noexcept override { return at_; }
+    /// The size the server reported when the file was opened.
+    std::uint64_t size() const noexcept { return size_; }
+
+   private:
+    friend class SftpSession;
+    Download(SftpSession& session, void* handle, std::string at, std::uint64_t size)
+        : session_(session), handle_(handle), at_(std::move(at)), size_(size) {}
+    SftpSession& session_;
+    void* handle_;  ///< LIBSSH2_SFTP_HANDLE (libssh2 kept out of this header)
+    std::string at_;
+    std::uint64_t size_;
+    std::uint64_t read_ = 0;
+    bool ended_ = false;
+  };
+  /// Opens folder/name for a streamed download (checks as download: name, regular file, size).
+  Result<std::unique_ptr<Download>> open_download(std::string_view folder, std::string_view name);
+  /// The whole file in memory (small files: an outbox name check, tests).
   Result<std::string> download(std::string_view folder, std::string_view name);
   /// Writes `bytes` to folder/.edigate-<random><temp_suffix>, then renames to folder/name. Fails (without
   /// replacing) when folder/name exists: partners expect each name once.

@@ -7,7 +7,10 @@
 //    sniff, group_key, transaction_control, add_envelope; Error::category; Delimiters::encoding.
 // 3: transport plugins (transport_plugin.hpp): TransportPlugin, TransportEndpoint, TransportListener,
 //    TransportHost and their value types.
-#define EDIGATE_SDK_ABI 4u
+// 4: TransportEndpoint::role() and EndpointRole.
+// 5: TransportHost::intake_stream (a reader the host streams into the store: bounded memory for
+//    any file size); edigate::is_acknowledgement (one list of acknowledgement types).
+#define EDIGATE_SDK_ABI 5u
 #define EDIGATE_VERSION "0.1.0"
 
 namespace edigate {

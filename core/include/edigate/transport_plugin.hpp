@@ -15,6 +15,7 @@
 // - Configuration: the plugin declares every setting it reads (TransportSpec); the host checks a
 //   profile's element against it (an undeclared setting or a missing required one is an error
 //   naming the profile) and resolves secrets (env:NAME, file:PATH) before open().
+#include <edigate/input.hpp>
 #include <edigate/plugin.hpp>
 #include <edigate/result.hpp>
 
@@ -165,8 +166,42 @@ class TransportHost {
   /// Stores `doc` durably and queues its processing; returns after the commit. Acknowledge the
   /// remote side only after success. Errors: transient (try again later, keep the remote copy),
   /// invalid_input ("canonical:" content that fails its schema: the message names the field),
-  /// configuration (unknown partner).
+  /// configuration (unknown partner). For documents already in memory (an HTTP body, an AS2
+  /// message); a file or a download goes through intake_stream.
   virtual Result<IntakeReceipt> intake(const ReceivedDocument& doc) noexcept = 0;
+  /// As intake, but the host pulls the bytes from `body` in chunks until it returns 0 (end), so
+  /// memory stays bounded whatever the size; `doc.bytes` is ignored. The host writes them to a
+  /// temporary file while hashing, flushes it, and commits the input only once `body` ended
+  /// cleanly: an error from `body.read` (a dropped connection, a checksum the reader verifies at
+  /// the end) abandons the intake, nothing is stored and that error is returned. `expected_size`
+  /// (-1: unknown) is the size the transport was told (a listing, fstat): a body of another length
+  /// is refused (a transient error whose code ends in `.size_mismatch`: it is being written, or
+  /// was cut), so a half-transferred document is never committed. `body` is used only during the
+  /// call, from the calling thread.
+  /// The gateway's host streams; this default (for hosts that wrap another: test recorders) reads
+  /// `body` whole into memory and calls intake().
+  virtual Result<IntakeReceipt> intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                              std::int64_t expected_size) noexcept {
+    try {
+      ReceivedDocument whole = doc;
+      whole.bytes.clear();
+      char chunk[64 * 1024];
+      for (;;) {
+        auto n = body.read(chunk, sizeof chunk);
+        if (!n) return std::move(n).error();
+        if (*n == 0) break;
+        whole.bytes.append(chunk, *n);
+      }
+      if (expected_size >= 0 && whole.bytes.size() != static_cast<std::uint64_t>(expected_size))
+        return Error("transport.intake.size_mismatch", body.name() + ": " + std::to_string(whole.bytes.size()) +
+                                                           " bytes read, " + std::to_string(expected_size) +
+                                                           " announced; not stored")
+            .as(ErrorCategory::transient);
+      return intake(whole);
+    } catch (const std::exception& e) {
+      return Error("transport.intake.failed", e.what()).as(ErrorCategory::internal);
+    }
+  }
   /// How many more documents the host takes now (backpressure): a poll takes at most this many
   /// and leaves the rest on the remote side for the next poll.
   virtual std::size_t intake_capacity() noexcept = 0;
@@ -182,11 +217,17 @@ class TransportHost {
   virtual bool stopping() const noexcept = 0;
 };
 
+/// Whether a document type is an acknowledgement (997, 999, TA1, CONTRL): what
+/// EndpointRole::Sends::acknowledgements covers. The one list host and plugins share.
+inline bool is_acknowledgement(std::string_view type) noexcept {
+  return type == "997" || type == "999" || type == "TA1" || type == "CONTRL";
+}
+
 /// What one opened endpoint does, within what its type can (TransportSpec::polls/sends): an HTTP
 /// endpoint with method GET only polls, an SFTP endpoint without a remote outbox only polls, a
 /// supplier API endpoint without a URL sends only acknowledgements (its API serves them). The host
 /// polls only endpoints that poll, and picks a partner's sender among those whose role covers the
-/// document (acknowledgements: 997, 999, TA1, CONTRL).
+/// document (acknowledgements: is_acknowledgement).
 struct EndpointRole {
   enum class Sends : std::uint8_t { nothing, acknowledgements, everything };
   bool polls = true;

@@ -25,6 +25,7 @@ Poco::JSON::Object::Ptr source_json(const Source& source) {
   out->set("standard", source.standard);
   set_if(*out, "version", source.version);
   set_if(*out, "industry", source.industry);
+  set_if(*out, "association", source.association);
   set_if(*out, "transaction_set", source.transaction_set);
   set_if(*out, "interchange_control_number", source.interchange_control_number);
   set_if(*out, "group_control_number", source.group_control_number);
@@ -170,6 +171,7 @@ void append_envelope_json(std::string& out, std::string_view type, std::string_v
     append_json_string(out, source.standard);
     text_if(out, f, "version", source.version);
     text_if(out, f, "industry", source.industry);
+    text_if(out, f, "association", source.association);
     text_if(out, f, "transaction_set", source.transaction_set);
     text_if(out, f, "interchange_control_number", source.interchange_control_number);
     text_if(out, f, "group_control_number", source.group_control_number);

@@ -34,6 +34,9 @@ struct Source {
   /// X12 GS08 after the version: the industry or trade association identifier ("VICS" of
   /// "004010VICS", "X231" of "005010X231"). The version stays the schema version.
   std::string industry;
+  /// EDIFACT UNH S009 0057, the association assigned code ("EAN008": an EANCOM subset). An
+  /// outbound render writes it back, so the message is read with its subset's rules again.
+  std::string association;
   std::string transaction_set;  ///< "850", "ORDERS"
   std::string interchange_control_number;
   std::string group_control_number;

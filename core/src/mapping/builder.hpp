@@ -127,6 +127,8 @@ class Builder {
           };
           if (!it.levels.empty())
             src_.each_hl(it, ctx, one);
+          else if (it.groups)
+            src_.each_group(it, ctx, one);
           else
             src_.each(it.each, ctx, one);
           if (failed) return std::move(*failed);

@@ -165,6 +165,31 @@ class Compiler {
     return v;
   }
 
+  /// groups= stride= when= on an inbound EDI array (docs/maps.md, "Position groups").
+  Result<void> position_groups(const MapNode& n, Item& it) {
+    const std::string* g = n.attr("groups");
+    const std::string* s = n.attr("stride");
+    if (!g && !s) {
+      if (n.attr("when")) return n.error("mapping.array.groups", "when= on an array needs groups= and stride=");
+      return {};
+    }
+    if (!g || !s || it.each < 0 || !it.levels.empty() || m_.json_source())
+      return n.error("mapping.array.groups",
+                     "array " + it.name + ": groups= and stride= go together, with each= over EDI segments");
+    auto number = [](const std::string& v) {
+      unsigned x = 0;
+      for (char ch : v) x = x * 10 + unsigned(ch - '0');  // the XSD allows 1-2 digits only
+      return x;
+    };
+    const unsigned groups = number(*g), stride = number(*s);
+    if (groups < 1 || stride < 1 || groups * stride > 99)
+      return n.error("mapping.array.groups", "array " + it.name + ": groups * stride must stay within 99 elements");
+    it.groups = static_cast<std::uint16_t>(groups);
+    it.stride = static_cast<std::uint16_t>(stride);
+    EDIGATE_TRY(it.when, optional_path(n, "when", true));
+    return {};
+  }
+
   static bool flag(const MapNode& n, const char* a) {
     std::string v = n.get(a);
     return v == "true" || v == "1";
@@ -232,6 +257,7 @@ class Compiler {
       it.hl = flag(n, "hl");
       if (it.kind == Item::Kind::array && it.each < 0 && it.levels.empty())
         return n.error("mapping.array.no_each", "array " + it.name + " needs each= (a loop or segment path) or level=");
+      if (it.kind == Item::Kind::array) EDIGATE_TRY_VOID(position_groups(n, it));
       EDIGATE_TRY_VOID(items(n, it.children));
     } else if (n.kind == "segment") {
       it.kind = Item::Kind::segment;

@@ -112,6 +112,10 @@ struct Item {
   std::vector<std::string> levels;  ///< array over HL loops: HL03 codes
   bool deep = false;
   bool hl = false;  ///< outbound loop opens an HL level
+  /// Inbound array over position groups of each matched segment (RCD06-08, RCD09-11, ...):
+  /// `groups` passes, the k-th reading the segment's own elements k * `stride` positions further
+  /// on; 0 when the array is one item per match. `when` (a path) keeps a group only when set.
+  std::uint16_t groups = 0, stride = 0;
   std::int32_t ts_date = -1, ts_time = -1, ts_zone = -1, ts_value = -1, ts_format = -1;
   std::string ts_offset;
   std::uint16_t pos = 0, comp = 0;  ///< element

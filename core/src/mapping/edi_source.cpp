@@ -67,7 +67,9 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out, Ctx
   auto segs = t_.segments();
   if (ctx.seg >= segs.size()) return false;
   const Segment* seg = &segs[ctx.seg];
+  std::uint16_t shift = ctx.shift;  // a position group reads the segment in focus only
   if (!path.elem.tag.empty() && !same(seg->tag(), path.elem.tag)) {
+    shift = 0;
     // "N1[N101='ST']/N304": the element names another segment of the loop instance.
     seg = nullptr;
     const schema::LoopInstance& here = t_.instances()[ctx.inst];
@@ -79,10 +81,10 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out, Ctx
     if (!seg) return false;
   }
   std::string_view v;
-  std::uint16_t element = path.elem.element;
+  std::uint16_t element = static_cast<std::uint16_t>(path.elem.element + shift);
   if (path.pair) {
     element = 0;
-    for (std::size_t e = path.elem.element; e + 1 <= seg->element_count(); e += 2) {
+    for (std::size_t e = path.elem.element + shift; e + 1 <= seg->element_count(); e += 2) {
       ElemRef q{{}, static_cast<std::uint16_t>(e), 0};
       if (same(raw(*seg, q), path.pair_qualifier)) {
         element = static_cast<std::uint16_t>(e + 1);
@@ -91,7 +93,7 @@ bool EdiSource::value_at(const Path& path, const Ctx& ctx, std::string& out, Ctx
       }
     }
   } else {
-    v = raw(*seg, path.elem);
+    v = shift ? raw(*seg, ElemRef{{}, element, path.elem.component}) : raw(*seg, path.elem);
   }
   // X12 pads some fixed-width values; a value of spaces only is no value.
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);

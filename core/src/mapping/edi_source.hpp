@@ -27,6 +27,9 @@ struct EdiCtx {
   std::uint32_t inst = 0;
   std::uint32_t seg = 0;   ///< the segment in focus (the instance's trigger by default)
   std::uint16_t elem = 0;  ///< the element a value came from (first_at), 0 when none
+  /// Position group (array groups=): elements of the segment in focus are read this many
+  /// positions further on. Steps to other segments start again at 0.
+  std::uint16_t shift = 0;
 };
 
 class EdiSource {
@@ -56,6 +59,23 @@ class EdiSource {
   template <typename F>
   void each(std::int32_t p, const Ctx& ctx, F&& f) const {
     walk_path(m_.paths[static_cast<std::size_t>(p)], ctx, [&](const Ctx& c) { return f(c); });
+  }
+  /// Every match of segment path `item.each`, once per position group (Item::groups): the k-th
+  /// pass reads the segment k * stride positions further on, kept when `item.when` has a value.
+  template <typename F>
+  void each_group(const Item& item, const Ctx& ctx, F&& f) const {
+    bool go = true;
+    walk_path(m_.paths[static_cast<std::size_t>(item.each)], ctx, [&](const Ctx& c) {
+      for (std::uint16_t k = 0; k < item.groups && go; ++k) {
+        Ctx g = c;
+        g.shift = static_cast<std::uint16_t>(k * item.stride);
+        std::string probe;
+        Ctx at;
+        if (item.when >= 0 && !first_at(item.when, g, probe, at)) continue;
+        go = f(g);
+      }
+      return go;
+    });
   }
   /// HL loop instances below the context's HL (or every one at the root) at one of `levels`.
   /// Uses the tree's HL parent/children index: cost is the matches, not all HLs per call.

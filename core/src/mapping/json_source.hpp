@@ -48,6 +48,8 @@ class JsonSource {
   void each(std::int32_t p, const Ctx& ctx, const std::function<bool(const Ctx&)>& f) const;
   template <typename F>
   void each_hl(const Item&, const Ctx&, F&&) const {}  // JSON has no HL loops
+  template <typename F>
+  void each_group(const Item&, const Ctx&, F&&) const {}  // refused for JSON maps (compile.cpp)
   /// Number of elements of the array at path `p` (0 when absent or not an array).
   std::size_t count(std::int32_t p, const Ctx& ctx) const;
   Position position(const Ctx&) const {

@@ -144,6 +144,12 @@ class Checker {
       return std::move(n.error("mapping.source.element", attr + "=\"" + text + "\": " + tag + " has " +
                                                              std::to_string(count) + " elements in " + standard_name()))
           .want(tag + " element 1.." + std::to_string(count), std::to_string(element));
+    if (tag == group_tag_ && element + group_shift_ > count)
+      return std::move(n.error("mapping.source.element",
+                               attr + "=\"" + text + "\": the last position group reads " + tag + " element " +
+                                   std::to_string(element + group_shift_) + ", " + tag + " has " +
+                                   std::to_string(count) + " elements in " + standard_name()))
+          .want(tag + " element 1.." + std::to_string(count), std::to_string(element + group_shift_));
     if (component > 0) {
       const schema::ElementRef& ref = standard_->element_refs[seg.ref_begin + element - 1];
       std::uint32_t comps =
@@ -241,7 +247,22 @@ class Checker {
         if (c.attr("level")) inner = standard_ && !json_source_ ? "HL" : "";
         EDIGATE_TRY_VOID(edi_attr(c, "each", false, ctx, &inner));
         if (c.attr("level") && !c.attr("each")) inner = standard_ && !json_source_ ? "HL" : "";
-        EDIGATE_TRY_VOID(inbound_items(c, path, inner));
+        const std::string* groups = c.attr("groups");
+        const std::string* stride = c.attr("stride");
+        if (!groups || !stride) {
+          EDIGATE_TRY_VOID(inbound_items(c, path, inner));
+          continue;
+        }
+        // compile_map has checked both (1-2 digits, product within 99)
+        const std::string outer_tag = group_tag_;
+        const std::uint16_t outer_shift = group_shift_;
+        group_tag_ = inner;
+        group_shift_ = static_cast<std::uint16_t>((std::stoi(*groups) - 1) * std::stoi(*stride));
+        auto checked = edi_attr(c, "when", true, inner);
+        if (checked) checked = inbound_items(c, path, inner);
+        group_tag_ = outer_tag;
+        group_shift_ = outer_shift;
+        EDIGATE_TRY_VOID(checked);
       }
     }
     return {};
@@ -334,6 +355,10 @@ class Checker {
   std::string type_;
   bool inbound_ = true, json_source_ = false;
   std::vector<const MapNode*> tables_;
+  // Inside an array over position groups: the last group reads this segment's elements this
+  // many positions further on, so those must exist too.
+  std::string group_tag_;
+  std::uint16_t group_shift_ = 0;
 };
 
 }  // namespace

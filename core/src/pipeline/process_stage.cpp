@@ -224,14 +224,23 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
   const std::int64_t input_id = std::stoll(item.subject);
   const std::string subject = "input:" + item.subject;
   EDIGATE_TRY(store::InputRecord input, ctx.store.input(input_id));
-  EDIGATE_TRY(std::string bytes, ctx.store.input_bytes(input_id));
-  if (!input.content.empty()) return process_canonical_input(ctx, item, input, bytes);
+  if (!input.content.empty()) {
+    // Canonical JSON is parsed whole (Poco) and was validated whole at intake, in memory.
+    EDIGATE_TRY(std::string bytes, ctx.store.input_bytes(input_id));
+    return process_canonical_input(ctx, item, input, bytes);
+  }
 
   translation::InboundOptions options;
   options.file = input.file_name.empty() ? subject : input.file_name;
   options.registry = ctx.runtime.partners().snapshot();
+  // Streamed from the store (a large input's blob file is read in chunks): the format reader
+  // materialises one transaction at a time, so the input's size does not bound memory here; the
+  // canonical messages of the whole input do (they are kept until they commit in one unit).
+  EDIGATE_TRY(auto stored, ctx.store.open_input(input_id, options.file));
+  io::PeekInput in(*stored);
+  EDIGATE_TRY(std::string_view head, in.peek());
   // JSON has no envelope to route by: the partner is the one the transport received it for.
-  if (translation::looks_like_json(bytes) && !input.partner_hint.empty()) {
+  if (translation::looks_like_json(head) && !input.partner_hint.empty()) {
     if (auto p = ctx.runtime.partner(input.partner_hint)) options.partner = *p;
   }
 
@@ -261,8 +270,6 @@ Result<void> process_input(const StageContext& ctx, const WorkItem& item) {
   };
   sink.on_issue = [&](const Error& e) { (e.is_warning() ? warnings : errors).push_back(e); };
 
-  MemoryInput memory(bytes, options.file);
-  io::PeekInput in(memory);
   auto summary = translation::translate_inbound(ctx.runtime.services(), in, options, sink);
   if (summary && message_problem) {
     // An input with nothing in it is not a success.

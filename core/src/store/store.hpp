@@ -12,6 +12,7 @@
 // - Nothing changes state without an event row.
 #include "store/records.hpp"
 
+#include <edigate/input.hpp>
 #include <edigate/result.hpp>
 
 #include <filesystem>
@@ -119,8 +120,20 @@ class Store {
 
   /// Durably stores a received input and queues its processing; see the rules above.
   virtual Result<Receipt> receive(const NewInput& input) = 0;
+  /// As receive, with the bytes pulled from `body` in chunks (`input.bytes` is ignored), so memory
+  /// stays within StoreOptions::inline_limit plus one chunk whatever the size. An input larger
+  /// than inline_limit is written to a temporary file under DATA/blobs/incoming/ while it is
+  /// hashed, flushed, renamed to its content address (blobs/ab/abcdef...) and only then is its
+  /// row committed (dedupe by transport key + sha256 as receive). Nothing is stored when `body`
+  /// fails (its error is returned) or when `expected_size` (>= 0) differs from the length read
+  /// (`store.input.size_mismatch`, transient).
+  virtual Result<Receipt> receive_stream(const NewInput& input, InputStream& body, std::int64_t expected_size) = 0;
   virtual Result<InputRecord> input(std::int64_t id) = 0;
+  /// The input's bytes in memory (a blob file is read whole: for small inputs and tools).
   virtual Result<std::string> input_bytes(std::int64_t id) = 0;
+  /// The input's bytes as a stream: a row's bytes from memory, a blob file read in chunks.
+  /// `name` is what the stream calls itself (error positions): the file name, usually.
+  virtual Result<std::unique_ptr<InputStream>> open_input(std::int64_t id, const std::string& name) = 0;
 
   /// Claims the most urgent ready work item of one of `kinds` (priority, then not_before, then
   /// age) for `owner` until now + lease. nullopt when there is none.

@@ -10,6 +10,17 @@ bool has_errors(std::span<const Error> issues) {
   return std::any_of(issues.begin(), issues.end(), [](const Error& e) { return !e.is_warning(); });
 }
 
+// UNH S009 after the message type, as the EDIFACT reader reports it (D:96A:UN:EAN008): the
+// fourth component is 0057, the association assigned code (schema::variant_of_release reads
+// the same component to choose the EANCOM tables).
+std::string association_code(std::string_view release) {
+  std::size_t colons = 0, at = 0;
+  for (; at < release.size() && colons < 3; ++at)
+    if (release[at] == ':') ++colons;
+  if (colons < 3) return {};
+  return std::string(release.substr(at, release.find(':', at) - at));
+}
+
 }  // namespace
 
 EnvelopeTracker::EnvelopeTracker(std::string standard, std::string file) : file_(std::move(file)) {
@@ -52,6 +63,8 @@ canonical::Source EnvelopeTracker::source(const Event& ev) const {
   if (ev.info.release.size() > ev.info.version.size() &&
       ev.info.release.substr(0, ev.info.version.size()) == ev.info.version)
     s.industry = std::string(ev.info.release.substr(ev.info.version.size()));
+  else if (standard_ == "edifact")
+    s.association = association_code(ev.info.release);
   s.transaction_set = std::string(ev.info.set_id);
   if (interchange_) s.interchange_control_number = interchange_->control;
   s.group_control_number = group_control_;

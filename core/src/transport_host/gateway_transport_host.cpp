@@ -41,25 +41,39 @@ Result<IntakeReceipt> GatewayTransportHost::intake(const ReceivedDocument& doc) 
         return std::move(checked).error();
       }
     }
-    auto receipt = store_.receive({doc.transport, doc.remote_id, doc.partner, doc.file_name, doc.bytes, doc.content});
-    if (!receipt) {
-      if (metrics_) metrics_->intake_files->with({doc.partner, "failed"}).inc();
-      return std::move(receipt).error();
-    }
-    const bool duplicate = receipt->duplicate;
-    if (metrics_) metrics_->intake_files->with({doc.partner, duplicate ? "duplicate" : "taken"}).inc();
-    if (log_)
-      log_->write(
-          {duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.duplicate" : "intake.taken",
-           "intake:" + doc.transport, doc.partner, "", "",
-           doc.file_name + " as input " + std::to_string(receipt->input_id) +
-               (duplicate ? " (same remote id and content as input " + std::to_string(receipt->duplicate_of) + ")"
-                          : "")});
-    if (!duplicate && stored_) stored_();
-    return IntakeReceipt{receipt->input_id, duplicate, receipt->duplicate_of};
+    return taken(doc,
+                 store_.receive({doc.transport, doc.remote_id, doc.partner, doc.file_name, doc.bytes, doc.content}));
   } catch (const std::exception& e) {
     return Error("transport.intake.failed", e.what()).as(ErrorCategory::internal);
   }
+}
+
+Result<IntakeReceipt> GatewayTransportHost::intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                                          std::int64_t expected_size) noexcept {
+  try {
+    if (!doc.content.empty()) return TransportHost::intake_stream(doc, body, expected_size);
+    return taken(doc, store_.receive_stream({doc.transport, doc.remote_id, doc.partner, doc.file_name, {}, {}}, body,
+                                            expected_size));
+  } catch (const std::exception& e) {
+    return Error("transport.intake.failed", e.what()).as(ErrorCategory::internal);
+  }
+}
+
+Result<IntakeReceipt> GatewayTransportHost::taken(const ReceivedDocument& doc, Result<store::Receipt> receipt) {
+  if (!receipt) {
+    if (metrics_) metrics_->intake_files->with({doc.partner, "failed"}).inc();
+    return std::move(receipt).error();
+  }
+  const bool duplicate = receipt->duplicate;
+  if (metrics_) metrics_->intake_files->with({doc.partner, duplicate ? "duplicate" : "taken"}).inc();
+  if (log_)
+    log_->write({duplicate ? log::Level::warn : log::Level::info, duplicate ? "intake.duplicate" : "intake.taken",
+                 "intake:" + doc.transport, doc.partner, "", "",
+                 doc.file_name + " as input " + std::to_string(receipt->input_id) +
+                     (duplicate ? " (same remote id and content as input " + std::to_string(receipt->duplicate_of) + ")"
+                                : "")});
+  if (!duplicate && stored_) stored_();
+  return IntakeReceipt{receipt->input_id, duplicate, receipt->duplicate_of};
 }
 
 std::size_t GatewayTransportHost::intake_capacity() noexcept {

@@ -22,6 +22,11 @@ class GatewayTransportHost final : public TransportHost {
                        std::uint32_t queue_limit, std::function<void()> stored);
 
   Result<IntakeReceipt> intake(const ReceivedDocument& doc) noexcept override;
+  /// Streams `body` into the store (Store::receive_stream): bounded memory, committed only when
+  /// the body ended cleanly at `expected_size`. "canonical:" content is read whole, as intake
+  /// validates it in memory before storing.
+  Result<IntakeReceipt> intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                      std::int64_t expected_size) noexcept override;
   std::size_t intake_capacity() noexcept override;
   Result<DocumentStatus> status(std::int64_t input_id) noexcept override;
   Result<void> settle(std::int64_t outbound_id, const SendResult& result) noexcept override;
@@ -31,6 +36,9 @@ class GatewayTransportHost final : public TransportHost {
   void set_stopping(bool stopping) { stopping_ = stopping; }
 
  private:
+  /// Metrics, log line and worker wake-up for an intake's outcome.
+  Result<IntakeReceipt> taken(const ReceivedDocument& doc, Result<store::Receipt> receipt);
+
   store::Store& store_;
   log::JsonLog* log_;
   metrics::GatewayMetrics* metrics_;

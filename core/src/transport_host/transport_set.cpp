@@ -191,15 +191,6 @@ std::vector<Error> TransportSet::start_listeners(const gateway_config::GatewayCo
   return errors;
 }
 
-namespace {
-
-/// The document types EndpointRole::Sends::acknowledgements covers.
-bool is_acknowledgement(const std::string& type) {
-  return type == "997" || type == "999" || type == "TA1" || type == "CONTRL";
-}
-
-}  // namespace
-
 bool OpenEndpoint::sends_type(const std::string& type) const {
   switch (sends) {
     case EndpointRole::Sends::everything:

@@ -12,6 +12,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "temp_dir.hpp"
 
@@ -28,7 +29,7 @@ std::string read_text(const fs::path& p) {
 }
 
 struct Folder {
-  test::TempDir dir{"file-transport"};
+  test::TempDir dir;
   plugin_host::PluginHost plugins;
   std::unique_ptr<store::Store> store;
   std::unique_ptr<transport_host::GatewayTransportHost> host;
@@ -36,7 +37,10 @@ struct Folder {
   int log_fd = -1;
   std::unique_ptr<log::JsonLog> log;
 
-  explicit Folder(std::map<std::string, std::string> settings, std::uint32_t queue_limit = 100) {
+  /// `base`: where its folders go (default: the system temp dir).
+  explicit Folder(std::map<std::string, std::string> settings, std::uint32_t queue_limit = 100,
+                  const fs::path& base = {})
+      : dir("file-transport", base) {
     REQUIRE(plugins.load_file(fs::path(EDIGATE_BUILD_DIR) / "plugins/libedigate_file.so").ok());
     store = std::move(store::open_sqlite_store(dir.path / "data", {})).value();
     log_fd = ::open((dir.path / "gateway.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -157,4 +161,81 @@ TEST_CASE("a file larger than max-file-bytes is not read: moved to .failed/ with
   auto again = f.endpoint->poll(*f.host);
   REQUIRE(again.ok());
   CHECK(*again == 0);
+}
+
+namespace {
+
+/// A /proc/self/status figure in KiB ("VmHWM", "VmRSS").
+std::uint64_t status_kib(const std::string& key) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(key + ":", 0) == 0) return std::stoull(line.substr(key.size() + 1));
+  return 0;
+}
+
+/// Writes `bytes` bytes of X12-looking lines to `path` a megabyte at a time.
+void write_big_file(const fs::path& path, std::uint64_t bytes) {
+  fs::create_directories(path.parent_path());
+  std::string block;
+  while (block.size() < (1u << 20))
+    block += "ST*850*0001~BEG*00*SA*PO-4711**20261203~PO1*1*10*EA*9.95**VP*SKU-1~SE*4*0001~\n";
+  block.resize(1u << 20);
+  std::ofstream out(path, std::ios::binary);
+  for (std::uint64_t left = bytes; left > 0;) {
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, block.size()));
+    out.write(block.data(), static_cast<std::streamsize>(n));
+    left -= n;
+  }
+  REQUIRE(out.good());
+}
+
+std::size_t blob_files(const fs::path& data) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(data / "blobs", ec))
+    n += e.is_regular_file() && e.path().parent_path().filename() != "incoming";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a 200 MiB file is streamed into the store with the gateway's peak memory far below its size, and "
+    "the same file again is a duplicate",
+    "[transports][file][stream]") {
+  constexpr std::uint64_t kSize = 200ull << 20;
+  // Under the build folder, removed when the test ends (the Folder's TempDir).
+  Folder f({{"inbox", "in"}, {"stable-ms", "0"}}, 100, fs::path(EDIGATE_BUILD_DIR) / "test-tmp");
+  const fs::path file = f.dir.path / "partners/acme/in/catalog.edi";
+  write_big_file(file, kSize);
+  // Peak RSS from here on: "5" resets VmHWM to the current RSS (Linux >= 4.0).
+  std::ofstream("/proc/self/clear_refs") << "5";
+  const std::uint64_t before_kib = status_kib("VmRSS");
+
+  auto taken = f.endpoint->poll(*f.host);
+  INFO((taken ? "" : taken.error().to_string()));
+  REQUIRE(taken.ok());
+  CHECK(*taken == 1);
+  const std::uint64_t peak_kib = status_kib("VmHWM");
+  INFO("RSS before " << before_kib << " KiB, peak during intake " << peak_kib << " KiB");
+  CHECK(peak_kib < before_kib + 32 * 1024);  // one chunk and the store's caches, not the file
+  CHECK(peak_kib < (kSize >> 10) / 4);
+  CHECK_FALSE(fs::exists(file));  // committed, so removed
+  const auto first = f.store->input(1).value();
+  CHECK(first.size == kSize);
+  const fs::path blob = f.dir.path / "data/blobs" / first.sha256.substr(0, 2) / first.sha256;
+  REQUIRE(fs::exists(blob));
+  CHECK(fs::file_size(blob) == kSize);
+
+  // The partner drops the same file again: a recorded duplicate, no second blob, nothing queued.
+  write_big_file(file, kSize);
+  REQUIRE(f.endpoint->poll(*f.host).value() == 1);
+  const auto again = f.store->input(2).value();
+  CHECK(again.state == "duplicate");
+  CHECK(again.duplicate_of == 1);
+  CHECK(again.sha256 == first.sha256);
+  CHECK(blob_files(f.dir.path / "data") == 1);
+  CHECK(f.store->queue_counts(store::WorkKind::process).value().ready == 1);
+  CHECK(status_kib("VmHWM") < before_kib + 32 * 1024);
 }

@@ -137,6 +137,10 @@ class RecordingHost final : public TransportHost {
  public:
   explicit RecordingHost(TransportHost& inner) : inner_(inner) {}
   Result<IntakeReceipt> intake(const ReceivedDocument& doc) noexcept override { return inner_.intake(doc); }
+  Result<IntakeReceipt> intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                      std::int64_t expected_size) noexcept override {
+    return inner_.intake_stream(doc, body, expected_size);
+  }
   std::size_t intake_capacity() noexcept override { return inner_.intake_capacity(); }
   Result<DocumentStatus> status(std::int64_t id) noexcept override { return inner_.status(id); }
   Result<void> settle(std::int64_t id, const SendResult& r) noexcept override { return inner_.settle(id, r); }

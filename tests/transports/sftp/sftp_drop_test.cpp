@@ -63,7 +63,8 @@ TEST_CASE("SFTP connection dropped mid-download: nothing stored, the file is tak
   CHECK_THAT(host.events(), Catch::Contains("intake.sftp.download_failed") && Catch::Contains("sftp.download.read"));
   if (!polled) CHECK(polled.error().category == ErrorCategory::transient);
   if (polled) CHECK(*polled == 0);
-  CHECK(rig.inputs().empty());  // a half-downloaded file is never stored
+  CHECK(rig.inputs().empty());                                         // a half-downloaded file is never stored
+  CHECK(names_in(rig.dir() / "data" / "blobs" / "incoming").empty());  // nor its partial copy kept
   CHECK(fs::file_size(server.files() / "inbox" / "big.edi") == large_body().size());
 
   server.start();

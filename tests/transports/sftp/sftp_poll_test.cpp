@@ -131,6 +131,12 @@ class DyingHost final : public TransportHost {
     if (r) ::kill(::getpid(), SIGKILL);
     return r;
   }
+  Result<IntakeReceipt> intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                      std::int64_t expected_size) noexcept override {
+    auto r = inner_.intake_stream(doc, body, expected_size);
+    if (r) ::kill(::getpid(), SIGKILL);
+    return r;
+  }
   std::size_t intake_capacity() noexcept override { return inner_.intake_capacity(); }
   Result<DocumentStatus> status(std::int64_t id) noexcept override { return inner_.status(id); }
   Result<void> settle(std::int64_t id, const SendResult& r) noexcept override { return inner_.settle(id, r); }
@@ -213,4 +219,70 @@ TEST_CASE(
   auto queued = (*store)->queue_counts(store::WorkKind::process);
   REQUIRE(queued.ok());
   CHECK(queued->ready + queued->waiting == 1);  // processed once
+}
+
+namespace {
+
+// The gateway's host, with the partner cutting the file short on the server after the poll listed
+// it and the download opened it (a partner's job rewriting the file, a disk filling up).
+class TruncatingHost final : public TransportHost {
+ public:
+  TruncatingHost(TransportHost& inner, fs::path file, std::uintmax_t to) : inner_(inner), file_(file), to_(to) {}
+  Result<IntakeReceipt> intake(const ReceivedDocument& doc) noexcept override { return inner_.intake(doc); }
+  Result<IntakeReceipt> intake_stream(const ReceivedDocument& doc, InputStream& body,
+                                      std::int64_t expected_size) noexcept override {
+    std::error_code ec;
+    fs::resize_file(file_, to_, ec);
+    truncated = !ec;
+    return inner_.intake_stream(doc, body, expected_size);
+  }
+  std::size_t intake_capacity() noexcept override { return inner_.intake_capacity(); }
+  Result<DocumentStatus> status(std::int64_t id) noexcept override { return inner_.status(id); }
+  Result<void> settle(std::int64_t id, const SendResult& r) noexcept override { return inner_.settle(id, r); }
+  void log(LogLevel l, std::string_view e, std::string_view p, std::string_view d) noexcept override {
+    events += std::string(e) + ": " + std::string(d) + "\n";
+    inner_.log(l, e, p, d);
+  }
+  bool stopping() const noexcept override { return inner_.stopping(); }
+  bool truncated = false;
+  std::string events;
+
+ private:
+  TransportHost& inner_;
+  fs::path file_;
+  std::uintmax_t to_;
+};
+
+}  // namespace
+
+TEST_CASE("SFTP: a file cut short on the server while it is downloaded is not committed, and is taken whole later",
+          "[sftp][plugin][stream]") {
+  SshdServer server;
+  SftpPluginRig rig;
+  const fs::path file = server.files() / "inbox" / "catalog.edi";
+  // Above the store's inline limit (1 MiB): the download streams into a temporary blob file.
+  write_text(file, std::string(3u << 20, 'C'));
+  TransportEndpoint& endpoint = rig.open(test::sftp_attributes(server));
+  TruncatingHost host(rig.host(), file, 1536u << 10);
+  auto polled = endpoint.poll(host);
+  INFO(host.events);
+  REQUIRE(host.truncated);
+  REQUIRE(polled.ok());
+  CHECK(*polled == 0);
+  CHECK_THAT(host.events,
+             Catch::Contains("intake.sftp.download_failed") && Catch::Contains("sftp.download.size_changed"));
+  CHECK(rig.inputs().empty());  // nothing committed
+  CHECK(names_in(rig.dir() / "data" / "blobs" / "incoming").empty());
+  CHECK(names_in(server.files() / "inbox") == std::vector<std::string>{"catalog.edi"});  // still there
+
+  // The file as it now is (consistent from listing to end of read) is taken at the next poll.
+  auto taken = endpoint.poll(rig.host());
+  INFO((taken ? "" : taken.error().to_string()));
+  REQUIRE(taken.ok());
+  CHECK(*taken == 1);
+  auto inputs = rig.inputs();
+  REQUIRE(inputs.size() == 1);
+  CHECK(inputs[0].size == (1536u << 10));
+  CHECK(rig.store().input_bytes(inputs[0].id).value() == std::string(1536u << 10, 'C'));
+  CHECK(names_in(server.files() / "inbox").empty());
 }

@@ -2,6 +2,7 @@
 
 #include <file/durable_file.hpp>
 #include "io/sha256.hpp"
+#include "store/sqlite/incoming_blob.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_unit.hpp"
 
@@ -66,19 +67,6 @@ Result<void> SqliteStore::run(const std::function<Result<void>(Unit&)>& stage, C
   return wal_sync_.wait(ticket);
 }
 
-Result<std::string> SqliteStore::write_blob(const std::string& sha256, const std::string& bytes) {
-  const fs::path folder = data_dir_ / "blobs" / sha256.substr(0, 2);
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) return file_error("store.blob.write", folder, "cannot create", ec.value());
-  const fs::path path = folder / sha256;
-  // Content-addressed: an existing file with this name already holds these bytes.
-  if (!fs::exists(path, ec) || fs::file_size(path, ec) != bytes.size()) {
-    EDIGATE_TRY_VOID(io::write_file_durably(path, bytes, "store.blob.write"));
-  }
-  return fs::relative(path, data_dir_).string();
-}
-
 Result<Receipt> SqliteStore::receive(const NewInput& input) {
   const std::string digest = io::sha256_hex(input.bytes);
   std::string blob_path;
@@ -86,6 +74,11 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
     // Written (and flushed) before the row that points at it is committed.
     EDIGATE_TRY(blob_path, write_blob(digest, input.bytes));
   }
+  return commit_input(input, digest, input.bytes.size(), input.bytes, blob_path);
+}
+
+Result<Receipt> SqliteStore::commit_input(const NewInput& input, const std::string& digest, std::uint64_t size,
+                                          std::string_view bytes, const std::string& blob_path) {
   std::unique_lock lock(mutex_);
   Receipt receipt;
   auto stored = commit_unsynced([&]() -> Result<void> {
@@ -109,12 +102,12 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
                                               "?10, ?11, ?12)"));
       StatementUse use(s);
       s->bind(1, now).bind(2, input.transport).bind(3, input.transport_key).bind(4, input.partner_hint);
-      s->bind(5, input.file_name).bind(6, static_cast<std::int64_t>(input.bytes.size())).bind(7, digest);
+      s->bind(5, input.file_name).bind(6, static_cast<std::int64_t>(size)).bind(7, digest);
       // A repeat keeps its metadata only: its bytes are the original's.
       if (receipt.duplicate || !blob_path.empty()) {
         s->bind_null(8);
       } else {
-        s->bind_blob(8, input.bytes);
+        s->bind_blob(8, bytes);
       }
       if (blob_path.empty() || receipt.duplicate) {
         s->bind_null(9);
@@ -133,8 +126,8 @@ Result<Receipt> SqliteStore::receive(const NewInput& input) {
     receipt.input_id = db_->last_insert_id();
     SqliteUnit unit(*db_, options_, now);
     const std::string subject = "input:" + std::to_string(receipt.input_id);
-    std::string detail = input.transport + " " + input.file_name + " (" + std::to_string(input.bytes.size()) +
-                         " bytes, sha256 " + digest.substr(0, 16) + ")";
+    std::string detail = input.transport + " " + input.file_name + " (" + std::to_string(size) + " bytes, sha256 " +
+                         digest.substr(0, 16) + ")";
     if (receipt.duplicate) {
       return unit.event(subject, "received", "duplicate",
                         detail + ": same name and content as input " + std::to_string(receipt.duplicate_of));
@@ -173,32 +166,6 @@ Result<InputRecord> SqliteStore::input(std::int64_t id) {
   r.duplicate_of = s->integer(9);
   r.content = s->text(10);
   return r;
-}
-
-Result<std::string> SqliteStore::input_bytes(std::int64_t id) {
-  std::string blob_path;
-  {
-    std::lock_guard lock(mutex_);
-    // A duplicate's bytes are its original's.
-    EDIGATE_TRY(Statement * s, db_->prepare("SELECT i.body, i.blob_path, o.body, o.blob_path FROM inputs i "
-                                            "LEFT JOIN inputs o ON o.id = i.duplicate_of WHERE i.id = ?1"));
-    StatementUse use(s);
-    s->bind(1, id);
-    EDIGATE_TRY(bool row, s->step());
-    if (!row) return Error("store.input.unknown", "no input " + std::to_string(id)).as(ErrorCategory::invalid_input);
-    const int base = s->is_null(0) && s->is_null(1) ? 2 : 0;
-    if (!s->is_null(base)) return s->text(base);
-    blob_path = s->text(base + 1);
-  }
-  if (blob_path.empty()) return std::string();
-  std::ifstream in(data_dir_ / blob_path, std::ios::binary);
-  if (!in) {
-    return Error("store.blob.missing", (data_dir_ / blob_path).string() + ": the stored input's file is missing")
-        .as(ErrorCategory::internal);
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 Result<std::optional<WorkItem>> SqliteStore::claim(std::span<const WorkKind> kinds, const std::string& owner,
@@ -392,6 +359,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& da
           .as(ErrorCategory::configuration);
     }
   }
+  // Temporary files of streamed intakes a crash interrupted (nothing points at them).
+  sqlite::IncomingBlob::remove_abandoned(data_dir);
   return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(db), data_dir, options));
 }
 

@@ -20,8 +20,10 @@ class SqliteStore final : public Store {
         wal_sync_(data_dir_ / "edigate.db-wal") {}
 
   Result<Receipt> receive(const NewInput& input) override;
+  Result<Receipt> receive_stream(const NewInput& input, InputStream& body, std::int64_t expected_size) override;
   Result<InputRecord> input(std::int64_t id) override;
   Result<std::string> input_bytes(std::int64_t id) override;
+  Result<std::unique_ptr<InputStream>> open_input(std::int64_t id, const std::string& name) override;
   Result<std::optional<WorkItem>> claim(std::span<const WorkKind> kinds, const std::string& owner,
                                         Millis lease) override;
   Result<std::vector<WorkItem>> claim_many(std::span<const WorkKind> kinds, const std::string& owner, Millis lease,
@@ -61,6 +63,12 @@ class SqliteStore final : public Store {
   /// commit's WalSync ticket.
   Result<std::uint64_t> commit_unsynced(const std::function<Result<void>()>& body);
   Result<std::string> write_blob(const std::string& sha256, const std::string& bytes);
+  /// receive's transaction: the input row (inline `bytes`, or `blob_path` relative to the data
+  /// directory), its event and its processing work, or a duplicate's row; on disk when it returns.
+  Result<Receipt> commit_input(const NewInput& input, const std::string& digest, std::uint64_t size,
+                               std::string_view bytes, const std::string& blob_path);
+  /// Where an input's bytes are: in memory (`bytes`) or in a blob file (`blob_path`, relative).
+  Result<std::pair<std::optional<std::string>, std::string>> input_location(std::int64_t id);
 
   std::mutex mutex_;
   std::unique_ptr<Connection> db_;
