@@ -10,9 +10,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -90,6 +93,25 @@ inline std::vector<Error> check_edifact(const std::string& text, Delimiters d = 
   std::vector<Error> out;
   schema::validate(*edifact_orders(), t->segments, d, "t.edi", out);
   return out;
+}
+
+/// Validates text against a schema the project ships, `rel` under plugins/ (e.g.
+/// "x12/schemas/004010/850.xml"); fails the test when it does not load.
+inline std::vector<Error> check_shipped(const std::string& rel, const std::string& text, const Delimiters& d) {
+  auto schema = schema::load_schema(std::filesystem::path(EDIGATE_SOURCE_DIR) / "plugins" / rel);
+  if (!schema) FAIL("shipped schema " << rel << " does not load: " << schema.error().to_string());
+  auto t = tokenize(text, d);
+  std::vector<Error> out;
+  schema::validate(**schema, t->segments, d, "t.edi", out);
+  return out;
+}
+
+/// Whether an error with `code` stands on segment `tag` (and, when given, at element `element`).
+inline bool has_error(const std::vector<Error>& errors, std::string_view code, std::string_view tag,
+                      std::optional<std::uint32_t> element = std::nullopt) {
+  for (const auto& e : errors)
+    if (e.code == code && e.position.segment_tag == tag && (!element || e.position.element == *element)) return true;
+  return false;
 }
 
 inline std::string describe(const std::vector<Error>& errors) {

@@ -13,18 +13,8 @@ namespace codes = edigate::codes;
 
 namespace {
 
-std::shared_ptr<const edigate::schema::CompiledSchema> shipped(const std::string& rel) {
-  auto path = std::filesystem::path(EDIGATE_SOURCE_DIR) / "plugins" / rel;
-  auto r = edigate::schema::load_schema(path);
-  if (!r) FAIL("shipped schema " << rel << " does not load: " << r.error().to_string());
-  return *r;
-}
-
 std::vector<edigate::Error> check(const std::string& rel, const std::string& text, const edigate::Delimiters& d) {
-  auto t = tokenize(text, d);
-  std::vector<edigate::Error> out;
-  edigate::schema::validate(*shipped(rel), t->segments, d, "t.edi", out);
-  return out;
+  return edigate::test::check_shipped(rel, text, d);
 }
 
 std::vector<edigate::Error> x12(const std::string& rel, const std::string& text) {
@@ -36,9 +26,7 @@ std::vector<edigate::Error> edifact(const std::string& rel, const std::string& t
 }
 
 bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag) {
-  for (const auto& e : errors)
-    if (e.code == code && e.position.segment_tag == tag) return true;
-  return false;
+  return edigate::test::has_error(errors, code, tag);
 }
 
 // 004010 214: an LX with AT5 and a CD3 (package) loop holding L11, NM1, Q7 and an N1 loop.

@@ -16,27 +16,16 @@ namespace codes = edigate::codes;
 namespace {
 
 std::vector<edigate::Error> x12(const std::string& rel, const std::string& text) {
-  auto path = std::filesystem::path(EDIGATE_SOURCE_DIR) / "plugins" / "x12" / "schemas" / rel;
-  auto schema = edigate::schema::load_schema(path);
-  if (!schema) FAIL("shipped schema " << rel << " does not load: " << schema.error().to_string());
-  const auto d = edigate::Delimiters::x12_default();
-  auto t = tokenize(text, d);
-  std::vector<edigate::Error> out;
-  edigate::schema::validate(**schema, t->segments, d, "t.edi", out);
-  return out;
+  return edigate::test::check_shipped("x12/schemas/" + rel, text, edigate::Delimiters::x12_default());
 }
 
 bool has(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag,
          std::uint32_t element) {
-  for (const auto& e : errors)
-    if (e.code == code && e.position.segment_tag == tag && e.position.element == element) return true;
-  return false;
+  return edigate::test::has_error(errors, code, tag, element);
 }
 
 bool has_on(const std::vector<edigate::Error>& errors, std::string_view code, std::string_view tag) {
-  for (const auto& e : errors)
-    if (e.code == code && e.position.segment_tag == tag) return true;
-  return false;
+  return edigate::test::has_error(errors, code, tag);
 }
 
 // A segment the set does not have: unknown to its dictionary, or known but out of place.
