@@ -7,6 +7,19 @@ namespace {
 
 constexpr int kMaxSendAttempts = 20;
 
+/// The document's attempt number over its whole life, not this work item's: a replay resets its
+/// item's attempts (or queues a new item), and a transport may build a unique id from the number
+/// (AS2's Message-ID: a repeat would be answered with the partner's old MDN, not taken again).
+/// Every earlier attempt left a `sent` event; settlements add more, which only moves it on.
+Result<std::uint32_t> attempt_number(const StageContext& ctx, const store::WorkItem& item, const std::string& subject) {
+  EDIGATE_TRY(auto events, ctx.store.events(subject));
+  std::uint32_t earlier = 0;
+  for (const auto& e : events)
+    earlier += e.stage == "sent" &&
+               (e.outcome == "ok" || e.outcome == "pending" || e.outcome == "retry" || e.outcome == "dead");
+  return std::max(earlier, static_cast<std::uint32_t>(item.attempts));
+}
+
 }  // namespace
 
 Result<void> send_outbound(const StageContext& ctx, const transport_host::TransportSet& transports,
@@ -30,8 +43,8 @@ Result<void> send_outbound(const StageContext& ctx, const transport_host::Transp
                                  doc.partner + "'" + (item.target.empty() ? "" : " named '" + item.target + "'"));
   } else {
     via = endpoint->type + (endpoint->config.name.empty() ? "" : ":" + endpoint->config.name);
-    sent = endpoint->endpoint->send(
-        {id, doc.partner, doc.type, doc.file_name, doc.body, static_cast<std::uint32_t>(item.attempts)});
+    EDIGATE_TRY(const std::uint32_t attempt, attempt_number(ctx, item, subject));
+    sent = endpoint->endpoint->send({id, doc.partner, doc.type, doc.file_name, doc.body, attempt});
   }
   const std::string detail = (via.empty() ? "" : via + ": ") + (sent.detail.empty() ? sent.remote_id : sent.detail);
   return ctx.store.run([&](store::Unit& unit) -> Result<void> {

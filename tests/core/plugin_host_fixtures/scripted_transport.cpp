@@ -29,7 +29,9 @@ class ScriptedEndpoint final : public TransportEndpoint {
     const std::size_t n = sends_++;
     const std::string word = script_.empty() ? "delivered" : script_[std::min(n, script_.size() - 1)];
     if (word == "delivered") return SendResult::delivered("remote-" + std::to_string(doc.id), "scripted delivery");
-    if (word == "pending") return SendResult::pending("remote-" + std::to_string(doc.id), "waiting for the answer");
+    if (word == "pending")
+      return SendResult::pending("remote-" + std::to_string(doc.id),
+                                 "waiting for the answer to attempt " + std::to_string(doc.attempt));
     if (word == "permanent") return SendResult::permanent("scripted refusal");
     if (word.rfind("retry-after-", 0) == 0)
       return SendResult::retry("scripted busy", std::chrono::seconds(std::stoi(word.substr(12))));

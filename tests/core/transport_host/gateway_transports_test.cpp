@@ -223,8 +223,15 @@ TEST_CASE("a send a transport settles as failed for good is a dead letter an ope
   REQUIRE(replayed->items.size() == 1);
   CHECK(replayed->items.front().was_dead);
   CHECK(replayed->items.front().note == "no MDN after 3 sends");
-  // The gateway sends it again (the scripted transport answers pending once more).
+  // The gateway sends it again (the scripted transport answers pending once more), under a new
+  // attempt number although the replayed item's attempts were reset: an AS2 Message-ID is not reused.
   REQUIRE(wait_until([&] { return g.first_outbound_state("acme-retail") == "awaiting" && dead_sends() == 0; }));
+  std::vector<std::string> pendings;
+  for (const auto& e : g.events_of_first_outbound("acme-retail"))
+    if (e.stage == "sent" && e.outcome == "pending") pendings.push_back(e.detail);
+  REQUIRE(pendings.size() == 2);
+  CHECK_THAT(pendings[0], Catch::EndsWith("attempt 0"));
+  CHECK_THAT(pendings[1], !Catch::EndsWith("attempt 0"));
 
   // A late failure or retry of a document a positive MDN already delivered changes nothing.
   REQUIRE(host.settle(id, SendResult::delivered("mdn-1", "processed")).ok());
