@@ -40,12 +40,12 @@ struct AsyncSetup {
   }
   /// The endpoint toward the peer (async MDN): its MDN URL is the listener's when one was
   /// started, else an address nobody serves.
-  TransportEndpoint& open(const std::string& timeout, const std::string& attempts) {
+  TransportEndpoint& open(const std::string& timeout, const std::string& attempts, const std::string& mdn = "async") {
     Pki& pki = Pki::get();
     const std::string mdn_url = listener ? url_of(*listener) : "http://127.0.0.1:9/as2";
     ep = gw.open(gw.config("http://127.0.0.1:" + std::to_string(port) + "/as2", "GATEWAY", {pki.gateway}, "PARTNER",
                            {pki.partner},
-                           {{"mdn", "async"},
+                           {{"mdn", mdn},
                             {"mdn-url", mdn_url},
                             {"mdn-timeout-seconds", timeout},
                             {"mdn-attempts", attempts},
@@ -113,6 +113,43 @@ TEST_CASE("an async MDN that never comes: sent again under a new Message-ID, the
   CHECK(contains(settled[1].second.detail, "send 2 of 2"));
   CHECK(payloads_in(s.out) == 2);  // the partner got both sends; nothing more is settled
   CHECK(s.settled_after(std::chrono::milliseconds(2500)) == 2);
+}
+
+TEST_CASE("a send left waiting for an async MDN still times out after the partner is switched to sync MDNs",
+          "[as2][plugin][libas2][mdn]") {
+  AsyncSetup s;
+  Libas2Server server(s.peer, s.port, "PARTNER", s.out, " --no-async-mdn");
+  s.open("1", "1");
+  const std::string waiting = s.send_pending(45);
+  // The onboarding team switches the partner to sync MDNs: the endpoint is reopened over the
+  // same work folder, where the async send is still recorded as waiting.
+  s.ep.reset();
+  auto& ep = s.open("1", "1", "sync");
+  CHECK(ep.role().polls);
+  REQUIRE(s.settled(1));
+  CHECK(s.gw.host->settled_copy()[0].first == 45);
+  CHECK(s.kind(0) == SendResult::Kind::permanent);
+  CHECK(contains(s.detail(0), "no MDN for " + waiting));
+}
+
+TEST_CASE("AS2 poll-seconds sets how often overdue MDNs are checked, and a bad value is refused",
+          "[as2][plugin][mdn][config]") {
+  Gateway gw;
+  Pki& pki = Pki::get();
+  auto config = [&](const std::string& poll) {
+    return gw.config("http://127.0.0.1:9/as2", "GATEWAY", {pki.gateway}, "PARTNER", {pki.partner},
+                     {{"mdn", "async"}, {"mdn-url", "http://127.0.0.1:9/as2"}, {"poll-seconds", poll}});
+  };
+  bool listed = false;
+  for (const auto& o : gw.plugin->spec().options)
+    listed = listed || (o.name == "poll-seconds" && o.default_value == "60");
+  CHECK(listed);  // the host schedules the endpoint's polls by it
+  CHECK(gw.plugin->open(config("5"), *gw.host).ok());
+  for (const std::string bad : {"0", "abc", "3601"}) {
+    auto refused = gw.plugin->open(config(bad), *gw.host);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(contains(refused.error().message, "'poll-seconds' must be 1..3600"));
+  }
 }
 
 TEST_CASE("async MDN timeouts are settled with no AS2 listener at all: the endpoint's poll does it",

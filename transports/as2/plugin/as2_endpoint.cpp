@@ -111,7 +111,8 @@ As2Endpoint::~As2Endpoint() { registry_->remove(token_); }
 
 Result<std::size_t> As2Endpoint::poll(TransportHost& host) noexcept {
   try {
-    if (setup_->mdn != MdnMode::async) return std::size_t{0};
+    // Whatever 'mdn' is now: sends asked an async MDN under an earlier setting (the registry
+    // loads them from the work folder) still time out and are sent again or dead-lettered.
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     EDIGATE_TRY(std::size_t settled,
                 settle_overdue(*registry_, *setup_, host, std::chrono::duration_cast<std::chrono::seconds>(now).count(),
@@ -126,7 +127,7 @@ Result<std::size_t> As2Endpoint::poll(TransportHost& host) noexcept {
 
 EndpointRole As2Endpoint::role() const noexcept {
   EndpointRole r;
-  r.polls = setup_->mdn == MdnMode::async;
+  r.polls = true;  // the MDN timeout checks (poll above), whatever the mdn mode
   return r;
 }
 

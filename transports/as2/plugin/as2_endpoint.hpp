@@ -1,8 +1,9 @@
 #pragma once
 // One partner's AS2 endpoint: sends documents (build, POST, verify the MDN) and is what the
 // listener serves that partner with (its setup is in the plugin's Registry while it is open).
-// With mdn="async" it also polls: each poll settles its sends whose MDN is overdue
-// (mdn_timeouts.hpp), so the timeout holds whether or not this gateway runs an AS2 listener.
+// It also polls: each poll settles its sends whose async MDN is overdue (mdn_timeouts.hpp), so
+// the timeout holds whether or not this gateway runs an AS2 listener, and for sends made before
+// the partner was switched from mdn="async" to sync or none.
 #include "mdn_timeouts.hpp"
 #include "registry.hpp"
 #include "settings.hpp"

@@ -48,6 +48,9 @@ std::vector<TransportOption> endpoint_options() {
       {"mdn-timeout-seconds", false, false, "3600",
        "async: a send whose MDN has not come within this time is sent again (a new Message-ID)"},
       {"mdn-attempts", false, false, "3", "async: sends without an MDN before the document is a dead letter"},
+      {"poll-seconds", false, false, "60",
+       "seconds between checks for sends whose async MDN is overdue (whatever 'mdn' is now: a send left pending "
+       "when the partner was switched to sync is still timed)"},
       {"require-signed", false, false, "true", "refuse unsigned messages from this partner"},
       {"require-encrypted", false, false, "true", "refuse unencrypted messages from this partner"},
       {"timeout-seconds", false, false, "60", "connect, send and receive timeout of a send"},
@@ -155,6 +158,14 @@ Result<std::shared_ptr<const PartnerSetup>> load_partner_setup(const TransportCo
   } catch (const std::exception&) {
     return config_error(c, "'mdn-timeout-seconds' must be 1..86400 and 'mdn-attempts' 1..100")
         .want("1..86400 and 1..100", c.option("mdn-timeout-seconds") + ", " + c.option("mdn-attempts"));
+  }
+  try {
+    // The host schedules the checks (poll-seconds); a bad value is refused here rather than
+    // silently replaced by the host's default.
+    const long p = std::stol(c.option("poll-seconds"));
+    if (p <= 0 || p > 3600) throw std::out_of_range("poll");
+  } catch (const std::exception&) {
+    return config_error(c, "'poll-seconds' must be 1..3600").want("1..3600", c.option("poll-seconds"));
   }
   if (!c.option("ca-file").empty()) s->ca_file = resolve(c, c.option("ca-file")).string();
 
