@@ -1,6 +1,7 @@
 // Store::receive_stream: an input pulled in chunks from a reader, larger ones written to a
 // temporary file while hashed and renamed to their content address before the row commits;
 // nothing stored when the reader fails or the length is not the one announced.
+#include "store/sqlite/incoming_blob.hpp"
 #include "store/store.hpp"
 
 #include <signal.h>
@@ -180,4 +181,43 @@ TEST_CASE("temporary files of a process that died mid-intake are removed when th
   auto store = open_store(dir.path);
   CHECK_FALSE(fs::exists(incoming / (std::to_string(child) + ".1.tmp")));
   CHECK(fs::exists(incoming / (std::to_string(::getpid()) + ".999.tmp")));
+}
+
+TEST_CASE("on a data directory shared between hosts, another host's temporary files stay until untouched for a day",
+          "[store][stream]") {
+  test::TempDir dir("store-stream");
+  { auto store = open_store(dir.path); }
+  const fs::path incoming = dir.path / "blobs" / "incoming";
+  // This host's name as the store writes it: from a temporary file it creates.
+  std::string host;
+  {
+    auto blob = sqlite::IncomingBlob::create(dir.path);
+    REQUIRE(blob.ok());
+    for (const auto& e : fs::directory_iterator(incoming)) {
+      const std::string name = e.path().filename().string();
+      host = name.substr(0, name.find('.'));
+    }
+  }
+  REQUIRE_FALSE(host.empty());
+  CHECK(host.find_first_not_of("0123456789") != std::string::npos);  // a name, not a pid
+
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) ::_exit(0);
+  REQUIRE(::waitpid(child, nullptr, 0) == child);
+  const std::string dead = host + "." + std::to_string(child) + ".1.tmp";
+  const std::string live = host + "." + std::to_string(::getpid()) + ".2.tmp";
+  // Another host's pid means nothing here, even one that is a live process on this host.
+  const std::string foreign_fresh = "other-node." + std::to_string(child) + ".3.tmp";
+  const std::string foreign_stale = "other-node." + std::to_string(child) + ".4.tmp";
+  for (const auto& name : {dead, live, foreign_fresh, foreign_stale})
+    test::write_text(incoming / name, "part of a file");
+  fs::last_write_time(incoming / foreign_stale, fs::file_time_type::clock::now() - std::chrono::hours(25));
+  fs::last_write_time(incoming / foreign_fresh, fs::file_time_type::clock::now() - std::chrono::hours(23));
+
+  auto store = open_store(dir.path);
+  CHECK_FALSE(fs::exists(incoming / dead));
+  CHECK(fs::exists(incoming / live));
+  CHECK(fs::exists(incoming / foreign_fresh));
+  CHECK_FALSE(fs::exists(incoming / foreign_stale));
 }

@@ -8,8 +8,11 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <system_error>
 
@@ -36,6 +39,49 @@ Result<void> sync_folder(const fs::path& folder) {
   return {};
 }
 
+/// This machine's name as a file-name token (letters, digits, '-', '_'): whose process a
+/// temporary file's pid is, when the data directory is shared between hosts.
+const std::string& host_token() {
+  static const std::string token = [] {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return std::string("localhost");
+    std::string t;
+    for (const char* c = name; *c; ++c) t += (std::isalnum(static_cast<unsigned char>(*c)) || *c == '-') ? *c : '_';
+    return t;
+  }();
+  return token;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Whether the process that wrote temporary file `name` (HOST.PID.N.tmp; PID.N.tmp before hosts
+/// were named) is gone. Another host's pids cannot be asked, so its files count as abandoned only
+/// once untouched for a day: a live intake writes its file continuously.
+bool writer_gone(const fs::path& file, const std::string& name) {
+  const auto first = name.find('.');
+  if (first == std::string::npos || first == 0) return false;  // not one of ours
+  std::string host = name.substr(0, first), pid_text;
+  if (all_digits(host)) {
+    pid_text = host;  // the older PID.N.tmp: written on this host
+    host = host_token();
+  } else {
+    const auto second = name.find('.', first + 1);
+    if (second == std::string::npos) return false;
+    pid_text = name.substr(first + 1, second - first - 1);
+  }
+  if (!all_digits(pid_text) || pid_text.size() > 9) return false;
+  if (host != host_token()) {
+    std::error_code ec;
+    const auto written = fs::last_write_time(file, ec);
+    return !ec && fs::file_time_type::clock::now() - written > std::chrono::hours(24);
+  }
+  const auto pid = static_cast<pid_t>(std::stol(pid_text));
+  // kill(pid, 0): ESRCH means no such process. Our own pid's files belong to a live intake.
+  return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<IncomingBlob>> IncomingBlob::create(const fs::path& data_dir) {
@@ -44,8 +90,9 @@ Result<std::unique_ptr<IncomingBlob>> IncomingBlob::create(const fs::path& data_
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) return blob_error(folder, "cannot create", ec.value());
-  // The writer's pid in the name tells remove_abandoned() whose file it is.
-  const fs::path temp = folder / (std::to_string(::getpid()) + "." + std::to_string(++counter) + ".tmp");
+  // The writer's host and pid in the name tell remove_abandoned() whose file it is.
+  const fs::path temp =
+      folder / (host_token() + "." + std::to_string(::getpid()) + "." + std::to_string(++counter) + ".tmp");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
   if (fd < 0) return blob_error(temp, "cannot create a temporary file", errno);
   EVP_MD_CTX* md = EVP_MD_CTX_new();
@@ -110,20 +157,9 @@ Result<IncomingBlob::Stored> IncomingBlob::finish() {
 void IncomingBlob::remove_abandoned(const fs::path& data_dir) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(data_dir / "blobs" / "incoming", ec)) {
-    const std::string name = e.path().filename().string();
-    const auto dot = name.find('.');
-    if (dot == std::string::npos || dot == 0) continue;
-    pid_t pid = 0;
-    try {
-      pid = static_cast<pid_t>(std::stol(name.substr(0, dot)));
-    } catch (const std::exception&) {
-      continue;  // not one of ours
-    }
-    // kill(pid, 0): ESRCH means no such process. Our own pid's files belong to a live intake.
-    if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) {
-      std::error_code rm;
-      fs::remove(e.path(), rm);
-    }
+    if (!writer_gone(e.path(), e.path().filename().string())) continue;
+    std::error_code rm;
+    fs::remove(e.path(), rm);
   }
 }
 

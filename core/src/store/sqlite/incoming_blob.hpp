@@ -21,7 +21,7 @@ class IncomingBlob {
     std::string blob_path;  ///< relative to the data directory: blobs/ab/abcdef...
   };
 
-  /// A new temporary file DATA/blobs/incoming/<pid>.<n>.tmp. Errors: store.blob.write (transient
+  /// A new temporary file DATA/blobs/incoming/<host>.<pid>.<n>.tmp. Errors: store.blob.write (transient
   /// when the disk is full or failing).
   static Result<std::unique_ptr<IncomingBlob>> create(const std::filesystem::path& data_dir);
   /// Removes the temporary file unless finish() succeeded.
@@ -36,7 +36,8 @@ class IncomingBlob {
   Result<Stored> finish();
 
   /// Removes temporary files whose writing process is gone (a crash or kill mid-intake); those
-  /// of live processes (another gateway or tool on the same data directory) stay.
+  /// of live processes (another gateway or tool on the same data directory) stay. Another host's
+  /// files (a data directory shared between hosts) go only once untouched for 24 hours.
   static void remove_abandoned(const std::filesystem::path& data_dir);
 
  private:
