@@ -135,7 +135,7 @@ int check(const partners::RegistrySnapshot& snap, const std::filesystem::path& d
   for (const auto& [id, p] : snap.by_id) {
     if (!only.empty() && id != only) continue;
     ++checked;
-    for (auto& e : runtime::check_references(*p, files)) problems.push_back(std::move(e));
+    for (auto& e : runtime::check_references(*p, files, &map_standards)) problems.push_back(std::move(e));
     std::error_code ec;
     if (std::filesystem::is_directory(p->folder / "samples", ec) && !rt) {
       rt = sample_runtime(args, err);

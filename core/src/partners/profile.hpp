@@ -66,9 +66,10 @@ enum class Direction : std::uint8_t { inbound, outbound };
 struct DocumentType {
   std::string type;  ///< ST01 / UNH 0065: "850", "ORDERS"; JSON partners: "tracking"
   Direction direction = Direction::inbound;
-  std::string map;         ///< as written: relative to the profile folder, else to --maps
-  std::string schema;      ///< optional schema override, as written; empty when none
-  std::uint32_t line = 0;  ///< where it is declared, for messages
+  std::string map;             ///< as written: relative to the profile folder, else to --maps
+  std::string schema;          ///< optional schema override, as written; empty when none
+  std::string schema_variant;  ///< installed library variant to validate with ("EANCOM"); empty: the default choice
+  std::uint32_t line = 0;      ///< where it is declared, for messages
 };
 
 enum class FunctionalAck : std::uint8_t { automatic, x997, x999, none };

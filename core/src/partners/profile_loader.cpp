@@ -140,6 +140,7 @@ class Reader {
           std::strcmp(n.attribute("direction").value(), "outbound") == 0 ? Direction::outbound : Direction::inbound;
       d.map = n.attribute("map").value();
       d.schema = n.attribute("schema").value();
+      d.schema_variant = n.attribute("schema-variant").value();
       d.line = where_.line_of(static_cast<std::size_t>(n.offset_debug()));
       // X12 sets are three digits (850), EDIFACT messages six capitals (ORDERS), JSON
       // documents a lower-case kind (tracking); the XSD allows all three shapes.
@@ -164,16 +165,27 @@ class Reader {
                                                      ": references stay inside the partner's folder or the maps folder")
                   .want("a relative path without '..'", ref));
       }
+      if (!d.schema.empty() && !d.schema_variant.empty())
+        return where_.at_attribute(n, "schema-variant",
+                                   Error("partner.document.schema_conflict",
+                                         "a document names either its own schema file or a library variant, not both")
+                                       .want("schema or schema-variant", "both"));
       // A transaction is validated before its map is chosen (docs/maps.md, "Several inbound
       // maps for one message type"), so the documents of one type share one schema.
+      auto schema_of = [](const DocumentType& x) {
+        return !x.schema.empty()           ? "schema=\"" + x.schema + "\""
+               : !x.schema_variant.empty() ? "schema-variant=\"" + x.schema_variant + "\""
+                                           : std::string("the installed schema");
+      };
       for (const DocumentType& other : p.documents)
-        if (other.type == d.type && other.direction == d.direction && other.schema != d.schema)
+        if (other.type == d.type && other.direction == d.direction &&
+            (other.schema != d.schema || other.schema_variant != d.schema_variant))
           return where_.at_attribute(
-              n, "schema",
+              n, d.schema_variant.empty() ? "schema" : "schema-variant",
               Error("partner.document.schema_differs",
                     "documents of one type and direction name one schema: " + d.type + " is declared at line " +
-                        std::to_string(other.line) + " with schema \"" + other.schema + "\"")
-                  .want(other.schema.empty() ? "no schema attribute" : "schema=\"" + other.schema + "\"", d.schema));
+                        std::to_string(other.line) + " with " + schema_of(other))
+                  .want(schema_of(other), schema_of(d)));
       p.documents.push_back(std::move(d));
     }
     return {};

@@ -25,7 +25,12 @@ std::string upper_id(const std::string& id, std::size_t min, std::size_t max) {
   return out;
 }
 
-DocumentType doc(const char* type, Direction d) { return {type, d, "", "", 0}; }
+DocumentType doc(const char* type, Direction d) {
+  DocumentType out;
+  out.type = type;
+  out.direction = d;
+  return out;
+}
 
 constexpr Direction in = Direction::inbound;
 constexpr Direction out = Direction::outbound;

@@ -22,7 +22,8 @@ std::string map_mismatch(const partners::Profile& p, const partners::DocumentTyp
 
 }  // namespace
 
-std::vector<Error> check_references(const partners::Profile& p, translation::FileCache& files) {
+std::vector<Error> check_references(const partners::Profile& p, translation::FileCache& files,
+                                    schema::Registry* schemas) {
   const std::filesystem::path& maps_dir = files.maps_root();
   std::vector<Error> problems;
   auto at_document = [&](const partners::DocumentType& d, std::string code, std::string message) {
@@ -32,6 +33,20 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
     return e;
   };
   for (const auto& d : p.documents) {
+    if (!d.schema_variant.empty() && schemas && !p.standard.name.empty()) {
+      // The partner's version is the one its documents are sent in (a partner sending another
+      // directory is told at that transaction: schema.variant.not_found).
+      auto table = schemas->find_variant(p.standard.name, p.standard.version, d.type, d.schema_variant);
+      if (!table)
+        problems.push_back(at_document(
+            d, table.error().code,
+            d.schema_variant + " table of " + d.type + " does not load: " + table.error().to_string(false)));
+      else if (!*table)
+        problems.push_back(std::move(at_document(d, "schema.variant.not_found",
+                                                 "no " + d.schema_variant + " table of " + p.standard.name + " " +
+                                                     p.standard.version + " " + d.type + " in the schema folders"))
+                               .want(p.standard.version + "/" + d.schema_variant + "/" + d.type + ".xml", ""));
+    }
     for (const auto* ref : {&d.map, &d.schema}) {
       if (ref->empty()) continue;
       auto resolved = p.resolve(*ref, maps_dir);

@@ -8,6 +8,7 @@
 #include "mapping/selector.hpp"
 #include "runtime/routing.hpp"
 #include "schema/compiled_schema.hpp"
+#include "translation/document_schema.hpp"
 #include "validation/report_builder.hpp"
 
 #include <edigate/codes.hpp>
@@ -279,27 +280,21 @@ class EdiTranslator {
     if (schema_checked) report_->mark_schema_checked();
   }
 
-  /// The partner's schema override for the document, else the installed schema. Problems are
+  /// The schema document_schema() chooses for the partner's document (its schema file or library
+  /// variant, else the installed table for the transaction). Problems are
   /// appended to `issues`; nullptr when there is no schema (a warning, once per set and version
   /// in a file: the content is accepted on its envelope alone, and cannot be translated).
   std::shared_ptr<const schema::CompiledSchema> find_schema(const Event& ev, const partners::DocumentType* doc,
                                                             const Position& where, std::vector<Error>& issues) {
-    if (doc && !doc->schema.empty()) {
-      auto path = partner_->resolve(doc->schema, services_.files.maps_root());
-      if (!path) {
-        issues.push_back(at_transaction(path.error(), "cannot load the partner's schema", where));
-        return nullptr;
-      }
-      auto s = services_.files.schema(*path);
-      if (!s) issues.push_back(at_transaction(s.error(), "cannot load the partner's schema", where));
-      return s ? *s : nullptr;
-    }
-    if (!services_.schemas) return nullptr;  // content checks switched off (--no-schema)
-    auto s = services_.schemas->find(format_.standard(), ev.info.version, ev.info.set_id, ev.info.release);
+    const bool partners_own = doc && (!doc->schema.empty() || !doc->schema_variant.empty());
+    auto s = document_schema(services_, partner_.get(), doc,
+                             {format_.standard(), ev.info.version, ev.info.set_id, ev.info.release});
     if (!s) {
-      issues.push_back(at_transaction(s.error(), "cannot load the schema", where));
+      issues.push_back(at_transaction(
+          s.error(), partners_own ? "cannot load the partner's schema" : "cannot load the schema", where));
       return nullptr;
     }
+    if (!services_.schemas && !*s) return nullptr;  // content checks switched off (--no-schema)
     if (*s) return *s;
     std::string key = std::string(ev.info.version) + "/" + std::string(ev.info.set_id);
     if (missing_schemas_.insert(key).second) {

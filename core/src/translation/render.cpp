@@ -171,7 +171,10 @@ Result<Rendered> render_interchange(const Services& services, const partners::Pr
   // 3. Read it back and validate before anyone sees it; a transaction that does not validate
   //    is left out with its message's error (its control number stays unused: numbers need to
   //    be unique, not contiguous).
-  EDIGATE_TRY(RenderedProblems problems, check_rendered(services, *format, text));
+  // As the partner will read it (rendered as the partner: as we read it).
+  EDIGATE_TRY(RenderedProblems problems,
+              check_rendered(services, *format, text, partner,
+                             options.as_partner ? partners::Direction::inbound : partners::Direction::outbound));
   if (!problems.envelope.empty()) {
     const Error& first = problems.envelope.front();
     Error e(first.code, "the rendered interchange envelope is not valid: " + first.to_string(false));

@@ -1,5 +1,7 @@
 #include "translation/render_check.hpp"
 
+#include "translation/document_schema.hpp"
+
 namespace edigate::translation {
 namespace {
 
@@ -10,7 +12,8 @@ void errors_only(std::span<const Error> from, std::vector<Error>& to) {
 
 }  // namespace
 
-Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& format, std::string_view edi) {
+Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& format, std::string_view edi,
+                                        const partners::Profile& partner, partners::Direction direction) {
   MemoryInput in(edi, "rendered");
   ReaderOptions options;
   options.file = "rendered";
@@ -26,9 +29,11 @@ Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& 
     }
     std::vector<Error>& problems = out.transactions.emplace_back();
     errors_only(ev.issues, problems);
-    if (!services.schemas || ev.segments.empty()) continue;
+    if (ev.segments.empty()) continue;
     // With the release as written, so an EANCOM message is read back as inbound reads it.
-    auto schema = services.schemas->find(format.standard(), ev.info.version, ev.info.set_id, ev.info.release);
+    const partners::DocumentType* doc = partner.document(std::string(ev.info.set_id), direction);
+    auto schema =
+        document_schema(services, &partner, doc, {format.standard(), ev.info.version, ev.info.set_id, ev.info.release});
     if (!schema) {
       problems.push_back(schema.error());
       continue;

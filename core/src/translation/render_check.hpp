@@ -20,9 +20,11 @@ struct RenderedProblems {
   std::vector<Error> envelope;
 };
 
-/// Reads `edi` back and validates each transaction: reader errors, then the schema (the
-/// installed one for the set and version; a set without an installed schema is checked by
-/// the reader only). Warnings are not reported.
-Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& format, std::string_view edi);
+/// Reads `edi` back and validates each transaction: reader errors, then the schema the
+/// partner's document of that set and `direction` is validated with (document_schema.hpp: its
+/// schema file or library variant, else the installed table; a set without one is checked by the
+/// reader only). Warnings are not reported.
+Result<RenderedProblems> check_rendered(const Services& services, FormatPlugin& format, std::string_view edi,
+                                        const partners::Profile& partner, partners::Direction direction);
 
 }  // namespace edigate::translation

@@ -151,6 +151,30 @@ TEST_CASE("XSD rules: standard, ISA qualifier, document direction, duplicate doc
   CHECK(schema.position.line == 13);
 }
 
+TEST_CASE("schema-variant: a library variant or a schema file per document, and one per type and direction",
+          "[partners][profile]") {
+  const std::string variant = replace(kFull, "schema=\"schemas/850.xml\"", "schema-variant=\"EANCOM\"");
+  auto p = load_profile_from_memory(variant, "partners/acme/partner.xml");
+  REQUIRE(p.ok());
+  CHECK((*p)->documents[0].schema_variant == "EANCOM");
+  CHECK((*p)->documents[0].schema.empty());
+
+  auto both =
+      load_error(replace(kFull, "schema=\"schemas/850.xml\"", "schema=\"schemas/850.xml\" schema-variant=\"EANCOM\""));
+  CHECK(both.code == "partner.document.schema_conflict");
+  CHECK(both.position.line == 12);
+
+  auto differs =
+      load_error(replace(variant, "type=\"856\" direction=\"outbound\"", "type=\"850\" direction=\"inbound\""));
+  CHECK(differs.code == "partner.document.schema_differs");
+  CHECK(differs.position.line == 13);
+  CHECK(differs.expected == "schema-variant=\"EANCOM\"");
+  CHECK(differs.found == "the installed schema");
+
+  CHECK(load_error(replace(kFull, "schema=\"schemas/850.xml\"", "schema-variant=\"EAN COM\"")).code ==
+        "partner.file.invalid");  // the XSD's pattern: a folder name
+}
+
 TEST_CASE("an inline secret is refused without echoing it", "[partners][profile][secret]") {
   auto e = load_error(replace(kFull, "password=\"env:ACME_SFTP_PASSWORD\"", "password=\"hunter2\""));
   CHECK(e.code == "partner.secret.inline");
