@@ -121,6 +121,34 @@ TEST_CASE("render -> translate gives back the same canonical message", "[transla
   CHECK(*diff == "/lines/1/quantity: \"11.5\" vs \"10.5\"");
 }
 
+TEST_CASE("what we render is read back with the partner's own schema file for that document", "[translation][render]") {
+  test::Runtime rt;
+  test::TempDir dir{"render-schema"};
+  // The partner's 855 schema: the installed one, with its PO number limited to 3 characters.
+  std::ifstream installed(std::filesystem::path(EDIGATE_BUILD_DIR) / "share/edigate/schemas/x12/004010/855.xml");
+  std::string schema(std::istreambuf_iterator<char>(installed), {});
+  const std::string po = R"(<element id="324" name="Purchase Order Number" type="AN" min="1" max="22"/>)";
+  REQUIRE(schema.find(po) != std::string::npos);
+  schema.replace(schema.find(po), po.size(),
+                 R"(<element id="324" name="Purchase Order Number" type="AN" min="1" max="3"/>)");
+  write_text(dir.path / "acme" / "schemas" / "855.xml", schema);
+  write_text(dir.path / "acme" / "partner.xml",
+             test::x12_partner("acme", "ACME",
+                               "<document type=\"855\" direction=\"outbound\" map=\"maps/855.out.xml\" "
+                               "schema=\"schemas/855.xml\"/>"));
+  write_text(dir.path / "acme" / "maps" / "855.out.xml", test::kMap855Out);
+  partners::PartnerRegistry registry(dir.path);
+  translation::ControlCounters counters;
+  auto r = translation::render_interchange(rt.services, *test::partner(registry, "acme"), inputs({kAck1}),
+                                           fixed_clock(), counters);
+  REQUIRE(r.ok());
+  CHECK(r->messages == 0);
+  REQUIRE(r->errors.size() == 1);
+  CHECK(r->errors[0].message.find("the rendered transaction is not valid EDI") != std::string::npos);
+  CHECK(r->errors[0].message.find("BAK") != std::string::npos);
+  CHECK(r->errors[0].position.line == 1);  // the message's line in the submission
+}
+
 TEST_CASE("render refuses without our identity and names what is missing", "[translation][render]") {
   test::Runtime rt;
   test::TempDir dir("render-nolocal");
