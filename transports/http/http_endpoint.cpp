@@ -1,5 +1,7 @@
 #include "http_endpoint.hpp"
 
+#include "request_body.hpp"
+
 #include <Poco/DateTimeParser.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
@@ -219,11 +221,14 @@ Result<std::size_t> HttpEndpoint::poll(TransportHost& host) noexcept {
       set_health(true, "unchanged (304)");
       return std::size_t{0};
     }
-    std::string body;
-    char buf[16384];
-    while (in && body.size() <= m.max_bytes) {
-      in.read(buf, sizeof buf);
-      body.append(buf, static_cast<std::size_t>(in.gcount()));
+    MessageBody answer = read_message_body(in, resp.hasContentLength() ? resp.getContentLength64() : -1, m.max_bytes);
+    std::string body = std::move(answer.bytes);
+    if (answer.end == MessageBody::End::cut_off || answer.end == MessageBody::End::timed_out) {
+      // A fragment of the carrier's answer is not its answer: nothing is taken in, and the
+      // poll is tried again (the state file is not advanced).
+      const std::string detail = m.where() + ": " + answer.why;
+      set_health(false, detail);
+      return Error("transport.http.poll", detail).as(ErrorCategory::transient);
     }
     if (status < 200 || status > 299) {
       const std::string detail = m.where() + ": HTTP " + std::to_string(status) + " " + resp.getReason();
@@ -234,7 +239,7 @@ Result<std::size_t> HttpEndpoint::poll(TransportHost& host) noexcept {
               : status == 401 || status == 403 ? ErrorCategory::configuration
                                                : ErrorCategory::invalid_input);
     }
-    if (body.size() > m.max_bytes) {
+    if (answer.end == MessageBody::End::too_large) {
       set_health(false, m.where() + ": answer over max-bytes");
       return Error("transport.http.poll", m.where() + ": the answer is over " + std::to_string(m.max_bytes) + " bytes")
           .as(ErrorCategory::invalid_input);

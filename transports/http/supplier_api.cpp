@@ -1,6 +1,7 @@
 #include "supplier_api.hpp"
 
 #include "api_path.hpp"
+#include "request_body.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -45,20 +46,6 @@ SupplierApi::Answer failure(int status, const std::string& code, const std::stri
 
 bool has_body(const HTTPServerRequest& req) {
   return (req.hasContentLength() && req.getContentLength64() > 0) || req.getChunkedTransferEncoding();
-}
-
-/// The body, or nullopt when it is over `limit` (at most limit + 1 bytes are read, so a chunked
-/// body without a length cannot make us buffer more).
-std::optional<std::string> read_body(HTTPServerRequest& req, std::uint64_t limit) {
-  std::string body;
-  std::istream& in = req.stream();
-  char buf[16384];
-  while (in) {
-    in.read(buf, sizeof buf);
-    body.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > limit) return std::nullopt;
-  }
-  return body;
 }
 
 std::string bearer_of(const HTTPServerRequest& req) {
@@ -204,10 +191,20 @@ SupplierApi::Answer SupplierApi::post_document(HTTPServerRequest& req, const std
     a.close = has_body(req);
     return a;
   }
-  auto body = read_body(req, settings_.max_bytes);
-  if (!body) return too_large();
-  if (body->empty()) return failure(400, "api.body.empty", "the request has no document");
-  doc.bytes = std::move(*body);
+  auto body =
+      read_message_body(req.stream(), req.hasContentLength() ? req.getContentLength64() : -1, settings_.max_bytes);
+  if (body.end == MessageBody::End::too_large) return too_large();
+  if (body.end == MessageBody::End::timed_out || body.end == MessageBody::End::cut_off) {
+    // What arrived is not the document: keeping it would process (and acknowledge) a fragment.
+    host_.log(LogLevel::warn, "api.body.incomplete", partner, body.why);
+    const bool timed_out = body.end == MessageBody::End::timed_out;
+    Answer a = failure(timed_out ? 408 : 400, timed_out ? "api.body.timeout" : "api.body.incomplete",
+                       body.why + "; nothing was kept, send the document again");
+    a.close = true;
+    return a;
+  }
+  if (body.bytes.empty()) return failure(400, "api.body.empty", "the request has no document");
+  doc.bytes = std::move(body.bytes);
   // Same key (or, without one, the same bytes) from the same partner within the gateway's
   // duplicate window is a repeat: recorded, not processed again.
   doc.remote_id = partner + "/" + (idempotency.empty() ? "body" : "key:" + idempotency);

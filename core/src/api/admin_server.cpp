@@ -6,6 +6,8 @@
 #include "api/admin_routes.hpp"
 #include "api/bearer_auth.hpp"
 
+#include <http/request_body.hpp>
+
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -34,20 +36,6 @@ struct Shared {
 Response too_large(std::uint64_t limit) {
   return error_response(413, "admin.body.too_large",
                         "the request body is over the limit of " + std::to_string(limit) + " bytes");
-}
-
-// The body, or nullopt when it is over the limit (read at most limit + 1 bytes, so a chunked
-// body without a length cannot make us buffer more).
-std::optional<std::string> read_body(HTTPServerRequest& req, std::uint64_t limit) {
-  std::string body;
-  std::istream& in = req.stream();
-  char buf[16384];
-  while (in) {
-    in.read(buf, sizeof buf);
-    body.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > limit) return std::nullopt;
-  }
-  return body;
 }
 
 Response handle(const Shared& shared, HTTPServerRequest& req, bool& close_after) {
@@ -79,12 +67,19 @@ Response handle(const Shared& shared, HTTPServerRequest& req, bool& close_after)
     return too_large(limit);
   }
   if (req.hasContentLength() || req.getChunkedTransferEncoding()) {
-    auto body = read_body(req, limit);
-    if (!body) {
-      close_after = true;
-      return too_large(limit);
+    auto body = http::read_message_body(req.stream(), req.hasContentLength() ? req.getContentLength64() : -1, limit);
+    if (!body.complete()) close_after = true;
+    switch (body.end) {
+      case http::MessageBody::End::complete:
+        break;
+      case http::MessageBody::End::too_large:
+        return too_large(limit);
+      case http::MessageBody::End::timed_out:
+        return error_response(408, "admin.body.timeout", body.why);
+      case http::MessageBody::End::cut_off:
+        return error_response(400, "admin.body.incomplete", body.why + "; nothing was done");
     }
-    request.body = std::move(*body);
+    request.body = std::move(body.bytes);
   }
   return shared.router.dispatch(std::move(request));
 }

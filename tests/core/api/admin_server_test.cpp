@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <catch2/catch.hpp>
 
@@ -388,6 +389,32 @@ TEST_CASE("a body over the limit is a 413, by Content-Length or while reading a 
   CHECK(by_chunks.status == 413);
   CHECK(s.backend.last_outbound_body.empty());                                           // never reached the backend
   CHECK(s.call("POST", "/api/v1/outbound", std::string(1024, ' ') + "").status == 400);  // at the limit: read
+}
+
+TEST_CASE("a submission whose connection drops before its Content-Length is read never reaches the backend",
+          "[api][http]") {
+  Server s;
+  const std::string doc = R"({"schema":"edigate.canonical/v1","type":"invoice"})";
+  auto raw = [&](const std::string& head_and_body) {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", s.port));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const std::string request =
+        "POST /api/v1/outbound?partner=acme-retail HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Authorization: Bearer " +
+        std::string(kToken) + "\r\n" + head_and_body;
+    socket.sendBytes(request.data(), static_cast<int>(request.size()));
+    socket.shutdownSend();  // the client goes away
+    std::string answer;
+    char buf[4096];
+    for (int n; (n = socket.receiveBytes(buf, sizeof buf)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+    return answer;
+  };
+  const std::string half = doc.substr(0, doc.size() / 2);
+  const std::string by_length = raw("Content-Length: " + std::to_string(doc.size()) + "\r\n\r\n" + half);
+  CHECK(by_length.rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(by_length.find("admin.body.incomplete") != std::string::npos);
+  CHECK(s.backend.last_outbound_body.empty());
+  CHECK(s.backend.last_outbound_partner.empty());
 }
 
 TEST_CASE("dead letters and overdue acknowledgements are listed", "[api][http]") {

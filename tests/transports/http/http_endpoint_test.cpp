@@ -36,7 +36,8 @@ struct PeerState {
   std::string body = R"({"trackResponse":{"shipment":[]}})";
   std::string etag;
   std::map<std::string, std::string> headers;  ///< extra answer headers
-  std::vector<std::string> requests;           ///< "METHOD target auth if-none-match idempotency body"
+  std::size_t short_by = 0;           ///< announce this many bytes more than the body, then close (a dropped answer)
+  std::vector<std::string> requests;  ///< "METHOD target auth if-none-match idempotency body"
 };
 
 class PeerHandler : public Poco::Net::HTTPRequestHandler {
@@ -56,7 +57,12 @@ class PeerHandler : public Poco::Net::HTTPRequestHandler {
     resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(s_.status));
     if (!s_.etag.empty()) resp.set("ETag", s_.etag);
     for (const auto& [k, v] : s_.headers) resp.set(k, v);
-    resp.setContentLength64(static_cast<Poco::Int64>(s_.body.size()));
+    if (s_.short_by > 0) {  // announces more than it sends, then the connection closes
+      resp.setContentLength64(static_cast<Poco::Int64>(s_.body.size() + s_.short_by));
+      resp.setKeepAlive(false);
+      resp.send().write(s_.body.data(), static_cast<std::streamsize>(s_.body.size())).flush();
+      return;
+    }
     resp.sendBuffer(s_.body.data(), s_.body.size());
   }
 
@@ -192,6 +198,25 @@ TEST_CASE("a GET endpoint's failed poll stores nothing and says whether to try a
   CHECK(refused.error().category == ErrorCategory::configuration);
   CHECK_FALSE(e->health().ok);
   CHECK(ep.inputs() == 0);
+}
+
+TEST_CASE("a carrier answer cut off before its Content-Length is not taken in, and the poll is tried again",
+          "[http][endpoint]") {
+  Peer peer;
+  Endpoint ep;
+  auto e = ep.must_open({{"url", peer.url("/track")}, {"method", "GET"}});
+  peer.state.short_by = 40;
+  auto cut = e->poll(*ep.host);
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().category == ErrorCategory::transient);
+  INFO(cut.error().message);
+  CHECK(cut.error().message.find("the body ended after 33 of the 73 bytes") != std::string::npos);
+  CHECK_FALSE(e->health().ok);
+  CHECK(ep.inputs() == 0);
+  // The whole answer next time is taken in as usual: the failed poll left no state behind.
+  peer.state.short_by = 0;
+  CHECK(e->poll(*ep.host).value() == 1);
+  CHECK(ep.inputs() == 1);
 }
 
 TEST_CASE("sending classifies the partner's answer: delivered, retry after its delay, permanent", "[http][endpoint]") {

@@ -18,6 +18,7 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/SSLManager.h>
+#include <Poco/Net/StreamSocket.h>
 #include <sqlite3.h>
 #include <catch2/catch.hpp>
 
@@ -253,6 +254,58 @@ TEST_CASE("a document over max-bytes is 413, by its Content-Length and while rea
   // At the limit is fine (the content is not EDI; the process stage rejects it, the API takes it).
   CHECK(test::http_call(api.address, {"POST", "/api/v1/partners/acme-retail/documents", std::string(1000, 'x'), auth})
             .status == 202);
+}
+
+namespace {
+
+/// A POST of `sent` bytes of the partner's document announcing `announced` bytes, over a raw
+/// socket (no client library completes or checks it); `close_early` shuts our sending side after
+/// them, as a dropped connection does, else the socket just stalls. The answer's first line.
+std::string post_part(const std::string& address, const std::string& sent, std::size_t announced, bool close_early) {
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress{address});
+  socket.setReceiveTimeout(Poco::Timespan(20, 0));
+  const std::string head =
+      "POST /api/v1/partners/acme-retail/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Authorization: Bearer " +
+      key_of("acme-retail") +
+      "\r\nContent-Type: application/edi-x12\r\n"
+      "Content-Length: " +
+      std::to_string(announced) + "\r\n\r\n" + sent;
+  socket.sendBytes(head.data(), static_cast<int>(head.size()));
+  if (close_early) socket.shutdownSend();
+  std::string answer;
+  char buf[4096];
+  for (int n; (n = socket.receiveBytes(buf, sizeof buf)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+  return answer;
+}
+
+}  // namespace
+
+TEST_CASE("a document whose connection drops mid-body is not kept: 400, nothing stored or acknowledged",
+          "[http][api]") {
+  Api api;
+  const std::string edi = test::acme_850();
+  const std::string answer = post_part(api.address, edi.substr(0, edi.size() / 2), edi.size(), true);
+  CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(answer.find("api.body.incomplete") != std::string::npos);
+  CHECK(answer.find("of the " + std::to_string(edi.size()) + " bytes its Content-Length announced") !=
+        std::string::npos);
+  CHECK(api.inputs() == 0);
+  // The whole document sent again is taken.
+  CHECK(api.post("acme-retail", edi).status == 202);
+  CHECK(api.inputs() == 1);
+}
+
+TEST_CASE("a client that stalls mid-body gets 408 once the listener's timeout passes, and nothing is kept",
+          "[http][api]") {
+  Api api(std::map<std::string, std::string>{{"timeout-seconds", "1"}});
+  const std::string edi = test::acme_850();
+  const auto started = std::chrono::steady_clock::now();
+  const std::string answer = post_part(api.address, edi.substr(0, 100), edi.size(), false);
+  CHECK(answer.rfind("HTTP/1.1 408", 0) == 0);
+  CHECK(answer.find("api.body.timeout") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+  CHECK(api.inputs() == 0);
 }
 
 TEST_CASE("more requests than a partner's bucket holds are 429 with Retry-After, other partners unaffected",
