@@ -166,6 +166,28 @@ TEST_CASE("report lists POs with no ship notice, untracked shipments, overdue ac
     wms_line = wms_line || (line.rfind("deliver", 0) == 0 && line.find(" wms ") != std::string::npos);
   CHECK(wms_line);
 
+  // The same lists for a monitoring job.
+  auto json = run_cli(cli::cmd_report, {"--days", "0", "--json", "--data", data});
+  REQUIRE(json.code == 0);
+  Poco::JSON::Parser parser;
+  auto root = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+  CHECK(root->getValue<int>("days") == 0);
+  auto sections = root->getObject("sections");
+  auto pos = sections->getObject("purchase_orders_without_ship_notice");
+  CHECK(pos->getValue<int>("count") == 1);
+  CHECK_FALSE(pos->getValue<bool>("bounded"));
+  REQUIRE(pos->getArray("items")->size() == 1);
+  CHECK(pos->getArray("items")->getObject(0)->getValue<std::string>("key") == "po_number 4500012361");
+  CHECK(pos->getArray("items")->getObject(0)->getValue<int>("age_days") == 0);
+  CHECK(sections->getObject("ship_notices_without_tracking")->getValue<int>("count") == 2);
+  auto acks = sections->getObject("overdue_functional_acks");
+  CHECK(acks->getValue<int>("count") == 3);
+  CHECK(acks->getArray("items")->getObject(0)->getValue<std::string>("partner") == "acme-retail");
+  auto dead = sections->getObject("dead_letters");
+  CHECK(dead->getValue<int>("count") == 1);
+  CHECK(dead->getArray("items")->getObject(0)->getValue<std::string>("destination") == "wms");
+  CHECK(dead->getArray("items")->getObject(0)->getValue<int>("count") == 1);
+
   // The carrier's 214 answers the acme shipment.
   h.receive(kTracking);
   h.drain();
