@@ -1,8 +1,8 @@
 #include "partners/secret.hpp"
 
+#include <file/read_file.hpp>
+
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace edigate::partners {
 
@@ -16,13 +16,11 @@ Result<std::string> resolve_secret(const SecretRef& ref, const std::filesystem::
   }
   std::filesystem::path path = ref.name;
   if (path.is_relative()) path = base / path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  auto text = io::read_file(path);
+  if (!text)
     return Error("partner.secret.unreadable", "secret file:" + ref.name + " cannot be read (" + path.string() + ")")
         .as(ErrorCategory::configuration);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string value = text.str();
+  std::string value = std::move(text).value();
   while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
   if (value.empty())
     return Error("partner.secret.missing", "secret file:" + ref.name + " is empty (" + path.string() + ")")

@@ -1,6 +1,7 @@
 #include "settings.hpp"
 
-#include <fstream>
+#include <file/read_file.hpp>
+
 #include <sstream>
 
 namespace edigate::as2 {
@@ -95,12 +96,10 @@ std::vector<std::string> pem_blocks(std::string_view text, std::string_view labe
 }
 
 Result<std::string> read_text_file(const std::filesystem::path& path, const std::string& what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  auto text = io::read_file(path);
+  if (!text)
     return Error("transport.as2.file", "cannot read " + what + " " + path.string()).as(ErrorCategory::configuration);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return std::move(text).value();
 }
 
 Result<std::shared_ptr<const PartnerSetup>> load_partner_setup(const TransportConfig& c) {

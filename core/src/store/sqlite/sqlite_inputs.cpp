@@ -1,14 +1,13 @@
 // The store's inputs and their bytes: rows for small inputs, content-addressed blob files for
 // large ones (written whole by receive, streamed by receive_stream), and reading them back.
 #include <file/durable_file.hpp>
+#include <file/read_file.hpp>
 #include "io/file_input.hpp"
 #include "store/sqlite/incoming_blob.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
@@ -103,14 +102,12 @@ Result<std::string> SqliteStore::input_bytes(std::int64_t id) {
   if (where.first) return std::move(*where.first);
   const std::string& blob_path = where.second;
   if (blob_path.empty()) return std::string();
-  std::ifstream in(data_dir_ / blob_path, std::ios::binary);
-  if (!in) {
-    return Error("store.blob.missing", (data_dir_ / blob_path).string() + ": the stored input's file is missing")
+  auto bytes = io::read_file(data_dir_ / blob_path, "store.blob.missing");
+  if (!bytes)  // missing or unreadable: never a shorter input than was stored
+    return Error("store.blob.missing", (data_dir_ / blob_path).string() +
+                                           ": the stored input's file cannot be read: " + bytes.error().message)
         .as(ErrorCategory::internal);
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return std::move(bytes).value();
 }
 
 Result<Receipt> SqliteStore::receive_stream(const NewInput& input, InputStream& body, std::int64_t expected_size) {
