@@ -149,7 +149,9 @@ class Walker {
       const std::string& id = s_.segments[c.segment].id;
       std::string msg =
           c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
-      sink_.add(seg, codes::segment_missing, std::move(msg), id, {}, 0, 0, 0, id);
+      // The position names the missing segment (what 997 AK3 and CONTRL UCS report); found says
+      // which segment stands where it was expected.
+      sink_.add(seg, codes::segment_missing, std::move(msg), id, seg.tag(), 0, 0, 0, id);
     }
   }
 

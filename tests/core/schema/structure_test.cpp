@@ -196,3 +196,12 @@ TEST_CASE("garbage input yields a bounded number of errors", "[schema][structure
   CHECK(errors.size() <= edigate::schema::ErrorSink::kMaxErrors + 1);
   CHECK(errors.back().code == "schema.too_many_errors");
 }
+
+TEST_CASE("a missing mandatory segment names the segment found in its place", "[schema][structure]") {
+  std::string text = "ST*850*0001~REF*IA*12345~" + std::string(kLines) + kTail;
+  auto errors = check_x12(text);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].expected == "BEG");
+  CHECK(errors[0].found == "REF");
+  CHECK_THAT(errors[0].to_string(), Catch::Contains("expected BEG, found \"REF\""));
+}
