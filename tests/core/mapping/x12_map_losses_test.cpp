@@ -150,3 +150,28 @@ TEST_CASE("855 line changes are carried: ACK codes name what changed, and an ERP
   CHECK(text_of(r.value(), "lines/0/changes/0") == "price");
   CHECK(text_of(r.value(), "lines/0/status") == "accepted_with_changes");
 }
+
+TEST_CASE("an 832's CUR currency is the price catalog's currency and is written back", "[mapping][x12][base][832]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto catalog = all_messages(version, "832", "demo_832.edi", 0);
+    REQUIRE(catalog.size() == 1);
+    const auto& b = catalog[0].body;
+    CHECK(text_of(b, "currency") == "USD");
+    auto out = base_map(version, "832", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    const std::string edi = to_edi(rendered.value());
+    // Heading CUR: after DTM, before the N1 loop (the 832's table order).
+    REQUIRE(edi.find("CUR*SE*USD~") != std::string::npos);
+    CHECK(edi.find("DTM*007*20260401~") < edi.find("CUR*SE*USD~"));
+    CHECK(edi.find("CUR*SE*USD~") < edi.find("N1*SU"));
+    Poco::JSON::Object::Ptr no_currency = new Poco::JSON::Object(*b);
+    no_currency->remove("currency");
+    auto without = mapping::render(*out, no_currency, ctx);
+    REQUIRE(without);
+    CHECK(to_edi(without.value()).find("CUR*") == std::string::npos);  // no empty CUR*SE
+  }
+}
