@@ -175,3 +175,41 @@ TEST_CASE("an 832's CUR currency is the price catalog's currency and is written 
     CHECK(to_edi(without.value()).find("CUR*") == std::string::npos);  // no empty CUR*SE
   }
 }
+
+TEST_CASE("an 846 quantity's date keeps its DTM qualifier: an 018 available date is not written back as 007",
+          "[mapping][x12][base][846]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto report = all_messages(version, "846", "demo_846.edi", 0);
+    REQUIRE(report.size() == 1);
+    const auto& b = report[0].body;
+    CHECK(text_of(b, "lines/1/quantities/1/qualifier") == "02");
+    CHECK(text_of(b, "lines/1/quantities/1/date") == "2026-03-22");
+    CHECK(text_of(b, "lines/1/quantities/1/date_qualifier") == "018");
+    auto out = base_map(version, "846", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    const std::string edi = to_edi(rendered.value());
+    CHECK(edi.find("QTY*02*96*CA~\nDTM*018*20260322~") != std::string::npos);
+    CHECK(edi.find("DTM*007") == std::string::npos);
+  }
+}
+
+TEST_CASE("a 944 W13 exception keeps its damage reason (W1305) and writes it back", "[mapping][x12][base][944]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto receipt = all_messages(version, "944", version == "004010" ? "demo3pl_944.edi" : "demo3pl_944_5010.edi", 0);
+    REQUIRE(receipt.size() == 1);
+    const auto& b = receipt[0].body;
+    CHECK(text_of(b, "lines/1/quantities/0/qualifier") == "01");
+    CHECK(text_of(b, "lines/1/quantities/0/damage_reason_code") == "DD");
+    auto out = base_map(version, "944", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("W13*2*CA*01**DD~") != std::string::npos);
+  }
+}
