@@ -213,3 +213,19 @@ TEST_CASE("a 944 W13 exception keeps its damage reason (W1305) and writes it bac
     CHECK(to_edi(rendered.value()).find("W13*2*CA*01**DD~") != std::string::npos);
   }
 }
+
+TEST_CASE("an 861's PRF04 order date is the receipt's po_date and is written back", "[mapping][x12][base][861]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto receipt = all_messages(version, "861", "bigbox_861.edi", 0);
+    REQUIRE(receipt.size() == 1);
+    const auto& b = receipt[0].body;
+    CHECK(text_of(b, "po_date") == "2026-03-01");
+    auto out = base_map(version, "861", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("PRF*PO7788120***20260301~") != std::string::npos);
+  }
+}
