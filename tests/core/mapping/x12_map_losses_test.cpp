@@ -229,3 +229,26 @@ TEST_CASE("an 861's PRF04 order date is the receipt's po_date and is written bac
     CHECK(to_edi(rendered.value()).find("PRF*PO7788120***20260301~") != std::string::npos);
   }
 }
+
+TEST_CASE("a 210's delivery date is written back with its B310 qualifier 035 (delivered)",
+          "[mapping][x12][base][210]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto invoice =
+        all_messages(version, "210", version == "004010" ? "bluefreight_210.edi" : "bluefreight_210_5010.edi", 0);
+    REQUIRE(invoice.size() == 1);
+    const auto& b = invoice[0].body;
+    CHECK(text_of(b, "delivery_date") == "2026-03-19");
+    auto out = base_map(version, "210", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("*20260319*035*BLFR~") != std::string::npos);
+    Poco::JSON::Object::Ptr undated = new Poco::JSON::Object(*b);
+    undated->remove("delivery_date");
+    auto without = mapping::render(*out, undated, ctx);
+    REQUIRE(without);
+    CHECK(to_edi(without.value()).find("*035*") == std::string::npos);  // no qualifier without its date
+  }
+}
