@@ -2,6 +2,7 @@
 // each loads, what one looks like, and importing BizTalk EDI XSDs into the library layout.
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/schemas_show.hpp"
 #include "schema/biztalk_import.hpp"
 #include "schema/describe.hpp"
 #include "schema/library_builder.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -72,8 +74,14 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
     if (std::filesystem::is_directory(p, ec)) {
       std::vector<std::filesystem::path> in_dir;
       for (const auto& e : std::filesystem::directory_iterator(p, ec))
-        if (e.path().extension() == ".xsd") in_dir.push_back(e.path());
+        if (upper(e.path().extension().string()) == ".XSD" && e.is_regular_file(ec)) in_dir.push_back(e.path());
       std::sort(in_dir.begin(), in_dir.end());
+      // A folder with nothing to import is a mistake (a wrong path, the archive not unpacked),
+      // not "0 messages imported".
+      if (in_dir.empty()) {
+        err << p.string() << ": no *.xsd file in this folder: expected BizTalk EDI XSDs\n";
+        return kExitUsage;
+      }
       files.insert(files.end(), in_dir.begin(), in_dir.end());
     } else {
       files.push_back(p);
@@ -127,49 +135,46 @@ int run_list(const Args& args, std::ostream& out, std::ostream& err) {
   schema::Registry registry(schema_dirs(args));
   std::vector<schema::ListedSchema> listed;
   auto errors = registry.list(listed);
-  std::vector<const schema::ListedSchema*> rows;
-  for (const auto& s : listed)
-    if (matches(s.standard, args.get("standard"), false) && matches(s.version, args.get("directory-version"), true) &&
-        matches(s.set, args.get("set"), true))
-      rows.push_back(&s);
-  schema::print_list(rows, out);
-  for (const auto& e : errors) err << e.to_string() << "\n";
-  return errors.empty() ? kExitOk : kExitInvalid;
-}
-
-int run_show(const Args& args, std::ostream& out, std::ostream& err) {
-  if (args.positional.size() < 4 || args.positional.size() > 5) {
-    err << "edigate schemas show: expected STANDARD VERSION SET [SEGMENT]\n";
-    return kExitUsage;
-  }
-  schema::Registry registry(schema_dirs(args));
-  std::string variant;
-  if (!args.get("variant").empty()) {
-    if (upper(args.get("variant")) != "EANCOM") {
-      err << "edigate schemas show: unknown --variant " << args.get("variant") << " (known: EANCOM)\n";
+  const std::string standard = args.get("standard");
+  if (!standard.empty()) {
+    std::vector<std::string> known;
+    for (const auto& s : listed)
+      if (std::find(known.begin(), known.end(), s.standard) == known.end()) known.push_back(s.standard);
+    if (!known.empty() &&
+        std::none_of(known.begin(), known.end(), [&](const std::string& k) { return matches(k, standard, false); })) {
+      std::string names;
+      for (const auto& k : known) names += (names.empty() ? "" : ", ") + k;
+      err << "edigate schemas list: unknown --standard " << standard << " (expected one of: " << names << ")\n";
       return kExitUsage;
     }
-    variant = "EANCOM";
   }
-  auto found = registry.find_variant(args.positional[1], args.positional[2], args.positional[3], variant);
-  if (!found) {
-    err << found.error().to_string() << "\n";
-    return kExitInvalid;
-  }
-  if (!*found) {
-    err << "edigate schemas show: no schema for " << args.positional[1] << " " << args.positional[2] << " "
-        << args.positional[3] << " (edigate schemas list --version " << args.positional[2] << ")\n";
-    return kExitInvalid;
-  }
-  if (args.positional.size() == 5) {
-    if (!schema::print_segment(**found, args.positional[4], out)) {
-      err << "edigate schemas show: " << args.positional[3] << " has no segment " << args.positional[4] << "\n";
-      return kExitInvalid;
+  std::vector<const schema::ListedSchema*> rows;
+  for (const auto& s : listed)
+    if (matches(s.standard, standard, false) && matches(s.version, args.get("directory-version"), true) &&
+        matches(s.set, args.get("set"), true))
+      rows.push_back(&s);
+  if (rows.empty()) {
+    // A header over nothing reads like a broken listing; say which filters matched nothing.
+    std::string filters;
+    auto add = [&](const char* name, const std::string& value) {
+      if (!value.empty()) filters += std::string(filters.empty() ? "" : " ") + "--" + name + " " + value;
+    };
+    add("standard", standard);
+    add("version", args.get("directory-version"));
+    add("set", args.get("set"));
+    if (filters.empty()) {
+      out << "no schemas installed in";
+      for (const auto& d : registry.dirs()) out << " " << d.string();
+      out << "\n";
+    } else {
+      out << "no schema matches " << filters << " (of " << listed.size()
+          << " installed; --version and --set match a prefix, e.g. --version D96 --set ORD)\n";
     }
-    return kExitOk;
+  } else {
+    schema::print_list(rows, out);
   }
-  schema::print_structure(**found, out);
-  return kExitOk;
+  for (const auto& e : errors) err << e.to_string() << "\n";
+  return errors.empty() ? kExitOk : kExitInvalid;
 }
 
 // `--version` is every command's program-version flag (cli/args.cpp); `schemas list --version
@@ -209,7 +214,7 @@ int cmd_schemas(const Words& raw_words, std::ostream& out, std::ostream& err) {
   const Args& args = *started;
   const std::string what = args.positional.empty() ? "" : args.positional[0];
   if (what == "import") return run_import(args, out, err);
-  if (what == "show") return run_show(args, out, err);
+  if (what == "show") return run_schemas_show(args, schema_dirs(args), out, err);
   if (what == "list") {
     if (args.positional.size() != 1) {
       err << "edigate schemas list: takes no arguments (filters are --standard, --version, --set)\n";
@@ -225,7 +230,23 @@ int cmd_schemas(const Words& raw_words, std::ostream& out, std::ostream& err) {
   std::vector<schema::SchemaInfo> loaded;
   auto errors = registry.check_all(&loaded);
   out << loaded.size() << " schema(s) loaded, " << errors.size() << " broken\n";
-  for (const auto& e : errors) err << e.to_string() << "\n";
+  // A broken dictionary.xml breaks every message of its directory with the same error (one per
+  // message: 125 identical lines for D96A); print each distinct error once, with its count.
+  std::vector<std::pair<std::string, std::size_t>> distinct;
+  std::map<std::string, std::size_t> index;
+  for (const auto& e : errors) {
+    std::string text = e.to_string();
+    auto [it, added] = index.emplace(text, distinct.size());
+    if (added)
+      distinct.emplace_back(std::move(text), 1);
+    else
+      ++distinct[it->second].second;
+  }
+  for (const auto& [text, count] : distinct) {
+    err << text;
+    if (count > 1) err << " (breaks " << count << " schemas)";
+    err << "\n";
+  }
   return errors.empty() ? kExitOk : kExitInvalid;
 }
 

@@ -341,7 +341,9 @@ Result<Message> Importer::run() {
   auto parsed =
       doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_auto);
   if (!parsed)
-    return where_.at_offset(static_cast<std::size_t>(parsed.offset), Error("schema.import.xml", parsed.description()));
+    return where_.at_offset(static_cast<std::size_t>(parsed.offset),
+                            Error("schema.import.xml", std::string("not well-formed XML (") + parsed.description() +
+                                                           "): expected a complete BizTalk EDI XSD"));
   for (auto n : doc.children())
     if (n.type() == pugi::node_doctype) return fail(n, "xml", "DOCTYPE is refused (no entities in schema files)");
   pugi::xml_node root = doc.document_element();
@@ -430,7 +432,8 @@ Result<Message> import_xsd(const std::filesystem::path& file) {
   e.position.file = file.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
-    e.message = "not a regular file";
+    e.message = std::filesystem::exists(file, ec) ? "not a regular file: expected an XSD file or a folder of them"
+                                                  : "no such file or folder";
     return e;
   }
   auto size = std::filesystem::file_size(file, ec);

@@ -1,6 +1,8 @@
 // The lookup indexes of a compiled schema (see compiled_schema.hpp), built once after loading.
 #include "schema/compiled_schema.hpp"
 
+#include <algorithm>
+
 namespace edigate::schema {
 
 void CompiledSchema::build_indexes() {
@@ -43,6 +45,26 @@ void CompiledSchema::build_indexes() {
     for (std::uint32_t i = sd.ref_begin; i < sd.ref_end; ++i)
       if (element_refs[i].usage == Usage::mandatory) sd.last_mandatory = i - sd.ref_begin + 1;
   }
+}
+
+std::vector<std::string_view> codes_for_people(const CompiledSchema& schema, const ElementDef& element,
+                                               std::size_t limit) {
+  std::vector<std::string_view> all(schema.codes.begin() + element.codes_begin,
+                                    schema.codes.begin() + element.codes_end);
+  auto digits = [](std::string_view c) {
+    return !c.empty() && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  // Numbers first, shorter before longer (so "2" before "10", "01" before "10"), then text.
+  auto before = [&](std::string_view a, std::string_view b) {
+    bool da = digits(a), db = digits(b);
+    if (da != db) return da;
+    if (da && a.size() != b.size()) return a.size() < b.size();
+    return a < b;
+  };
+  std::size_t shown = std::min(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(), before);
+  all.resize(shown);
+  return all;
 }
 
 }  // namespace edigate::schema

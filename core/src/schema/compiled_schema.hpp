@@ -96,6 +96,14 @@ struct Node {
   std::string id;                                ///< loop id ("N1", "SG2"); empty for segments
 };
 
+class CompiledSchema;
+
+/// An element's codes in the order people read them: all-digit codes by number ("1 2 10 100",
+/// not the byte order "1 10 100 2" the lookup keeps them in), then the others by text. At most
+/// `limit` of them, for lists shortened in `schemas show` and in validation errors.
+std::vector<std::string_view> codes_for_people(const CompiledSchema& schema, const ElementDef& element,
+                                               std::size_t limit);
+
 class CompiledSchema {
  public:
   SchemaInfo info;

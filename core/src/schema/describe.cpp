@@ -71,9 +71,10 @@ std::string codes_text(const CompiledSchema& s, const ElementDef& e) {
   if (e.codes_begin == e.codes_end) return "";
   std::string out = e.closed_codes ? "codes: " : "codes (open): ";
   constexpr std::uint32_t kShown = 12;
-  for (std::uint32_t i = e.codes_begin; i < e.codes_end && i < e.codes_begin + kShown; ++i) {
-    if (i != e.codes_begin) out += ' ';
-    out += s.codes[i];
+  auto shown = codes_for_people(s, e, kShown);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i) out += ' ';
+    out += shown[i];
   }
   std::uint32_t n = e.codes_end - e.codes_begin;
   if (n > kShown) out += " ... (" + std::to_string(n) + " codes)";
@@ -112,22 +113,52 @@ void print_list(const std::vector<const ListedSchema*>& rows, std::ostream& out)
   out << rows.size() << " schema(s)\n";
 }
 
-void print_structure(const CompiledSchema& s, std::ostream& out) {
-  out << s.info.standard << " " << s.info.version << " " << s.info.set << ": " << s.info.name << "\n"
+namespace {
+
+std::string title(const CompiledSchema& s, std::string_view variant) {
+  std::string t = s.info.standard + " " + s.info.version + " " + s.info.set;
+  if (!variant.empty()) t += ", " + std::string(variant) + " subset";
+  return t;
+}
+
+}  // namespace
+
+void print_structure(const CompiledSchema& s, std::string_view variant, std::ostream& out) {
+  out << title(s, variant) << ": " << s.info.name << "\n"
       << "file: " << s.info.file << (s.info.dictionary.empty() ? " (hand-checked)" : " (generated)") << "\n\n";
   std::vector<Row> rows;
   rows.push_back({{"TAG", "S", "MAX", "NAME"}});
   structure_rows(s, 0, 0, rows);
   print_rows(rows, out);
-  out << "\nS: M mandatory, C conditional, O optional. edigate schemas show " << s.info.standard << " "
-      << s.info.version << " " << s.info.set << " SEGMENT lists a segment's elements.\n";
+  // The letters each standard uses: X12 has no C, EDIFACT no O or X.
+  const bool x12 = s.info.standard == "X12";
+  out << (x12 ? "\nS: M mandatory, O optional, X relational (syntax notes)." : "\nS: M mandatory, C conditional.")
+      << " MAX: >1 unbounded. edigate schemas show " << s.info.standard << " " << s.info.version << " " << s.info.set
+      << " SEGMENT" << (variant.empty() ? "" : " --variant " + std::string(variant))
+      << " lists a segment's elements.\n";
 }
 
-bool print_segment(const CompiledSchema& s, std::string_view tag, std::ostream& out) {
+std::vector<std::string> segment_tags(const CompiledSchema& s) {
+  std::vector<std::string> tags;
+  for (const Node& n : s.nodes) {
+    if (n.loop) continue;
+    const std::string& id = s.segments[n.segment].id;
+    if (std::find(tags.begin(), tags.end(), id) == tags.end()) tags.push_back(id);
+  }
+  return tags;
+}
+
+std::string group_trigger(const CompiledSchema& s, std::string_view id) {
+  for (const Node& n : s.nodes)
+    if (n.loop && n.id == id && n.segment != kNone) return s.segments[n.segment].id;
+  return "";
+}
+
+bool print_segment(const CompiledSchema& s, std::string_view tag, std::string_view variant, std::ostream& out) {
   std::uint32_t def = s.find_segment(tag);
   if (def == kNone) return false;
   const SegmentDef& seg = s.segments[def];
-  out << seg.id << ": " << seg.name << " (" << s.info.standard << " " << s.info.version << " " << s.info.set << ")\n\n";
+  out << seg.id << ": " << seg.name << " (" << title(s, variant) << ")\n\n";
   std::vector<Row> rows;
   rows.push_back({{"POS", "ID", "NAME", "S", "FORMAT", "REPEAT", "CODES"}});
   for (std::uint32_t i = seg.ref_begin; i < seg.ref_end; ++i) {

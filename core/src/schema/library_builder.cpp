@@ -2,6 +2,7 @@
 #include "schema/library_builder.hpp"
 
 #include "schema/biztalk_merge.hpp"
+#include "schema/file_set_writer.hpp"
 
 #include <pugixml.hpp>
 
@@ -85,14 +86,30 @@ void write_node(std::ostream& o, const StructureNode& n, int indent) {
   o << pad << "</loop>\n";
 }
 
-Result<void> write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f || !f.write(text.data(), static_cast<std::streamsize>(text.size())) || !f.flush()) {
-    Error e("schema.import.write", "cannot write");
-    e.position.file = path.string();
-    return e;
+// A directory's dictionary.xml is rewritten whole from the messages of this import, so a
+// message file already there and not imported again would lose its definitions (it then fails
+// to load with "unknown segment"). Refused before anything is written.
+template <class Messages>
+Result<void> check_no_orphans(const std::filesystem::path& dir, const Messages& imported) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(dir / "dictionary.xml", ec)) return {};
+  std::vector<std::string> orphans;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const auto& p = e.path();
+    if (p.extension() != ".xml" || p.filename() == "dictionary.xml" || !e.is_regular_file(ec)) continue;
+    if (!imported.count(p.stem().string())) orphans.push_back(p.stem().string());
   }
-  return {};
+  if (orphans.empty()) return {};
+  std::sort(orphans.begin(), orphans.end());
+  std::string names;
+  for (std::size_t i = 0; i < orphans.size() && i < 8; ++i) names += (i ? ", " : "") + orphans[i];
+  if (orphans.size() > 8) names += ", ... (" + std::to_string(orphans.size()) + ")";
+  Error e("schema.import.write",
+          "already holds a library whose messages " + names +
+              " are not in this import: its new dictionary.xml would drop their definitions; "
+              "expected the directory's XSDs imported together, or an --out without this folder");
+  e.position.file = dir.string();
+  return e;
 }
 
 }  // namespace
@@ -277,17 +294,11 @@ Result<void> LibraryBuilder::resolve_lengths(const std::filesystem::path& base) 
 }
 
 Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, const std::string& notice) const {
-  std::size_t files = 0;
+  FileSet files;
   for (const auto& [key, d] : dirs_) {
     std::filesystem::path dir = out / lower(d.standard) / d.version;
     if (!variant_.empty()) dir /= variant_;
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-      Error e("schema.import.write", "cannot create directory: " + ec.message());
-      e.position.file = dir.string();
-      return e;
-    }
+    EDIGATE_TRY_VOID(check_no_orphans(dir, d.messages));
     for (const auto& e : d.elements) {
       if (e.max != 0) continue;
       Error err("schema.import.length", d.version + " element " + e.id +
@@ -344,8 +355,7 @@ Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, cons
       o << "</segment>\n";
     }
     o << "</segments>\n</dictionary>\n";
-    EDIGATE_TRY_VOID(write_file(dir / "dictionary.xml", o.str()));
-    ++files;
+    files.emplace_back(dir / "dictionary.xml", o.str());
 
     for (const auto& [set, m] : d.messages) {
       std::ostringstream s;
@@ -358,11 +368,11 @@ Result<std::size_t> LibraryBuilder::write(const std::filesystem::path& out, cons
         << "  <structure>\n";
       for (const auto& c : m.root.children) write_node(s, c, 2);
       s << "  </structure>\n</schema>\n";
-      EDIGATE_TRY_VOID(write_file(dir / (set + ".xml"), s.str()));
-      ++files;
+      files.emplace_back(dir / (set + ".xml"), s.str());
     }
   }
-  return files;
+  EDIGATE_TRY_VOID(write_all_or_nothing(files));
+  return files.size();
 }
 
 }  // namespace edigate::schema::biztalk

@@ -104,7 +104,7 @@ class Walker {
     if (i == f.pos) {
       ++f.count;
       if (f.count > c.max) [[unlikely]]
-        report_too_many(c, seg);
+        report_too_many(c, seg, f.count);
     } else {
       report_missing(f, f.count ? f.pos + 1 : f.pos, i, seg);
       f.pos = i;
@@ -113,13 +113,26 @@ class Walker {
     if (c.loop) stack_.push_back({child, 0, 1});
   }
 
-  [[gnu::noinline]] void report_too_many(const Node& c, const Segment& seg) {
+  // `found` says which repetition went over ("RFF, the 11th"): the tag alone repeats the
+  // position and does not tell an analyst how far over the limit the document is.
+  [[gnu::noinline]] void report_too_many(const Node& c, const Segment& seg, std::uint32_t count) {
+    const std::string found = std::string(seg.tag()) + ", the " + ordinal(count);
     if (c.loop)
       sink_.add(seg, codes::loop_too_many, "loop " + c.id + " exceeds its maximum repeats",
-                "at most " + std::to_string(c.max) + " repetitions", seg.tag());
+                "at most " + std::to_string(c.max) + " repetitions", found);
     else
       sink_.add(seg, codes::segment_too_many, "segment " + s_.segments[c.segment].id + " exceeds its maximum use",
-                "at most " + std::to_string(c.max), seg.tag());
+                "at most " + std::to_string(c.max) + (c.max == 1 ? " use" : " uses"), found);
+  }
+
+  static std::string ordinal(std::uint32_t n) {
+    const std::uint32_t last = n % 10, last2 = n % 100;
+    const char* suffix = (last2 >= 11 && last2 <= 13) ? "th"
+                         : last == 1                  ? "st"
+                         : last == 2                  ? "nd"
+                         : last == 3                  ? "rd"
+                                                      : "th";
+    return std::to_string(n) + suffix;
   }
 
   void close_top(const Segment& seg) {
@@ -149,7 +162,9 @@ class Walker {
       const std::string& id = s_.segments[c.segment].id;
       std::string msg =
           c.loop ? "mandatory loop " + c.id + " (" + id + ") missing" : "mandatory segment " + id + " missing";
-      sink_.add(seg, codes::segment_missing, std::move(msg), id, {}, 0, 0, 0, id);
+      // The position names the missing segment (what 997 AK3 and CONTRL UCS report); found says
+      // which segment stands where it was expected.
+      sink_.add(seg, codes::segment_missing, std::move(msg), id, seg.tag(), 0, 0, 0, id);
     }
   }
 

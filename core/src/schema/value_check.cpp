@@ -148,9 +148,10 @@ std::string fault_expected(const CompiledSchema& schema, const ElementDef& def, 
       constexpr std::uint32_t kShown = 10;
       std::uint32_t n = def.codes_end - def.codes_begin;
       std::string out = "one of ";
-      for (std::uint32_t i = 0; i < n && i < kShown; ++i) {
+      auto shown = codes_for_people(schema, def, kShown);
+      for (std::size_t i = 0; i < shown.size(); ++i) {
         if (i) out += ", ";
-        out += schema.codes[def.codes_begin + i];
+        out += shown[i];
       }
       if (n > kShown) out += ", ... (" + std::to_string(n) + " codes)";
       return out;

@@ -150,3 +150,105 @@ TEST_CASE("855 line changes are carried: ACK codes name what changed, and an ERP
   CHECK(text_of(r.value(), "lines/0/changes/0") == "price");
   CHECK(text_of(r.value(), "lines/0/status") == "accepted_with_changes");
 }
+
+TEST_CASE("an 832's CUR currency is the price catalog's currency and is written back", "[mapping][x12][base][832]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto catalog = all_messages(version, "832", "demo_832.edi", 0);
+    REQUIRE(catalog.size() == 1);
+    const auto& b = catalog[0].body;
+    CHECK(text_of(b, "currency") == "USD");
+    auto out = base_map(version, "832", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    const std::string edi = to_edi(rendered.value());
+    // Heading CUR: after DTM, before the N1 loop (the 832's table order).
+    REQUIRE(edi.find("CUR*SE*USD~") != std::string::npos);
+    CHECK(edi.find("DTM*007*20260401~") < edi.find("CUR*SE*USD~"));
+    CHECK(edi.find("CUR*SE*USD~") < edi.find("N1*SU"));
+    Poco::JSON::Object::Ptr no_currency = new Poco::JSON::Object(*b);
+    no_currency->remove("currency");
+    auto without = mapping::render(*out, no_currency, ctx);
+    REQUIRE(without);
+    CHECK(to_edi(without.value()).find("CUR*") == std::string::npos);  // no empty CUR*SE
+  }
+}
+
+TEST_CASE("an 846 quantity's date keeps its DTM qualifier: an 018 available date is not written back as 007",
+          "[mapping][x12][base][846]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto report = all_messages(version, "846", "demo_846.edi", 0);
+    REQUIRE(report.size() == 1);
+    const auto& b = report[0].body;
+    CHECK(text_of(b, "lines/1/quantities/1/qualifier") == "02");
+    CHECK(text_of(b, "lines/1/quantities/1/date") == "2026-03-22");
+    CHECK(text_of(b, "lines/1/quantities/1/date_qualifier") == "018");
+    auto out = base_map(version, "846", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    const std::string edi = to_edi(rendered.value());
+    CHECK(edi.find("QTY*02*96*CA~\nDTM*018*20260322~") != std::string::npos);
+    CHECK(edi.find("DTM*007") == std::string::npos);
+  }
+}
+
+TEST_CASE("a 944 W13 exception keeps its damage reason (W1305) and writes it back", "[mapping][x12][base][944]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto receipt = all_messages(version, "944", version == "004010" ? "demo3pl_944.edi" : "demo3pl_944_5010.edi", 0);
+    REQUIRE(receipt.size() == 1);
+    const auto& b = receipt[0].body;
+    CHECK(text_of(b, "lines/1/quantities/0/qualifier") == "01");
+    CHECK(text_of(b, "lines/1/quantities/0/damage_reason_code") == "DD");
+    auto out = base_map(version, "944", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("W13*2*CA*01**DD~") != std::string::npos);
+  }
+}
+
+TEST_CASE("an 861's PRF04 order date is the receipt's po_date and is written back", "[mapping][x12][base][861]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto receipt = all_messages(version, "861", "bigbox_861.edi", 0);
+    REQUIRE(receipt.size() == 1);
+    const auto& b = receipt[0].body;
+    CHECK(text_of(b, "po_date") == "2026-03-01");
+    auto out = base_map(version, "861", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("PRF*PO7788120***20260301~") != std::string::npos);
+  }
+}
+
+TEST_CASE("a 210's delivery date is written back with its B310 qualifier 035 (delivered)",
+          "[mapping][x12][base][210]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto invoice =
+        all_messages(version, "210", version == "004010" ? "bluefreight_210.edi" : "bluefreight_210_5010.edi", 0);
+    REQUIRE(invoice.size() == 1);
+    const auto& b = invoice[0].body;
+    CHECK(text_of(b, "delivery_date") == "2026-03-19");
+    auto out = base_map(version, "210", "outbound");
+    mapping::TranslateContext ctx;
+    ctx.control_number = "0042";
+    auto rendered = mapping::render(*out, b, ctx);
+    if (!rendered) FAIL(rendered.error().to_string());
+    CHECK(to_edi(rendered.value()).find("*20260319*035*BLFR~") != std::string::npos);
+    Poco::JSON::Object::Ptr undated = new Poco::JSON::Object(*b);
+    undated->remove("delivery_date");
+    auto without = mapping::render(*out, undated, ctx);
+    REQUIRE(without);
+    CHECK(to_edi(without.value()).find("*035*") == std::string::npos);  // no qualifier without its date
+  }
+}

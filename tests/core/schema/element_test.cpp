@@ -265,3 +265,14 @@ TEST_CASE("an error renders with file, offset, segment, element and values", "[s
         "t.edi:12: segment 2 (BEG) element 4: invalid date in data element 373 (Date): expected date CCYYMMDD, "
         "found \"20241301\" [schema.element.invalid_date]");
 }
+
+TEST_CASE("an invalid code's expected list gives numeric codes by number, not byte order", "[schema][element]") {
+  // D96A 1225 (message function) holds 1..9 and 10..: byte order would print "1, 10, 11, ...".
+  auto errors = edigate::test::check_shipped("edifact/schemas/D96A/ORDERS.xml",
+                                             "UNH+1+ORDERS:D:96A:UN'BGM+220+PO1+77'DTM+137:20240101:102'UNS+S'UNT+5+1'",
+                                             edigate::Delimiters::edifact_default());
+  const Error e = only(errors);
+  CHECK(e.code == codes::element_invalid_code);
+  CHECK(e.found == "77");
+  CHECK_THAT(e.expected, Catch::StartsWith("one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ... ("));
+}

@@ -211,12 +211,12 @@ TEST_CASE("schemas show prints a generated message's groups and a segment's form
   REQUIRE(s);
   REQUIRE(*s);
   std::ostringstream structure;
-  schema::print_structure(**s, structure);
+  schema::print_structure(**s, "", structure);
   CHECK_THAT(structure.str(), Catch::Contains("SG1 "));
   CHECK_THAT(structure.str(), Catch::Contains("\n  RFF "));  // SG1's trigger, indented one level
   std::ostringstream segment;
-  REQUIRE(schema::print_segment(**s, "BGM", segment));
+  REQUIRE(schema::print_segment(**s, "BGM", "", segment));
   CHECK_THAT(segment.str(), Catch::Contains("1004"));
   CHECK_THAT(segment.str(), Catch::Contains("an..35"));
-  CHECK_FALSE(schema::print_segment(**s, "XYZ", segment));
+  CHECK_FALSE(schema::print_segment(**s, "XYZ", "", segment));
 }

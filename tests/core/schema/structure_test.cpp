@@ -96,7 +96,7 @@ TEST_CASE("a segment over its maximum use is segment.too_many", "[schema][struct
   CHECK(errors[0].code == codes::segment_too_many);
   CHECK(errors[0].position.segment_index == 5);
   CHECK(errors[0].position.segment_tag == "REF");
-  CHECK(errors[0].expected == "at most 2");
+  CHECK(errors[0].expected == "at most 2 uses");
 }
 
 TEST_CASE("a loop over its maximum repeats is loop.too_many", "[schema][structure]") {
@@ -195,4 +195,27 @@ TEST_CASE("garbage input yields a bounded number of errors", "[schema][structure
   auto errors = check_x12(text);
   CHECK(errors.size() <= edigate::schema::ErrorSink::kMaxErrors + 1);
   CHECK(errors.back().code == "schema.too_many_errors");
+}
+
+TEST_CASE("a missing mandatory segment names the segment found in its place", "[schema][structure]") {
+  std::string text = "ST*850*0001~REF*IA*12345~" + std::string(kLines) + kTail;
+  auto errors = check_x12(text);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].expected == "BEG");
+  CHECK(errors[0].found == "REF");
+  CHECK_THAT(errors[0].to_string(), Catch::Contains("expected BEG, found \"REF\""));
+}
+
+TEST_CASE("a loop or segment over its maximum says which repetition went over", "[schema][structure]") {
+  std::string head = "ST*850*0001~BEG*00*SA*PO1*20240101~";
+  for (int i = 0; i < 4; ++i) head += "N1*ST*A~N3*B~";
+  auto loop = check_x12(po(head));
+  REQUIRE(loop.size() == 1);
+  CHECK(loop[0].found == "N1, the 4th");
+  CHECK_THAT(loop[0].to_string(), Catch::Contains("expected at most 3 repetitions, found \"N1, the 4th\""));
+  auto errors = check_x12(po("ST*850*0001~BEG*00*SA*PO1*20240101~BEG*00*SA*PO1*20240101~"));
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors[0].code == codes::segment_too_many);
+  CHECK(errors[0].expected == "at most 1 use");
+  CHECK(errors[0].found == "BEG, the 2nd");
 }
