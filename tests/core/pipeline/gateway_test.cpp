@@ -10,9 +10,12 @@
 #include <sstream>
 #include <thread>
 
+#include "gateway_process.hpp"
+#include "sample_gateway.hpp"
 #include "temp_dir.hpp"
 
 using namespace edigate;
+using test::files_in;
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,63 +34,27 @@ void write_file(const fs::path& p, const std::string& text) {
   fs::rename(temp, p);
 }
 
-std::size_t files_in(const fs::path& dir) {
-  std::error_code ec;
-  std::size_t n = 0;
-  for (auto& e : fs::directory_iterator(dir, ec)) n += e.is_regular_file();
-  return n;
-}
+bool wait_until(const std::function<bool()>& done) { return test::wait_until(done, std::chrono::seconds(20)); }
 
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
-
-/// The sample gateway.xml with absolute partners/maps folders, a free admin port and fast intake.
+/// The sample gateway.xml with fast intake; the route whose destination is erp (orders, acks,
+/// invoices ...) goes to `purchase_order_destination`.
 std::string gateway_xml(const std::string& purchase_order_destination) {
-  std::string xml = read_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
-  xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-  xml = std::regex_replace(xml, std::regex("poll-ms=\"500\" stable-ms=\"1000\""), "poll-ms=\"50\" stable-ms=\"0\"");
-  // The route whose destination is erp (orders, acks, invoices ...) goes to `purchase_order_destination`.
-  xml =
-      std::regex_replace(xml, std::regex("destination=\"erp\""), "destination=\"" + purchase_order_destination + "\"");
-  return xml;
+  test::SampleGatewayOptions o;
+  o.fast_intake = true;
+  return std::regex_replace(test::sample_gateway_xml(o), std::regex("destination=\"erp\""),
+                            "destination=\"" + purchase_order_destination + "\"");
 }
 
 struct Running {
   test::TempDir dir{"gateway"};
-  log::JsonLog log{open_log()};
-  std::unique_ptr<pipeline::Gateway> gateway;
   fs::path config_file = dir.path / "gateway.xml";
   fs::path data = dir.path / "data";
-
-  int open_log() { return 2; }
+  std::unique_ptr<test::StartedGateway> gateway;
 
   Running() {
-    ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
     write_file(config_file, gateway_xml("erp"));
-    gateway_config::Overrides overrides;
-    overrides.data_dir = data;
-    auto config = gateway_config::load_gateway_config(config_file, overrides);
-    INFO((config ? "" : config.error().to_string()));
-    REQUIRE(config.ok());
-    auto opened = pipeline::Gateway::open(std::move(*config), log);
-    INFO((opened ? "" : opened.error().to_string()));
-    REQUIRE(opened.ok());
-    gateway = std::move(*opened);
-    auto source = gateway_config::ConfigSource::open(config_file, overrides);
-    REQUIRE(source.ok());
-    gateway->watch(std::move(*source));
-    auto started = gateway->start();
-    INFO((started ? "" : started.error().to_string()));
-    REQUIRE(started.ok());
+    gateway = std::make_unique<test::StartedGateway>(config_file, data, /*watch=*/true);
   }
-  ~Running() { gateway->stop(); }
 };
 
 std::string acme_850(const std::string& control) {

@@ -3,19 +3,15 @@
 // a libas2 peer on 127.0.0.1 through a gateway.xml <endpoint> override, as the demo wires it.
 #include "libas2_peer.hpp"
 
-#include "pipeline/gateway.hpp"
+#include "gateway_process.hpp"
+#include "sample_gateway.hpp"
 
 #include <regex>
 
 namespace edigate::as2::test {
 
 inline bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return done();
+  return edigate::test::wait_until(done, limit, std::chrono::milliseconds(100));
 }
 
 /// ACME's `<endpoint>` override toward the peer at `port`, with `extra` options (mdn, ...).
@@ -53,38 +49,17 @@ struct AcmePeer {
 struct As2Gateway {
   edigate::test::TempDir dir{"as2-gateway"};
   fs::path data = dir.path / "data";
-  log::JsonLog log{2};
-  std::unique_ptr<pipeline::Gateway> gateway;
+  std::unique_ptr<edigate::test::StartedGateway> started;
+  pipeline::Gateway* gateway = nullptr;
 
   explicit As2Gateway(const std::string& transports) {
-    ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
-    std::string xml = read_file(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-    xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
-    xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-    const std::string none = "<transports profile-endpoints=\"false\"/>";
-    const std::size_t at = xml.find(none);
-    REQUIRE(at != std::string::npos);
-    xml.replace(at, none.size(), transports);
+    edigate::test::SampleGatewayOptions o;
+    o.transports = transports;
     const fs::path config_file = dir.path / "gateway.xml";
-    write_file(config_file, xml);
-    gateway_config::Overrides overrides;
-    overrides.data_dir = data;
-    auto config = gateway_config::load_gateway_config(config_file, overrides);
-    INFO((config ? "" : config.error().to_string()));
-    REQUIRE(config.ok());
-    auto opened = pipeline::Gateway::open(std::move(*config), log);
-    INFO((opened ? "" : opened.error().to_string()));
-    REQUIRE(opened.ok());
-    gateway = std::move(*opened);
-    auto started = gateway->start();
-    INFO((started ? "" : started.error().to_string()));
-    REQUIRE(started.ok());
+    write_file(config_file, edigate::test::sample_gateway_xml(o));
+    started = std::make_unique<edigate::test::StartedGateway>(config_file, data);
+    gateway = started->gateway.get();
   }
-  ~As2Gateway() {
-    if (gateway) gateway->stop();
-  }
-  As2Gateway(const As2Gateway&) = delete;
-  As2Gateway& operator=(const As2Gateway&) = delete;
 
   /// The newest outbound document for ACME, if any.
   std::optional<store::OutboundRecord> last_outbound() {

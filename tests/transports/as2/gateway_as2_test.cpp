@@ -31,7 +31,7 @@ TEST_CASE("a PO posted over AS2 by libas2 is stored, delivered to the ERP, and i
       "<transports profile-endpoints=\"false\">"
       "<listener type=\"as2\"><option name=\"listen\" value=\"127.0.0.1:0\"/></listener>" +
       acme_as2_endpoint(acme.port) + "</transports>");
-  pipeline::Gateway* gateway = g.gateway.get();
+  pipeline::Gateway* gateway = g.gateway;
   const fs::path data = g.data;
   auto listeners = gateway->transports().listeners();
   REQUIRE(listeners.size() == 1);

@@ -5,8 +5,9 @@
 #include "http_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include "gateway_process.hpp"
 #include "io/sha256.hpp"
-#include "pipeline/gateway.hpp"
+#include "sample_gateway.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,25 +16,12 @@
 #include <thread>
 
 using namespace edigate;
+using test::files_in;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(30)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return done();
-}
-
-std::size_t files_in(const fs::path& dir) {
-  std::error_code ec;
-  std::size_t n = 0;
-  for (auto& e : fs::directory_iterator(dir, ec)) n += e.is_regular_file();
-  return n;
-}
+bool wait_until(const std::function<bool()>& done) { return test::wait_until(done, std::chrono::seconds(30)); }
 
 void write_file(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
@@ -57,32 +45,16 @@ TEST_CASE("a Gateway serves the supplier API from gateway.xml: posted EDI is pro
   write_file(acme, profile);
   write_file(partners / "acme-retail" / "api-key.sha256", io::sha256_hex(kKey) + "\n");
 
-  std::string xml = test::read_text(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./partners\""), "\"" + partners.string() + "\"");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
-  xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
   // The sample keeps profile endpoints off: the listener, and ACME's API endpoint switched on.
-  xml = std::regex_replace(xml, std::regex("<transports profile-endpoints=\"false\"/>"),
-                           "<transports profile-endpoints=\"false\"><listener type=\"http\"><option name=\"listen\" "
-                           "value=\"127.0.0.1:0\"/><option name=\"rate\" value=\"50\"/></listener>"
-                           "<endpoint partner=\"acme-retail\" name=\"api\"/></transports>");
+  test::SampleGatewayOptions o;
+  o.partners = partners;
+  o.transports =
+      "<transports profile-endpoints=\"false\"><listener type=\"http\"><option name=\"listen\" "
+      "value=\"127.0.0.1:0\"/><option name=\"rate\" value=\"50\"/></listener>"
+      "<endpoint partner=\"acme-retail\" name=\"api\"/></transports>";
   const fs::path config_file = dir.path / "gateway.xml";
-  write_file(config_file, xml);
-
-  ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
-  log::JsonLog log{2};
-  gateway_config::Overrides overrides;
-  overrides.data_dir = dir.path / "data";
-  auto config = gateway_config::load_gateway_config(config_file, overrides);
-  INFO((config ? "" : config.error().to_string()));
-  REQUIRE(config.ok());
-  auto opened = pipeline::Gateway::open(std::move(*config), log);
-  INFO((opened ? "" : opened.error().to_string()));
-  REQUIRE(opened.ok());
-  auto gateway = std::move(*opened);
-  auto started = gateway->start();
-  INFO((started ? "" : started.error().to_string()));
-  REQUIRE(started.ok());
+  write_file(config_file, test::sample_gateway_xml(o));
+  test::StartedGateway gateway(config_file, dir.path / "data");
 
   std::string address;
   for (const auto& l : gateway->transports().listeners())

@@ -2,8 +2,9 @@
 // server is taken, stored, processed, and the 997 for it is uploaded to the partner's outbox on
 // the same server. The profile is written by the test; gateway.xml's <endpoint> supplies the
 // port of this run's sshd (the environment-specific part), as an operator would.
-#include "pipeline/gateway.hpp"
+#include "gateway_process.hpp"
 #include "plugin_fixture.hpp"
+#include "sample_gateway.hpp"
 
 #include <regex>
 #include <thread>
@@ -17,23 +18,14 @@ using edigate::test::write_text;
 
 namespace {
 
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(30)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return done();
-}
+bool wait_until(const std::function<bool()>& done) { return edigate::test::wait_until(done, std::chrono::seconds(30)); }
 
+/// The sample keeps profile endpoints off; this environment switches the partner's on.
 std::string gateway_xml(const fs::path& partners, std::uint16_t port) {
-  std::string xml = slurp(fs::path(EDIGATE_SOURCE_DIR) / "samples/gateway/gateway.xml");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./partners\""), "\"" + partners.string() + "\"");
-  xml = std::regex_replace(xml, std::regex("\"\\.\\./\\.\\./"), std::string("\"") + EDIGATE_SOURCE_DIR + "/");
-  xml = std::regex_replace(xml, std::regex("127\\.0\\.0\\.1:8470"), "127.0.0.1:0");
-  xml = std::regex_replace(xml, std::regex("poll-ms=\"500\" stable-ms=\"1000\""), "poll-ms=\"50\" stable-ms=\"0\"");
-  // The sample keeps profile endpoints off; this environment switches the partner's on.
-  const std::string transports =
+  test::SampleGatewayOptions o;
+  o.partners = partners;
+  o.fast_intake = true;
+  o.transports =
       "<transports profile-endpoints=\"false\">\n"
       "    <endpoint partner=\"acme-retail\" name=\"sftp\">\n"
       "      <option name=\"port\" value=\"" +
@@ -41,9 +33,7 @@ std::string gateway_xml(const fs::path& partners, std::uint16_t port) {
       "\"/>\n"
       "    </endpoint>\n"
       "  </transports>";
-  const std::regex element("<transports profile-endpoints=\"false\"/>");
-  REQUIRE(std::regex_search(xml, element));
-  return std::regex_replace(xml, element, transports);
+  return test::sample_gateway_xml(o);
 }
 
 }  // namespace
@@ -67,20 +57,8 @@ TEST_CASE(
   const fs::path config_file = dir.path / "gateway.xml";
   write_text(config_file, gateway_xml(partners, server.port()));
 
-  ::setenv("EDIGATE_ADMIN_TOKEN", "test-token", 1);
-  gateway_config::Overrides overrides;
-  overrides.data_dir = dir.path / "data";
-  auto config = gateway_config::load_gateway_config(config_file, overrides);
-  INFO((config ? "" : config.error().to_string()));
-  REQUIRE(config.ok());
-  log::JsonLog log(2);
-  auto opened = pipeline::Gateway::open(std::move(*config), log);
-  INFO((opened ? "" : opened.error().to_string()));
-  REQUIRE(opened.ok());
-  auto& gateway = **opened;
-  auto started = gateway.start();
-  INFO((started ? "" : started.error().to_string()));
-  REQUIRE(started.ok());
+  test::StartedGateway started(config_file, dir.path / "data");
+  auto& gateway = *started.gateway;
 
   write_text(server.files() / "inbox" / "po-4010.edi",
              slurp(fs::path(EDIGATE_SOURCE_DIR) / "samples/inbound/acme_850_4010.edi"));
