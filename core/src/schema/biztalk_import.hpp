@@ -106,7 +106,7 @@ std::optional<std::uint32_t> parse_occurs(std::string_view v);
 /// Reads one BizTalk EDI XSD. Errors (code schema.import.*) carry file:line:col.
 ///
 /// EDIFACT group triggers: a segment group's first segment, its trigger, is M 1 and the group's
-/// own status and repeat carry its condition (ISO 9735-1, Annex A, "trigger segment"; every UN
+/// own status and repeat carry its condition (ISO 9735-1 "trigger segment"; every UN
 /// segment table writes its triggers "M 1"). A BizTalk XSD whose trigger is minOccurs 0 or
 /// maxOccurs > 1 is therefore read with the trigger M 1 and the group's own occurrence as given,
 /// and the repair is reported in Message::repairs. X12 loops keep the error.
