@@ -171,7 +171,7 @@ TEST_CASE("partners list, schemas list and plugins list align their columns", "[
 
   auto schemas = in_source("schemas list");
   REQUIRE(schemas.status == 0);
-  // The last line counts the rows ("6185 schema(s)"); the table is everything above it.
+  // The last line counts the rows ("6258 schema(s)"); the table is everything above it.
   const std::string table = schemas.out.substr(0, schemas.out.rfind('\n', schemas.out.size() - 2) + 1);
   CHECK(contains(schemas.out.substr(table.size()), " schema(s)"));
   check_aligned(table, {"STANDARD", "VERSION", "VARIANT", "SET", "NAME"});

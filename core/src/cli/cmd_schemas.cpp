@@ -24,6 +24,7 @@ const char* const kSchemasHelp =
     "       edigate schemas show STANDARD VERSION SET [SEGMENT] [--variant EANCOM] [--schemas DIR]...\n"
     "       edigate schemas import biztalk FILE.xsd|DIR... --out DIR [--variant NAME] [--base DIR]\n"
     "                                      [--open-codes] [--notice FILE] [--keep-going]\n"
+    "                                      [--corrections FILE]\n"
     "\n"
     "list    every schema found: standard, version, set, name (filters match case-insensitively;\n"
     "        --set and --version also accept a prefix: --version D9)\n"
@@ -40,6 +41,10 @@ const char* const kSchemasHelp =
     "        --open-codes: code lists as documentation\n"
     "        only (any value of the element's format). --notice: text for the dictionary's header\n"
     "        (the source's copyright and license). --keep-going: report a broken file, go on.\n"
+    "        --corrections: tab-separated file, element, action (min=N, max=N, unwrap), source:\n"
+    "        defects of named XSDs, each printed as `repaired:` when applied; one that matches\n"
+    "        nothing is an error. A group trigger that is optional or repeats is read as M 1\n"
+    "        (EDIFACT), also printed as `repaired:`.\n"
     "Schemas live at DIR/<standard>/<version>/<set>.xml (e.g. x12/004010/850.xml); default DIR\n"
     "is $EDIGATE_SCHEMA_PATH, else the installed share/edigate/schemas.\n";
 
@@ -88,15 +93,38 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   bool keep_going = args.has("keep-going");
+  schema::biztalk::ImportOptions options;
+  if (!args.get("corrections").empty()) {
+    auto read = schema::biztalk::read_corrections(args.get("corrections"));
+    if (!read) {
+      err << read.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    options.corrections = std::move(read).value();
+  }
+  std::vector<bool> applied(options.corrections.size(), false);
   schema::biztalk::LibraryBuilder builder(args.get("variant"), args.has("open-codes"));
   std::size_t broken = 0;
   for (const auto& f : files) {
-    auto m = schema::biztalk::import_xsd(f);
+    auto m = schema::biztalk::import_xsd(f, options);
+    if (m) {
+      for (const auto& r : m->repairs) out << "repaired: " << r << "\n";
+      for (auto i : m->corrections_applied) applied[i] = true;
+    }
     Result<void> added = m ? builder.add(std::move(m).value()) : Result<void>(m.error());
     if (added) continue;
     err << added.error().to_string() << "\n";
     ++broken;
     if (!keep_going) return kExitInvalid;
+  }
+  // A correction that matched nothing names a file or element that is not there: the list is
+  // out of date, and silently ignoring it would hide that.
+  for (std::size_t i = 0; i < applied.size(); ++i) {
+    if (applied[i]) continue;
+    const auto& c = options.corrections[i];
+    err << args.get("corrections") << ":" << c.line << ": correction " << c.file << " " << c.element << " " << c.action
+        << " matched nothing in the imported files [schema.import.corrections]\n";
+    ++broken;
   }
   if (!args.get("base").empty()) {
     builder.align_groups(args.get("base"));
@@ -208,6 +236,7 @@ int cmd_schemas(const Words& raw_words, std::ostream& out, std::ostream& err) {
                                 {"notice", true, false},
                                 {"base", true, false},
                                 {"keep-going", false, false},
+                                {"corrections", true, false},
                                 {"open-codes", false, false}},
                                kSchemasHelp, out, err, exit_code);
   if (!started) return exit_code;

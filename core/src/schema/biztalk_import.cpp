@@ -11,6 +11,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace edigate::schema::biztalk {
@@ -77,7 +78,8 @@ std::vector<pugi::xml_node> particles(const pugi::xml_node& element) {
 
 class Importer {
  public:
-  Importer(std::string_view xml, std::string name) : xml_(xml), name_(std::move(name)), where_(xml_, name_) {}
+  Importer(std::string_view xml, std::string name, const ImportOptions& options)
+      : xml_(xml), name_(std::move(name)), where_(xml_, name_), options_(options) {}
   Result<Message> run();
 
  private:
@@ -88,6 +90,9 @@ class Importer {
   Result<pugi::xml_node> target_of(const pugi::xml_node& particle) const;
   std::string tag_of(const pugi::xml_node& particle, const pugi::xml_node& target) const;
   Result<bool> read_node(const pugi::xml_node& particle, StructureNode& out, int depth);
+  Result<bool> read_children(const std::vector<pugi::xml_node>& kids, std::vector<StructureNode>& out, int depth);
+  const Correction* correction(const pugi::xml_node& particle, std::string_view action_prefix);
+  void repaired(const pugi::xml_node& n, const std::string& what);
   Result<bool> read_segment(const std::string& tag, const pugi::xml_node& target);
   Result<Ref> read_position(const pugi::xml_node& particle, bool in_composite);
   Result<std::string> read_element(const pugi::xml_node& particle, const pugi::xml_node& def);
@@ -98,12 +103,37 @@ class Importer {
   std::string_view xml_;
   std::string name_;
   config::TextPositions where_;
+  const ImportOptions& options_;
   std::map<std::string, pugi::xml_node, std::less<>> elements_, types_;
   bool x12_ = false;
   std::uint32_t next_group_ = 1;
   Message m_;
   std::map<std::string, std::size_t> element_at_, composite_at_, segment_at_;
 };
+
+bool ends_with_path(const std::string& path, const std::string& suffix) {
+  if (suffix.empty() || path.size() < suffix.size()) return false;
+  if (path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+  return path.size() == suffix.size() || path[path.size() - suffix.size() - 1] == '/';
+}
+
+const Correction* Importer::correction(const pugi::xml_node& particle, std::string_view action_prefix) {
+  std::string_view ref =
+      particle.attribute("ref") ? particle.attribute("ref").value() : particle.attribute("name").value();
+  if (ref.empty()) return nullptr;
+  for (std::size_t i = 0; i < options_.corrections.size(); ++i) {
+    const Correction& c = options_.corrections[i];
+    if (c.element != ref || c.action.rfind(action_prefix, 0) != 0 || !ends_with_path(name_, c.file)) continue;
+    if (std::find(m_.corrections_applied.begin(), m_.corrections_applied.end(), i) == m_.corrections_applied.end())
+      m_.corrections_applied.push_back(i);
+    return &c;
+  }
+  return nullptr;
+}
+
+void Importer::repaired(const pugi::xml_node& n, const std::string& what) {
+  m_.repairs.push_back(where_.at_node(n, Error("schema.import.repaired", what)).to_string(false));
+}
 
 Result<std::uint32_t> Importer::occurs(const pugi::xml_node& p, const char* attr, std::uint32_t def) const {
   pugi::xml_attribute a = p.attribute(attr);
@@ -139,6 +169,23 @@ Result<bool> Importer::read_node(const pugi::xml_node& particle, StructureNode& 
   EDIGATE_TRY(auto target, target_of(particle));
   EDIGATE_TRY(auto min, occurs(particle, "minOccurs", 1));
   EDIGATE_TRY(auto max, occurs(particle, "maxOccurs", 1));
+  for (const char* attr : {"min", "max"}) {
+    const Correction* c = correction(particle, std::string(attr) + "=");
+    if (!c) continue;
+    auto n = parse_occurs(std::string_view(c->action).substr(4));
+    if (!n) return fail(particle, "correction", "correction \"" + c->action + "\" is not min=N or max=N");
+    bool is_min = attr[1] == 'i';
+    if (is_min && (*n > 1 || std::string_view(c->action).substr(4) == "unbounded"))
+      return fail(particle, "correction", "correction \"" + c->action + "\": minOccurs is 0 or 1");
+    auto& field = is_min ? min : max;
+    // max 0 is "unbounded" (kUnboundedOccurs); min 0 is optional.
+    auto show = [is_min](std::uint32_t v) {
+      return !is_min && v == kUnboundedOccurs ? std::string("unbounded") : std::to_string(v);
+    };
+    repaired(particle, std::string(attr) + "Occurs of " + c->element + " " + show(field) + " read as " + show(*n) +
+                           " (correction: " + c->source + ")");
+    field = *n;
+  }
   if (max == 0 && particle.attribute("maxOccurs") && std::string_view(particle.attribute("maxOccurs").value()) == "0")
     return fail(particle, "occurs", "maxOccurs 0: a position that can never occur");
   out.usage = min == 0 ? optional_usage() : 'M';
@@ -163,15 +210,46 @@ Result<bool> Importer::read_node(const pugi::xml_node& particle, StructureNode& 
   // EDIFACT numbers segment groups in order of appearance (SG1, SG2, ...); BizTalk's names
   // (RFFLoop1) are per trigger tag, so the number is recomputed here. X12 loops go by trigger.
   std::uint32_t group = next_group_++;
-  out.children.resize(kids.size());
-  for (std::size_t i = 0; i < kids.size(); ++i) EDIGATE_TRY_VOID(read_node(kids[i], out.children[i], depth + 1));
-  const StructureNode& trigger = out.children.front();
+  EDIGATE_TRY_VOID(read_children(kids, out.children, depth + 1));
+  if (out.children.empty()) return fail(target, "structure", "segment group with no positions");
+  StructureNode& trigger = out.children.front();
   if (trigger.loop)
     return fail(kids.front(), "structure", "segment group whose first position is a group, not a trigger segment");
-  if (trigger.usage != 'M' || trigger.max != 1)
-    return fail(kids.front(), "structure",
-                "segment group trigger " + trigger.id + " must occur exactly once (minOccurs 1, maxOccurs 1)");
+  if (trigger.usage != 'M' || trigger.max != 1) {
+    if (x12_)
+      return fail(kids.front(), "structure",
+                  "segment group trigger " + trigger.id + " must occur exactly once (minOccurs 1, maxOccurs 1)");
+    // ISO 9735-1 trigger segment: M 1, the condition is the group's (biztalk_import.hpp).
+    std::string was = std::string(trigger.usage == 'M' ? "M" : "C") + " " +
+                      (trigger.max == kUnboundedOccurs ? std::string("unbounded") : std::to_string(trigger.max));
+    repaired(kids.front(), "segment group SG" + std::to_string(group) + " (" + target.attribute("name").value() +
+                               ") trigger " + trigger.id + " " + was +
+                               " read as M 1, the group keeping its own occurrence (trigger rule)");
+    trigger.usage = 'M';
+    trigger.max = 1;
+  }
   out.id = x12_ ? trigger.id : "SG" + std::to_string(group);
+  return true;
+}
+
+Result<bool> Importer::read_children(const std::vector<pugi::xml_node>& kids, std::vector<StructureNode>& out,
+                                     int depth) {
+  for (const auto& kid : kids) {
+    if (const Correction* c = correction(kid, "unwrap")) {
+      if (out.empty() || !out.back().loop)
+        return fail(kid, "correction", "unwrap " + c->element + ": the position before it is not a segment group");
+      EDIGATE_TRY(auto target, target_of(kid));
+      auto inner = particles(target);
+      if (inner.empty()) return fail(kid, "correction", "unwrap " + c->element + ": not a segment group");
+      repaired(kid, "group " + c->element + " read as the last positions of the group before it, " + out.back().id +
+                        " (correction: " + c->source + ")");
+      StructureNode& before = out.back();
+      EDIGATE_TRY_VOID(read_children(inner, before.children, depth + 1));
+      continue;
+    }
+    out.emplace_back();
+    EDIGATE_TRY_VOID(read_node(kid, out.back(), depth));
+  }
   return true;
 }
 
@@ -398,8 +476,7 @@ Result<Message> Importer::run() {
   m_.root.usage = 'M';
   auto kids = particles(top->second);
   if (kids.empty()) return fail(top->second, "structure", "root element has no sequence");
-  m_.root.children.resize(kids.size());
-  for (std::size_t i = 0; i < kids.size(); ++i) EDIGATE_TRY_VOID(read_node(kids[i], m_.root.children[i], 1));
+  EDIGATE_TRY_VOID(read_children(kids, m_.root.children, 1));
   // BizTalk marks the message header and trailer optional because its envelope layer handles
   // them; in an edigate schema they are the mandatory first and last segments.
   std::string_view header = x12_ ? "ST" : "UNH", trailer = x12_ ? "SE" : "UNT";
@@ -416,9 +493,9 @@ Result<Message> Importer::run() {
 
 }  // namespace
 
-Result<Message> import_xsd_text(std::string_view xml, const std::string& name) {
+Result<Message> import_xsd_text(std::string_view xml, const std::string& name, const ImportOptions& options) {
   try {
-    Importer imp(xml, name);
+    Importer imp(xml, name, options);
     return imp.run();
   } catch (const std::exception& ex) {
     Error e("schema.import.internal", std::string("cannot import: ") + ex.what());
@@ -427,7 +504,7 @@ Result<Message> import_xsd_text(std::string_view xml, const std::string& name) {
   }
 }
 
-Result<Message> import_xsd(const std::filesystem::path& file) {
+Result<Message> import_xsd(const std::filesystem::path& file, const ImportOptions& options) {
   Error e("schema.import.unreadable", "");
   e.position.file = file.string();
   std::error_code ec;
@@ -447,7 +524,7 @@ Result<Message> import_xsd(const std::filesystem::path& file) {
     e.message = "cannot read";
     return e;
   }
-  return import_xsd_text(text, file.string());
+  return import_xsd_text(text, file.string(), options);
 }
 
 }  // namespace edigate::schema::biztalk

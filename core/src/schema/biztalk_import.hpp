@@ -12,8 +12,10 @@
 // coded_1225"). Whatever the model cannot express is an Error at file:line:col.
 #include <edigate/result.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,10 +74,43 @@ struct Message {
   std::vector<SegmentDef> segments;      ///< one per tag
   StructureNode root;                    ///< loop node: header .. trailer
   std::vector<std::string> notes;        ///< what was adjusted (variants merged), for the report
+  /// Defects of the XSD read another way ("file:line:col: what was read how, and why"): the
+  /// group-trigger rule below and the corrections applied. For the report; never silent.
+  std::vector<std::string> repairs;
+  std::vector<std::size_t> corrections_applied;  ///< indexes into ImportOptions::corrections
 };
 
+/// One correction of one XSD, for a defect a third source settles (the list, with its sources,
+/// is scripts/schemas/biztalk-corrections.tsv). `file` matches the XSD's path by its last
+/// components ("EDIFACT/D94A/EFACT_D94A_DELFOR.xsd"); `element` names a position by its ref
+/// (or name) in that file, unique there ("CTALoop4", "DTM_23"). Actions: "min=N" / "max=N"
+/// (N a number or unbounded) replace the position's minOccurs / maxOccurs; "unwrap" reads a
+/// group's positions as the last positions of the group just before it (BizTalk wrapped the
+/// tail of that group in a group of its own).
+struct Correction {
+  std::string file, element, action, source;
+  std::size_t line = 0;  ///< in the corrections file
+};
+
+struct ImportOptions {
+  std::vector<Correction> corrections;
+};
+
+/// Reads a corrections file: tab-separated file, element, action, source; '#' starts a comment.
+/// Errors (schema.import.corrections) name the file and line.
+Result<std::vector<Correction>> read_corrections(const std::filesystem::path& file);
+
+/// "unbounded" (kUnboundedOccurs) or a number; nullopt otherwise.
+std::optional<std::uint32_t> parse_occurs(std::string_view v);
+
 /// Reads one BizTalk EDI XSD. Errors (code schema.import.*) carry file:line:col.
-Result<Message> import_xsd(const std::filesystem::path& file);
-Result<Message> import_xsd_text(std::string_view xml, const std::string& name);
+///
+/// EDIFACT group triggers: a segment group's first segment, its trigger, is M 1 and the group's
+/// own status and repeat carry its condition (ISO 9735-1 "trigger segment"; every UN
+/// segment table writes its triggers "M 1"). A BizTalk XSD whose trigger is minOccurs 0 or
+/// maxOccurs > 1 is therefore read with the trigger M 1 and the group's own occurrence as given,
+/// and the repair is reported in Message::repairs. X12 loops keep the error.
+Result<Message> import_xsd(const std::filesystem::path& file, const ImportOptions& options = {});
+Result<Message> import_xsd_text(std::string_view xml, const std::string& name, const ImportOptions& options = {});
 
 }  // namespace edigate::schema::biztalk

@@ -166,14 +166,30 @@ TEST_CASE("a BizTalk EDIFACT XSD imports as groups, segments, composites and cod
 }
 
 TEST_CASE("what a BizTalk XSD says that edigate cannot express is an error at file:line:col", "[schema][import]") {
-  SECTION("a group whose trigger is optional") {
+  SECTION("an X12 loop whose first segment is optional (the EDIFACT trigger rule is not X12's)") {
     std::string x = edifact_xsd("minOccurs=\"0\"");
+    x.replace(x.find("EFACT_D96A_TSTMSG\" />"), 17, "X12_00401_TSTMSG");
+    x.replace(x.find("<xs:element name=\"EFACT_D96A_TSTMSG\">"), 37, "<xs:element name=\"X12_00401_TSTMSG\">");
     auto r = bt::import_xsd_text(x, "bad.xsd");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == "schema.import.structure");
     CHECK(r.error().position.file == "bad.xsd");
     CHECK(r.error().position.line == line_of(x, "<xs:element minOccurs=\"0\" ref=\"RFF\""));
+    CHECK(r.error().position.column == 1);
     CHECK(r.error().message.find("trigger RFF") != std::string::npos);
+  }
+  SECTION("a group whose first position is a group") {
+    std::string x = edifact_xsd();
+    x.replace(x.find("<xs:element name=\"RFFLoop1\"><xs:complexType><xs:sequence>\n"), 58,
+              "<xs:element name=\"RFFLoop1\"><xs:complexType><xs:sequence>\n<xs:element ref=\"INNER\" />\n");
+    x.replace(x.find("</xs:schema>"), 12,
+              "<xs:element name=\"INNER\"><xs:complexType><xs:sequence>\n" + seg_ref("RFF", "RFF") +
+                  "</xs:sequence></xs:complexType></xs:element>\n</xs:schema>");
+    auto r = bt::import_xsd_text(x, "bad.xsd");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "schema.import.structure");
+    CHECK(r.error().position.line == line_of(x, "<xs:element ref=\"INNER\""));
+    CHECK(r.error().message.find("first position is a group") != std::string::npos);
   }
   SECTION("a facet with no edigate equivalent") {
     std::string x = edifact_xsd("", "<xs:pattern value=\"[0-9]+\" />");

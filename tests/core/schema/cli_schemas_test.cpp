@@ -130,3 +130,48 @@ TEST_CASE("schemas import biztalk writes a library that list then finds, a broke
   INFO(check.err);
   CHECK(check.status == 0);
 }
+
+TEST_CASE("schemas import biztalk --corrections prints each applied correction, and fails on one that matches nothing",
+          "[cli][schemas][import][repair]") {
+  edigate::test::TempDir dir("cli-corrections");
+  const std::string xsd = R"(<?xml version="1.0"?>
+<xs:schema xmlns:b="http://schemas.microsoft.com/BizTalk/2003" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:annotation><xs:appinfo><b:schemaInfo document_type="TSTMSG" standards_version="D99B" root_reference="EFACT_D99B_TSTMSG" /></xs:appinfo></xs:annotation>
+  <xs:element name="EFACT_D99B_TSTMSG"><xs:complexType><xs:sequence>
+      <xs:element minOccurs="0" name="UNH"><xs:complexType><xs:sequence>
+        <xs:element name="UNH1"><xs:annotation><xs:appinfo><b:fieldInfo notes="Message reference_0062" /></xs:appinfo></xs:annotation>
+          <xs:simpleType><xs:restriction base="EDIFACT_AN"><xs:maxLength value="14" /></xs:restriction></xs:simpleType></xs:element>
+      </xs:sequence></xs:complexType></xs:element>
+      <xs:element minOccurs="0" maxOccurs="3" ref="FTX"><xs:annotation><xs:appinfo><b:recordInfo tag_name="FTX" /></xs:appinfo></xs:annotation></xs:element>
+      <xs:element minOccurs="0" name="UNT"><xs:complexType><xs:sequence>
+        <xs:element name="UNT1"><xs:annotation><xs:appinfo><b:fieldInfo notes="Number of segments_0074" /></xs:appinfo></xs:annotation>
+          <xs:simpleType><xs:restriction base="EDIFACT_N"><xs:maxLength value="6" /></xs:restriction></xs:simpleType></xs:element>
+      </xs:sequence></xs:complexType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+  <xs:element name="FTX"><xs:complexType><xs:sequence>
+    <xs:element name="FTX01"><xs:annotation><xs:appinfo><b:fieldInfo notes="Text subject_4451" /></xs:appinfo></xs:annotation>
+      <xs:simpleType><xs:restriction base="EDIFACT_AN"><xs:maxLength value="3" /></xs:restriction></xs:simpleType></xs:element>
+  </xs:sequence></xs:complexType></xs:element>
+</xs:schema>
+)";
+  fs::create_directories(dir.path / "D99B");
+  std::ofstream(dir.path / "D99B" / "EFACT_D99B_TSTMSG.xsd") << xsd;
+  auto corrections = dir.path / "corrections.tsv";
+  std::ofstream(corrections) << "# test\nD99B/EFACT_D99B_TSTMSG.xsd\tFTX\tmax=5\ta test source\n";
+  auto input = (dir.path / "D99B" / "EFACT_D99B_TSTMSG.xsd").string();
+
+  auto r = schemas(
+      {"import", "biztalk", input, "--out", (dir.path / "lib").string(), "--corrections", corrections.string()}, false);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out,
+             Catch::Contains("repaired: " + input + ":9:7: maxOccurs of FTX 3 read as 5 (correction: a test source)"));
+
+  std::ofstream(corrections, std::ios::app) << "D99B/EFACT_D99B_TSTMSG.xsd\tDTM\tmax=5\tstale\n";
+  auto stale = schemas(
+      {"import", "biztalk", input, "--out", (dir.path / "lib2").string(), "--corrections", corrections.string()},
+      false);
+  CHECK(stale.status == edigate::cli::kExitInvalid);
+  CHECK_THAT(stale.err,
+             Catch::Contains("corrections.tsv:3: correction D99B/EFACT_D99B_TSTMSG.xsd DTM max=5 matched nothing"));
+}
