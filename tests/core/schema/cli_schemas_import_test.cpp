@@ -2,6 +2,7 @@
 // XSDs, a missing or truncated file, an --out that already holds a library or cannot take the
 // files. Every refusal names the file (and line:col for XML) and leaves nothing half-written.
 #include "cli/commands.hpp"
+#include "cli_schemas_support.hpp"
 #include "schema_test_support.hpp"
 #include "temp_dir.hpp"
 
@@ -13,16 +14,7 @@ using edigate::cli::cmd_schemas;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run schemas(const std::vector<std::string>& words) {
-  std::ostringstream out, err;
-  int status = cmd_schemas(words, out, err);
-  return {status, out.str(), err.str()};
-}
+edigate::test::SchemasRun schemas(const std::vector<std::string>& words) { return edigate::test::run_schemas(words); }
 
 // A minimal BizTalk EDIFACT message XSD: UNH, one segment `tag` with one element, UNT.
 std::string xsd(const std::string& set, const std::string& tag, const std::string& element) {

@@ -2,6 +2,7 @@
 // have, typed as an analyst types it from a partner's spec sheet: lower case, a short X12
 // version, a group id for a segment; and code lists in the order people read them.
 #include "cli/commands.hpp"
+#include "cli_schemas_support.hpp"
 #include "schema_test_support.hpp"
 #include "temp_dir.hpp"
 
@@ -15,19 +16,10 @@ using edigate::cli::kExitUsage;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
+const fs::path kInstalled = edigate::test::kInstalledSchemas;
 
-const fs::path kInstalled = fs::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas";
-
-Run schemas(std::vector<std::string> words, const fs::path& dir = kInstalled) {
-  words.push_back("--schemas");
-  words.push_back(dir.string());
-  std::ostringstream out, err;
-  int status = cmd_schemas(words, out, err);
-  return {status, out.str(), err.str()};
+edigate::test::SchemasRun schemas(std::vector<std::string> words, const fs::path& dir = kInstalled) {
+  return edigate::test::run_schemas(std::move(words), dir);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // `edigate schemas list|show|import` over the installed library: filters, aligned columns,
 // a message's structure and a segment's formats, and an import written where list finds it.
 #include "cli/commands.hpp"
+#include "cli_schemas_support.hpp"
 #include "schema_test_support.hpp"
 #include "temp_dir.hpp"
 
@@ -12,19 +13,8 @@ using edigate::cli::cmd_schemas;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run schemas(std::vector<std::string> words, bool installed = true) {
-  if (installed) {
-    words.push_back("--schemas");
-    words.push_back((fs::path(EDIGATE_BUILD_DIR) / "share" / "edigate" / "schemas").string());
-  }
-  std::ostringstream out, err;
-  int status = cmd_schemas(words, out, err);
-  return {status, out.str(), err.str()};
+edigate::test::SchemasRun schemas(std::vector<std::string> words, bool installed = true) {
+  return edigate::test::run_schemas(std::move(words), installed ? edigate::test::kInstalledSchemas : fs::path());
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
