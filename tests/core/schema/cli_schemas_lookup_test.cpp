@@ -10,7 +10,6 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
-using edigate::cli::cmd_schemas;
 using edigate::cli::kExitInvalid;
 using edigate::cli::kExitUsage;
 

@@ -9,7 +9,6 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
-using edigate::cli::cmd_schemas;
 
 namespace {
 
