@@ -131,6 +131,8 @@ class Builder {
             src_.each_group(it, ctx, one);
           else
             src_.each(it.each, ctx, one);
+          // Only when each= gave nothing: the two sources are alternatives, never merged.
+          if (!failed && it.each_else >= 0 && Out::size(arr) == 0) src_.each(it.each_else, ctx, one);
           if (failed) return std::move(*failed);
           if (!Out::close_array(out, it, arr) && it.required) return required(it, here, src_.position(ctx));
           break;

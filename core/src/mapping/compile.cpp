@@ -257,6 +257,12 @@ class Compiler {
       it.hl = flag(n, "hl");
       if (it.kind == Item::Kind::array && it.each < 0 && it.levels.empty())
         return n.error("mapping.array.no_each", "array " + it.name + " needs each= (a loop or segment path) or level=");
+      if (n.attr("each-else")) {
+        if (it.kind != Item::Kind::array || it.each < 0 || !it.levels.empty() || n.attr("groups"))
+          return n.error("mapping.array.each_else",
+                         "each-else= is a fallback for an inbound array's each= (not with level= or groups=)");
+        EDIGATE_TRY(it.each_else, optional_path(n, "each-else", false));
+      }
       if (it.kind == Item::Kind::array) EDIGATE_TRY_VOID(position_groups(n, it));
       EDIGATE_TRY_VOID(items(n, it.children));
     } else if (n.kind == "segment") {

@@ -108,7 +108,10 @@ struct Item {
   Value value;
   Correlation correlation = Correlation::none;
   bool required = false;
-  std::int32_t each = -1;           ///< array/list/loop path
+  std::int32_t each = -1;  ///< array/list/loop path
+  /// Inbound array: the path read instead when `each` matches nothing (a 204 stop's weight from
+  /// its AT8s, else from S503-S504 of the S5 itself); -1 when none.
+  std::int32_t each_else = -1;
   std::vector<std::string> levels;  ///< array over HL loops: HL03 codes
   bool deep = false;
   bool hl = false;  ///< outbound loop opens an HL level

@@ -246,6 +246,7 @@ class Checker {
         std::string inner = ctx;
         if (c.attr("level")) inner = standard_ && !json_source_ ? "HL" : "";
         EDIGATE_TRY_VOID(edi_attr(c, "each", false, ctx, &inner));
+        EDIGATE_TRY_VOID(edi_attr(c, "each-else", false, ctx));
         if (c.attr("level") && !c.attr("each")) inner = standard_ && !json_source_ ? "HL" : "";
         const std::string* groups = c.attr("groups");
         const std::string* stride = c.attr("stride");

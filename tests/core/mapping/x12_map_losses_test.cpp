@@ -1,9 +1,12 @@
 // Losses the X12 base maps used to have, each closed and checked on its own: every status AT7
 // of a 214 LX is an event, LX-level L11 references survive, 850 ITD02/ITD08 and FOB have
-// canonical fields, and 855 line changes are carried both ways.
+// canonical fields, and 855 line changes are carried both ways; an 832's DTM 097 is the catalog's
+// date, an 852 LIN's CTP its prices, an 830 SHP 02 the line's cumulative quantity, and a 204
+// stop without AT8 keeps the weight and pieces of its S5.
 #include "x12_maps_support.hpp"
 
 #include "mapping/edi_messages.hpp"
+#include "schema/registry.hpp"
 
 #include <Poco/JSON/Parser.h>
 
@@ -251,4 +254,133 @@ TEST_CASE("a 210's delivery date is written back with its B310 qualifier 035 (de
     REQUIRE(without);
     CHECK(to_edi(without.value()).find("*035*") == std::string::npos);  // no qualifier without its date
   }
+}
+
+namespace {
+
+std::string render_x12(const std::string& version, const std::string& set, const Poco::JSON::Object::Ptr& body) {
+  auto out = base_map(version, set, "outbound");
+  mapping::TranslateContext ctx;
+  ctx.control_number = "0042";
+  auto rendered = mapping::render(*out, body, ctx);
+  if (!rendered) FAIL(rendered.error().to_string());
+  return to_edi(rendered.value());
+}
+
+}  // namespace
+
+TEST_CASE("an 832's DTM 097 (transaction creation) is the catalog_date and is written back before DTM 007",
+          "[mapping][x12][base][832]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto catalog = all_messages(version, "832", "demo_832.edi", 0);
+    REQUIRE(catalog.size() == 1);
+    const auto& b = catalog[0].body;
+    CHECK(text_of(b, "catalog_date") == "2026-03-15");
+    CHECK(text_of(b, "effective_date") == "2026-04-01");
+    const std::string edi = render_x12(version, "832", b);
+    INFO(edi);
+    CHECK(edi.find("DTM*097*20260315~\nDTM*007*20260401~") != std::string::npos);
+  }
+}
+
+TEST_CASE("an 852 LIN's CTP is the line's prices and is written back before its ZA loops",
+          "[mapping][x12][base][852]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto report = all_messages(version, "852", "bigbox_852.edi", 0);
+    REQUIRE(report.size() == 1);
+    const auto& b = report[0].body;
+    CHECK(text_of(b, "lines/0/prices/0/price_type_code") == "RES");
+    CHECK(text_of(b, "lines/0/prices/0/unit_price") == "3.49");
+    CHECK(text_of(b, "lines/1/prices") == "<absent>");
+    const std::string edi = render_x12(version, "852", b);
+    INFO(edi);
+    CHECK(edi.find("LIN**VP*WID-100*UP*012345678905~\nCTP**RES*3.49~\nZA*QS*312*EA~") != std::string::npos);
+  }
+}
+
+TEST_CASE("an 830 SHP 02 (cumulative) is the line's cumulative_quantity with its period and is written back",
+          "[mapping][x12][base][830]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto schedule = all_messages(version, "830", "bigbox_830.edi", 0);
+    REQUIRE(schedule.size() == 1);
+    const auto& b = schedule[0].body;
+    CHECK(text_of(b, "lines/0/cumulative_quantity/quantity") == "3650");
+    CHECK(text_of(b, "lines/0/cumulative_quantity/start_date") == "2026-01-01");
+    CHECK(text_of(b, "lines/0/cumulative_quantity/end_date") == "2026-02-28");
+    CHECK(text_of(b, "lines/1/cumulative_quantity") == "<absent>");
+    const std::string edi = render_x12(version, "830", b);
+    INFO(edi);
+    CHECK(edi.find("FST*2000*D*M*20260401*20260430~\nSHP*02*3650*051*20260101**20260228~\nLIN*") != std::string::npos);
+    CHECK(edi.find("SHP*", edi.find("SHP*") + 1) == std::string::npos);  // line 2 has none
+  }
+}
+
+TEST_CASE(
+    "a 204 stop without AT8 keeps the weight and pieces of its S5 (S503-S505), and one with AT8 reads only the AT8",
+    "[mapping][x12][base][204]") {
+  for (const std::string version : {"004010", "005010"}) {
+    INFO(version);
+    auto tender = all_messages(version, "204", "demo_204.edi", 0);
+    REQUIRE(tender.size() == 1);
+    const auto& b = tender[0].body;
+    // stop 1: AT8*G*L*1200*40 (its S5 says the same: the AT8 is read, not both)
+    CHECK(text_of(b, "stops/0/weights/0/kind") == "gross");
+    CHECK(text_of(b, "stops/0/weights/1") == "<absent>");
+    CHECK(text_of(b, "stops/0/pieces") == "40");
+    // stop 2: S5*2*UL*1200*L*40*CT and no AT8
+    CHECK(text_of(b, "stops/1/weights/0/value") == "1200");
+    CHECK(text_of(b, "stops/1/weights/0/unit") == "lb");
+    CHECK(text_of(b, "stops/1/weights/0/kind") == "<absent>");
+    CHECK(text_of(b, "stops/1/pieces") == "40");
+    const std::string edi = render_x12(version, "204", b);
+    INFO(edi);
+    // A weight without kind goes back on the S5 (an AT8 needs AT801 with AT802-03), the
+    // pieces on the AT8 (S505 needs S506, a unit the canonical pieces do not carry).
+    CHECK(edi.find("S5*1*LD~") != std::string::npos);
+    CHECK(edi.find("AT8*G*L*1200*40~") != std::string::npos);
+    const auto stop2 = edi.find("S5*2*UL*1200*L~");
+    REQUIRE(stop2 != std::string::npos);
+    CHECK(edi.find("AT8****40~", stop2) != std::string::npos);
+    // The rendered set is valid (AT8 P010203) and reads back to the same stops.
+    auto schema = x12_schema(version, "204");
+    EdiFixture back(edi, kFixtureX12);
+    std::vector<Error> errors;
+    schema::validate(*schema, back.transaction(0), kFixtureX12, "rendered.edi", errors);
+    for (const auto& e : errors) FAIL_CHECK(e.to_string());
+    auto in = base_map(version, "204", "inbound");
+    mapping::TranslateContext rctx;
+    auto r = mapping::translate(*in, *schema, back.transaction(0), kFixtureX12, rctx);
+    if (!r) FAIL(r.error().to_string());
+    CHECK(text_of(r.value(), "stops") == text_of(b, "stops"));
+  }
+}
+
+TEST_CASE("each-else is refused with groups= and where it names a segment the set does not have",
+          "[mapping][x12][base][204]") {
+  // with the load-time checks against the installed 204 schema, as translate and render load maps
+  static schema::Registry installed({std::filesystem::path(EDIGATE_BUILD_DIR) / "share/edigate/schemas"});
+  mapping::MapChecks checks;
+  checks.standards = &installed;
+  auto load = [&](const std::string& attrs) {
+    return mapping::load_map_from_memory(
+        "<map id=\"t\" direction=\"inbound\" standard=\"X12\" version=\"004010\" set=\"204\" type=\"load_tender\">\n"
+        "  <field name=\"shipment_id\" path=\"B204\"/>\n"
+        "  <array name=\"stops\" each=\"S5\">\n"
+        "    <field name=\"sequence\" path=\"S501\" convert=\"integer\"/>\n"
+        "    <array name=\"weights\" each=\"AT8[AT803]\" " +
+            attrs +
+            ">\n      <field name=\"value\" coalesce=\"true\"><part path=\"AT803\"/><part path=\"S503\"/></field>\n"
+            "    </array>\n  </array>\n</map>",
+        "t.xml", src("maps"), checks);
+  };
+  REQUIRE(load("each-else=\"S5[S503]\"").ok());
+  auto grouped = load("each-else=\"S5[S503]\" groups=\"2\" stride=\"3\"");
+  REQUIRE_FALSE(grouped.ok());
+  CHECK(grouped.error().code == "mapping.array.each_else");
+  auto unknown = load("each-else=\"PO1[PO102]\"");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().code == "mapping.source.segment");
 }
