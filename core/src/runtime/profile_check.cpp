@@ -2,6 +2,7 @@
 
 #include "mapping/mapping.hpp"
 #include "translation/document_maps.hpp"
+#include "translation/document_schema.hpp"
 
 #include <set>
 
@@ -36,16 +37,13 @@ std::vector<Error> check_references(const partners::Profile& p, translation::Fil
     if (!d.schema_variant.empty() && schemas && !p.standard.name.empty()) {
       // The partner's version is the one its documents are sent in (a partner sending another
       // directory is told at that transaction: schema.variant.not_found).
-      auto table = schemas->find_variant(p.standard.name, p.standard.version, d.type, d.schema_variant);
-      if (!table)
+      auto table = translation::variant_schema(*schemas, &p, d, {p.standard.name, p.standard.version, d.type, {}});
+      if (!table && table.error().code == "schema.variant.not_found")
+        problems.push_back(table.error());  // already at the <document> line
+      else if (!table)
         problems.push_back(at_document(
             d, table.error().code,
             d.schema_variant + " table of " + d.type + " does not load: " + table.error().to_string(false)));
-      else if (!*table)
-        problems.push_back(std::move(at_document(d, "schema.variant.not_found",
-                                                 "no " + d.schema_variant + " table of " + p.standard.name + " " +
-                                                     p.standard.version + " " + d.type + " in the schema folders"))
-                               .want(p.standard.version + "/" + d.schema_variant + "/" + d.type + ".xml", ""));
     }
     for (const auto* ref : {&d.map, &d.schema}) {
       if (ref->empty()) continue;

@@ -20,6 +20,14 @@ struct SchemaKey {
   std::string_view release;   ///< the version as sent (D:96A:UN:EAN008): selects a variant
 };
 
+/// The installed library's `doc->schema_variant` table for `key`; never another table in its
+/// place: `schema.variant.not_found` (configuration, at the profile's <document> line) when
+/// there is none.
+Result<std::shared_ptr<const schema::CompiledSchema>> variant_schema(schema::Registry& schemas,
+                                                                     const partners::Profile* partner,
+                                                                     const partners::DocumentType& doc,
+                                                                     const SchemaKey& key);
+
 /// nullptr when no schema applies: none installed for the transaction, or content checks
 /// switched off (`services.schemas` null) and the document names no schema file. An Error when
 /// the document's schema file does not load, or its schema-variant has no table for the
