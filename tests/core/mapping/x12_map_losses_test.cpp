@@ -52,6 +52,16 @@ std::string text_of(const Poco::JSON::Object::Ptr& o, const std::string& pointer
   return v.toString();
 }
 
+/// `body` rendered with the base outbound map of `set`, as X12 text.
+std::string render_x12(const std::string& version, const std::string& set, const Poco::JSON::Object::Ptr& body) {
+  auto out = base_map(version, set, "outbound");
+  mapping::TranslateContext ctx;
+  ctx.control_number = "0042";
+  auto rendered = mapping::render(*out, body, ctx);
+  if (!rendered) FAIL(rendered.error().to_string());
+  return to_edi(rendered.value());
+}
+
 }  // namespace
 
 TEST_CASE("a 214 LX with several status AT7s gives one event per status, with that LX's references",
@@ -90,12 +100,7 @@ TEST_CASE("004010 214 keeps LX-level L11s other than BM and PO as status_referen
   CHECK(text_of(e, "status_references/1/qualifier") == "DO");
   CHECK(text_of(e, "status_references/1/description") == "DOOR 4");
   CHECK(text_of(e, "status_references/2") == "<absent>");  // BM and PO fill bol and po_number
-  auto out = base_map("004010", "214", "outbound");
-  mapping::TranslateContext ctx;
-  ctx.control_number = "0042";
-  auto rendered = mapping::render(*out, e, ctx);
-  if (!rendered) FAIL(rendered.error().to_string());
-  const std::string edi = to_edi(rendered.value());
+  const std::string edi = render_x12("004010", "214", e);
   CHECK(edi.find("L11*APPT7781*AO") != std::string::npos);
   CHECK(edi.find("L11*DEL-42*DO*DOOR 4") != std::string::npos);
 }
@@ -111,12 +116,7 @@ TEST_CASE("850 ITD02, ITD08 and FOB have canonical fields and are written back",
   CHECK(text_of(b, "fob/location") == "BIGBOX STORE 112");
   CHECK(text_of(b, "fob/terms_qualifier") == "01");
   CHECK(text_of(b, "fob/terms_code") == "DAP");
-  auto out = base_map("004010", "850", "outbound");
-  mapping::TranslateContext ctx;
-  ctx.control_number = "0042";
-  auto rendered = mapping::render(*out, b, ctx);
-  if (!rendered) FAIL(rendered.error().to_string());
-  const std::string edi = to_edi(rendered.value());
+  const std::string edi = render_x12("004010", "850", b);
   CHECK(edi.find("FOB*PP*DE*BIGBOX STORE 112*01*DAP") != std::string::npos);
   CHECK(edi.find("ITD*08*3*2**10**30*619") != std::string::npos);
 }
@@ -136,12 +136,7 @@ TEST_CASE("855 line changes are carried: ACK codes name what changed, and an ERP
                  R"("lines":[{"line_number":"1","items":{"buyer_part":"884512"},"status":"accepted_with_changes",)"
                  R"("changes":["price"],"ordered_quantity":"48","quantity":"48","uom":"EA","unit_price":"3.10"}]})")
           .extract<Poco::JSON::Object::Ptr>();
-  auto out = base_map("004010", "855", "outbound");
-  mapping::TranslateContext ctx;
-  ctx.control_number = "0042";
-  auto rendered = mapping::render(*out, body, ctx);
-  if (!rendered) FAIL(rendered.error().to_string());
-  const std::string edi = to_edi(rendered.value());
+  const std::string edi = render_x12("004010", "855", body);
   INFO(edi);
   CHECK(edi.find("ACK*IP*48*EA") != std::string::npos);
   EdiFixture back(edi, kFixtureX12);
@@ -161,21 +156,14 @@ TEST_CASE("an 832's CUR currency is the price catalog's currency and is written 
     REQUIRE(catalog.size() == 1);
     const auto& b = catalog[0].body;
     CHECK(text_of(b, "currency") == "USD");
-    auto out = base_map(version, "832", "outbound");
-    mapping::TranslateContext ctx;
-    ctx.control_number = "0042";
-    auto rendered = mapping::render(*out, b, ctx);
-    if (!rendered) FAIL(rendered.error().to_string());
-    const std::string edi = to_edi(rendered.value());
+    const std::string edi = render_x12(version, "832", b);
     // Heading CUR: after DTM, before the N1 loop (the 832's table order).
     REQUIRE(edi.find("CUR*SE*USD~") != std::string::npos);
     CHECK(edi.find("DTM*007*20260401~") < edi.find("CUR*SE*USD~"));
     CHECK(edi.find("CUR*SE*USD~") < edi.find("N1*SU"));
     Poco::JSON::Object::Ptr no_currency = new Poco::JSON::Object(*b);
     no_currency->remove("currency");
-    auto without = mapping::render(*out, no_currency, ctx);
-    REQUIRE(without);
-    CHECK(to_edi(without.value()).find("CUR*") == std::string::npos);  // no empty CUR*SE
+    CHECK(render_x12(version, "832", no_currency).find("CUR*") == std::string::npos);  // no empty CUR*SE
   }
 }
 
@@ -189,12 +177,7 @@ TEST_CASE("an 846 quantity's date keeps its DTM qualifier: an 018 available date
     CHECK(text_of(b, "lines/1/quantities/1/qualifier") == "02");
     CHECK(text_of(b, "lines/1/quantities/1/date") == "2026-03-22");
     CHECK(text_of(b, "lines/1/quantities/1/date_qualifier") == "018");
-    auto out = base_map(version, "846", "outbound");
-    mapping::TranslateContext ctx;
-    ctx.control_number = "0042";
-    auto rendered = mapping::render(*out, b, ctx);
-    if (!rendered) FAIL(rendered.error().to_string());
-    const std::string edi = to_edi(rendered.value());
+    const std::string edi = render_x12(version, "846", b);
     CHECK(edi.find("QTY*02*96*CA~\nDTM*018*20260322~") != std::string::npos);
     CHECK(edi.find("DTM*007") == std::string::npos);
   }
@@ -208,12 +191,7 @@ TEST_CASE("a 944 W13 exception keeps its damage reason (W1305) and writes it bac
     const auto& b = receipt[0].body;
     CHECK(text_of(b, "lines/1/quantities/0/qualifier") == "01");
     CHECK(text_of(b, "lines/1/quantities/0/damage_reason_code") == "DD");
-    auto out = base_map(version, "944", "outbound");
-    mapping::TranslateContext ctx;
-    ctx.control_number = "0042";
-    auto rendered = mapping::render(*out, b, ctx);
-    if (!rendered) FAIL(rendered.error().to_string());
-    CHECK(to_edi(rendered.value()).find("W13*2*CA*01**DD~") != std::string::npos);
+    CHECK(render_x12(version, "944", b).find("W13*2*CA*01**DD~") != std::string::npos);
   }
 }
 
@@ -224,12 +202,7 @@ TEST_CASE("an 861's PRF04 order date is the receipt's po_date and is written bac
     REQUIRE(receipt.size() == 1);
     const auto& b = receipt[0].body;
     CHECK(text_of(b, "po_date") == "2026-03-01");
-    auto out = base_map(version, "861", "outbound");
-    mapping::TranslateContext ctx;
-    ctx.control_number = "0042";
-    auto rendered = mapping::render(*out, b, ctx);
-    if (!rendered) FAIL(rendered.error().to_string());
-    CHECK(to_edi(rendered.value()).find("PRF*PO7788120***20260301~") != std::string::npos);
+    CHECK(render_x12(version, "861", b).find("PRF*PO7788120***20260301~") != std::string::npos);
   }
 }
 
@@ -242,32 +215,12 @@ TEST_CASE("a 210's delivery date is written back with its B310 qualifier 035 (de
     REQUIRE(invoice.size() == 1);
     const auto& b = invoice[0].body;
     CHECK(text_of(b, "delivery_date") == "2026-03-19");
-    auto out = base_map(version, "210", "outbound");
-    mapping::TranslateContext ctx;
-    ctx.control_number = "0042";
-    auto rendered = mapping::render(*out, b, ctx);
-    if (!rendered) FAIL(rendered.error().to_string());
-    CHECK(to_edi(rendered.value()).find("*20260319*035*BLFR~") != std::string::npos);
+    CHECK(render_x12(version, "210", b).find("*20260319*035*BLFR~") != std::string::npos);
     Poco::JSON::Object::Ptr undated = new Poco::JSON::Object(*b);
     undated->remove("delivery_date");
-    auto without = mapping::render(*out, undated, ctx);
-    REQUIRE(without);
-    CHECK(to_edi(without.value()).find("*035*") == std::string::npos);  // no qualifier without its date
+    CHECK(render_x12(version, "210", undated).find("*035*") == std::string::npos);  // no qualifier without its date
   }
 }
-
-namespace {
-
-std::string render_x12(const std::string& version, const std::string& set, const Poco::JSON::Object::Ptr& body) {
-  auto out = base_map(version, set, "outbound");
-  mapping::TranslateContext ctx;
-  ctx.control_number = "0042";
-  auto rendered = mapping::render(*out, body, ctx);
-  if (!rendered) FAIL(rendered.error().to_string());
-  return to_edi(rendered.value());
-}
-
-}  // namespace
 
 TEST_CASE("an 832's DTM 097 (transaction creation) is the catalog_date and is written back before DTM 007",
           "[mapping][x12][base][832]") {
